@@ -1,0 +1,2 @@
+// Placeholder entry point of the `haproxy-buildout` command-line tool.
+export {};

@@ -1,0 +1,66 @@
+import type { Directive, HaproxyDocument, Section, Statement } from './model';
+import { tokenizeLine } from './tokenizer';
+
+/**
+ * Every keyword that opens a section in some supported HAProxy version. The parser is
+ * version-independent; whether a section kind exists in the target version is a diagnostic.
+ */
+export const SECTION_KEYWORDS: ReadonlySet<string> = new Set([
+  'global', 'defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers',
+  'mailers', 'program', 'http-errors', 'ring', 'cache', 'log-forward', 'fcgi-app', 'crt-store',
+  'traces', 'acme', 'log-profile',
+]);
+
+/** Splits a text into lines the way HAProxy reads them (LF; a trailing CR is blank). */
+export function splitLines(text: string): string[] {
+  return text.split('\n');
+}
+
+/** Parses a whole configuration. Never throws; problems are recorded on statements. */
+export function parseHaproxy(text: string): HaproxyDocument {
+  const lines = splitLines(text);
+  const endsWithNewline = text.length === 0 || text.endsWith('\n');
+  // A text ending with "\n" yields a last empty element that is not a real line.
+  const lineCount = endsWithNewline && lines.length > 1 ? lines.length - 1 : lines.length;
+  const doc: HaproxyDocument = {
+    lineCount,
+    preamble: [],
+    sections: [],
+    directives: [],
+    endsWithNewline,
+    lastLineLength: lines[lineCount - 1]?.length ?? 0,
+  };
+  let current: Section | undefined;
+  for (let lineNo = 0; lineNo < lineCount; lineNo++) {
+    const raw = lines[lineNo];
+    if (raw.length === 0) continue;
+    const lexed = tokenizeLine(raw);
+    if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) continue;
+    const first = lexed.tokens[0];
+    const st: Statement = {
+      line: lineNo,
+      indent: first ? first.start : lexed.comment ? lexed.comment.start : 0,
+      tokens: lexed.tokens,
+    };
+    if (lexed.comment) st.comment = lexed.comment;
+    if (lexed.errors) st.errors = lexed.errors;
+    const word = first?.value.toLowerCase();
+    if (word !== undefined && word.startsWith('.') && !first.quoted) {
+      const d: Directive = { statement: st, name: word };
+      doc.directives.push(d);
+    }
+    if (word !== undefined && SECTION_KEYWORDS.has(word) && !first.quoted) {
+      current = { kind: word, header: st, body: [], startLine: lineNo, endLine: lineNo };
+      if (lexed.tokens[1]) current.name = lexed.tokens[1];
+      doc.sections.push(current);
+      continue;
+    }
+    if (current) {
+      current.body.push(st);
+      if (st.tokens.length > 0) current.endLine = lineNo;
+    } else {
+      doc.preamble.push(st);
+    }
+  }
+  return doc;
+}
