@@ -1,0 +1,271 @@
+import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
+import { PROXY_KINDS, lowerWords } from '../locate';
+import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
+
+/**
+ * Walks the parsed document once and records every definition and every reference whose
+ * meaning is unambiguous. Names that are computed at run time (`use_backend %[…]`) or that
+ * come from a buildout substitution / environment variable are skipped: they cannot be
+ * checked or navigated statically.
+ */
+export function collectNames(doc: HaproxyDocument): NameSymbol[] {
+  const out: NameSymbol[] = [];
+  // Pass 1: definitions (ACL references need to know which ACL names a section defines).
+  const aclNames = new Map<Section, Set<string>>();
+  for (const section of doc.sections) {
+    if (NAMED_SECTION_KINDS.has(section.kind) && section.name && isStaticName(section.name)) {
+      out.push(sym(section.kind as NameKind, section.name, [section, section.header.line], section.kind, 'definition'));
+    }
+    if (!PROXY_KINDS.has(section.kind)) continue;
+    const acls = new Set<string>();
+    aclNames.set(section, acls);
+    for (const st of section.body) {
+      const w = lowerWords(st);
+      if (w[0] === 'acl' && st.tokens[1] && isStaticName(st.tokens[1])) {
+        out.push(sym('acl', st.tokens[1], [section, st.line], 'acl', 'definition'));
+        acls.add(st.tokens[1].value);
+      } else if ((w[0] === 'server' || w[0] === 'server-template') && st.tokens[1] && isStaticName(st.tokens[1])
+        && (section.kind === 'backend' || section.kind === 'listen')) {
+        const s = sym('server', st.tokens[1], [section, st.line], w[0], 'definition');
+        if (w[0] === 'server-template') s.template = templateRange(st.tokens[2]?.value);
+        out.push(s);
+      }
+    }
+  }
+  // Pass 2: references.
+  for (const section of doc.sections) {
+    collectHeaderRefs(section, out);
+    const acls = aclNames.get(section);
+    for (const st of section.body) collectStatementRefs(section, st, acls, out);
+  }
+  return out;
+}
+
+function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
+  const t = section.header.tokens;
+  // `frontend fe from mydefaults`, `defaults d2 from d1`
+  if (PROXY_KINDS.has(section.kind) && t[2]?.value.toLowerCase() === 'from' && t[3] && isStaticName(t[3])) {
+    out.push(sym('defaults', t[3], [section, section.header.line], 'from', 'reference'));
+  }
+}
+
+function collectStatementRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
+  const at: Where = [section, st.line];
+  const w = lowerWords(st);
+  const t = st.tokens;
+  if (t.length === 0) return;
+  const kw = w[0];
+  const ref = (kind: NameKind, tok: Token | undefined, via = kw) => {
+    if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
+  };
+  const isProxy = PROXY_KINDS.has(section.kind);
+  if (kw === 'log') collectLogRefs(section, st, out);
+  if (!isProxy) return;
+
+  switch (kw) {
+    case 'default_backend':
+    case 'use_backend':
+      ref('backend', t[1]);
+      break;
+    case 'use-server':
+      if (t[1] && isStaticName(t[1])) out.push(sym('server', t[1], at, kw, 'reference'));
+      break;
+    case 'server':
+    case 'server-template':
+    case 'default-server':
+      collectServerOptionRefs(section, st, kw === 'default-server' ? 1 : 2, out);
+      break;
+    case 'bind':
+      collectCrtStoreRefs(section, st, 2, out);
+      break;
+    case 'use-fcgi-app':
+      ref('fcgi-app', t[1]);
+      break;
+    case 'errorfiles':
+      ref('http-errors', t[1]);
+      break;
+    case 'filter':
+      if (w[1] === 'cache') ref('cache', t[2], 'filter cache');
+      break;
+    case 'email-alert':
+      if (w[1] === 'mailers') ref('mailers', t[2], 'email-alert mailers');
+      break;
+    case 'stick-table':
+      for (let i = 1; i < t.length - 1; i++) if (w[i] === 'peers') ref('peers', t[i + 1], 'stick-table peers');
+      break;
+  }
+  if (kw === 'http-request' || kw === 'http-response' || kw === 'http-after-response' || kw === 'http-error') {
+    if (w[1] === 'cache-use' || w[1] === 'cache-store') ref('cache', t[2], `${kw} ${w[1]}`);
+    for (let i = 1; i < t.length - 1; i++) {
+      if (w[i] === 'if' || w[i] === 'unless') break;
+      if (w[i] === 'errorfiles') ref('http-errors', t[i + 1], `${kw} errorfiles`);
+    }
+  }
+  if (kw !== 'acl') collectConditionRefs(section, st, acls, out);
+  collectFetchArgRefs(section, st, out);
+}
+
+/** `track [proxy/]server`, `resolvers X`, `crt @store/x` on server lines. */
+function collectServerOptionRefs(section: Section, st: Statement, firstOption: number, out: NameSymbol[]): void {
+  const at: Where = [section, st.line];
+  const t = st.tokens;
+  const w = lowerWords(st);
+  for (let i = firstOption; i < t.length - 1; i++) {
+    if (w[i] === 'track') {
+      splitProxyServer(at, t[i + 1], 'track', out);
+    } else if (w[i] === 'resolvers' && isStaticName(t[i + 1])) {
+      out.push(sym('resolvers', t[i + 1], at, 'resolvers', 'reference'));
+    }
+  }
+  collectCrtStoreRefs(section, st, firstOption, out);
+}
+
+/** `crt "@store/cert"` (3.0+ crt-store) on bind and server lines. */
+function collectCrtStoreRefs(section: Section, st: Statement, from: number, out: NameSymbol[]): void {
+  const at: Where = [section, st.line];
+  const t = st.tokens;
+  const w = lowerWords(st);
+  for (let i = from; i < t.length - 1; i++) {
+    if (w[i] !== 'crt' && w[i] !== 'ca-file' && w[i] !== 'crl-file') continue;
+    const v = t[i + 1];
+    const m = /^@([A-Za-z0-9_.:-]+)\//.exec(v.value);
+    const off = textOffset(v);
+    if (m && off !== undefined) out.push(subSym('crt-store', m[1], v, off + 1, at, w[i], 'reference'));
+  }
+}
+
+/** `log ring@name …` and `log … profile name`. */
+function collectLogRefs(section: Section, st: Statement, out: NameSymbol[]): void {
+  const at: Where = [section, st.line];
+  const t = st.tokens;
+  const w = lowerWords(st);
+  const target = t[1];
+  if (target && target.value.startsWith('ring@')) {
+    const off = textOffset(target);
+    if (off !== undefined && target.value.length > 5) out.push(subSym('ring', target.value.slice(5), target, off + 5, at, 'log', 'reference'));
+  }
+  for (let i = 2; i < t.length - 1; i++) {
+    if (w[i] === 'profile' && isStaticName(t[i + 1])) out.push(sym('log-profile', t[i + 1], at, 'log profile', 'reference'));
+  }
+}
+
+/** `[proxy/]server` → a server reference, plus a backend reference when the proxy is given. */
+function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[]): void {
+  const off = textOffset(tok);
+  if (off === undefined || hasDynamicPart(tok)) return;
+  const v = tok.value;
+  const slash = v.indexOf('/');
+  if (slash < 0) {
+    if (v) out.push(subSym('server', v, tok, off, at, via, 'reference'));
+    return;
+  }
+  const proxy = v.slice(0, slash);
+  const server = v.slice(slash + 1);
+  if (proxy) out.push(subSym('backend', proxy, tok, off, at, via, 'reference'));
+  if (server) {
+    const s = subSym('server', server, tok, off + slash + 1, at, via, 'reference');
+    if (proxy) s.proxy = proxy;
+    out.push(s);
+  }
+}
+
+/**
+ * ACL names after `if`/`unless`: `a !b || c or d { anonymous acl }`. Anonymous ACLs in braces
+ * are skipped, and so are predefined ACL names unless the section defines an ACL of that name.
+ */
+function collectConditionRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
+  const at: Where = [section, st.line];
+  const t = st.tokens;
+  const w = lowerWords(st);
+  let i = 1;
+  while (i < t.length && w[i] !== 'if' && w[i] !== 'unless') i++;
+  let depth = 0;
+  for (i++; i < t.length; i++) {
+    const tok = t[i];
+    let v = tok.value;
+    if (v === '{' || v === '!{') { depth++; continue; }
+    if (v === '}') { if (depth > 0) depth--; continue; }
+    if (depth > 0 || v === '!' || v === '||' || v === 'or' || v === '') continue;
+    let skip = 0;
+    while (v.startsWith('!')) { v = v.slice(1); skip++; }
+    if (!v || hasDynamicPart(tok)) continue;
+    if (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v)) continue;
+    const off = textOffset(tok);
+    if (off === undefined) continue;
+    out.push(subSym('acl', v, tok, off + skip, at, 'condition', 'reference'));
+  }
+}
+
+const BACKEND_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(nbsrv|be_conn|be_conn_free|be_sess_rate|queue|avg_queue|connslots)\(([^),]*)\)/g;
+const SERVER_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(srv_is_up|srv_conn|srv_conn_free|srv_sess_rate|srv_queue|srv_iweight|srv_uweight|srv_weight)\(([^),]*)\)/g;
+const USERLIST_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(http_auth|http_auth_group|http_auth_pass)\(([^),]*)[),]/g;
+
+/** Names given as arguments to sample fetches: `nbsrv(be)`, `srv_is_up(be/s1)`, `http_auth(users)`. */
+function collectFetchArgRefs(section: Section, st: Statement, out: NameSymbol[]): void {
+  const at: Where = [section, st.line];
+  for (const tok of st.tokens) {
+    if (!tok.value.includes('(')) continue;
+    const off = textOffset(tok);
+    if (off === undefined) continue;
+    const v = tok.value;
+    for (const [re, kind] of [[BACKEND_ARG_FETCHES, 'backend'], [SERVER_ARG_FETCHES, 'server'], [USERLIST_ARG_FETCHES, 'userlist']] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(v); m; m = re.exec(v)) {
+        const arg = m[2];
+        if (!arg || arg.includes('%') || arg.includes('$')) continue;
+        const argStart = m.index + m[0].indexOf('(') + 1;
+        if (kind === 'server') {
+          const slash = arg.indexOf('/');
+          if (slash > 0) out.push(subSym('backend', arg.slice(0, slash), tok, off + argStart, at, m[1], 'reference'));
+          const s = subSym('server', arg.slice(slash + 1), tok, off + argStart + slash + 1, at, m[1], 'reference');
+          if (slash > 0) s.proxy = arg.slice(0, slash);
+          if (s.name) out.push(s);
+        } else {
+          out.push(subSym(kind, arg, tok, off + argStart, at, m[1], 'reference'));
+        }
+      }
+    }
+  }
+}
+
+type Where = [Section, number];
+
+function templateRange(spec: string | undefined): { from: number; to: number } {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(spec ?? '');
+  if (!m) return { from: 1, to: 0 };
+  return m[2] === undefined ? { from: 1, to: Number(m[1]) } : { from: Number(m[1]), to: Number(m[2]) };
+}
+
+/** A name that is written literally (no run-time `%[…]`, buildout `${…}` or environment variable). */
+function isStaticName(tok: Token | undefined): tok is Token {
+  return !!tok && tok.value.length > 0 && !hasDynamicPart(tok);
+}
+
+function hasDynamicPart(tok: Token): boolean {
+  return !!tok.buildoutRefs || !!tok.envVars || tok.value.includes('%[') || tok.value.includes('${');
+}
+
+/** Column offset between a token's value and its text (0 unquoted, 1 for a fully quoted word), or undefined. */
+function textOffset(tok: Token): number | undefined {
+  if (tok.text === tok.value) return 0;
+  const q = tok.text[0];
+  if ((q === '"' || q === "'") && tok.text === q + tok.value + q) return 1;
+  return undefined;
+}
+
+function sym(kind: NameKind, tok: Token, [section, line]: Where, via: string, role: NameSymbol['role']): NameSymbol {
+  const off = textOffset(tok) ?? 0;
+    const len = textOffset(tok) === undefined ? tok.end - tok.start : tok.value.length;
+  return {
+    kind, name: tok.value, role, section, via,
+    range: { start: { line, character: tok.start + off }, end: { line, character: tok.start + off + len } },
+  };
+}
+
+function subSym(kind: NameKind, name: string, tok: Token, offset: number, [section, line]: Where, via: string, role: NameSymbol['role']): NameSymbol {
+    return {
+    kind, name, role, section, via,
+    range: { start: { line, character: tok.start + offset }, end: { line, character: tok.start + offset + name.length } },
+  };
+}
+

@@ -1,0 +1,43 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Section } from '../../parser/model';
+
+/**
+ * Kinds of named things in a configuration. Definitions use the section kind that defines
+ * them (`frontend`, `backend`, `listen`, `defaults`, `userlist`, `peers` …) or `server`/`acl`.
+ * References use the kind they point at; `backend` references resolve to `backend` and
+ * `listen` definitions (both have backend capability).
+ */
+export type NameKind =
+  | 'frontend' | 'backend' | 'listen' | 'defaults' | 'server' | 'acl'
+  | 'userlist' | 'peers' | 'resolvers' | 'mailers' | 'ring' | 'cache' | 'http-errors'
+  | 'log-forward' | 'fcgi-app' | 'crt-store' | 'program' | 'log-profile' | 'acme';
+
+/** Section kinds whose header name is a definition. */
+export const NAMED_SECTION_KINDS: ReadonlySet<string> = new Set<NameKind>([
+  'frontend', 'backend', 'listen', 'defaults', 'userlist', 'peers', 'resolvers', 'mailers', 'ring',
+  'cache', 'http-errors', 'log-forward', 'fcgi-app', 'crt-store', 'program', 'log-profile', 'acme',
+]);
+
+export interface NameSymbol {
+  kind: NameKind;
+  name: string;
+  /** Range of the name itself (for `track be/s1`: just `be` or just `s1`). */
+  range: Range;
+  role: 'definition' | 'reference';
+  /** The section the symbol is written in (for a section name: that section). */
+  section: Section;
+  /** The statement keyword that introduced it: `use_backend`, `track`, `acl`, `server`, `backend` … */
+  via: string;
+  /** Server references: the proxy named explicitly (`track be/s1` → `be`); absent = the enclosing proxy. */
+  proxy?: string;
+  /** `server-template` definitions: the numeric suffix range of the generated names. */
+  template?: { from: number; to: number };
+}
+
+/** Predefined ACL names (configuration.txt §7.4, all versions we support). */
+export const PREDEFINED_ACL_NAMES: ReadonlySet<string> = new Set([
+  'FALSE', 'HTTP', 'HTTP_1.0', 'HTTP_1.1', 'HTTP_2.0', 'HTTP_3.0', 'HTTP_CONTENT', 'HTTP_URL_ABS',
+  'HTTP_URL_SLASH', 'HTTP_URL_STAR', 'LOCALHOST', 'METH_CONNECT', 'METH_DELETE', 'METH_GET',
+  'METH_HEAD', 'METH_OPTIONS', 'METH_POST', 'METH_PUT', 'METH_TRACE', 'RDP_COOKIE', 'REQ_CONTENT',
+  'TRUE', 'WAIT_END',
+]);
