@@ -1,0 +1,99 @@
+/**
+ * LSP request handlers: each one fetches the document and its settings, calls the language
+ * service facade, and runs inside runSafe (errors logged, defaults returned, cancellation
+ * honoured). Nothing here knows HAProxy or buildout.
+ */
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList } from 'vscode-languageserver-types';
+import type { DocumentSettings, LanguageService } from '../service/languageService';
+import { EffectiveVersionRequest, RenderTemplateRequest, type EffectiveVersionResult } from './protocol';
+import { runSafe } from './runner';
+
+/** `$ { :` for buildout substitutions, `, % [` for sample expressions, space for arguments. */
+export const COMPLETION_TRIGGERS = ['$', '{', ':', ',', '%', '[', ' '];
+
+export interface HandlerDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: LanguageService;
+  settingsFor(uri: string): Promise<DocumentSettings>;
+  effectiveVersion(uri: string): Promise<EffectiveVersionResult>;
+  /** A document from disk for a URI that is not open (undefined when unreadable). */
+  readDocument(uri: string): TextDocument | undefined;
+}
+
+const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
+
+export function registerHandlers(deps: HandlerDeps): void {
+  const { connection, documents, service } = deps;
+  const logger = { error: (m: string) => connection.console.error(m) };
+
+  /** Runs a feature for an open document; `fallback` when the document is unknown. */
+  function withDocument<T>(
+    uri: string,
+    token: CancellationToken,
+    what: string,
+    fallback: T,
+    fn: (doc: TextDocument, settings: DocumentSettings) => T,
+  ) {
+    return runSafe(logger, async () => {
+      const doc = documents.get(uri);
+      if (!doc) return fallback;
+      const settings = await deps.settingsFor(uri);
+      return fn(doc, settings);
+    }, fallback, `Error while computing ${what} for ${uri}`, token);
+  }
+
+  connection.onCompletion((p, token) =>
+    withDocument(p.textDocument.uri, token, 'completion', EMPTY_COMPLETIONS, (doc, s) => service.doComplete(doc, p.position, s, token)));
+
+  connection.onHover((p, token) =>
+    withDocument(p.textDocument.uri, token, 'hover', null, (doc, s) => service.doHover(doc, p.position, s, token)));
+
+  connection.onDefinition((p, token) =>
+    withDocument(p.textDocument.uri, token, 'definition', [], (doc, s) => service.findDefinition(doc, p.position, s)));
+
+  connection.onReferences((p, token) =>
+    withDocument(p.textDocument.uri, token, 'references', [], (doc, s) =>
+      service.findReferences(doc, p.position, s, p.context.includeDeclaration)));
+
+  connection.onPrepareRename((p, token) =>
+    withDocument(p.textDocument.uri, token, 'prepare rename', null, (doc, s) => service.prepareRename(doc, p.position, s)));
+
+  connection.onRenameRequest((p, token) =>
+    withDocument(p.textDocument.uri, token, 'rename', null, (doc, s) => service.doRename(doc, p.position, p.newName, s)));
+
+  connection.onDocumentSymbol((p, token) =>
+    withDocument(p.textDocument.uri, token, 'document symbols', [], (doc, s) => service.findDocumentSymbols(doc, s)));
+
+  connection.onFoldingRanges((p, token) =>
+    withDocument(p.textDocument.uri, token, 'folding ranges', [], (doc, s) => service.getFoldingRanges(doc, s)));
+
+  connection.onDocumentHighlight((p, token) =>
+    withDocument(p.textDocument.uri, token, 'highlights', [], (doc, s) => service.findDocumentHighlights(doc, p.position, s)));
+
+  connection.onDocumentFormatting((p, token) =>
+    withDocument(p.textDocument.uri, token, 'formatting', [], (doc, s) => service.format(doc, undefined, p.options, s)));
+
+  connection.onDocumentRangeFormatting((p, token) =>
+    withDocument(p.textDocument.uri, token, 'range formatting', [], (doc, s) => service.format(doc, p.range, p.options, s)));
+
+  connection.onCodeAction((p, token) =>
+    withDocument(p.textDocument.uri, token, 'code actions', [], (doc, s) => service.getCodeActions(doc, p.range, p.context, s)));
+
+  connection.onDocumentLinks((p, token) =>
+    withDocument(p.textDocument.uri, token, 'document links', [], (doc, s) => service.findDocumentLinks(doc, s)));
+
+  connection.onRequest(EffectiveVersionRequest.type, (p, token) =>
+    runSafe(logger, () => deps.effectiveVersion(p.uri), { version: '3.2', source: 'default', supported: [] },
+      `Error while computing the HAProxy version for ${p.uri}`, token));
+
+  // The run command may ask for a template that is not open: read it from disk then.
+  connection.onRequest(RenderTemplateRequest.type, (p, token) =>
+    runSafe(logger, async () => {
+      const doc = documents.get(p.uri) ?? deps.readDocument(p.uri);
+      if (!doc) return { errors: [`Cannot read ${p.uri}.`] };
+      return service.renderTemplate(doc, await deps.settingsFor(p.uri), p.owner);
+    }, { errors: ['Rendering failed; see the HAProxy output channel.'] }, `Error while rendering ${p.uri}`, token));
+}

@@ -1,0 +1,87 @@
+/**
+ * Custom messages between the VS Code client and the language server, defined once and
+ * imported by both sides (client/src and server/src/lsp). Only `vscode-languageserver-protocol` types here,
+ * so the file bundles into either side.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** What the client tells the server at start-up (LSP `initializationOptions`). */
+export interface InitializationOptions {
+  /**
+   * Whether the workspace is trusted. In Restricted Mode the server never starts a process
+   * (no `haproxy -v` version probe); language features still work.
+   */
+  trusted: boolean;
+  /** The `haproxy.executablePath` machine setting, read by the client (machine scope). */
+  executablePath?: string;
+}
+
+/**
+ * Server → client: these documents are zc.buildout profiles (reached through the extends
+ * graph of an open profile, or a `.cfg` that the file-name rules gave another language).
+ * The client switches any open document among them to the `buildout` language.
+ */
+export interface SetLanguageParams {
+  uris: string[];
+  languageId: 'buildout' | 'haproxy';
+}
+export namespace SetLanguageNotification {
+  export const method = 'haproxyBuildout/setLanguage';
+  export const type = new NotificationType<SetLanguageParams>(method);
+}
+
+/** Where the effective HAProxy version of a document came from. */
+export type VersionSource = 'setting' | 'binary' | 'default';
+
+/** Client → server: which HAProxy version applies to this document (for the status bar). */
+export interface EffectiveVersionParams {
+  uri: string;
+}
+export interface EffectiveVersionResult {
+  /** The supported version used for keywords and diagnostics, e.g. "2.6". */
+  version: string;
+  source: VersionSource;
+  /** The full version printed by the binary (e.g. "2.6.12") when `source` is "binary". */
+  detected?: string;
+  /** The binary that was asked, when `source` is "binary". */
+  binary?: string;
+  supported: string[];
+}
+export namespace EffectiveVersionRequest {
+  export const method = 'haproxy/effectiveVersion';
+  export const type = new RequestType<EffectiveVersionParams, EffectiveVersionResult, void>(method);
+}
+
+/**
+ * Client → server: render the buildout template the document is (or the template section
+ * of a profile), exactly as the recipe would write it. Used by "Show Generated Config" and
+ * by the run command (which starts HAProxy on the rendered text).
+ */
+export interface RenderTemplateParams {
+  uri: string;
+  /** Pick a specific owning section (`profilePath:section`) when several use the template. */
+  owner?: string;
+}
+export interface RenderTemplateResult {
+  /** The rendered text, absent when rendering failed. */
+  text?: string;
+  /** The profile file and section whose recipe renders this template. */
+  profile?: string;
+  section?: string;
+  /** The recipe's `output` path, when known. */
+  output?: string;
+  /** Why it could not be rendered (buildout's own wording where it applies). */
+  errors: string[];
+  /** Other sections that use the same template (`profile:section`), for a picker. */
+  alternatives?: string[];
+}
+export namespace RenderTemplateRequest {
+  export const method = 'haproxy/renderTemplate';
+  export const type = new RequestType<RenderTemplateParams, RenderTemplateResult, void>(method);
+}
+
+/** Server → client: the effective version of some documents changed (setting or binary changed). */
+export namespace VersionChangedNotification {
+  export const method = 'haproxy/versionChanged';
+  export const type = new NotificationType<{ uris: string[] }>(method);
+}

@@ -1,0 +1,152 @@
+/**
+ * The language server: negotiates capabilities, keeps the open documents (overlaid on the
+ * disk host), pulls settings per document, pushes diagnostics, and registers the feature
+ * handlers (handlers.ts). No language logic lives here.
+ */
+import {
+  DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, detectLanguage, uriToPath } from '../service/languageService';
+import { createDiskHost } from '../node/diskHost';
+import { createLocalDocs } from './localDocsWiring';
+import { registerHandlers, COMPLETION_TRIGGERS } from './handlers';
+import { SetLanguageNotification, VersionChangedNotification, type InitializationOptions } from './protocol';
+import { SettingsStore } from './settings';
+import { ValidationScheduler } from './validation';
+
+export const SERVER_NAME = 'haproxy-buildout-language-server';
+
+export function startServer(connection: Connection, serverVersion: string): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: SettingsStore | undefined;
+  let offline = false;
+  let canPushConfigurationRegistration = false;
+  const host = createDiskHost({
+    offline: () => offline,
+    onUrlLoaded: () => validation.scheduleAll(),
+  });
+  const service = createLanguageService({ host, localDocs: createLocalDocs() });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
+    const canPull = params.capabilities.workspace?.configuration === true;
+    canPushConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    settings = new SettingsStore(connection, canPull, {
+      trusted: init.trusted === true,
+      executablePath: typeof init.executablePath === 'string' ? init.executablePath : undefined,
+    });
+    return {
+      serverInfo: { name: SERVER_NAME, version: serverVersion },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentHighlightProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentLinkProvider: { resolveProvider: false },
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPushConfigurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['haproxy', 'buildout'] });
+    }
+  });
+
+  function store(): SettingsStore {
+    if (!settings) throw new Error('server not initialized');
+    return settings;
+  }
+  const settingsFor = async (uri: string) => {
+    const s = await store().forDocument(uri);
+    offline = s.buildout.offline;
+    return s;
+  };
+
+  const validation = new ValidationScheduler(connection, documents, async (doc) => {
+    const s = await settingsFor(doc.uri);
+    return service.doValidation(doc, s);
+  });
+
+  /** Tell the client which documents are really buildout profiles (extends graph, or content). */
+  async function announceLanguages(doc: TextDocument): Promise<void> {
+    const path = uriToPath(doc.uri);
+    if (doc.languageId === 'haproxy' && !/\.in$/i.test(path) && detectLanguage(path, doc.getText()) === 'buildout') {
+      void connection.sendNotification(SetLanguageNotification.type, { uris: [doc.uri], languageId: 'buildout' });
+      return;
+    }
+    if (doc.languageId !== 'buildout') return;
+    const reached = service.profilesReachedFrom(doc, await settingsFor(doc.uri));
+    if (reached.length > 0) {
+      const uris = reached.map((p) => 'file://' + encodeURI(p));
+      void connection.sendNotification(SetLanguageNotification.type, { uris, languageId: 'buildout' });
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    host.setOverlay(uriToPath(e.document.uri), e.document.getText());
+    service.invalidate(uriToPath(e.document.uri));
+    validation.schedule(e.document.uri, true);
+    void announceLanguages(e.document).catch(() => undefined);
+  });
+  documents.onDidChangeContent((e) => {
+    const path = uriToPath(e.document.uri);
+    host.setOverlay(path, e.document.getText());
+    service.invalidate(path);
+    if (e.document.languageId === 'buildout') {
+      // A profile edit can change every template and profile that depends on it.
+      validation.scheduleAll();
+    } else {
+      validation.schedule(e.document.uri);
+    }
+  });
+  documents.onDidSave((e) => void announceLanguages(e.document).catch(() => undefined));
+  documents.onDidClose((e) => {
+    const path = uriToPath(e.document.uri);
+    host.setOverlay(path, undefined);
+    host.invalidate(path);
+    service.invalidate(path);
+    service.documentClosed(e.document.uri);
+    store().forget(e.document.uri);
+    validation.clear(e.document.uri);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    store().changed(change.settings);
+    validation.scheduleAll();
+    void connection.sendNotification(VersionChangedNotification.type, { uris: documents.all().map((d) => d.uri) });
+  });
+  connection.onDidChangeWatchedFiles((change) => {
+    for (const c of change.changes) {
+      const path = uriToPath(c.uri);
+      host.invalidate(path);
+      service.invalidate(path);
+    }
+    validation.scheduleAll();
+  });
+
+  registerHandlers({
+    connection, documents, service, settingsFor,
+    effectiveVersion: (uri) => store().effectiveVersion(uri),
+    readDocument: (uri) => {
+      const path = uriToPath(uri);
+      const text = host.readFile(path);
+      const languageId = detectLanguage(path, text ?? '') ?? 'haproxy';
+      return text === undefined ? undefined : TextDocument.create(uri, languageId, 0, text);
+    },
+  });
+
+  connection.onShutdown(() => validation.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,105 @@
+/**
+ * Settings per document: pulled from the client with `workspace/configuration` (scoped to the
+ * resource, cached until the client reports a change), or taken from pushed settings for
+ * editors without that capability. Also decides the effective HAProxy version:
+ * the `haproxy.version` setting, else `haproxy -v` of the binary (trusted workspaces only),
+ * else 3.2.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from '../service/haproxy/knowledge/types';
+import type { SeverityName } from '../service/haproxy/context';
+import { nearestSupportedVersion, type BuildoutSettings, type DocumentSettings } from '../service/languageService';
+import { findHaproxyBinary, probeHaproxyVersion, type ProbeResult } from '../node/haproxyVersionProbe';
+import type { EffectiveVersionResult, InitializationOptions } from './protocol';
+
+/** The raw shape of the `haproxy` and `buildout` configuration sections. */
+export interface RawSettings {
+  haproxy?: { version?: string | null; diagnostics?: { severity?: Record<string, string> } };
+  buildout?: Partial<BuildoutSettings>;
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Validates raw settings into DocumentSettings (unknown values fall back to defaults). */
+export function toDocumentSettings(raw: RawSettings, fallbackVersion: HaproxyVersion): DocumentSettings {
+  const severity: Record<string, SeverityName> = {};
+  for (const [code, sev] of Object.entries(raw.haproxy?.diagnostics?.severity ?? {})) {
+    if (typeof sev === 'string' && SEVERITIES.has(sev)) severity[code] = sev as SeverityName;
+  }
+  const b = raw.buildout ?? {};
+  const configured = typeof raw.haproxy?.version === 'string' ? nearestSupportedVersion(raw.haproxy.version) : undefined;
+  return {
+    haproxyVersion: configured ?? fallbackVersion,
+    diagnostics: { severity },
+    buildout: {
+      mergeMode: b.mergeMode === '2.13' ? '2.13' : '3.1',
+      userDefaults: b.userDefaults !== false,
+      offline: b.offline === true,
+      templateOwner: b.templateOwner && typeof b.templateOwner === 'object' ? b.templateOwner : undefined,
+    },
+  };
+}
+
+export class SettingsStore {
+  private readonly perUri = new Map<string, Promise<RawSettings>>();
+  private pushed: RawSettings = {};
+  private probe: Promise<ProbeResult | undefined> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+    private readonly init: InitializationOptions,
+  ) {}
+
+  /** The client said settings changed: forget everything (and take pushed values if any). */
+  changed(pushed?: unknown): void {
+    this.perUri.clear();
+    if (pushed && typeof pushed === 'object') this.pushed = pushed as RawSettings;
+  }
+
+  forget(uri: string): void {
+    this.perUri.delete(uri);
+  }
+
+  private raw(uri: string): Promise<RawSettings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    let p = this.perUri.get(uri);
+    if (!p) {
+      p = this.connection.workspace
+        .getConfiguration([{ scopeUri: uri, section: 'haproxy' }, { scopeUri: uri, section: 'buildout' }])
+        .then(([haproxy, buildout]) => ({ haproxy: haproxy ?? {}, buildout: buildout ?? {} }) as RawSettings)
+        .catch(() => this.pushed);
+      this.perUri.set(uri, p);
+    }
+    return p;
+  }
+
+  /** `haproxy -v` of the configured or found binary, asked once per session and only when trusted. */
+  private detected(): Promise<ProbeResult | undefined> {
+    if (!this.init.trusted) return Promise.resolve(undefined);
+    if (!this.probe) {
+      const binary = findHaproxyBinary(this.init.executablePath);
+      this.probe = binary ? probeHaproxyVersion(binary) : Promise.resolve(undefined);
+    }
+    return this.probe;
+  }
+
+  async forDocument(uri: string): Promise<DocumentSettings> {
+    const raw = await this.raw(uri);
+    const hasSetting = typeof raw.haproxy?.version === 'string' && nearestSupportedVersion(raw.haproxy.version) !== undefined;
+    const probed = hasSetting ? undefined : await this.detected();
+    const fallback = (probed && nearestSupportedVersion(probed.version)) || DEFAULT_VERSION;
+    return toDocumentSettings(raw, fallback);
+  }
+
+  async effectiveVersion(uri: string): Promise<EffectiveVersionResult> {
+    const raw = await this.raw(uri);
+    const supported = [...SUPPORTED_VERSIONS];
+    const configured = typeof raw.haproxy?.version === 'string' ? nearestSupportedVersion(raw.haproxy.version) : undefined;
+    if (configured) return { version: configured, source: 'setting', supported };
+    const probed = await this.detected();
+    const fromBinary = probed && nearestSupportedVersion(probed.version);
+    if (probed && fromBinary) return { version: fromBinary, source: 'binary', detected: probed.version, binary: probed.binary, supported };
+    return { version: DEFAULT_VERSION, source: 'default', supported };
+  }
+}

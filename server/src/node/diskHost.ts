@@ -1,0 +1,149 @@
+/**
+ * The real-disk FileSystemHost for the server and the CLI: open editor documents overlay the
+ * disk (the service must see unsaved edits), disk reads are memoised until a file watcher or
+ * an edit invalidates them, and `extends = http…` URLs are served from an on-disk cache that
+ * is filled in the background (never while the service waits).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { FileSystemHost } from '../service/common/host';
+
+export interface DiskHostOptions {
+  /** Directory for downloaded `extends` URLs; default `~/.cache/haproxy-buildout/extends`. */
+  urlCacheDir?: string;
+  /** Never download; serve only what the cache already has. */
+  offline?: () => boolean;
+  /** Called when a URL finished downloading (so dependants can be re-validated). */
+  onUrlLoaded?: (url: string) => void;
+  /** Download timeout in ms. */
+  timeoutMs?: number;
+}
+
+export interface DiskHost extends FileSystemHost {
+  /** Make an open document's text visible at its path (or remove it with `undefined`). */
+  setOverlay(path: string, text: string | undefined): void;
+  /** Forget memoised disk content for a path (file watcher event). */
+  invalidate(path: string): void;
+}
+
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
+  const overlay = new Map<string, string>();
+  const disk = new Map<string, string | undefined>();
+  const urlState = new Map<string, { content?: string; error?: string; pending?: boolean }>();
+  const cacheDir = options.urlCacheDir ?? join(homedir(), '.cache', 'haproxy-buildout', 'extends');
+
+  function readDisk(path: string): string | undefined {
+    if (disk.has(path)) return disk.get(path);
+    let text: string | undefined;
+    try {
+      const st = statSync(path);
+      text = st.isFile() && st.size <= MAX_FILE_BYTES ? readFileSync(path, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    disk.set(path, text);
+    return text;
+  }
+
+  function cachePath(url: string): string {
+    return join(cacheDir, createHash('sha1').update(url).digest('hex') + '.cfg');
+  }
+
+  function download(url: string): void {
+    urlState.set(url, { pending: true });
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const done = (state: { content?: string; error?: string }) => {
+      urlState.set(url, state);
+      options.onUrlLoaded?.(url);
+    };
+    try {
+      const req = get(url, { timeout: options.timeoutMs ?? 10_000 }, (res) => {
+        if ((res.statusCode ?? 0) >= 300 && (res.statusCode ?? 0) < 400 && res.headers.location) {
+          res.resume();
+          urlState.delete(url);
+          // Follow one redirect level per call; the cache key stays the original URL.
+          const target = new URL(res.headers.location, url).toString();
+          const inner = target.startsWith('https:') ? https.get : http.get;
+          inner(target, { timeout: options.timeoutMs ?? 10_000 }, (r2) => collect(r2)).on('error', (e) => done({ error: e.message }));
+          return;
+        }
+        collect(res);
+      });
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', (e) => done({ error: `${url}: ${e.message}` }));
+    } catch (e) {
+      done({ error: `${url}: ${(e as Error).message}` });
+    }
+    function collect(res: http.IncomingMessage): void {
+      if (res.statusCode !== 200) {
+        res.resume();
+        done({ error: `${url}: HTTP ${res.statusCode}` });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const content = Buffer.concat(chunks).toString('utf8');
+        try {
+          mkdirSync(cacheDir, { recursive: true });
+          writeFileSync(cachePath(url), content);
+        } catch {
+          // A read-only cache directory only costs a re-download next session.
+        }
+        done({ content });
+      });
+      res.on('error', (e) => done({ error: `${url}: ${e.message}` }));
+    }
+  }
+
+  return {
+    readFile(path) {
+      return overlay.get(path) ?? readDisk(path);
+    },
+    exists(path) {
+      if (overlay.has(path)) return true;
+      try {
+        statSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    listDirectory(path) {
+      try {
+        return readdirSync(path, { withFileTypes: true })
+          .map((e) => (e.isDirectory() ? e.name + '/' : e.name))
+          .sort();
+      } catch {
+        return [];
+      }
+    },
+    homeDirectory: () => homedir(),
+    readUrl(url) {
+      const known = urlState.get(url);
+      if (known && !known.pending) return known;
+      const cached = readDisk(cachePath(url));
+      if (cached !== undefined) return { content: cached };
+      if (known?.pending) return undefined;
+      if (options.offline?.()) {
+        return { error: `${url} is not in the download cache and buildout.offline is on` };
+      }
+      if (!/^https?:\/\//.test(url)) return { error: `${url}: unsupported URL scheme` };
+      download(url);
+      return undefined;
+    },
+    setOverlay(path, text) {
+      if (text === undefined) overlay.delete(path);
+      else overlay.set(path, text);
+    },
+    invalidate(path) {
+      disk.delete(path);
+    },
+  };
+}

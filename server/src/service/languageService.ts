@@ -1,0 +1,299 @@
+/**
+ * The language service facade: one object the LSP server, the CLI and the benchmarks call.
+ * It decides per document which language applies (HAProxy, buildout, or a HAProxy template
+ * of a buildout section), keeps one parsed model per (uri, version, HAProxy version) in a
+ * small LRU, and dispatches to the feature modules. It does no I/O of its own: files come
+ * from the injected FileSystemHost.
+ */
+import type {
+  CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
+  DocumentSymbol, FoldingRange, FormattingOptions, Hover, Location, Position, Range, TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystemHost } from './common/host';
+import { NEVER_CANCELLED, type CancellationCheck } from './common/cancellation';
+import type { DiagnosticSettings, HaproxyContext, LocalDocsProvider } from './haproxy/context';
+import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from './haproxy/knowledge/types';
+import { parseHaproxy } from './haproxy/parser/parser';
+import { haproxyFeatures, type HaproxyFeatures } from './languageServiceHaproxy';
+import { buildoutFeatures, type BuildoutFeatures } from './languageServiceBuildout';
+
+export type LanguageId = 'haproxy' | 'buildout';
+
+/** zc.buildout options the user can set (the `buildout.*` settings). */
+export interface BuildoutSettings {
+  mergeMode: '2.13' | '3.1';
+  userDefaults: boolean;
+  offline: boolean;
+  /** Template path → `profile:section` that owns it, when several sections use it. */
+  templateOwner?: Record<string, string>;
+}
+
+/** Settings for one document, as pulled per resource by the server (or given by the CLI). */
+export interface DocumentSettings {
+  haproxyVersion: HaproxyVersion;
+  diagnostics: DiagnosticSettings;
+  buildout: BuildoutSettings;
+}
+
+export const DEFAULT_SETTINGS: DocumentSettings = {
+  haproxyVersion: DEFAULT_VERSION,
+  diagnostics: {},
+  buildout: { mergeMode: '3.1', userDefaults: true, offline: false },
+};
+
+export interface LanguageServiceOptions {
+  host: FileSystemHost;
+  localDocs?: LocalDocsProvider;
+  /** How many parsed documents to keep (LRU). */
+  cacheSize?: number;
+}
+
+/** What a template render produced (the result of `haproxy/renderTemplate`). */
+export interface RenderResult {
+  text?: string;
+  profile?: string;
+  section?: string;
+  output?: string;
+  errors: string[];
+  alternatives?: string[];
+}
+
+export interface LanguageService {
+  /** The language of a file by the extension's rules (names first, then the first line). */
+  detectLanguage(path: string, text: string): LanguageId | undefined;
+  /** Whether a HAProxy document is a buildout template (so `${…}` are substitutions). */
+  isTemplate(document: TextDocument, settings?: DocumentSettings): boolean;
+  doValidation(document: TextDocument, settings: DocumentSettings, token?: CancellationCheck): Diagnostic[];
+  doComplete(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): CompletionList;
+  doHover(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): Hover | null;
+  findDefinition(document: TextDocument, position: Position, settings: DocumentSettings): Location[];
+  findReferences(document: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
+  prepareRename(document: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
+  doRename(document: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
+  findDocumentSymbols(document: TextDocument, settings: DocumentSettings): DocumentSymbol[];
+  getFoldingRanges(document: TextDocument, settings: DocumentSettings): FoldingRange[];
+  findDocumentHighlights(document: TextDocument, position: Position, settings: DocumentSettings): DocumentHighlight[];
+  format(document: TextDocument, range: Range | undefined, options: FormattingOptions, settings: DocumentSettings): TextEdit[];
+  getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[];
+  findDocumentLinks(document: TextDocument, settings: DocumentSettings): DocumentLink[];
+  /** Render the template this document is (HAProxy template) or the template section under `position` (profile). */
+  renderTemplate(document: TextDocument, settings: DocumentSettings, owner?: string): RenderResult;
+  /** Files (absolute paths) that are buildout profiles because an open profile extends them. */
+  profilesReachedFrom(document: TextDocument, settings: DocumentSettings): string[];
+  /** A file changed on disk or an open document changed: drop what depends on it. */
+  invalidate(path: string): void;
+  /** The document was closed: forget its parsed model. */
+  documentClosed(uri: string): void;
+  /** The HAProxy parse context (for benchmarks and tests). */
+  haproxyContext(document: TextDocument, settings: DocumentSettings): HaproxyContext;
+}
+
+/** Maps any HAProxy version string ("2.6.12", "3.3-dev4", "2.9") to the nearest supported one at or below it. */
+export function nearestSupportedVersion(version: string): HaproxyVersion | undefined {
+  const m = /^(\d+)\.(\d+)/.exec(version.trim());
+  if (!m) return undefined;
+  const want = Number(m[1]) * 100 + Number(m[2]);
+  let best: HaproxyVersion = SUPPORTED_VERSIONS[0];
+  for (const v of SUPPORTED_VERSIONS) {
+    const [a, b] = v.split('.').map(Number);
+    if (a * 100 + b <= want) best = v;
+  }
+  return best;
+}
+
+const HAPROXY_NAME = /^(haproxy\.(cfg|conf)|haproxy[^/]*\.cfg|[^/]*\.haproxy|haproxy[^/]*\.(cfg|conf)\.in)$/i;
+const SECTION_HEADER = /^\[[^\]\r\n]+\]/;
+const HAPROXY_SECTION = /^\s*(global|defaults|frontend|backend|listen|userlist|peers|resolvers|mailers|program|cache|ring|http-errors)\b/;
+
+/**
+ * The extension's language rules, also used by the CLI. `buildout.cfg` and any text whose
+ * first header is a `[section]` line is a buildout profile, even when the name looks like
+ * HAProxy's (a profile named `haproxy.cfg` is common in Plone buildouts); `haproxy*.cfg`,
+ * `*.haproxy` and `haproxy*.(cfg|conf).in` are HAProxy; other files are classified by content.
+ */
+export function detectLanguage(path: string, text: string): LanguageId | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const firstContent = firstContentLine(text);
+  const looksBuildout = firstContent !== undefined && SECTION_HEADER.test(firstContent);
+  if (base === 'buildout.cfg' || /^\[buildout\]/.test(text)) return 'buildout';
+  if (/\.in$/i.test(base)) {
+    return HAPROXY_NAME.test(base) || (firstContent !== undefined && HAPROXY_SECTION.test(firstContent)) ? 'haproxy' : undefined;
+  }
+  if (looksBuildout) return 'buildout';
+  if (HAPROXY_NAME.test(base)) return 'haproxy';
+  if (firstContent !== undefined && HAPROXY_SECTION.test(firstContent)) return 'haproxy';
+  return undefined;
+}
+
+function firstContentLine(text: string): string | undefined {
+  let start = 0;
+  // Only the head of the file matters; a 10 MB file must not be split whole.
+  const limit = Math.min(text.length, 64 * 1024);
+  while (start < limit) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '' && !/^\s*[#;]/.test(line)) return line;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** A tiny LRU on Map insertion order. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  deleteWhere(pred: (key: string) => boolean): void {
+    for (const k of [...this.map.keys()]) if (pred(k)) this.map.delete(k);
+  }
+}
+
+export function uriToPath(uri: string): string {
+  if (!uri.startsWith('file://')) return uri;
+  return decodeURIComponent(uri.slice('file://'.length).replace(/^\/([A-Za-z]:)/, '$1'));
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const cache = new Lru<HaproxyContext>(options.cacheSize ?? 32);
+  const hx: HaproxyFeatures = haproxyFeatures;
+  const bo: BuildoutFeatures = buildoutFeatures(options.host);
+
+  function languageOf(document: TextDocument): LanguageId | undefined {
+    if (document.languageId === 'haproxy' || document.languageId === 'buildout') return document.languageId;
+    return detectLanguage(uriToPath(document.uri), document.getText());
+  }
+
+  function isTemplate(document: TextDocument, settings: DocumentSettings = DEFAULT_SETTINGS): boolean {
+    if (/\.in$/i.test(document.uri)) return true;
+    return bo.templateOwner(uriToPath(document.uri), settings) !== undefined;
+  }
+
+  function haproxyContext(document: TextDocument, settings: DocumentSettings): HaproxyContext {
+    const key = `${document.uri}\u0000${document.version}\u0000${settings.haproxyVersion}`;
+    let ctx = cache.get(key);
+    if (!ctx) {
+      // One entry per uri: an older version of the same document is useless once edited.
+      cache.deleteWhere((k) => k.startsWith(document.uri + '\u0000'));
+      ctx = {
+        uri: document.uri,
+        document,
+        parsed: parseHaproxy(document.getText()),
+        kb: hx.knowledge(settings.haproxyVersion),
+        isTemplate: isTemplate(document, settings),
+        localDocs: options.localDocs,
+      };
+      cache.set(key, ctx);
+    }
+    return ctx;
+  }
+
+  /** Inside `${…}` of a template (or anywhere in a profile) buildout features answer first. */
+  function inSubstitution(document: TextDocument, position: Position): boolean {
+    const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line, character: Number.MAX_SAFE_INTEGER } });
+    const open = line.lastIndexOf('${', position.character);
+    if (open < 0) return false;
+    const close = line.indexOf('}', open);
+    return close < 0 || position.character <= close;
+  }
+
+  return {
+    detectLanguage,
+    isTemplate,
+    haproxyContext,
+    doValidation(document, settings, token = NEVER_CANCELLED) {
+      if (languageOf(document) === 'buildout') return bo.validate(document, settings, token);
+      const ctx = haproxyContext(document, settings);
+      const own = hx.validate(ctx, settings, token);
+      return ctx.isTemplate ? [...own, ...bo.validateTemplate(document, settings, token)] : own;
+    },
+    doComplete(document, position, settings, token = NEVER_CANCELLED) {
+      if (languageOf(document) === 'buildout') return bo.complete(document, position, settings, token);
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) {
+        return bo.completeInTemplate(document, position, settings, token);
+      }
+      return hx.complete(ctx, position, token);
+    },
+    doHover(document, position, settings, token = NEVER_CANCELLED) {
+      if (languageOf(document) === 'buildout') return bo.hover(document, position, settings, token);
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) {
+        const h = bo.hoverInTemplate(document, position, settings, token);
+        if (h) return h;
+      }
+      return hx.hover(ctx, position, token);
+    },
+    findDefinition(document, position, settings) {
+      if (languageOf(document) === 'buildout') return bo.definition(document, position, settings);
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) return bo.definitionInTemplate(document, position, settings);
+      return hx.definition(ctx, position);
+    },
+    findReferences(document, position, settings, includeDeclaration) {
+      if (languageOf(document) === 'buildout') return bo.references(document, position, settings, includeDeclaration);
+      return hx.references(haproxyContext(document, settings), position, includeDeclaration);
+    },
+    prepareRename(document, position, settings) {
+      if (languageOf(document) === 'buildout') return bo.prepareRename(document, position, settings);
+      return hx.prepareRename(haproxyContext(document, settings), position);
+    },
+    doRename(document, position, newName, settings) {
+      if (languageOf(document) === 'buildout') return bo.rename(document, position, newName, settings);
+      return hx.rename(haproxyContext(document, settings), position, newName);
+    },
+    findDocumentSymbols(document, settings) {
+      if (languageOf(document) === 'buildout') return bo.symbols(document, settings);
+      return hx.symbols(haproxyContext(document, settings));
+    },
+    getFoldingRanges(document, settings) {
+      if (languageOf(document) === 'buildout') return bo.folding(document, settings);
+      return hx.folding(haproxyContext(document, settings));
+    },
+    findDocumentHighlights(document, position, settings) {
+      if (languageOf(document) === 'buildout') return bo.highlights(document, position, settings);
+      return hx.highlights(haproxyContext(document, settings), position);
+    },
+    format(document, range, formatting, settings) {
+      if (languageOf(document) === 'buildout') return [];
+      return hx.format(haproxyContext(document, settings), range, formatting);
+    },
+    getCodeActions(document, range, context, settings) {
+      if (languageOf(document) === 'buildout') return bo.codeActions(document, range, context, settings);
+      const ctx = haproxyContext(document, settings);
+      const own = hx.codeActions(ctx, range, context);
+      return ctx.isTemplate ? [...own, ...bo.codeActions(document, range, context, settings)] : own;
+    },
+    findDocumentLinks(document, settings) {
+      if (languageOf(document) === 'buildout') return bo.links(document, settings);
+      return [];
+    },
+    renderTemplate(document, settings, owner) {
+      return bo.render(document, settings, owner);
+    },
+    profilesReachedFrom(document, settings) {
+      if (languageOf(document) !== 'buildout') return [];
+      return bo.profilesReachedFrom(document, settings);
+    },
+    invalidate(path) {
+      bo.invalidate(path);
+    },
+    documentClosed(uri) {
+      cache.deleteWhere((k) => k.startsWith(uri + '\u0000'));
+    },
+  };
+}
