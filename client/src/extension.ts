@@ -1,4 +1,79 @@
-// Placeholder entry point; the client shell is built in client/src (see README).
-import type * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
-export function deactivate(): void {}
+/**
+ * Extension entry point: one output channel, the language client for HAProxy and buildout,
+ * the command table (generated config, version switch, the run commands), the version
+ * status item and the language switch. Every disposable goes to context.subscriptions.
+ * In Restricted Mode language features run, but nothing is executed.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { buildCommandTable, registerCommands } from './commands';
+import { createGeneratedConfigView } from './generatedConfig';
+import { createLanguageClient } from './languageClient';
+import { handleLanguageSwitch } from './languageSwitch';
+import { createRunCommandsIfAvailable } from './runIntegration';
+import type { CommandProvider, ExtensionShell } from './shell';
+import { createVersionStatus } from './versionStatus';
+
+export const RESTART_SERVER_COMMAND = 'haproxy.restartServer';
+
+let client: LanguageClient | undefined;
+
+/** What tests (and other extensions) get from activate(): resolves once the server is up. */
+export interface ExtensionApi {
+  ready: Promise<void>;
+  client(): LanguageClient | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const output = vscode.window.createOutputChannel('HAProxy', { log: true });
+  context.subscriptions.push(output);
+  const shell: ExtensionShell = {
+    context,
+    output,
+    client: () => client,
+    isTrusted: () => vscode.workspace.isTrusted,
+  };
+
+  client = createLanguageClient(context, output);
+  const ready = client.start().then(
+    () => {
+      output.info('Language server started.');
+      if (client) context.subscriptions.push(handleLanguageSwitch(client, output));
+    },
+    (err: unknown) => {
+      output.error(`The language server failed to start: ${String(err)}`);
+    },
+  );
+
+  const lifecycle: CommandProvider = {
+    commands: {
+      [RESTART_SERVER_COMMAND]: async () => {
+        if (!client) return;
+        await client.restart();
+        output.info('Language server restarted.');
+      },
+    },
+    dispose: () => undefined,
+  };
+  const versionStatus = createVersionStatus(shell);
+  const providers: CommandProvider[] = [
+    lifecycle,
+    versionStatus,
+    createGeneratedConfigView(shell),
+    ...createRunCommandsIfAvailable(shell),
+  ];
+  context.subscriptions.push(...providers);
+  context.subscriptions.push(...registerCommands(shell, buildCommandTable(providers)));
+  // The status item asks the server, so it first refreshes once the server is up.
+  void ready.then(() => versionStatus.refresh());
+  // Trust can be granted later; the server reads it at start, so restart it then.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+
+  return { ready, client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}

@@ -28,6 +28,8 @@ export interface DiskHost extends FileSystemHost {
   setOverlay(path: string, text: string | undefined): void;
   /** Forget memoised disk content for a path (file watcher event). */
   invalidate(path: string): void;
+  /** Waits for the downloads started so far; true when at least one finished (the CLI re-checks then). */
+  whenDownloaded(): Promise<boolean>;
 }
 
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -36,6 +38,7 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
   const overlay = new Map<string, string>();
   const disk = new Map<string, string | undefined>();
   const urlState = new Map<string, { content?: string; error?: string; pending?: boolean }>();
+  let pending: Promise<void>[] = [];
   const cacheDir = options.urlCacheDir ?? join(homedir(), '.cache', 'haproxy-buildout', 'extends');
 
   function readDisk(path: string): string | undefined {
@@ -58,15 +61,18 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
   function download(url: string): void {
     urlState.set(url, { pending: true });
     const get = url.startsWith('https:') ? https.get : http.get;
+    let finished!: () => void;
+    pending.push(new Promise<void>((r) => (finished = r)));
     const done = (state: { content?: string; error?: string }) => {
+      if (!urlState.get(url)?.pending) return;
       urlState.set(url, state);
+      finished();
       options.onUrlLoaded?.(url);
     };
     try {
       const req = get(url, { timeout: options.timeoutMs ?? 10_000 }, (res) => {
         if ((res.statusCode ?? 0) >= 300 && (res.statusCode ?? 0) < 400 && res.headers.location) {
           res.resume();
-          urlState.delete(url);
           // Follow one redirect level per call; the cache key stays the original URL.
           const target = new URL(res.headers.location, url).toString();
           const inner = target.startsWith('https:') ? https.get : http.get;
@@ -137,6 +143,13 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
       if (!/^https?:\/\//.test(url)) return { error: `${url}: unsupported URL scheme` };
       download(url);
       return undefined;
+    },
+    async whenDownloaded() {
+      if (pending.length === 0) return false;
+      const now = pending;
+      pending = [];
+      await Promise.all(now);
+      return true;
     },
     setOverlay(path, text) {
       if (text === undefined) overlay.delete(path);

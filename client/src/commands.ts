@@ -1,0 +1,40 @@
+/**
+ * The extension's commands, in one table built from the feature providers, registered in
+ * one loop. A command that needs the language server says so clearly when it is not running.
+ */
+import * as vscode from 'vscode';
+import type { CommandProvider, CommandTable, ExtensionShell } from './shell';
+
+/** Merges the providers' tables; a duplicate id is a programming error worth failing loudly for. */
+export function buildCommandTable(providers: readonly CommandProvider[]): CommandTable {
+  const table: CommandTable = {};
+  for (const p of providers) {
+    for (const [id, handler] of Object.entries(p.commands)) {
+      if (id in table) throw new Error(`command ${id} is contributed twice`);
+      table[id] = handler;
+    }
+  }
+  return table;
+}
+
+export function registerCommands(shell: ExtensionShell, table: CommandTable): vscode.Disposable[] {
+  return Object.entries(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        shell.output.error(`${id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`HAProxy: ${message}`);
+        return undefined;
+      }
+    }),
+  );
+}
+
+/** The running language client, or an error the command table turns into a message. */
+export function requireClient(shell: ExtensionShell) {
+  const client = shell.client();
+  if (!client || !client.isRunning()) throw new Error('the language server is not running (see the HAProxy output channel).');
+  return client;
+}

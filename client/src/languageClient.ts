@@ -1,0 +1,37 @@
+/**
+ * Creates the LanguageClient for both languages. The server runs over Node IPC from
+ * dist/server.js; the client tells it whether the workspace is trusted (no process is
+ * started otherwise) and which HAProxy binary the machine-scoped setting names.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/lsp/protocol';
+
+export const CLIENT_ID = 'haproxy';
+export const CLIENT_NAME = 'HAProxy & zc.buildout';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const executablePath = vscode.workspace.getConfiguration('haproxy').get<string | null>('executablePath') ?? undefined;
+  const initializationOptions: InitializationOptions = {
+    trusted: vscode.workspace.isTrusted,
+    executablePath: executablePath || undefined,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'haproxy' },
+      { scheme: 'file', language: 'buildout' },
+    ],
+    initializationOptions,
+    outputChannel: output,
+    synchronize: {
+      // Profiles and templates that are not open still matter (extends graph, template inputs).
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{cfg,in,conf}'),
+    },
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,156 @@
+/**
+ * `haproxy-buildout check FILE…`: the editor's diagnostics on the command line, for CI.
+ * Prints `file:line:col: severity: message [code]` (1-based) or JSON, and exits 1 when any
+ * file has an error (2 for usage errors and unreadable files).
+ */
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { SUPPORTED_VERSIONS, type HaproxyVersion } from '../service/haproxy/knowledge/types';
+import {
+  createLanguageService, DEFAULT_SETTINGS, detectLanguage, nearestSupportedVersion, type DocumentSettings, type LanguageId,
+} from '../service/languageService';
+import type { DiskHost } from '../node/diskHost';
+import type { CliCommand } from './io';
+
+export const CHECK_USAGE = `Usage: haproxy-buildout check [options] FILE...
+
+Checks HAProxy configurations and zc.buildout profiles (and the HAProxy templates they
+render) with the same diagnostics as the editor.
+
+Options:
+  --json                     print a JSON array instead of text lines
+  --haproxy-version X        HAProxy version to check against (${SUPPORTED_VERSIONS.join(', ')}; e.g. 2.6.12 → 2.6)
+  --language haproxy|buildout  force the language instead of detecting it from the file
+  --merge-mode 2.13|3.1      zc.buildout merge rules for += / -= (default 3.1)
+  --no-user-defaults         ignore ~/.buildout/default.cfg
+  -h, --help                 show this help
+
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+
+export interface CheckedFile {
+  file: string;
+  language: LanguageId;
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY_NAMES: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  const sev = SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error';
+  const code = d.code !== undefined ? ` [${d.code}]` : '';
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${messageText(d).replace(/\n/g, ' ')}${code}`;
+}
+
+interface CheckOptions {
+  json: boolean;
+  version?: HaproxyVersion;
+  language?: LanguageId;
+  settings: DocumentSettings;
+  files: string[];
+}
+
+function parseArgs(args: string[]): CheckOptions | string {
+  const o: CheckOptions = { json: false, settings: structuredClone(DEFAULT_SETTINGS), files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--json') o.json = true;
+      else if (a === '--haproxy-version') {
+        const v = value();
+        const n = nearestSupportedVersion(v);
+        if (!n) return `invalid HAProxy version: ${v}`;
+        o.version = n;
+      } else if (a === '--language') {
+        const v = value();
+        if (v !== 'haproxy' && v !== 'buildout') return `invalid language: ${v}`;
+        o.language = v;
+      } else if (a === '--merge-mode') {
+        const v = value();
+        if (v !== '2.13' && v !== '3.1') return `invalid merge mode: ${v}`;
+        o.settings.buildout.mergeMode = v;
+      } else if (a === '--no-user-defaults') o.settings.buildout.userDefaults = false;
+      else if (a === '--') o.files.push(...args.slice(i + 1)), (i = args.length);
+      else if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
+      else o.files.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (o.files.length === 0) return 'no files given';
+  if (o.version) o.settings.haproxyVersion = o.version;
+  return o;
+}
+
+export const checkCommand: CliCommand = async (args, io) => {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout(CHECK_USAGE + '\n');
+    return 0;
+  }
+  const opts = parseArgs(args);
+  if (typeof opts === 'string') {
+    io.stderr(`haproxy-buildout check: ${opts}\n\n${CHECK_USAGE}\n`);
+    return 2;
+  }
+  // The CLI never runs untrusted code: the version comes from the option, else the default.
+  const service = createLanguageService({ host: io.host });
+  const results: CheckedFile[] = [];
+  let unreadable = false;
+  for (const file of opts.files) {
+    const abs = resolvePath(io.cwd, file);
+    const text = io.host.readFile(abs);
+    if (text === undefined) {
+      io.stderr(`haproxy-buildout check: cannot read ${file}\n`);
+      unreadable = true;
+      continue;
+    }
+    const language = opts.language ?? detectLanguage(abs, text) ?? 'haproxy';
+    const doc = TextDocument.create(pathToFileURL(abs).toString(), language, 1, text);
+    let diagnostics = service.doValidation(doc, opts.settings);
+    // `extends = http…` profiles download in the background: wait for them, then check again.
+    const waitForDownloads = (io.host as Partial<DiskHost>).whenDownloaded;
+    if (waitForDownloads && (await waitForDownloads())) {
+      service.invalidate(abs);
+      diagnostics = service.doValidation(doc, opts.settings);
+    }
+    diagnostics = diagnostics
+      .slice()
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    results.push({ file, language, diagnostics });
+  }
+  if (opts.json) {
+    io.stdout(JSON.stringify(results.map((r) => ({
+      file: r.file,
+      language: r.language,
+      diagnostics: r.diagnostics.map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
+        code: d.code,
+        message: messageText(d),
+      })),
+    })), null, 2) + '\n');
+  } else {
+    for (const r of results) for (const d of r.diagnostics) io.stdout(formatDiagnostic(r.file, d) + '\n');
+  }
+  if (unreadable) return 2;
+  const hasError = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error));
+  return hasError ? 1 : 0;
+};
