@@ -5,8 +5,6 @@
  * rendered lines. So each template line is a pattern (literal text, `${…}` = anything), and
  * the rendered lines are aligned to the patterns in order.
  */
-import type { TemplateLineMap } from './locateFindings';
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -44,7 +42,7 @@ export function templateLinePattern(line: string): { exact: RegExp; prefix: RegE
  * Infers `lineMap[renderedLine] = templateLine` (0-based). Lines that could not be aligned
  * are mapped to the nearest template line before them, never left out.
  */
-export function inferLineMap(templateText: string, renderedText: string): number[] {
+export function inferLineMap(templateText: string, renderedText: string): number[] /* a TemplateLineMap */ {
   const t = templateText.split('\n');
   const r = renderedText.split('\n');
   const pats = t.map(templateLinePattern);
