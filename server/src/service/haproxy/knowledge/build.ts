@@ -1,0 +1,243 @@
+/**
+ * Turns the compact generated facts into one indexed KnowledgeBase per version. Everything
+ * is resolved once here (maps by name, per-section keyword maps, enum tables) so that every
+ * lookup the features make while typing is a hash lookup.
+ */
+import { BIND_OPTION_ARGS, GLOBAL_KEYWORD_ARGS, PROXY_KEYWORD_ARGS, SECTION_KEYWORD_ARGS, SERVER_OPTION_ARGS } from './args';
+import type { FactsFile, KeywordFact } from './data/factsFormat';
+import { REMOVED_KEYWORDS, removalStatusIn, type RemovedRecord, type RemovedWhat } from './removed';
+import {
+  aclSummary, actionSummary, bindOptionSummary, converterSummary, fetchSummary, keywordFallback, keywordSummary,
+  logAliasSummary, sectionSummary, serverOptionSummary,
+} from './summaryLookup';
+import {
+  PROXY_SECTIONS, SUPPORTED_VERSIONS, type ActionEntry, type ArgumentSpec, type ConverterEntry, type EntryBase,
+  type FetchEntry, type HaproxyVersion, type KeywordEntry, type KnowledgeBase, type LogAliasEntry, type ParamEntry,
+  type PredefinedAclEntry, type RemovedEntry, type RuleSet, type SectionEntry, type SectionKind,
+} from './types';
+
+const unbounded = (n: number): number => (n < 0 ? Infinity : n);
+
+/** Extra lookups beyond the shared KnowledgeBase interface (all optional there, always present here). */
+export interface KnowledgeBaseExtras {
+  /** Removed/deprecated bind option, server option, action or section by name (version-aware). */
+  removedOf(what: RemovedWhat, name: string): RemovedEntry | undefined;
+  /** Every rule set that has at least one action in this version. */
+  ruleSets(): readonly RuleSet[];
+  /** Keyword entry by exact name in a section (no multi-word matching). */
+  keyword(section: SectionKind, name: string): KeywordEntry | undefined;
+  /** The anchor-free chapter URL, for entries without a keyword anchor. */
+  chapterUrl(chapter: string): string;
+}
+
+export type FullKnowledgeBase = KnowledgeBase & KnowledgeBaseExtras;
+
+function anchorFor(chapter: string, name?: string): string {
+  return name === undefined ? chapter : `${chapter}-${name.replace(/ /g, '%20')}`;
+}
+
+function base(name: string, chapter: string, syntax: readonly string[] | undefined, summary: string, anchorName: string | undefined = name): EntryBase {
+  return { name, syntax: syntax ?? [name], summary, docChapter: chapter, docAnchor: anchorFor(chapter, anchorName) };
+}
+
+function keywordArgs(fact: KeywordFact, enums: Map<string, readonly string[]>): readonly ArgumentSpec[] | undefined {
+  let spec: readonly ArgumentSpec[] | undefined;
+  if (fact.s.includes('global')) spec = GLOBAL_KEYWORD_ARGS[fact.n];
+  if (!spec && fact.s.some((s) => PROXY_SECTIONS.includes(s))) spec = PROXY_KEYWORD_ARGS[fact.n];
+  if (!spec) for (const s of fact.s) spec ??= SECTION_KEYWORD_ARGS[`${s}:${fact.n}`];
+  if (!spec && fact.n.startsWith('timeout ')) spec = [{ name: 'timeout', type: 'time' }];
+  if (!spec) return undefined;
+  // Enum arguments without literal values take them from the version's enum table.
+  return spec.map((a) => (a.type === 'enum' && !a.values ? { ...a, values: enums.get(fact.n) ?? enums.get(`${fact.n}/${a.name}`) ?? [] } : a));
+}
+
+export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullKnowledgeBase {
+  const bit = 1 << SUPPORTED_VERSIONS.indexOf(version);
+  const here = <T extends { v: number }>(list: readonly T[]): T[] => list.filter((f) => (f.v & bit) !== 0);
+  const docBase = `https://docs.haproxy.org/${version}/configuration.html`;
+
+  const enums = new Map<string, readonly string[]>();
+  for (const e of here(facts.enums)) enums.set(e.k, e.values);
+
+  const sections: SectionEntry[] = here(facts.sections).map((f) => ({
+    ...base(f.n, f.c, f.sy ?? [f.r === 'none' ? f.n : f.r === 'optional' ? `${f.n} [<name>]` : `${f.n} <name>`], sectionSummary(f.n), undefined),
+    kind: 'section', nameRequired: f.r, ...(f.dep ? { deprecated: version } : {}),
+  }));
+  const sectionByName = new Map(sections.map((s) => [s.name, s]));
+
+  const keywordsBySection = new Map<SectionKind, Map<string, KeywordEntry>>();
+  const maxWordsBySection = new Map<SectionKind, number>();
+  const anywhere = new Map<string, KeywordEntry>();
+  let maxWordsAnywhere = 1;
+  for (const f of here(facts.keywords)) {
+    const args = keywordArgs(f, enums);
+    const entry: KeywordEntry = {
+      ...base(f.n, f.c, f.sy, keywordSummary(f) ?? keywordFallback(f.n, f.s)),
+      kind: 'keyword', sections: f.s, minArgs: f.min, maxArgs: unbounded(f.max),
+      ...(f.nd ? { namedDefaultsOnly: true } : {}), ...(f.neg ? { negatable: true } : {}),
+      ...(f.exp ? { experimental: true } : {}), ...(f.dep ? { deprecated: version } : {}),
+      ...(f.ctx ? { contexts: f.ctx } : {}), ...(f.rs ? { ruleSet: f.rs } : {}), ...(args ? { args } : {}),
+    };
+    const words = f.n.split(' ').length;
+    for (const s of f.s) {
+      let m = keywordsBySection.get(s);
+      if (!m) keywordsBySection.set(s, (m = new Map()));
+      if (!m.has(f.n)) m.set(f.n, entry);
+      maxWordsBySection.set(s, Math.max(maxWordsBySection.get(s) ?? 1, words));
+    }
+    if (!anywhere.has(f.n)) anywhere.set(f.n, entry);
+    maxWordsAnywhere = Math.max(maxWordsAnywhere, words);
+  }
+  const keywordLists = new Map<SectionKind, readonly KeywordEntry[]>();
+  for (const [s, m] of keywordsBySection) keywordLists.set(s, [...m.values()]);
+  const allNames = [...anywhere.keys()];
+
+  const paramEntries = (list: FactsFile['bindOptions'], kind: ParamEntry['kind']): Map<string, ParamEntry> => {
+    const map = new Map<string, ParamEntry>();
+    for (const f of here(list)) {
+      if (map.has(f.n)) continue;
+      const args = (kind === 'bind-option' ? BIND_OPTION_ARGS : SERVER_OPTION_ARGS)[f.n];
+      const summary = kind === 'bind-option' ? bindOptionSummary(f.n) : serverOptionSummary(f.n);
+      map.set(f.n, {
+        ...base(f.n, f.c, f.sy, summary), kind, argCount: f.a,
+        ...(args ? { args } : {}), ...(f.ds ? { defaultServer: true } : {}), ...(f.dep ? { deprecated: version } : {}),
+      });
+    }
+    return map;
+  };
+  const bindOptions = paramEntries(facts.bindOptions, 'bind-option');
+  const serverOptions = paramEntries(facts.serverOptions, 'server-option');
+  const bindList = [...bindOptions.values()];
+  const serverList = [...serverOptions.values()];
+
+  const actionsByRuleSet = new Map<RuleSet, Map<string, ActionEntry>>();
+  for (const f of here(facts.actions)) {
+    // Actions documented in §4.2 (2.6/2.8) are anchored under their rule keyword; §4.4 ones by name.
+    const anchorName = f.c === '4.2' ? `${f.rs[0]} ${f.n}` : f.n;
+    const entry: ActionEntry = {
+      ...base(f.n, f.c, f.sy, actionSummary(f.n, f.rs), anchorName), kind: 'action', ruleSets: f.rs,
+      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.dep ? { deprecated: version } : {}),
+    };
+    for (const rs of f.rs) {
+      let m = actionsByRuleSet.get(rs);
+      if (!m) actionsByRuleSet.set(rs, (m = new Map()));
+      if (!m.has(f.n)) m.set(f.n, entry);
+    }
+  }
+  const actionLists = new Map<RuleSet, readonly ActionEntry[]>();
+  for (const [rs, m] of actionsByRuleSet) actionLists.set(rs, [...m.values()]);
+
+  const fetches = new Map<string, FetchEntry>();
+  for (const f of here(facts.fetches)) {
+    if (fetches.has(f.n)) continue;
+    fetches.set(f.n, {
+      ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o)), kind: 'fetch', output: f.o,
+      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...(f.dep ? { deprecated: version } : {}),
+      layer: layerOf(f.c),
+    });
+  }
+  const converters = new Map<string, ConverterEntry>();
+  for (const f of here(facts.converters)) {
+    if (converters.has(f.n)) continue;
+    converters.set(f.n, {
+      ...base(f.n, f.c, [`${f.n}${f.as ?? ''}`], converterSummary(f.n, f.i, f.o)), kind: 'converter', input: f.i, output: f.o,
+      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}),
+    });
+  }
+  const acls: PredefinedAclEntry[] = here(facts.acls).map((f) => ({
+    ...base(f.n, f.c, [f.n], aclSummary(f.n, f.e), undefined), kind: 'predefined-acl', equivalent: f.e,
+  }));
+  const logAliases: LogAliasEntry[] = here(facts.logAliases).map((f) => ({
+    ...base(f.n, f.c, [`%${f.n}`], logAliasSummary(f.n, f.f, f.t), undefined), kind: 'log-alias', field: f.f, type: f.t,
+    ...(f.h ? { httpOnly: true } : {}),
+  }));
+  const fetchList = [...fetches.values()];
+  const converterList = [...converters.values()];
+
+  // Multi-word families: `option`, `timeout`, `stats`, `tcp-request` … → their second words.
+  const families = new Map<string, Set<string>>();
+  for (const name of allNames) {
+    const sp = name.indexOf(' ');
+    if (sp < 0) continue;
+    const head = name.slice(0, sp);
+    let set = families.get(head);
+    if (!set) families.set(head, (set = new Set()));
+    set.add(name.slice(sp + 1).split(' ')[0]);
+  }
+
+  // Removed/deprecated records that apply to this version, by kind and name.
+  const removedByWhat = new Map<RemovedWhat, Map<string, RemovedRecord>>();
+  let removedMaxWords = 1;
+  for (const r of REMOVED_KEYWORDS) {
+    if (!removalStatusIn(r, version)) continue;
+    const what = r.what ?? 'keyword';
+    let m = removedByWhat.get(what);
+    if (!m) removedByWhat.set(what, (m = new Map()));
+    m.set(r.name, r);
+    if (what === 'keyword') removedMaxWords = Math.max(removedMaxWords, r.name.split(' ').length);
+  }
+  const removedKeywords = removedByWhat.get('keyword') ?? new Map<string, RemovedRecord>();
+
+  function longest<T>(map: Map<string, T>, maxWords: number, words: readonly string[]): { entry: T; wordCount: number } | undefined {
+    let offset = 0;
+    if (words.length > 1 && (words[0] === 'no' || words[0] === 'default') && !map.has(words[0])) offset = 1;
+    for (let n = Math.min(maxWords, words.length - offset); n >= 1; n--) {
+      const key = n === 1 ? words[offset] : words.slice(offset, offset + n).join(' ');
+      const entry = map.get(key);
+      if (entry) return { entry, wordCount: n + offset };
+    }
+    return undefined;
+  }
+
+  const kb: FullKnowledgeBase = {
+    version,
+    sections: () => sections,
+    section: (kind) => sectionByName.get(kind),
+    keywordsIn: (section) => keywordLists.get(section) ?? [],
+    keyword: (section, name) => keywordsBySection.get(section)?.get(name),
+    matchKeyword(section, words) {
+      const m = keywordsBySection.get(section);
+      return m && words.length > 0 ? longest(m, maxWordsBySection.get(section) ?? 1, words) : undefined;
+    },
+    matchKeywordAnywhere: (words) => (words.length > 0 ? longest(anywhere, maxWordsAnywhere, words) : undefined),
+    matchRemoved: (words) => (words.length > 0 ? longest(removedKeywords, removedMaxWords, words) : undefined),
+    removedOf: (what, name) => removedByWhat.get(what)?.get(name),
+    allKeywordNames: () => allNames,
+    bindOptions: () => bindList,
+    bindOption: (name) => bindOptions.get(name),
+    serverOptions: () => serverList,
+    serverOption: (name) => serverOptions.get(name),
+    ruleSets: () => [...actionLists.keys()],
+    actions: (ruleSet) => actionLists.get(ruleSet) ?? [],
+    action: (ruleSet, name) => {
+      const paren = name.indexOf('(');
+      return actionsByRuleSet.get(ruleSet)?.get(paren > 0 ? name.slice(0, paren) : name);
+    },
+    fetches: () => fetchList,
+    fetch: (name) => fetches.get(name),
+    converters: () => converterList,
+    converter: (name) => converters.get(name),
+    predefinedAcls: () => acls,
+    logAliases: () => logAliases,
+    enumValues(keyword) {
+      const explicit = enums.get(keyword);
+      if (explicit) return explicit;
+      const fam = families.get(keyword);
+      return fam ? [...fam] : undefined;
+    },
+    docUrl: (entry) => `${docBase}#${entry.docAnchor ?? anchorFor(entry.docChapter ?? '4.2', entry.name)}`,
+    chapterUrl: (chapter) => `${docBase}#${chapter}`,
+  };
+  return kb;
+}
+
+function layerOf(chapter: string): FetchEntry['layer'] {
+  switch (chapter) {
+    case '7.3.2': return 'internal';
+    case '7.3.3': return 'l4';
+    case '7.3.4': return 'l5';
+    case '7.3.5': return 'l6';
+    case '7.3.6': return 'l7';
+    default: return undefined;
+  }
+}

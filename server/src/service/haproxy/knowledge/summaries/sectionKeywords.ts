@@ -1,0 +1,6 @@
+/**
+ * Keywords of the other sections (userlist, peers, resolvers, ring, cache …), keyed by 'section:name'.
+ * Written in this project's own words (HAProxy's documentation is GPL; link to it for details).
+ */
+export const SECTION_KEYWORD_SUMMARIES: Record<string, string> = {
+};
