@@ -1,0 +1,109 @@
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import type { KnowledgeBase, KnowledgeEntry } from '../../knowledge/types';
+import { entryDetail, entryMarkdown } from '../entryDocs';
+import type { NameSymbol } from '../nameIndex';
+
+/** Builds completion items with a text edit replacing the partially typed word. */
+
+const KIND: Record<KnowledgeEntry['kind'], CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  section: CompletionItemKind.Module,
+  'bind-option': CompletionItemKind.Property,
+  'server-option': CompletionItemKind.Property,
+  action: CompletionItemKind.Function,
+  fetch: CompletionItemKind.Function,
+  converter: CompletionItemKind.Operator,
+  'predefined-acl': CompletionItemKind.Constant,
+  'log-alias': CompletionItemKind.Variable,
+};
+
+const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+export interface ItemOptions {
+  /** Text to insert instead of the label. */
+  insert?: string;
+  /** Label to show instead of the entry name. */
+  label?: string;
+  /** Lower sorts first. */
+  sort?: number;
+  /** Open the suggestion list again after inserting (the next word has its own completions). */
+  retrigger?: boolean;
+}
+
+export function entryItem(kb: KnowledgeBase, entry: KnowledgeEntry, range: Range, opts: ItemOptions = {}): CompletionItem {
+  const label = opts.label ?? entry.name;
+  const item: CompletionItem = {
+    label,
+    kind: KIND[entry.kind],
+    detail: entryDetail(entry),
+    documentation: { kind: 'markdown', value: entryMarkdown(kb, entry) },
+    textEdit: { range, newText: opts.insert ?? label },
+    sortText: sortKey(opts.sort ?? 1, label),
+  };
+  if (entry.deprecated) {
+    item.tags = [CompletionItemTag.Deprecated];
+    item.sortText = sortKey((opts.sort ?? 1) + 5, label);
+  }
+  if (opts.retrigger) item.command = RETRIGGER;
+  return item;
+}
+
+/** A word that begins a family of multi-word keywords (`option`, `timeout`, `stats` …). */
+export function groupItem(word: string, members: number, range: Range, sort = 1): CompletionItem {
+  return {
+    label: word,
+    kind: CompletionItemKind.Keyword,
+    detail: `${word} … (${members} keywords)`,
+    documentation: { kind: 'markdown', value: `\`${word}\` starts ${members} keywords; type a space to see them.` },
+    textEdit: { range, newText: word + ' ' },
+    sortText: sortKey(sort, word),
+    command: RETRIGGER,
+  };
+}
+
+const NAME_KIND: Partial<Record<NameSymbol['kind'], CompletionItemKind>> = {
+  server: CompletionItemKind.Field,
+  acl: CompletionItemKind.Variable,
+};
+
+/** A name defined in the document (backend, ACL, server, userlist …). */
+export function nameItem(def: NameSymbol, range: Range, documentText: string, label = def.name): CompletionItem {
+  const line = def.range.start.line;
+  return {
+    label,
+    kind: NAME_KIND[def.kind] ?? CompletionItemKind.Class,
+    detail: `${def.kind} defined on line ${line + 1}`,
+    documentation: { kind: 'markdown', value: '```haproxy\n' + documentText.trim() + '\n```' },
+    textEdit: { range, newText: label },
+    sortText: sortKey(0, label),
+  };
+}
+
+/** A plain value (enum member, match method, `if`/`unless`). */
+export function valueItem(value: string, range: Range, detail: string, sort = 1, doc?: string): CompletionItem {
+  const item: CompletionItem = {
+    label: value,
+    kind: CompletionItemKind.EnumMember,
+    detail,
+    textEdit: { range, newText: value },
+    sortText: sortKey(sort, value),
+  };
+  if (doc) item.documentation = { kind: 'markdown', value: doc };
+  return item;
+}
+
+/** A snippet item (used for condition keywords that need a following word). */
+export function snippetItem(label: string, snippet: string, range: Range, detail: string, sort = 2): CompletionItem {
+  return {
+    label,
+    kind: CompletionItemKind.Keyword,
+    detail,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: snippet },
+    sortText: sortKey(sort, label),
+  };
+}
+
+function sortKey(rank: number, label: string): string {
+  return `${String(rank).padStart(2, '0')}_${label}`;
+}

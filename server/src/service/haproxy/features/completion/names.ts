@@ -1,0 +1,43 @@
+import type { CompletionItem, Range } from 'vscode-languageserver-types';
+import type { HaproxyContext } from '../../context';
+import type { Section } from '../../parser/model';
+import { buildNameIndex, type NameKind, type NameSymbol } from '../nameIndex';
+import { nameItem } from './items';
+
+/** Completion of names defined in the document (backends, servers, userlists, caches …). */
+
+export function lineText(ctx: HaproxyContext, line: number): string {
+  return ctx.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+}
+
+/** Each defined name of a kind once (duplicates collapse to the first definition). */
+export function definedNameItems(ctx: HaproxyContext, kind: NameKind, range: Range, exclude?: Section): CompletionItem[] {
+  const seen = new Set<string>();
+  const out: CompletionItem[] = [];
+  for (const d of buildNameIndex(ctx.parsed).definitions(kind)) {
+    if (seen.has(d.name) || (exclude && d.section === exclude)) continue;
+    seen.add(d.name);
+    out.push(nameItem(d, range, lineText(ctx, d.range.start.line)));
+  }
+  return out;
+}
+
+/**
+ * Servers for `track`: `name` for servers of the current proxy, `proxy/name` for the others.
+ * `server-template` definitions are offered by prefix.
+ */
+export function serverItems(ctx: HaproxyContext, range: Range, current: Section | undefined, qualifyOthers: boolean): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const d of buildNameIndex(ctx.parsed).definitions('server')) {
+    const own = d.section === current;
+    if (!own && !qualifyOthers) continue;
+    const label = own ? d.name : `${d.section.name?.value ?? ''}/${d.name}`;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    out.push(nameItem(d, range, lineText(ctx, d.range.start.line), label));
+  }
+  return out;
+}
+
+export type { NameSymbol };
