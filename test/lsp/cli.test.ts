@@ -1,0 +1,61 @@
+// The `haproxy-buildout` CLI as CI users run it: `node dist/cli.js check FILE…`, output lines
+// `file:line:col: severity: message [code]`, `--json`, and exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './lspClient';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const FIX = join(__dirname, 'fixtures');
+
+function run(args: string[], cwd = FIX) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+
+test('--help and --version', () => {
+  const help = run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: haproxy-buildout <command>/);
+  assert.match(help.stdout, /\bcheck\b/);
+  const version = run(['--version']);
+  assert.equal(version.code, 0);
+  assert.match(version.stdout, /^haproxy-buildout \d+\.\d+\.\d+\n$/);
+  const checkHelp = run(['check', '--help']);
+  assert.equal(checkHelp.code, 0);
+  assert.match(checkHelp.stdout, /--haproxy-version/);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(run([]).code, 2);
+  const unknown = run(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+  assert.equal(run(['check']).code, 2);
+  assert.equal(run(['check', '--haproxy-version', 'banana', 'haproxy-clean.cfg']).code, 2);
+  const missing = run(['check', 'no-such-file.cfg']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read no-such-file\.cfg/);
+});
+
+test('a valid configuration: no output, exit 0', () => {
+  const r = run(['check', '--haproxy-version', '2.6', 'haproxy-clean.cfg']);
+  assert.equal(r.stdout, '');
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test('--json lists every file with its language', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-'));
+  writeFileSync(join(dir, 'buildout.cfg'), '[buildout]\nparts =\n');
+  const r = run(['check', '--json', join(FIX, 'haproxy-clean.cfg'), join(dir, 'buildout.cfg')]);
+  assert.equal(r.code, 0, r.stderr);
+  const parsed = JSON.parse(r.stdout) as { file: string; language: string; diagnostics: unknown[] }[];
+  assert.equal(parsed.length, 2);
+  assert.equal(parsed[0].language, 'haproxy');
+  assert.equal(parsed[1].language, 'buildout');
+  assert.deepEqual(parsed[0].diagnostics, []);
+});
