@@ -229,9 +229,20 @@ export class HaproxyInstance {
     throw new HaproxyStartError(failure);
   }
 
-  /** `show proc` on the master CLI. */
+  /**
+   * `show proc` on the master CLI. Right after a reload the re-executed master needs a moment
+   * before it accepts connections again, so a refused connection is retried until the deadline.
+   */
   async showProc(timeoutMs = 2000): Promise<ShowProc> {
-    return parseShowProc(await masterCommand(this.masterSocket, 'show proc', timeoutMs));
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return parseShowProc(await masterCommand(this.masterSocket, 'show proc', Math.max(end - Date.now(), 100)));
+      } catch (err) {
+        if (Date.now() >= end || !this.running) throw err;
+        await sleep(20);
+      }
+    }
   }
 
   /** Any master CLI command (`@1 show info`, `show proc` …). */
@@ -249,6 +260,8 @@ export class HaproxyInstance {
     const outcome = this.waitForLine([LOADING_SUCCESS, LOADING_FAILURE], timeoutMs, lines);
     let via: ReloadResult['via'] = 'master-cli';
     try {
+      // A previous reload may still be re-executing the master: wait until its CLI answers.
+      await this.showProc(3000);
       await masterCommand(this.masterSocket, 'reload', 2000);
     } catch {
       via = 'SIGUSR2';
