@@ -22,8 +22,8 @@ test('a problem inside a substituted value points at the ${…} and names the va
   const d: Diagnostic = { range: r(1, 19, 24), message: 'invalid port', severity: 1, code: 'invalid-address' };
   const [m] = mapRenderedDiagnostics(render, [d]);
   assert.deepEqual(m.range, r(1, 26, 42));
-  assert.match(m.message, /invalid port/);
-  assert.match(m.message, /\$\{haproxy-config:frontend-port\} = "80x01"/);
+  assert.match(String(m.message), /invalid port/);
+  assert.match(String(m.message), /\$\{haproxy-config:frontend-port\} = "80x01"/);
   assert.equal(m.code, 'invalid-address');
 });
 
