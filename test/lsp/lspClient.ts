@@ -57,7 +57,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     if (waiters && waiters.length > 0) waiters.shift()!(p.diagnostics);
     else published.set(p.uri, [...(published.get(p.uri) ?? []), p.diagnostics]);
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   connection.onNotification((method: string, params: unknown) => {
     const waiters = noteWaiters.get(method);
     if (waiters && waiters.length > 0) waiters.shift()!(params);
