@@ -1,0 +1,84 @@
+/**
+ * The stable diagnostic codes of the HAProxy language service. The id is the diagnostic's
+ * `code` and the key of the `haproxy.diagnostics.severity.<code>` setting, so ids never change
+ * once released. Messages are templates with `{name}` placeholders, written in our own words.
+ */
+import type { SeverityName } from '../context';
+
+export type DefaultSeverity = Exclude<SeverityName, 'off'>;
+
+export interface DiagnosticCodeInfo {
+  readonly id: string;
+  readonly severity: DefaultSeverity;
+  readonly message: string;
+  /** One line for the docs table: when the check fires. */
+  readonly description: string;
+}
+
+function code(id: string, severity: DefaultSeverity, message: string, description: string): DiagnosticCodeInfo {
+  return { id, severity, message, description };
+}
+
+export const DIAGNOSTIC_CODES = {
+  // Syntax and file level
+  unterminatedQuote: code('unterminated-quote', 'error', 'This quote is never closed on this line; HAProxy rejects the line.', 'A single or double quote is not closed before the end of the line.'),
+  trailingBackslash: code('trailing-backslash', 'warning', 'A backslash at the end of the line escapes nothing (HAProxy has no continuation lines).', 'A line ends with a lone backslash.'),
+  lineTooLong: code('line-too-long', 'warning', 'This line is very long; only its first {max} characters were checked.', 'A line over 1 MiB.'),
+  missingFinalNewline: code('missing-final-newline', 'warning', 'The file does not end with a line feed.{extra}', 'The last line has no line feed (HAProxy 2.6 refuses such a file).'),
+  unknownDirective: code('unknown-directive', 'error', "Unknown conditional directive '{name}'.{hint}", 'A line starts with an unknown `.directive` (e.g. `.elseif` instead of `.elif`).'),
+  unbalancedConditional: code('unbalanced-conditional', 'error', '{detail}', '`.if` without `.endif`, or `.elif`/`.else`/`.endif` without `.if`.'),
+  outsideSection: code('outside-section', 'error', "'{name}' is outside of any section; HAProxy expects a section header such as 'global' or 'frontend <name>' first.", 'A keyword before the first section header.'),
+  // Keywords
+  unknownSection: code('unknown-section', 'error', "HAProxy {version} has no '{name}' section.{since}", 'A section kind that does not exist in the target version.'),
+  missingSectionName: code('missing-section-name', 'error', "A '{name}' section needs a name, e.g. '{name} my_{name}'.", 'A section header without its required name.'),
+  unknownKeyword: code('unknown-keyword', 'error', "Unknown keyword '{name}' in a '{section}' section.{hint}", 'A keyword HAProxy does not know in any section.'),
+  wrongSection: code('keyword-wrong-section', 'error', "'{name}' cannot be used in a '{section}' section; it belongs in {allowed}.", 'A known keyword used in a section kind that does not accept it.'),
+  ignoredInProxy: code('keyword-ignored', 'warning', "'{name}' is ignored in a {section}: it only applies to {capability}.", 'A proxy keyword HAProxy ignores (with a warning) because the proxy lacks the capability.'),
+  namedDefaultsOnly: code('named-defaults-only', 'error', "'{name}' is only allowed in a named 'defaults' section (e.g. 'defaults my-defaults').", 'A keyword allowed only in named defaults, in an anonymous defaults section.'),
+  removedKeyword: code('removed-keyword', 'error', "'{name}' was removed in HAProxy {removed}. {advice}", 'A keyword no longer accepted by the target version.'),
+  deprecatedKeyword: code('deprecated-keyword', 'warning', "'{name}' is deprecated since HAProxy {deprecated}. {advice}", 'A keyword still accepted but deprecated.'),
+  missingArgument: code('missing-argument', 'error', "'{name}' needs {expected}.", 'Fewer arguments than the keyword requires.'),
+  extraArgument: code('extra-argument', 'warning', "'{name}' takes at most {max} argument{s}; '{extra}' is one too many.", 'More arguments than the keyword accepts.'),
+  // Argument values
+  invalidTime: code('invalid-time', 'error', "'{value}' is not a valid time. Use a number with an optional unit: us, ms, s, m, h or d (e.g. 5s, 250ms).", 'A time value that HAProxy cannot parse.'),
+  invalidSize: code('invalid-size', 'error', "'{value}' is not a valid size. Use a number with an optional unit k, m or g (e.g. 16k).", 'A size value that HAProxy cannot parse.'),
+  invalidNumber: code('invalid-number', 'warning', "'{value}' is not a valid number for '{name}'.{extra}", 'A numeric argument that is not a whole number. HAProxy often reads only the leading digits without complaint, hence a warning.'),
+  invalidPort: code('invalid-port', 'error', "'{value}' is not a valid port: ports go from 1 to 65535.{extra}", 'A port (or port range) outside 1–65535 or not numeric.'),
+  invalidAddress: code('invalid-address', 'error', "'{value}' is not a valid address for '{name}': {reason}", 'A bind/server/peer address HAProxy cannot parse.'),
+  unknownOption: code('unknown-option', 'error', "Unknown option '{name}'.{hint}", '`option <name>` with a name HAProxy does not know.'),
+  unknownTimeout: code('unknown-timeout', 'error', "Unknown timeout '{name}'.{hint}", '`timeout <name>` with an unknown timeout name.'),
+  unknownEnumValue: code('unknown-value', 'error', "'{value}' is not a valid value for '{name}'.{hint}", 'An enumerated argument (balance algorithm, mode, …) with an unknown value.'),
+  unknownBindOption: code('unknown-bind-option', 'error', "Unknown bind option '{name}'.{hint}", 'A `bind` line option HAProxy does not know.'),
+  unknownServerOption: code('unknown-server-option', 'error', "Unknown server option '{name}'.{hint}", 'A `server`/`default-server` option HAProxy does not know.'),
+  missingOptionValue: code('missing-option-value', 'error', "The '{name}' option needs a value after it.", 'A bind/server option that takes a value is last on the line.'),
+  unknownAction: code('unknown-action', 'error', "Unknown action '{name}' for '{ruleSet}'.{hint}", 'An action after `http-request`, `tcp-request …` etc. that the rule set does not have.'),
+  unknownFetch: code('unknown-fetch', 'error', "Unknown sample fetch '{name}'.{hint}", 'An ACL or condition uses a fetch HAProxy does not know.'),
+  unknownConverter: code('unknown-converter', 'error', "Unknown converter '{name}'.{hint}", 'A converter in a sample expression HAProxy does not know.'),
+  // References
+  undefinedBackend: code('undefined-backend', 'error', "No backend named '{name}' is defined in this file.{hint}", '`use_backend`/`default_backend` naming a backend that does not exist.'),
+  undefinedAcl: code('undefined-acl', 'error', "No ACL named '{name}' is defined in this section.{hint}", 'A condition uses an ACL that is not declared in the proxy (nor predefined).'),
+  undefinedServer: code('undefined-server', 'error', "No server named '{name}' exists{where}.{hint}", '`track`/`use-server` naming a server that does not exist.'),
+  undefinedSection: code('undefined-reference', 'error', "No {kind} section named '{name}' is defined in this file.{hint}", 'A reference to a userlist, peers, resolvers, cache, ring … that is not defined.'),
+  duplicateProxy: code('duplicate-proxy', 'error', "A {kind} named '{name}' is already defined on line {line}.", 'Two proxies (or named sections) with the same name where HAProxy refuses it.'),
+  duplicateServer: code('duplicate-server', 'error', "A server named '{name}' already exists in this {kind} (line {line}).", 'Two servers with the same name in one backend.'),
+  // Proxies
+  missingTimeout: code('missing-timeout', 'warning', "This HTTP {kind} has no {missing}; HAProxy will warn about missing timeouts and may keep connections forever.", 'An HTTP proxy without client/server/connect timeouts (counting its defaults).'),
+  // Buildout leftovers
+  buildoutLeftover: code('buildout-leftover', 'error', "'{text}' is a zc.buildout substitution left in a file HAProxy reads directly; it was never replaced.", 'A `${section:option}` in a non-template file.'),
+  buildoutLeftoverSilent: code('buildout-leftover-silent', 'error', "'{text}' is a zc.buildout substitution that was never replaced, and HAProxy would silently accept it here (as 0 or garbage) instead of reporting it.", 'A leftover `${…}` in a slot where HAProxy does not complain (numeric values).'),
+} as const;
+
+export type DiagnosticCodeKey = keyof typeof DIAGNOSTIC_CODES;
+
+/** All codes by id, for the settings schema and docs. */
+export const CODES_BY_ID: ReadonlyMap<string, DiagnosticCodeInfo> = new Map(
+  Object.values(DIAGNOSTIC_CODES).map((c) => [c.id, c]),
+);
+
+/** Fills `{name}` placeholders; unknown placeholders become empty. */
+export function formatMessage(template: string, args: Readonly<Record<string, string | number | undefined>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = args[k];
+    return v === undefined ? '' : String(v);
+  });
+}

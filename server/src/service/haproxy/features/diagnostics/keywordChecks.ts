@@ -1,0 +1,268 @@
+/**
+ * Keyword-level checks for every statement: section kinds that do not exist in the target
+ * version, unknown keywords (with did-you-mean), keywords in the wrong section, named-defaults-
+ * only keywords, removed and deprecated keywords, and argument counts.
+ *
+ * Severity follows what HAProxy 2.6 does: a proxy keyword in a proxy lacking the capability
+ * (`bind` in a backend, `balance` in a frontend) is only a warning there ("ignored because …
+ * has no frontend capability"), while `server` in a frontend or anything unknown is fatal.
+ */
+import { suggest } from '../../../common/didYouMean';
+import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
+import type { Section, Statement } from '../../parser/model';
+import { lowerWords } from '../locate';
+import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
+
+const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
+/** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
+const FATAL_WITHOUT_BACKEND = new Set(['server', 'default-server', 'server-template']);
+const FRONTEND_ONLY_HINT = 'a frontend or listen section';
+const BACKEND_ONLY_HINT = 'a backend or listen section';
+
+/** Per knowledge base: which first words start a multi-word keyword family (`option`, `timeout` …). */
+const familyCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+export function keywordFamilies(kb: KnowledgeBase): Map<string, string[]> {
+  let f = familyCache.get(kb);
+  if (!f) {
+    f = new Map();
+    for (const name of kb.allKeywordNames()) {
+      const sp = name.indexOf(' ');
+      if (sp < 0) continue;
+      const head = name.slice(0, sp);
+      let list = f.get(head);
+      if (!list) f.set(head, (list = []));
+      list.push(name.slice(sp + 1));
+    }
+    familyCache.set(kb, f);
+  }
+  return f;
+}
+
+/** Compares dotted versions numerically ("2.10" > "2.6"). */
+export function versionLE(a: string, b: string): boolean {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0;
+    const y = pb[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return true;
+}
+
+export function checkKeywords(cc: CheckContext): void {
+  const kb = cc.kb;
+  const knownSections = kb.sections();
+  for (const section of cc.doc.sections) {
+    const sectionEntry = kb.section(section.kind);
+    if (!sectionEntry) {
+      if (knownSections.length > 0) reportUnknownSection(cc, section);
+      continue;
+    }
+    if (sectionEntry.nameRequired === 'required' && !section.name) {
+      const t = section.header.tokens[0];
+      cc.reportToken('missingSectionName', section.header, t, { name: section.kind });
+    }
+    if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'backend' || section.kind === 'listen') {
+      checkProxyHeader(cc, section);
+    }
+    // Without any keyword data for this section kind we cannot tell unknown from new.
+    const hasData = kb.keywordsIn(kindOf(section)).length > 0;
+    for (const st of section.body) {
+      if (st.tokens.length === 0 || cc.lineStates?.[st.line] === 2) continue;
+      const first = st.tokens[0];
+      if (first.value.startsWith('.') && !first.quoted) continue;
+      if (cc.isDeferred(first)) continue;
+      checkStatement(cc, section, st, hasData);
+    }
+  }
+}
+
+function reportUnknownSection(cc: CheckContext, section: Section): void {
+  const t = section.header.tokens[0];
+  const since: Record<string, string> = { traces: '3.1', 'crt-store': '3.0', acme: '3.2', 'log-profile': '3.1' };
+  const s = since[section.kind];
+  cc.reportToken('unknownSection', section.header, t, {
+    name: section.kind,
+    version: cc.version,
+    since: s ? ` It was added in HAProxy ${s}.` : '',
+  });
+}
+
+/** `defaults name from other`, `frontend fe from defs`: only `from <name>` may follow the name. */
+function checkProxyHeader(cc: CheckContext, section: Section): void {
+  const t = section.header.tokens;
+  if (t.length <= 2) return;
+  if (t[2].value.toLowerCase() === 'from' && t.length === 4) return;
+  if (t[2].value.toLowerCase() === 'from' && t.length === 3) {
+    cc.reportToken('missingArgument', section.header, t[2], { name: 'from', expected: 'the name of a defaults section' });
+    return;
+  }
+  const extra = t[t[2].value.toLowerCase() === 'from' ? 4 : 2];
+  cc.reportToken('extraArgument', section.header, extra, { name: section.kind, max: t[2].value.toLowerCase() === 'from' ? 3 : 1, s: 's', extra: extra.value });
+}
+
+function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): void {
+  const kb = cc.kb;
+  const kind = kindOf(section);
+  const words = lowerWords(st);
+  const match = kb.matchKeyword(kind, words);
+  if (match) {
+    cc.matches.set(st, match);
+    checkMatched(cc, section, st, match.entry, match.wordCount);
+    return;
+  }
+  const removed = kb.matchRemoved(words);
+  if (removed && removed.entry.removed && versionLE(removed.entry.removed, cc.version)) {
+    reportRemoved(cc, st, removed.entry, removed.wordCount);
+    return;
+  }
+  const elsewhere = kb.matchKeywordAnywhere(words);
+  if (elsewhere) {
+    reportWrongSection(cc, section, st, elsewhere.entry, elsewhere.wordCount);
+    return;
+  }
+  if (!hasData) return;
+  reportUnknown(cc, section, st, words);
+}
+
+function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number): void {
+  const kwTok = st.tokens[0];
+  const kwEnd = st.tokens[Math.max(0, wordCount - 1)].end;
+  if (entry.namedDefaultsOnly && section.kind === 'defaults' && !section.name) {
+    cc.report('namedDefaultsOnly', st.line, kwTok.start, kwEnd, { name: entry.name });
+  }
+  if (entry.removed && versionLE(entry.removed, cc.version)) {
+    cc.report('removedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
+    return;
+  }
+  if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
+    const extra = cc.kb.matchRemoved(lowerWords(st));
+    const advice = extra?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
+    cc.report('deprecatedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
+  } else {
+    const rem = cc.kb.matchRemoved(lowerWords(st));
+    if (rem && !rem.entry.removed && rem.entry.deprecated && versionLE(rem.entry.deprecated, cc.version) && rem.wordCount >= wordCount) {
+      cc.report('deprecatedKeyword', st.line, kwTok.start, st.tokens[rem.wordCount - 1].end, { name: rem.entry.name, deprecated: rem.entry.deprecated, advice: rem.entry.advice });
+    }
+  }
+  checkArgCount(cc, st, entry, wordCount);
+}
+
+/** Argument counts; extra words after a condition (`if`/`unless`) belong to the condition. */
+function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wordCount: number): void {
+  const toks = st.tokens;
+  let n = toks.length - wordCount;
+  for (let i = wordCount; i < toks.length; i++) {
+    const w = toks[i].value;
+    if ((w === 'if' || w === 'unless') && !toks[i].quoted) {
+      n = i - wordCount;
+      break;
+    }
+  }
+  if (n < entry.minArgs) {
+    const last = toks[toks.length - 1];
+    const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
+    const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
+    cc.report('missingArgument', st.line, toks[0].start, last.end, { name: entry.name, expected: expected + syntax });
+    return;
+  }
+  if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === toks.length - wordCount) {
+    const extra = toks[wordCount + entry.maxArgs];
+    cc.report('extraArgument', st.line, extra.start, toks[toks.length - 1].end, { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: extra.value });
+  }
+}
+
+function reportRemoved(cc: CheckContext, st: Statement, entry: RemovedEntry, wordCount: number): void {
+  const toks = st.tokens;
+  const end = toks[Math.min(toks.length, wordCount) - 1].end;
+  const replaceLine = mechanicalReplacement(st, entry, wordCount);
+  const data = replaceLine !== undefined ? { replaceLine, replacement: entry.replacement } : entry.replacement ? { replacement: entry.replacement } : undefined;
+  cc.report('removedKeyword', st.line, toks[0].start, end, { name: entry.name, removed: entry.removed, advice: entry.advice }, data);
+}
+
+const TIMEOUT_RENAMES: Record<string, string> = { clitimeout: 'timeout client', srvtimeout: 'timeout server', contimeout: 'timeout connect' };
+
+/**
+ * The successor line when the rewrite is mechanical and keeps the meaning: `redispatch` →
+ * `option redispatch`, `clitimeout 5s` → `timeout client 5s`, `reqadd Name:\ value` →
+ * `http-request add-header Name value` (only for a plain header without regex escapes).
+ */
+export function mechanicalReplacement(st: Statement, entry: RemovedEntry, wordCount: number): string | undefined {
+  const toks = st.tokens;
+  const name = entry.name.toLowerCase();
+  const rest = toks.slice(wordCount).map((t) => t.text).join(' ');
+  if ((name === 'redispatch' || name === 'redisp') && toks.length === 1) return 'option redispatch';
+  if (TIMEOUT_RENAMES[name] && toks.length === 2) return `${TIMEOUT_RENAMES[name]} ${toks[1].text}`;
+  if ((name === 'reqadd' || name === 'rspadd') && toks.length >= 2) {
+    const header = toks[1].value;
+    const colon = header.indexOf(':');
+    if (colon <= 0) return undefined;
+    const hname = header.slice(0, colon);
+    const hvalue = header.slice(colon + 1).trim();
+    if (!/^[A-Za-z0-9!#$&'*+.^_`|~-]+$/.test(hname) || /["'\\%]/.test(hvalue)) return undefined;
+    const cond = toks.slice(2).map((t) => t.text).join(' ');
+    if (cond && !/^(if|unless)\b/.test(cond)) return undefined;
+    const action = name === 'reqadd' ? 'http-request' : 'http-response';
+    const value = hvalue.includes(' ') ? `"${hvalue}"` : hvalue;
+    return `${action} add-header ${hname} ${value || '""'}${cond ? ' ' + cond : ''}`;
+  }
+  if (name === 'block' && toks.length >= 2 && /^(if|unless)$/.test(toks[1].value)) return `http-request deny ${rest}`;
+  return undefined;
+}
+
+function proxyCapability(entry: KeywordEntry): string | undefined {
+  const s = new Set<string>(entry.sections);
+  if (s.has('frontend') && !s.has('backend')) return FRONTEND_ONLY_HINT;
+  if (s.has('backend') && !s.has('frontend')) return BACKEND_ONLY_HINT;
+  return undefined;
+}
+
+function describeSections(sections: readonly SectionKind[]): string {
+  const list = [...new Set(sections)];
+  if (list.length === 0) return 'another section';
+  const q = list.map((s) => `'${s}'`);
+  return q.length === 1 ? `a ${q[0]} section` : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]} sections`;
+}
+
+function reportWrongSection(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number): void {
+  const toks = st.tokens;
+  const end = toks[Math.min(toks.length, wordCount) - 1].end;
+  const inProxy = PROXY.has(section.kind);
+  const proxyKeyword = entry.sections.some((s) => PROXY.has(s));
+  // HAProxy only warns ("ignored because … has no … capability") for frontend/backend mismatches.
+  if (inProxy && proxyKeyword && section.kind !== 'defaults' && !FATAL_WITHOUT_BACKEND.has(entry.name)) {
+    const capability = proxyCapability(entry) ?? describeSections(entry.sections);
+    cc.report('ignoredInProxy', st.line, toks[0].start, end, { name: entry.name, section: section.kind, capability });
+    return;
+  }
+  cc.report('wrongSection', st.line, toks[0].start, end, { name: entry.name, section: section.kind, allowed: describeSections(entry.sections) });
+}
+
+const FAMILY_CODE: Record<string, 'unknownOption' | 'unknownTimeout' | undefined> = { option: 'unknownOption', timeout: 'unknownTimeout' };
+
+function reportUnknown(cc: CheckContext, section: Section, st: Statement, words: readonly string[]): void {
+  const kb = cc.kb;
+  const toks = st.tokens;
+  let i = 0;
+  if ((words[0] === 'no' || words[0] === 'default') && toks.length > 1) i = 1;
+  const head = words[i];
+  const families = keywordFamilies(kb);
+  const family = families.get(head);
+  const kind = kindOf(section);
+  if (family && toks[i + 1]) {
+    // `option frobnicate`, `timeout cliant`, `stats frob`: flag the second word.
+    const allowedHere = kb.keywordsIn(kind).filter((k) => k.name.startsWith(head + ' ')).map((k) => k.name.slice(head.length + 1));
+    const pool = allowedHere.length > 0 ? allowedHere : family;
+    const sugg = suggest(words[i + 1], pool);
+    const tok = toks[i + 1];
+    const key: 'unknownOption' | 'unknownTimeout' | 'unknownKeyword' = FAMILY_CODE[head] ?? 'unknownKeyword';
+    const name = key === 'unknownKeyword' ? `${head} ${tok.value}` : tok.value;
+    cc.reportToken(key, st, tok, { name, section: section.kind, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+    return;
+  }
+  const names = kb.keywordsIn(kind).map((k) => k.name.split(' ')[0]);
+  const sugg = suggest(head, new Set(names));
+  const tok = toks[i];
+  cc.reportToken('unknownKeyword', st, tok, { name: tok.value, section: section.kind, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+}

@@ -1,0 +1,78 @@
+/**
+ * `bind` and `server`/`default-server` options (configuration.txt §5.1/§5.2). Each option
+ * consumes a known number of argument words, so an unknown option stops the scan: we cannot
+ * tell where its arguments end, and guessing would produce follow-on false errors.
+ */
+import { suggest } from '../../../common/didYouMean';
+import type { ParamEntry } from '../../knowledge/types';
+import type { Statement, Token } from '../../parser/model';
+import { didYouMeanHint, type CheckContext } from './reporter';
+import { checkPortSpec, checkTime } from './valueSyntax';
+
+const SERVER_TIME_OPTIONS = new Set(['inter', 'fastinter', 'downinter', 'slowstart', 'agent-inter', 'pool-purge-delay']);
+
+function lookup(find: (n: string) => ParamEntry | undefined, name: string): ParamEntry | undefined {
+  const direct = find(name);
+  if (direct) return direct;
+  // Boolean options can be negated as `no-<option>` (e.g. `no-check`, `no-ssl`, `no-backup`).
+  if (name.startsWith('no-')) {
+    const e = find(name.slice(3));
+    if (e && e.argCount === 0) return e;
+  }
+  return undefined;
+}
+
+function scan(
+  cc: CheckContext,
+  st: Statement,
+  from: number,
+  all: readonly ParamEntry[],
+  find: (n: string) => ParamEntry | undefined,
+  unknownKey: 'unknownBindOption' | 'unknownServerOption',
+  onValue?: (option: string, value: Token) => void,
+): void {
+  // Without option data (placeholder knowledge) every option would look unknown.
+  if (all.length === 0) return;
+  const toks = st.tokens;
+  for (let i = from; i < toks.length; i++) {
+    const tok = toks[i];
+    if (cc.isDeferred(tok)) return;
+    const name = tok.value.toLowerCase();
+    const entry = lookup(find, name);
+    if (!entry) {
+      const sugg = suggest(name, all.map((e) => e.name));
+      cc.reportToken(unknownKey, st, tok, { name: tok.value, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+      return;
+    }
+    const n = entry.argCount;
+    if (n > 0 && i + n >= toks.length) {
+      cc.reportToken('missingOptionValue', st, tok, { name: tok.value });
+      return;
+    }
+    if (n > 0 && onValue && !cc.isDeferred(toks[i + 1])) onValue(name, toks[i + 1]);
+    i += n;
+  }
+}
+
+export function checkBindOptions(cc: CheckContext, st: Statement, from: number): void {
+  scan(cc, st, from, cc.kb.bindOptions(), (n) => cc.kb.bindOption(n), 'unknownBindOption');
+}
+
+export function checkServerOptions(cc: CheckContext, st: Statement, from: number): void {
+  scan(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, value) => {
+    if (SERVER_TIME_OPTIONS.has(option)) {
+      if (checkTime(value.value)) cc.reportToken('invalidTime', st, value, { value: value.value });
+    } else if (option === 'port' || option === 'agent-port') {
+      const r = checkPortSpec(value.value, false, false);
+      if (r) cc.reportToken('invalidPort', st, value, { value: value.value, extra: ` (${r})` });
+    } else if (option === 'weight') {
+      if (!/^\d+$/.test(value.value) || Number(value.value) > 256) {
+        cc.reportToken('invalidNumber', st, value, { value: value.value, name: 'weight', extra: ' A weight is a whole number from 0 to 256.' }, undefined, 'error');
+      }
+    } else if (option === 'rise' || option === 'fall') {
+      if (!/^\d+$/.test(value.value) || Number(value.value) < 1) {
+        cc.reportToken('invalidNumber', st, value, { value: value.value, name: option, extra: ' It must be a whole number above 0.' }, undefined, 'error');
+      }
+    }
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * References and duplicates. References come from the shared name index (which already
+ * skips run-time names such as `use_backend %[…]` and `${…}`); duplicates follow HAProxy
+ * 2.6's own rules, measured with `haproxy -c`:
+ * - a frontend or listen clashes with an earlier frontend/listen; a backend with an earlier
+ *   backend/listen (`backend x` then `listen x` is accepted, the reverse is not);
+ * - servers of one proxy must be unique;
+ * - peers, resolvers, ring, http-errors, mailers, fcgi-app, log-forward names are fatal when
+ *   repeated; a repeated userlist is only ignored with a warning; defaults may repeat.
+ */
+import { suggest } from '../../../common/didYouMean';
+import { buildNameIndex, type NameSymbol } from '../nameIndex';
+import type { Section } from '../../parser/model';
+import { didYouMeanHint, type CheckContext } from './reporter';
+
+const FATAL_DUPLICATE_SECTIONS = new Set(['peers', 'resolvers', 'ring', 'http-errors', 'mailers', 'fcgi-app', 'log-forward', 'cache', 'crt-store', 'log-profile', 'program', 'acme', 'traces']);
+
+export function checkReferences(cc: CheckContext): void {
+  const index = buildNameIndex(cc.doc);
+  for (const sym of index.symbols) {
+    if (sym.role !== 'reference') continue;
+    if (index.resolve(sym).length > 0) continue;
+    reportUndefined(cc, sym, (kind) => index.definitions(kind).map((d) => d.name));
+  }
+}
+
+function reportUndefined(cc: CheckContext, sym: NameSymbol, namesOf: (kind: NameSymbol['kind']) => string[]): void {
+  const { line, character } = sym.range.start;
+  const end = sym.range.end.character;
+  if (sym.kind === 'backend') {
+    const sugg = suggest(sym.name, namesOf('backend'));
+    cc.report('undefinedBackend', line, character, end, { name: sym.name, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  } else if (sym.kind === 'acl') {
+    const local = namesOf('acl').length > 0 ? aclNamesIn(cc, sym.section) : [];
+    const sugg = suggest(sym.name, local);
+    cc.report('undefinedAcl', line, character, end, { name: sym.name, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  } else if (sym.kind === 'server') {
+    const proxy = sym.proxy ?? sym.section.name?.value;
+    // `track be/s1` where `be` itself is missing is already reported as an undefined backend.
+    if (sym.proxy && !cc.doc.sections.some((s) => (s.kind === 'backend' || s.kind === 'listen') && s.name?.value === sym.proxy)) return;
+    const names = cc.doc.sections.filter((s) => s.name?.value === proxy).flatMap((s) => serverNamesIn(s));
+    const sugg = suggest(sym.name, names);
+    const where = proxy ? ` in '${proxy}'` : '';
+    cc.report('undefinedServer', line, character, end, { name: sym.name, where, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  } else {
+    const sugg = suggest(sym.name, namesOf(sym.kind));
+    cc.report('undefinedSection', line, character, end, { kind: sym.kind, name: sym.name, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  }
+}
+
+function aclNamesIn(_cc: CheckContext, section: Section): string[] {
+  const out: string[] = [];
+  for (const st of section.body) if (st.tokens[0]?.value === 'acl' && st.tokens[1]) out.push(st.tokens[1].value);
+  return out;
+}
+
+function serverNamesIn(section: Section): string[] {
+  const out: string[] = [];
+  for (const st of section.body) if (st.tokens[0]?.value === 'server' && st.tokens[1]) out.push(st.tokens[1].value);
+  return out;
+}
+
+export function checkDuplicates(cc: CheckContext): void {
+  const frontSide = new Map<string, Section>();
+  const backSide = new Map<string, Section>();
+  const named = new Map<string, Section>();
+  for (const section of cc.doc.sections) {
+    const name = section.name;
+    if (name && !cc.isDeferred(name) && cc.lineStates?.[section.startLine] !== 2) {
+      const k = section.kind;
+      const v = name.value;
+      if (k === 'frontend' || k === 'listen' || k === 'backend') {
+        const clash = k === 'backend' ? backSide.get(v) : frontSide.get(v);
+        if (clash) {
+          cc.report('duplicateProxy', section.header.line, name.start, name.end, { kind: clash.kind === k ? k : `${clash.kind}`, name: v, line: clash.header.line + 1 });
+        }
+        if (k !== 'backend' && !frontSide.has(v)) frontSide.set(v, section);
+        if (k !== 'frontend' && !backSide.has(v)) backSide.set(v, section);
+      } else if (FATAL_DUPLICATE_SECTIONS.has(k) || k === 'userlist') {
+        const key = `${k}\u0000${v}`;
+        const first = named.get(key);
+        if (first) {
+          cc.report('duplicateProxy', section.header.line, name.start, name.end, { kind: `${k} section`, name: v, line: first.header.line + 1 }, undefined, k === 'userlist' ? 'warning' : undefined);
+        } else {
+          named.set(key, section);
+        }
+      }
+    }
+    if (section.kind === 'backend' || section.kind === 'listen') checkDuplicateServers(cc, section);
+  }
+}
+
+function checkDuplicateServers(cc: CheckContext, section: Section): void {
+  const seen = new Map<string, number>();
+  for (const st of section.body) {
+    const kw = st.tokens[0]?.value;
+    if (kw !== 'server' || !st.tokens[1] || cc.isDeferred(st.tokens[1])) continue;
+    if (cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0) continue;
+    const n = st.tokens[1].value;
+    const prev = seen.get(n);
+    if (prev !== undefined) {
+      cc.reportToken('duplicateServer', st, st.tokens[1], { name: n, kind: section.kind, line: prev + 1 });
+    } else {
+      seen.set(n, st.line);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * What every check family receives: the document context, a shared per-statement keyword
+ * match cache, and `report()`, which turns a code + placeholders into an LSP Diagnostic with
+ * the user's severity applied (or drops it when the code is set to 'off').
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { DiagnosticSettings, HaproxyContext, SeverityName } from '../../context';
+import type { KeywordEntry, SectionKind } from '../../knowledge/types';
+import type { Section, Statement, Token } from '../../parser/model';
+import { DIAGNOSTIC_CODES, formatMessage, type DiagnosticCodeKey, type DefaultSeverity } from '../diagnosticCodes';
+
+export type MessageArgs = Readonly<Record<string, string | number | undefined>>;
+
+/** Data attached to a diagnostic for the quick fixes (`Diagnostic.data`). */
+export interface FixData {
+  /** Replacement candidates for the flagged range, best first. */
+  suggestions?: string[];
+  /** A whole-line replacement (removed keyword → successor). */
+  replaceLine?: string;
+  /** Missing timeouts: names, and the line after which to insert them. */
+  timeouts?: string[];
+  insertAfterLine?: number;
+  indent?: string;
+  [key: string]: unknown;
+}
+
+const SEVERITY: Record<DefaultSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The result of the keyword lookup for one statement, shared by all check families. */
+export interface KeywordMatch {
+  entry: KeywordEntry;
+  /** How many tokens form the keyword (including a `no`/`default` prefix). */
+  wordCount: number;
+}
+
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly kb;
+  readonly doc;
+  readonly version;
+  /** Keyword match per statement, filled by the keyword checks and reused by value/rule checks. */
+  readonly matches = new Map<Statement, KeywordMatch>();
+  /** Per line: 0 active, 1 inside an `.if` HAProxy may skip, 2 inside a block it skips. */
+  lineStates: Uint8Array | undefined;
+  private readonly overrides: Record<string, SeverityName>;
+
+  constructor(readonly ctx: HaproxyContext, settings: DiagnosticSettings | undefined) {
+    this.kb = ctx.kb;
+    this.doc = ctx.parsed;
+    this.version = ctx.kb.version;
+    this.overrides = settings?.severity ?? {};
+  }
+
+  isOff(key: DiagnosticCodeKey): boolean {
+    return this.overrides[DIAGNOSTIC_CODES[key].id] === 'off';
+  }
+
+  report(
+    key: DiagnosticCodeKey,
+    line: number,
+    start: number,
+    end: number,
+    args: MessageArgs = {},
+    data?: FixData,
+    defaultSeverity?: DefaultSeverity,
+  ): void {
+    const info = DIAGNOSTIC_CODES[key];
+    let chosen = this.overrides[info.id] ?? defaultSeverity ?? info.severity;
+    if (chosen === 'off') return;
+    const state = this.lineStates?.[line] ?? 0;
+    if (state === 2) return;
+    // HAProxy may never read this line (unknown `.if` condition): do not claim an error.
+    if (state === 1 && chosen === 'error') chosen = 'warning';
+    const severity = SEVERITY[chosen as DefaultSeverity] ?? SEVERITY[info.severity];
+    const d: Diagnostic = {
+      range: { start: { line, character: start }, end: { line, character: Math.max(start, end) } },
+      severity,
+      code: info.id,
+      source: 'haproxy',
+      message: formatMessage(info.message, args).replace(/\s+$/, ''),
+    };
+    if (data) d.data = { code: info.id, ...data };
+    this.diagnostics.push(d);
+  }
+
+  reportToken(key: DiagnosticCodeKey, st: Statement, tok: Token, args: MessageArgs = {}, data?: FixData, sev?: DefaultSeverity): void {
+    this.report(key, st.line, tok.start, tok.end, args, data, sev);
+  }
+
+  /** Whether a token's value is only known later (buildout substitution or environment variable). */
+  isDeferred(tok: Token): boolean {
+    return tok.buildoutRefs !== undefined || tok.envVars !== undefined || tok.value.includes('${');
+  }
+}
+
+/** Section kind as the knowledge schema types it. */
+export function kindOf(section: Section): SectionKind {
+  return section.kind as SectionKind;
+}
+
+/** " Did you mean 'x'?" or "" — the hint placeholder used by several messages. */
+export function didYouMeanHint(suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  if (suggestions.length === 1) return ` Did you mean '${suggestions[0]}'?`;
+  return ` Did you mean ${suggestions.slice(0, -1).map((s) => `'${s}'`).join(', ')} or '${suggestions[suggestions.length - 1]}'?`;
+}

@@ -1,0 +1,119 @@
+/**
+ * Rules and sample expressions: the action after `http-request`, `tcp-request content` …,
+ * and the fetch/converter names used in `acl` lines and in anonymous ACLs `{ … }` of
+ * `if`/`unless` conditions. Names are looked up in the knowledge base of the target version.
+ */
+import { suggest } from '../../../common/didYouMean';
+import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
+import type { Statement, Token } from '../../parser/model';
+import { didYouMeanHint, type CheckContext } from './reporter';
+
+/** ACL-only derivatives of fetches (`hdr_beg`, `path_end`, `url_reg` …), §7.3. */
+const DERIVATIVE = /^(.+?)_(beg|dir|dom|end|len|reg|sub|cnt|found|ip|val|str|match|pst|rep|int)$/;
+
+export function checkRules(cc: CheckContext): void {
+  for (const section of cc.doc.sections) {
+    for (const st of section.body) {
+      if (st.tokens.length < 2 || cc.lineStates?.[st.line] === 2) continue;
+      const m = cc.matches.get(st);
+      if (!m) continue;
+      const entry = m.entry;
+      if (entry.name === 'acl') {
+        const crit = st.tokens[2];
+        if (crit) checkSampleExpr(cc, st, crit, 0, crit.value);
+      } else if (entry.ruleSet && st.tokens[0].value.toLowerCase() !== 'no') {
+        checkAction(cc, st, entry.ruleSet, m.wordCount);
+      }
+      checkCondition(cc, st);
+    }
+  }
+}
+
+function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: number): void {
+  const tok = st.tokens[index];
+  if (!tok || cc.isDeferred(tok)) return;
+  const all = cc.kb.actions(ruleSet);
+  if (all.length === 0) return;
+  const raw = tok.value.toLowerCase();
+  if (raw === 'if' || raw === 'unless') return;
+  // Parametrised actions: set-var(txn.x), sc-inc-gpc(0,1); Lua actions are registered at run time.
+  const name = raw.replace(/\(.*$/s, '');
+  if (name.startsWith('lua.')) return;
+  if (findAction(cc.kb, ruleSet, name)) return;
+  const sugg = suggest(name, all.map((a) => a.name));
+  cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+}
+
+function findAction(kb: KnowledgeBase, ruleSet: RuleSet, name: string): boolean {
+  if (kb.action(ruleSet, name)) return true;
+  // Numbered families: track-sc0..2, sc-inc-gpc0, sc-set-gpt0 … may be listed with or without the digit.
+  const m = /^(.*?)(\d+)$/.exec(name);
+  if (m && (kb.action(ruleSet, m[1]) || kb.action(ruleSet, `${m[1]}<n>`) || kb.action(ruleSet, `${m[1]}*`))) return true;
+  return kb.action(ruleSet, `${name}*`) !== undefined;
+}
+
+/** Anonymous ACLs: the first word after each `{` in a condition is a fetch. */
+function checkCondition(cc: CheckContext, st: Statement): void {
+  const toks = st.tokens;
+  let i = 1;
+  while (i < toks.length && !((toks[i].value === 'if' || toks[i].value === 'unless') && !toks[i].quoted)) i++;
+  for (i++; i < toks.length; i++) {
+    const v = toks[i].value;
+    if ((v === '{' || v === '!{') && toks[i + 1]) {
+      checkSampleExpr(cc, st, toks[i + 1], 0, toks[i + 1].value);
+      i++;
+    }
+  }
+}
+
+/** Splits `fetch(args),conv1(args),conv2` at top-level commas, keeping offsets. */
+export function splitChain(expr: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      out.push({ text: expr.slice(start, i), offset: start });
+      start = i + 1;
+    }
+  }
+  out.push({ text: expr.slice(start), offset: start });
+  return out;
+}
+
+export function fetchKnown(kb: KnowledgeBase, name: string): boolean {
+  if (kb.fetch(name)) return true;
+  const m = DERIVATIVE.exec(name);
+  if (m && kb.fetch(m[1])) return true;
+  // Numbered families (sc0_*, sc1_*, src_*, gpc0 …) may be documented as `sc<ctr>_…`.
+  const generic = name.replace(/^sc(\d)_/, 'sc_').replace(/(\D)(\d+)$/, '$1');
+  if (generic !== name && kb.fetch(generic)) return true;
+  const ctr = name.replace(/^sc\d_/, 'sc<ctr>_');
+  return ctr !== name && kb.fetch(ctr) !== undefined;
+}
+
+function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: number, expr: string): void {
+  if (cc.isDeferred(tok) || expr === '' || cc.kb.fetches().length === 0) return;
+  const plain = tok.text === tok.value;
+  const parts = splitChain(expr);
+  const fetchName = parts[0].text.replace(/\(.*$/s, '');
+  if (fetchName === '' || !/^[a-z0-9_.-]+$/i.test(fetchName)) return;
+  const at = (p: { offset: number }, len: number) => (plain ? [tok.start + offset + p.offset, tok.start + offset + p.offset + len] : [tok.start, tok.end]);
+  if (!fetchKnown(cc.kb, fetchName)) {
+    const sugg = suggest(fetchName, cc.kb.fetches().map((f) => f.name));
+    const [s, e] = at(parts[0], fetchName.length);
+    cc.report('unknownFetch', st.line, s, e, { name: fetchName, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+    return;
+  }
+  if (cc.kb.converters().length === 0) return;
+  for (const p of parts.slice(1)) {
+    const conv = p.text.replace(/\(.*$/s, '').trim();
+    if (conv === '' || cc.kb.converter(conv)) continue;
+    const sugg = suggest(conv, cc.kb.converters().map((c) => c.name));
+    const [s, e] = at(p, conv.length);
+    cc.report('unknownConverter', st.line, s, e, { name: conv, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  }
+}

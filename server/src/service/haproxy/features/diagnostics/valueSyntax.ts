@@ -1,0 +1,109 @@
+/**
+ * Pure value parsers mirroring what HAProxy 2.6 accepts (measured with `haproxy -c`):
+ * times (`parse_time_err`: digits + optional unit, no decimals, ≤ 2^31-1 ms), sizes, ports and
+ * listener/server addresses (`str2sa_range`). Each returns undefined when valid, or a reason.
+ */
+
+const TIME_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000 };
+const MAX_TIMER_MS = 2147483647;
+
+/** A HAProxy time value; `defaultUnit` is ms unless the keyword says otherwise. */
+export function checkTime(value: string, defaultUnitMs = 1): string | undefined {
+  const m = /^(\d+)([a-z]*)$/i.exec(value);
+  if (!m) return /^\d+\.\d/.test(value) ? 'decimals are not allowed' : 'not a number with a time unit';
+  const unit = m[2].toLowerCase();
+  const factor = unit === '' ? defaultUnitMs : TIME_UNITS[unit];
+  if (factor === undefined) return `unknown unit '${m[2]}'`;
+  if (Number(m[1]) * factor > MAX_TIMER_MS) return 'too large (the maximum is about 24.8 days)';
+  return undefined;
+}
+
+/** A size such as 16k, 1m, 100 (k/m/g, case-insensitive). */
+export function checkSize(value: string): string | undefined {
+  return /^\d+[kmg]?$/i.test(value) ? undefined : 'not a size';
+}
+
+export function isInteger(value: string): boolean {
+  return /^[+-]?\d+$/.test(value);
+}
+
+/** "80", "80-90" (ranges only where allowed); returns a reason or undefined. */
+export function checkPortSpec(spec: string, allowRange: boolean, allowZero: boolean): string | undefined {
+  if (spec === '') return 'the port is missing';
+  const parts = spec.split('-');
+  if (parts.length > 2) return 'not a port or port range';
+  if (parts.length === 2 && !allowRange) return 'a port range is not allowed here';
+  for (const p of parts) {
+    if (!/^\d+$/.test(p)) return `'${p}' is not a number`;
+    const n = Number(p);
+    if (n > 65535 || (n === 0 && !allowZero)) return `${p} is out of range`;
+  }
+  if (parts.length === 2 && Number(parts[0]) > Number(parts[1])) return 'the range is reversed';
+  return undefined;
+}
+
+const STREAM_PREFIXES = new Set(['ipv4', 'ipv6', 'tcp', 'tcp4', 'tcp6', 'unix', 'abns', 'fd', 'sockpair', 'uxst']);
+const DGRAM_PREFIXES = new Set(['udp', 'udp4', 'udp6', 'uxdg', 'quic4', 'quic6']);
+
+export interface AddressProblem {
+  /** Which part is wrong: the port (→ invalid-port) or the rest (→ invalid-address). */
+  kind: 'port' | 'address';
+  reason: string;
+}
+
+export interface AddressRules {
+  /** Listener (bind): port mandatory, ranges allowed, 0 refused. Server: port optional, +/- offsets allowed. */
+  role: 'bind' | 'server' | 'peer';
+}
+
+/**
+ * One address as `str2sa_range` reads it: `[prefix@]host[:port]`, `/path`, `[v6]:port`,
+ * bare IPv6 where the port follows the last colon. Host names are accepted (resolved at start).
+ */
+export function checkAddress(raw: string, rules: AddressRules): AddressProblem | undefined {
+  let addr = raw;
+  const at = addr.indexOf('@');
+  let prefix = '';
+  if (at >= 0 && !addr.startsWith('/')) {
+    prefix = addr.slice(0, at).toLowerCase();
+    addr = addr.slice(at + 1);
+    if (prefix !== '' && !STREAM_PREFIXES.has(prefix) && !DGRAM_PREFIXES.has(prefix) && !/^[a-z0-9]+\+[a-z0-9@]+$/.test(prefix)) {
+      return { kind: 'address', reason: `'${prefix}@' is not a known address family (ipv4@, ipv6@, unix@, abns@, fd@, sockpair@ …)` };
+    }
+    if (prefix === 'unix' || prefix === 'abns' || prefix === 'uxst' || prefix === 'uxdg') return addr === '' ? { kind: 'address', reason: 'the socket path is missing' } : undefined;
+    if (prefix === 'fd' || prefix === 'sockpair') return /^\d+$/.test(addr) ? undefined : { kind: 'address', reason: 'a file descriptor number is expected after the prefix' };
+  }
+  if (addr.startsWith('/')) return undefined;
+  let host: string;
+  let port: string | undefined;
+  if (addr.startsWith('[')) {
+    const close = addr.indexOf(']');
+    if (close < 0) return { kind: 'address', reason: "the '[' of the IPv6 address is not closed" };
+    host = addr.slice(1, close);
+    const after = addr.slice(close + 1);
+    if (after !== '' && !after.startsWith(':')) return { kind: 'address', reason: "only ':port' may follow ']'" };
+    port = after === '' ? undefined : after.slice(1);
+  } else {
+    const colon = addr.lastIndexOf(':');
+    if (colon < 0) {
+      host = addr;
+      port = undefined;
+    } else {
+      host = addr.slice(0, colon);
+      port = addr.slice(colon + 1);
+    }
+  }
+  if (host !== '' && host !== '*' && !/^[A-Za-z0-9_.:-]+$/.test(host)) {
+    return { kind: 'address', reason: `'${host}' is not an IP address or host name` };
+  }
+  if (rules.role === 'bind') {
+    if (port === undefined) return { kind: 'port', reason: 'a listening address needs a port, e.g. :80 or 127.0.0.1:8080' };
+    if (/^[+-]/.test(port)) return { kind: 'port', reason: 'port offsets are not allowed on bind lines' };
+    const r = checkPortSpec(port, true, false);
+    return r ? { kind: 'port', reason: r } : undefined;
+  }
+  if (port === undefined || port === '') return rules.role === 'peer' && port === undefined ? { kind: 'port', reason: 'a port is required' } : undefined;
+  const p = /^[+-]/.test(port) ? port.slice(1) : port;
+  const r = checkPortSpec(p, false, true);
+  return r ? { kind: 'port', reason: r } : undefined;
+}
