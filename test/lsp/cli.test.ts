@@ -59,3 +59,32 @@ test('--json lists every file with its language', () => {
   assert.equal(parsed[1].language, 'buildout');
   assert.deepEqual(parsed[0].diagnostics, []);
 });
+
+const LINE = /^(.+):(\d+):(\d+): (error|warning|info|hint): (.+) \[([\w.-]+)\]$/;
+
+test('errors: one `file:line:col: severity: message [code]` line each (1-based), exit 1', () => {
+  const r = run(['check', '--haproxy-version', '2.6', 'haproxy-broken.cfg', 'haproxy-clean.cfg']);
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  for (const l of lines) assert.match(l, LINE);
+  const removed = lines.map((l) => LINE.exec(l)!).find((m) => m[6] === 'removed-keyword');
+  assert.ok(removed, r.stdout);
+  assert.deepEqual(removed.slice(1, 5), ['haproxy-broken.cfg', '11', '5', 'error']);
+  assert.match(removed[5], /appsession/);
+  const missing = lines.map((l) => LINE.exec(l)!).find((m) => m[6] === 'undefined-backend');
+  assert.ok(missing, r.stdout);
+  assert.deepEqual(missing.slice(1, 4), ['haproxy-broken.cfg', '16', '21']);
+  assert.ok(!r.stdout.includes('haproxy-clean.cfg'));
+});
+
+test('errors in --json: positions, severity and code per diagnostic', () => {
+  const r = run(['check', '--json', '--haproxy-version', '2.6', 'haproxy-broken.cfg']);
+  assert.equal(r.code, 1);
+  const [file] = JSON.parse(r.stdout) as { file: string; diagnostics: { line: number; column: number; severity: string; code: string; message: string }[] }[];
+  assert.equal(file.file, 'haproxy-broken.cfg');
+  const removed = file.diagnostics.find((d) => d.code === 'removed-keyword');
+  assert.ok(removed);
+  assert.equal(removed.line, 11);
+  assert.equal(removed.column, 5);
+  assert.equal(removed.severity, 'error');
+});

@@ -14,7 +14,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystemHost } from './common/host';
 import { NEVER_CANCELLED, type CancellationCheck } from './common/cancellation';
 import type { DiagnosticSettings, HaproxyContext, LocalDocsProvider } from './haproxy/context';
-import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from './haproxy/knowledge/types';
+import { DEFAULT_VERSION, type HaproxyVersion } from './haproxy/knowledge/types';
+import { nearestSupportedVersion as knowledgeVersionFor } from './haproxy/knowledge/index';
 import { parseHaproxy } from './haproxy/parser/parser';
 import { haproxyFeatures, type HaproxyFeatures } from './languageServiceHaproxy';
 import { buildoutFeatures, type BuildoutFeatures } from './languageServiceBuildout';
@@ -90,17 +91,12 @@ export interface LanguageService {
   haproxyContext(document: TextDocument, settings: DocumentSettings): HaproxyContext;
 }
 
-/** Maps any HAProxy version string ("2.6.12", "3.3-dev4", "2.9") to the nearest supported one at or below it. */
+/**
+ * Maps any HAProxy version string ("2.6.12", "3.3-dev4") to the supported table that applies
+ * (the knowledge module's rule), or undefined when the string is not a version at all.
+ */
 export function nearestSupportedVersion(version: string): HaproxyVersion | undefined {
-  const m = /^(\d+)\.(\d+)/.exec(version.trim());
-  if (!m) return undefined;
-  const want = Number(m[1]) * 100 + Number(m[2]);
-  let best: HaproxyVersion = SUPPORTED_VERSIONS[0];
-  for (const v of SUPPORTED_VERSIONS) {
-    const [a, b] = v.split('.').map(Number);
-    if (a * 100 + b <= want) best = v;
-  }
-  return best;
+  return /^\s*v?\d+\.\d+/.test(version) ? knowledgeVersionFor(version) : undefined;
 }
 
 const HAPROXY_NAME = /^(haproxy\.(cfg|conf)|haproxy[^/]*\.cfg|[^/]*\.haproxy|haproxy[^/]*\.(cfg|conf)\.in)$/i;

@@ -10,6 +10,10 @@ import type {
 import type { CancellationCheck } from './common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from './haproxy/context';
 import type { HaproxyVersion, KnowledgeBase } from './haproxy/knowledge/types';
+import { getKnowledge } from './haproxy/knowledge/index';
+import { validate } from './haproxy/features/diagnostics/index';
+import { doComplete } from './haproxy/features/completion';
+import { getCodeActions } from './haproxy/features/codeActions';
 
 export interface HaproxyFeatures {
   knowledge(version: HaproxyVersion): KnowledgeBase;
@@ -27,13 +31,11 @@ export interface HaproxyFeatures {
   codeActions(ctx: HaproxyContext, range: Range, context: CodeActionContext): CodeAction[];
 }
 
-const EMPTY_LIST: CompletionList = { isIncomplete: false, items: [] };
-
 export const haproxyFeatures: HaproxyFeatures = {
-  knowledge: (version) => emptyKnowledge(version),
-  validate: () => [],
-  complete: () => EMPTY_LIST,
-  hover: () => null,
+  knowledge: (version) => getKnowledge(version),
+  validate: (ctx, settings, token) => validate(ctx, settings.diagnostics, token),
+  complete: (ctx, position) => doComplete(ctx, position),
+  hover: () => null, // INTEGRATION POINT: doHover (features/hover.ts) once it is complete
   definition: () => [],
   references: () => [],
   prepareRename: () => null,
@@ -42,34 +44,5 @@ export const haproxyFeatures: HaproxyFeatures = {
   folding: () => [],
   highlights: () => [],
   format: () => [],
-  codeActions: () => [],
+  codeActions: (ctx, range, context) => getCodeActions(ctx, range, context.diagnostics),
 };
-
-// INTEGRATION POINT (temporary): until haproxy/knowledge/index.ts `getKnowledge` lands, the
-// context carries a knowledge base that knows nothing, so the pipeline runs end to end.
-function emptyKnowledge(version: HaproxyVersion): KnowledgeBase {
-  return {
-    version,
-    sections: () => [],
-    section: () => undefined,
-    keywordsIn: () => [],
-    matchKeyword: () => undefined,
-    matchKeywordAnywhere: () => undefined,
-    matchRemoved: () => undefined,
-    allKeywordNames: () => [],
-    bindOptions: () => [],
-    bindOption: () => undefined,
-    serverOptions: () => [],
-    serverOption: () => undefined,
-    actions: () => [],
-    action: () => undefined,
-    fetches: () => [],
-    fetch: () => undefined,
-    converters: () => [],
-    converter: () => undefined,
-    predefinedAcls: () => [],
-    logAliases: () => [],
-    enumValues: () => undefined,
-    docUrl: () => `https://docs.haproxy.org/${version}/configuration.html`,
-  };
-}

@@ -1,0 +1,87 @@
+// Language features through the real server over stdio: the wiring from LSP requests to the
+// HAProxy and buildout services (the services' own behaviour is tested in test/unit).
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
+import { fileUri, startServer, type TestClient } from './lspClient';
+
+let client: TestClient;
+before(async () => {
+  client = await startServer({ settings: { haproxy: { version: '2.6' } } });
+});
+after(async () => {
+  await client.shutdown();
+});
+
+const CONFIG = [
+  'defaults',
+  '    mode http',
+  '    timeout connect 5s',
+  '    timeout client 30s',
+  '    timeout server 30s',
+  '',
+  'backend app',
+  '    appsession JSESSIONID len 52 timeout 3h',
+  '    balance ',
+  '    server app1 127.0.0.1:8081 ',
+  '',
+  'frontend www',
+  '    bind 127.0.0.1:8080',
+  '    default_backend app',
+  '',
+].join('\n');
+
+test('diagnostics: a removed keyword is reported with its code after didOpen', async () => {
+  const uri = fileUri('/tmp/lsp-features/diag/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG);
+  const diags = await client.diagnostics(uri);
+  const removed = diags.find((d) => d.code === 'removed-keyword');
+  assert.ok(removed, JSON.stringify(diags));
+  assert.equal(removed.range.start.line, 7);
+  assert.match(String(removed.message), /appsession/);
+  assert.equal(removed.severity, 1);
+});
+
+test('diagnostics: the haproxy.diagnostics.severity setting turns a code off', async () => {
+  const quiet = await startServer({ settings: { haproxy: { version: '2.6', diagnostics: { severity: { 'removed-keyword': 'off' } } } } });
+  try {
+    const uri = fileUri('/tmp/lsp-features/severity/haproxy.cfg');
+    quiet.open(uri, 'haproxy', CONFIG);
+    const diags = await quiet.diagnostics(uri);
+    assert.ok(!diags.some((d: Diagnostic) => d.code === 'removed-keyword'), JSON.stringify(diags));
+  } finally {
+    await quiet.shutdown();
+  }
+});
+
+test('completion in two contexts: balance algorithms, then server options after the address', async () => {
+  const uri = fileUri('/tmp/lsp-features/completion/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG);
+  await client.diagnostics(uri);
+  const balance = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri }, position: { line: 8, character: 12 },
+  });
+  const algos = balance.items.map((i) => i.label);
+  assert.ok(algos.includes('roundrobin') && algos.includes('leastconn'), algos.join(','));
+  assert.ok(!algos.includes('check'));
+  const server = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri }, position: { line: 9, character: 31 },
+  });
+  const options = server.items.map((i) => i.label);
+  assert.ok(options.includes('check') && options.includes('inter'), options.join(','));
+  assert.ok(!options.includes('roundrobin'));
+});
+
+test('code actions: a quick fix for the removed keyword comes back for its diagnostic', async () => {
+  const uri = fileUri('/tmp/lsp-features/actions/haproxy.cfg');
+  const text = 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n\nbackend app\n    server a 127.0.0.1:1\n\nfrontend www\n    bind :80\n    default_backend ap\n';
+  client.open(uri, 'haproxy', text);
+  const diags = await client.diagnostics(uri);
+  const undefinedBackend = diags.find((d) => d.code === 'undefined-backend');
+  assert.ok(undefinedBackend, JSON.stringify(diags));
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: undefinedBackend.range, context: { diagnostics: [undefinedBackend] },
+  });
+  const fix = actions.find((a) => a.kind === 'quickfix' && JSON.stringify(a.edit).includes('"app"'));
+  assert.ok(fix, JSON.stringify(actions));
+});
