@@ -100,6 +100,8 @@ export function nearestSupportedVersion(version: string): HaproxyVersion | undef
 }
 
 const HAPROXY_NAME = /^(haproxy\.(cfg|conf)|haproxy[^/]*\.cfg|[^/]*\.haproxy|haproxy[^/]*\.(cfg|conf)\.in)$/i;
+// Python tooling files share the INI look; they are neither HAProxy nor buildout.
+const NEVER_CLAIMED = /^(setup\.cfg|tox\.ini|pytest\.ini|mypy\.ini|\.flake8|\.coveragerc|\.?pylintrc)$/i;
 const SECTION_HEADER = /^\[[^\]\r\n]+\]/;
 const HAPROXY_SECTION = /^\s*(global|defaults|frontend|backend|listen|userlist|peers|resolvers|mailers|program|cache|ring|http-errors)\b/;
 
@@ -111,6 +113,7 @@ const HAPROXY_SECTION = /^\s*(global|defaults|frontend|backend|listen|userlist|p
  */
 export function detectLanguage(path: string, text: string): LanguageId | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
+  if (NEVER_CLAIMED.test(base)) return undefined;
   const firstContent = firstContentLine(text);
   const looksBuildout = firstContent !== undefined && SECTION_HEADER.test(firstContent);
   if (base === 'buildout.cfg' || /^\[buildout\]/.test(text)) return 'buildout';
