@@ -1,0 +1,58 @@
+/**
+ * Picks the haproxy binary for a run: the machine setting, the buildout's bin/haproxy, PATH,
+ * /usr/sbin/haproxy. Tells the user when the buildout part exists but was not built, and asks
+ * before falling back; validates the choice with `haproxy -v`.
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { describeProblem, haproxyVersion, resolveBinary, type FoundBinary, type HaproxyVersion } from '../../../server/src/node/haproxy/binary';
+import { findBuildoutHaproxy } from '../../../server/src/node/haproxy/buildoutBinary';
+
+export interface ChosenBinary extends FoundBinary {
+  version: HaproxyVersion;
+}
+
+/** The buildout profile to ask: the one owning the rendered template, else the workspace's buildout.cfg. */
+function buildoutProfileFor(sourceUri: vscode.Uri | undefined, ownerProfile: string | undefined): string | undefined {
+  if (ownerProfile && existsSync(ownerProfile)) return ownerProfile;
+  const folder = sourceUri ? vscode.workspace.getWorkspaceFolder(sourceUri) : vscode.workspace.workspaceFolders?.[0];
+  const candidate = folder ? path.join(folder.uri.fsPath, 'buildout.cfg') : undefined;
+  return candidate && existsSync(candidate) ? candidate : undefined;
+}
+
+export async function chooseBinary(
+  log: vscode.LogOutputChannel,
+  executablePath: string | undefined,
+  sourceUri?: vscode.Uri,
+  ownerProfile?: string,
+): Promise<ChosenBinary | undefined> {
+  const profile = buildoutProfileFor(sourceUri, ownerProfile);
+  const fromBuildout = profile ? findBuildoutHaproxy(profile) : undefined;
+  const r = resolveBinary({ executablePath, buildoutBinary: fromBuildout?.binary });
+  for (const p of r.problems) log.warn(describeProblem(p));
+  if (!r.binary) {
+    const msg = r.problems.map(describeProblem).join(' ');
+    const choice = await vscode.window.showErrorMessage(`HAProxy: ${msg}`, 'Open Settings');
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'haproxy.executablePath');
+    return undefined;
+  }
+  if (r.problems.some((p) => p.kind === 'buildout-not-built') && fromBuildout) {
+    const use = `Use ${r.binary.path}`;
+    const choice = await vscode.window.showWarningMessage(
+      `HAProxy: the buildout part [${fromBuildout.part}] builds ${fromBuildout.binary}, which does not exist yet (run bin/buildout). Use ${r.binary.path} instead?`,
+      { modal: false },
+      use,
+    );
+    if (choice !== use) return undefined;
+  }
+  let version: HaproxyVersion;
+  try {
+    version = await haproxyVersion(r.binary.path);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`HAProxy: ${(err as Error).message}`);
+    return undefined;
+  }
+  log.info(`Using ${r.binary.path} (${r.binary.source}), HAProxy ${version.full}.`);
+  return { ...r.binary, version };
+}

@@ -1,0 +1,131 @@
+/**
+ * Which configuration "HAProxy: Start" runs:
+ * - the active HAProxy file (its current text, saved or not);
+ * - a buildout template (`*.in`) or profile: the output of the collective.recipe.template
+ *   section, rendered by the language server (`haproxy/renderTemplate`) exactly as the recipe
+ *   would, with a quick pick when several sections render it;
+ * - with no suitable editor, the workspace's `buildout.cfg`.
+ * Findings of `haproxy -c` are mapped back to the file the user edits (line map).
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { RenderTemplateRequest, type RenderTemplateResult } from '../../../server/src/lsp/protocol';
+import { inferLineMap } from '../../../server/src/node/haproxy/lineMap';
+import type { TemplateLineMap } from '../../../server/src/node/haproxy/locateFindings';
+import type { ExtensionShell } from '../shell';
+
+export interface ConfigSource {
+  kind: 'file' | 'template';
+  /** The document the user edits: diagnostics go there. */
+  sourceUri: vscode.Uri;
+  /** The text HAProxy gets (rendered for templates). */
+  text: string;
+  /** For templates: the template text and the line map rendered → template. */
+  templateText?: string;
+  lineMap?: TemplateLineMap;
+  /** Where the recipe would write the output (`output = …`), for templates. */
+  recipeOutput?: string;
+  /** `profile:section` that renders the template. */
+  owner?: string;
+  /** Working directory for HAProxy (relative paths in the config). */
+  cwd: string;
+  /** File name to use for the generated config. */
+  baseName: string;
+  /** Problems reported by rendering, for the log. */
+  warnings: string[];
+}
+
+function isTemplatePath(p: string): boolean {
+  return /\.in$/i.test(p);
+}
+
+/** The editor's document if it is something we can run, else undefined. */
+export function runnableDocument(editor: vscode.TextEditor | undefined): vscode.TextDocument | undefined {
+  const doc = editor?.document;
+  if (!doc || doc.uri.scheme !== 'file') return undefined;
+  if (doc.languageId === 'haproxy' || doc.languageId === 'buildout' || isTemplatePath(doc.fileName)) return doc;
+  return undefined;
+}
+
+/** Finds the main buildout profile of the workspace, for "start" without a suitable editor. */
+function workspaceBuildout(): vscode.Uri | undefined {
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    const p = path.join(f.uri.fsPath, 'buildout.cfg');
+    if (existsSync(p)) return vscode.Uri.file(p);
+  }
+  return undefined;
+}
+
+export async function resolveConfigSource(shell: ExtensionShell, resource?: vscode.Uri, owner?: string): Promise<ConfigSource | undefined> {
+  let doc: vscode.TextDocument | undefined;
+  if (resource) doc = await vscode.workspace.openTextDocument(resource);
+  else doc = runnableDocument(vscode.window.activeTextEditor);
+  const target = doc?.uri ?? workspaceBuildout();
+  if (!target) {
+    throw new Error('open a HAProxy configuration, a haproxy template (*.in) or a buildout profile first.');
+  }
+  const isPlainHaproxy = doc && doc.languageId === 'haproxy' && !isTemplatePath(doc.fileName);
+  if (doc && isPlainHaproxy) {
+    return {
+      kind: 'file',
+      sourceUri: doc.uri,
+      text: doc.getText(),
+      cwd: path.dirname(doc.fileName),
+      baseName: path.basename(doc.fileName),
+      warnings: [],
+    };
+  }
+  return renderFromBuildout(shell, target, doc, owner);
+}
+
+async function renderFromBuildout(
+  shell: ExtensionShell,
+  target: vscode.Uri,
+  doc: vscode.TextDocument | undefined,
+  owner: string | undefined,
+): Promise<ConfigSource | undefined> {
+  const client = shell.client();
+  if (!client || !client.isRunning()) {
+    throw new Error('rendering the template needs the language server, which is not running (see the HAProxy output).');
+  }
+  let result: RenderTemplateResult = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner });
+  if (!owner && result.alternatives && result.alternatives.length > 1) {
+    const pick = await vscode.window.showQuickPick(result.alternatives, {
+      title: 'Several buildout sections render this template: which one to run?',
+    });
+    if (!pick) return undefined;
+    result = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner: pick });
+  }
+  if (result.text === undefined) {
+    throw new Error(`the template could not be rendered: ${result.errors.join('; ') || 'no reason given'}`);
+  }
+  // The template is the document the findings belong to: the open template, or the one the
+  // profile's section names (the server reports it as `input` through the profile's section).
+  const templateUri = doc && isTemplatePath(doc.fileName) ? doc.uri : await templateOf(result, target);
+  const templateText = templateUri ? (await vscode.workspace.openTextDocument(templateUri)).getText() : undefined;
+  const provided = (result as RenderTemplateResult & { lineMap?: number[] }).lineMap;
+  const lineMap = provided ?? (templateText !== undefined ? inferLineMap(templateText, result.text) : undefined);
+  const buildoutDir = result.profile ? path.dirname(result.profile) : path.dirname(target.fsPath);
+  const baseName = path.basename(result.output ?? (templateUri?.fsPath ?? 'haproxy.cfg').replace(/\.in$/i, ''));
+  return {
+    kind: 'template',
+    sourceUri: templateUri ?? target,
+    text: result.text,
+    templateText,
+    lineMap,
+    recipeOutput: result.output,
+    owner: result.profile && result.section ? `${result.profile}:${result.section}` : undefined,
+    cwd: buildoutDir,
+    baseName,
+    warnings: result.errors,
+  };
+}
+
+/** The template of a profile's template section, when the result lets us find it. */
+async function templateOf(result: RenderTemplateResult, target: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const r = result as RenderTemplateResult & { input?: string; template?: string };
+  const p = r.input ?? r.template;
+  if (p && existsSync(p)) return vscode.Uri.file(p);
+  return isTemplatePath(target.fsPath) ? target : undefined;
+}
