@@ -1,0 +1,105 @@
+// Scenario c: "HAProxy: Start" in the example buildout (typo fixed) — the webview shows the
+// statistics page listing both Zope instances as servers; "HAProxy: Stop" leaves no haproxy.
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { copyWorkspace, editFile } from '../lib/workspace.mjs';
+import { freePort } from '../lib/codeServer.mjs';
+import { startFakeInstances } from '../lib/fakeZope.mjs';
+import { makeHaproxyWrapper } from '../lib/haproxyWrapper.mjs';
+import { waitForProcesses, isHaproxy, describeProcesses } from '../lib/processes.mjs';
+import { openWorkbench, openFile, runCommand } from '../lib/workbench.mjs';
+
+const S = {
+  open: 'workbench opens the example buildout (typo fixed)',
+  start: '"HAProxy: Start" runs haproxy from the extension',
+  stats: 'webview shows the statistics page with instance1 and instance2',
+  stop: '"HAProxy: Stop" leaves no haproxy process',
+};
+
+/** Gives the example's [ports] table free ports, so parallel runs on this machine never collide. */
+function assignPorts(buildoutCfg, ports) {
+  let text = readFileSync(buildoutCfg, 'utf8');
+  for (const [name, port] of Object.entries(ports)) {
+    const re = new RegExp(`^${name} = \\d+$`, 'm');
+    if (!re.test(text)) throw new Error(`[ports] ${name} not found in ${buildoutCfg}`);
+    text = text.replace(re, `${name} = ${port}`);
+  }
+  writeFileSync(buildoutCfg, text);
+}
+
+/** Text of the first frame (webviews nest iframes) that contains every one of `needles`. */
+async function frameTextWith(page, needles, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        const text = await frame.locator('body').innerText({ timeout: 1000 });
+        if (needles.every((n) => text.includes(n))) return text;
+      } catch { /* frame navigating or detached */ }
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${needles.join(' + ')}`);
+    await page.waitForTimeout(250); // polling interval between frame scans, not a fixed wait for a result
+  }
+}
+
+export default {
+  name: 'start-haproxy',
+  title: 'HAProxy: Start / Stop from the palette, stats page in the webview',
+  steps: Object.values(S),
+
+  async prepare(ctx) {
+    const folder = copyWorkspace(join(ctx.root, 'examples/plone-buildout'), ctx.runDir);
+    editFile(join(folder, 'templates/haproxy.conf.in'), '${haproxy-conf:maxconn}', '${haproxy-config:maxconn}');
+    const zope = await startFakeInstances(['instance1', 'instance2']);
+    const haproxyPort = await freePort();
+    assignPorts(join(folder, 'buildout.cfg'), {
+      haproxy: haproxyPort, instance1: zope.instances[0].port, instance2: zope.instances[1].port,
+    });
+    const wrapper = makeHaproxyWrapper(ctx.runDir);
+    // Both on PATH and as the (machine-scoped) setting, so every way of finding haproxy hits it.
+    return {
+      folder, zope, haproxyPort, wrapper,
+      env: { PATH_PREFIX: wrapper.binDir },
+      settings: { 'haproxy.executablePath': wrapper.script },
+    };
+  },
+
+  async cleanup(ctx) {
+    await ctx.zope?.close();
+  },
+
+  async run({ t, page, server, folder, runId, haproxyPort, wrapper, screenshots }) {
+    await t.step(S.open, async () => {
+      await openWorkbench(page, server.url, folder, 'buildout.cfg');
+      await openFile(page, 'templates/haproxy.conf.in', 'frontend zeocluster');
+    });
+
+    await t.step(S.start, async () => {
+      await runCommand(page, 'HAProxy: Start');
+      const procs = await waitForProcesses(runId, (l) => l.some(isHaproxy), 20_000);
+      const haproxy = procs.filter(isHaproxy);
+      if (!haproxy.length) throw new Error('no haproxy process appeared within 20 s');
+      // Positive control for the Restricted Mode scenario: the recording wrapper is the binary used.
+      if (!wrapper.invocations().length) throw new Error('haproxy ran, but not the configured haproxy.executablePath');
+      return `${describeProcesses(haproxy)}; invocations: ${wrapper.invocations().join(' | ')}`;
+    });
+
+    await t.step(S.stats, async () => {
+      const text = await frameTextWith(page, ['instance1', 'instance2', 'zope'], 30_000);
+      // The same servers, read straight from HAProxy: both instances answer their health checks.
+      const csv = await (await fetch(`http://127.0.0.1:${haproxyPort}/haproxy-status;csv`)).text();
+      const rows = csv.split('\n').filter((l) => /^zope,instance[12],/.test(l));
+      if (rows.length !== 2) throw new Error(`stats CSV lists ${rows.length} zope servers:\n${csv}`);
+      if (screenshots) await page.screenshot({ path: join(screenshots, 'status-page.png') });
+      return `${text.length} chars in the webview; ${rows.map((r) => r.split(',').slice(1, 2).concat(r.split(',')[17]).join(' ')).join(', ')}`;
+    });
+
+    await t.step(S.stop, async () => {
+      await runCommand(page, 'HAProxy: Stop');
+      const left = await waitForProcesses(runId, (l) => !l.some(isHaproxy), 10_000);
+      const haproxy = left.filter(isHaproxy);
+      if (haproxy.length) throw new Error(`still running:\n${describeProcesses(haproxy)}`);
+      return 'no haproxy process of this run';
+    });
+  },
+};
