@@ -1,0 +1,147 @@
+/**
+ * Diagnostics of one profile file, computed over the graph it is resolved in. Each message
+ * that corresponds to a buildout failure quotes buildout's own wording.
+ */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { suggest } from '../../common/didYouMean';
+import type { ParsedFile } from '../model';
+import { findRecipe, knownOptionNames, recipeDisplayName } from '../recipes/index';
+import type { BuildoutWorkspace } from '../workspace/workspace';
+import type { ProfileView } from '../workspace/profileView';
+import { templatePathOf } from '../workspace/templateOwners';
+import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
+import { referenceDiagnostics } from './referenceChecks';
+import { graphTemplates, sectionNameWords } from './symbolsIndex';
+import { scanTemplate } from '../templates/scan';
+
+export function diag(range: Range, message: string, code: string, severity: DiagnosticSeverity, data?: FixData, tags?: DiagnosticTag[]): Diagnostic {
+  return { range, message, code, severity, source: DIAGNOSTIC_SOURCE, ...(data ? { data } : {}), ...(tags ? { tags } : {}) };
+}
+
+const WHOLE_LINE = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 1000 } });
+
+export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of parsed.errors) {
+    const message = e.kind === 'parse' ? `File contains parsing errors: ${e.message}` : e.message;
+    out.push(diag(e.range ?? WHOLE_LINE(e.line), message, BuildoutCode.parseError, DiagnosticSeverity.Error));
+  }
+  for (const w of parsed.warnings) {
+    out.push(diag(w.range ?? WHOLE_LINE(w.line), w.message, BuildoutCode.unevaluatedCondition, DiagnosticSeverity.Information));
+  }
+  extendsDiagnostics(view, parsed, out);
+  out.push(...referenceDiagnostics(view, view.references(parsed.path)));
+  partsDiagnostics(ws, view, parsed, out);
+  recipeDiagnostics(ws, view, parsed, out);
+  redundantOverrides(view, parsed, out);
+  return out;
+}
+
+function extendsDiagnostics(view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+  for (const e of view.files.get(parsed.path)?.extends ?? []) {
+    if (!e.error) continue;
+    const code = e.error.kind === 'recursive-include' ? BuildoutCode.extendsCycle
+      : e.error.kind === 'url-unavailable' ? BuildoutCode.urlUnavailable
+      : e.error.kind === 'extended-by' ? BuildoutCode.extendedBy : BuildoutCode.missingExtends;
+    const severity = code === BuildoutCode.urlUnavailable ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+    out.push(diag(e.entry.range, e.error.message + (e.error.hint ? `\n${e.error.hint}` : ''), code, severity));
+  }
+}
+
+function partsDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+  const names = view.sectionNames();
+  for (const w of sectionNameWords(ws, parsed)) {
+    if (w.key === '<') continue; // macro targets are checked by the resolver (macro errors)
+    if (!view.section(w.word)) {
+      const suggestions = suggest(w.word, names);
+      const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+      out.push(diag(w.range, `The part '${w.word}' has no section.${hint} (buildout: The referenced section, '${w.word}', was not defined.)`,
+        BuildoutCode.undefinedPart, DiagnosticSeverity.Error, { suggestions }));
+      continue;
+    }
+    if (w.key !== 'parts') continue;
+    const result = view.sectionValues(w.word);
+    if (!result.error && result.options.recipe === undefined) {
+      out.push(diag(w.range, `The part '${w.word}' has no recipe: buildout fails with "Missing option: ${w.word}:recipe".`,
+        BuildoutCode.partWithoutRecipe, DiagnosticSeverity.Error));
+    }
+  }
+}
+
+/** Option names referenced anywhere in the graph or its templates, per section. */
+function referencedOptions(ws: BuildoutWorkspace, view: ProfileView): Set<string> {
+  const set = new Set<string>();
+  for (const file of view.files.keys()) for (const r of view.references(file)) set.add(`${r.section}\u0000${r.option}`);
+  for (const t of graphTemplates(ws, view)) {
+    for (const r of scanTemplate(t.text, t.section, t.flavour)) if (r.section && r.option) set.add(`${r.section}\u0000${r.option}`);
+  }
+  return set;
+}
+
+function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+  let referenced: Set<string> | undefined;
+  const reported = new Set<string>();
+  for (const s of parsed.sections) {
+    if (!s.active || reported.has(s.name)) continue;
+    const merged = view.section(s.name);
+    if (!merged?.options.has('recipe') && !merged?.options.has('<')) continue;
+    const result = view.sectionValues(s.name);
+    const recipe = findRecipe(result.options.recipe);
+    if (!recipe) continue;
+    // Report section-level problems once, at the header in the file that sets the recipe.
+    const recipeFile = merged.options.get('recipe')?.definition?.file ?? merged.headers[0]?.file;
+    const ownHeader = recipeFile === parsed.path || (!merged.options.has('recipe') && merged.headers[0]?.file === parsed.path);
+    if (ownHeader) {
+      reported.add(s.name);
+      const missing = recipe.options.filter((o) => o.required && result.options[o.name] === undefined).map((o) => o.name);
+      if (missing.length && !result.error) {
+        out.push(diag(s.nameRange, `[${s.name}] (${recipeDisplayName(recipe)}) is missing the required option${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}.`,
+          BuildoutCode.missingRequiredOption, DiagnosticSeverity.Error, { addOptions: missing }));
+      }
+      for (const group of recipe.exactlyOneOf ?? []) {
+        const given = group.filter((n) => result.options[n] !== undefined);
+        if (given.length === 1 || result.error) continue;
+        const message = given.length === 0
+          ? `[${s.name}] needs one of ${group.map((n) => `'${n}'`).join(', ')}.`
+          : `[${s.name}] gives ${given.map((n) => `'${n}'`).join(' and ')}; ${recipeDisplayName(recipe)} accepts only one (buildout: "Too many input sources.").`;
+        out.push(diag(s.nameRange, message, BuildoutCode.inputSources, DiagnosticSeverity.Error));
+      }
+      const where = templatePathOf(view, s.name);
+      if (where && !ws.host.exists(where.path)) {
+        const opt = merged.options.get(where.option)?.definition;
+        const range = opt && opt.file === parsed.path ? (opt.option.valueRanges[0] ?? opt.option.nameRange) : s.nameRange;
+        out.push(diag(range, `Input file '${where.path}' does not exist.`, BuildoutCode.missingTemplate, DiagnosticSeverity.Error));
+      }
+    }
+    if (recipe.freeOptions) continue;
+    const known = knownOptionNames(recipe);
+    for (const o of s.options) {
+      if (known.has(o.name) || o.name.startsWith('<') || o.name.startsWith('_')) continue;
+      referenced ??= referencedOptions(ws, view);
+      if (referenced.has(`${s.name}\u0000${o.name}`)) continue; // a helper value used by ${…}
+      const suggestions = suggest(o.name, [...known].filter((n) => n !== 'recipe'));
+      const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+      out.push(diag(o.nameRange, `'${o.name}' is not an option of ${recipeDisplayName(recipe)}; the recipe ignores it.${hint}`,
+        BuildoutCode.unknownRecipeOption, suggestions.length ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information, { suggestions }));
+    }
+  }
+}
+
+function redundantOverrides(view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+  for (const s of parsed.sections) {
+    if (!s.active) continue;
+    const merged = view.section(s.name);
+    if (!merged) continue;
+    for (const o of s.options) {
+      if (o.operator !== '=' || o.name === '<') continue;
+      const history = merged.options.get(o.name)?.history ?? [];
+      const i = history.findIndex((h) => h.option === o);
+      if (i <= 0 || history[i].operation !== 'OVERRIDE') continue;
+      const prev = history[i - 1];
+      if (prev.result !== history[i].result || prev.operation === 'DEFAULT' || prev.operation === 'COMPUTED') continue;
+      const from = prev.file ? ` (already set in ${prev.file.slice(prev.file.lastIndexOf('/') + 1)}${prev.option ? `:${prev.option.line + 1}` : ''})` : '';
+      out.push(diag(o.nameRange, `'${o.name}' is set to the value it already has${from}.`, BuildoutCode.redundantOverride,
+        DiagnosticSeverity.Hint, undefined, [DiagnosticTag.Unnecessary]));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/** Checks of `${section:option}` references, shared by profiles and templates. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { suggest } from '../../common/didYouMean';
+import type { SubstitutionReference } from '../model';
+import type { ProfileView } from '../workspace/profileView';
+import { BuildoutCode, DIAGNOSTIC_SOURCE } from './codes';
+
+/** Undefined sections/options (with suggestions), syntax errors and cycles, at each `${…}`. */
+export function referenceDiagnostics(view: ProfileView, refs: readonly SubstitutionReference[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sections = view.sectionNames();
+  for (const r of refs) {
+    if (r.syntaxError) {
+      out.push({ range: r.range, message: r.syntaxError.replace(/\n/g, ' '), code: BuildoutCode.substitutionSyntax, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE });
+      continue;
+    }
+    if (!view.section(r.section)) {
+      const suggestions = suggest(r.section, sections);
+      const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+      out.push({
+        range: r.sectionText === '' ? r.range : r.sectionRange,
+        message: `The referenced section, '${r.section}', was not defined.${hint}`,
+        code: BuildoutCode.undefinedSection, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, data: { suggestions },
+      });
+      continue;
+    }
+    const options = view.optionNames(r.section);
+    if (!options.includes(r.option)) {
+      const suggestions = suggest(r.option, options);
+      const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+      out.push({
+        range: r.optionRange,
+        message: `Referenced option does not exist: ${r.section} ${r.option}${hint}`,
+        code: BuildoutCode.undefinedOption, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, data: { suggestions },
+      });
+      continue;
+    }
+    const v = view.value(r.section, r.option);
+    if (!v.ok && v.error.kind === 'circular') {
+      out.push({ range: r.range, message: `${v.error.message.trim()} (\${${r.section}:${r.option}})`, code: BuildoutCode.circularReference, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE });
+    }
+  }
+  return out;
+}
