@@ -20,6 +20,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const initializationOptions: InitializationOptions = {
     trusted: vscode.workspace.isTrusted,
     executablePath: executablePath || undefined,
+    clientWatchesFiles: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

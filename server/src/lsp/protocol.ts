@@ -14,6 +14,11 @@ export interface InitializationOptions {
   trusted: boolean;
   /** The `haproxy.executablePath` machine setting, read by the client (machine scope). */
   executablePath?: string;
+  /**
+   * The client already sends `workspace/didChangeWatchedFiles` for profiles and templates
+   * (VS Code's `synchronize.fileEvents`); otherwise the server registers its own watchers.
+   */
+  clientWatchesFiles?: boolean;
 }
 
 /**

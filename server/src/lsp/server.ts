@@ -4,7 +4,7 @@
  * handlers (handlers.ts). No language logic lives here.
  */
 import {
-  DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,6 +23,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   let settings: SettingsStore | undefined;
   let offline = false;
   let canPushConfigurationRegistration = false;
+  let registerWatchers = false;
   const host = createDiskHost({
     offline: () => offline,
     onUrlLoaded: () => validation.scheduleAll(),
@@ -33,6 +34,8 @@ export function startServer(connection: Connection, serverVersion: string): void
     const init = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     const canPull = params.capabilities.workspace?.configuration === true;
     canPushConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchers = init.clientWatchesFiles !== true &&
+      params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = new SettingsStore(connection, canPull, {
       trusted: init.trusted === true,
       executablePath: typeof init.executablePath === 'string' ? init.executablePath : undefined,
@@ -60,6 +63,12 @@ export function startServer(connection: Connection, serverVersion: string): void
   connection.onInitialized(() => {
     if (canPushConfigurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['haproxy', 'buildout'] });
+    }
+    if (registerWatchers) {
+      // Profiles and templates that are not open still feed the extends graph and templates.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.cfg' }, { globPattern: '**/*.in' }, { globPattern: '**/*.conf' }],
+      });
     }
   });
 
