@@ -11,12 +11,14 @@ import { createGeneratedConfigView } from './generatedConfig';
 import { createLanguageClient } from './languageClient';
 import { handleLanguageSwitch } from './languageSwitch';
 import { createRunCommandsIfAvailable } from './runIntegration';
+import type { RunCommandProvider } from './run/index';
 import type { CommandProvider, ExtensionShell } from './shell';
 import { createVersionStatus } from './versionStatus';
 
 export const RESTART_SERVER_COMMAND = 'haproxy.restartServer';
 
 let client: LanguageClient | undefined;
+let runProviders: RunCommandProvider[] = [];
 
 /** What tests (and other extensions) get from activate(): resolves once the server is up. */
 export interface ExtensionApi {
@@ -56,11 +58,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     dispose: () => undefined,
   };
   const versionStatus = createVersionStatus(shell);
+  runProviders = createRunCommandsIfAvailable(shell);
   const providers: CommandProvider[] = [
     lifecycle,
     versionStatus,
     createGeneratedConfigView(shell),
-    ...createRunCommandsIfAvailable(shell),
+    ...runProviders,
   ];
   context.subscriptions.push(...providers);
   context.subscriptions.push(...registerCommands(shell, buildCommandTable(providers)));
@@ -75,5 +78,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
+  // HAProxy started by "HAProxy: Start" must be gone before the extension host exits.
+  await Promise.allSettled(runProviders.map((p) => p.shutdown()));
+  runProviders = [];
   if (c) await c.stop();
 }

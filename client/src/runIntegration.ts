@@ -1,10 +1,11 @@
 /**
- * INTEGRATION POINT for the "Start HAProxy" feature (client/src/run/index.ts,
- * `createRunCommands(shell): CommandProvider`). Until that module lands this returns no
- * providers; when it lands, replace the body with `return [createRunCommands(shell)];`.
+ * The "Start HAProxy" feature (client/src/run) joins the command table here. Its provider
+ * also knows how to stop a running HAProxy, which deactivate() awaits so nothing is left
+ * running when the extension host exits.
  */
-import type { CommandProvider, ExtensionShell } from './shell';
+import { createRunCommands, type RunCommandProvider } from './run/index';
+import type { ExtensionShell } from './shell';
 
-export function createRunCommandsIfAvailable(_shell: ExtensionShell): CommandProvider[] {
-  return [];
+export function createRunCommandsIfAvailable(shell: ExtensionShell): RunCommandProvider[] {
+  return [createRunCommands(shell)];
 }
