@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { HaproxySession, ConfigCheckError } from '../../server/src/node/haproxy/session';
 import { HaproxyInstance } from '../../server/src/node/haproxy/processManager';
 import { HaproxyStartError } from '../../server/src/node/haproxy/startErrors';
-import { fetchStats, httpGet } from '../../server/src/node/haproxy/stats';
+import { fetchStats, httpGet, parseStatsJson } from '../../server/src/node/haproxy/stats';
 import { isAlive, processesInGroup } from '../../server/src/node/haproxy/procfs';
 import { detectStale, stopStale, writeRunState, readRunState } from '../../server/src/node/haproxy/pidState';
 import { resolveBinary, haproxyVersion } from '../../server/src/node/haproxy/binary';
@@ -69,6 +69,12 @@ describe('HAProxy start / reload / stop (real haproxy)', { skip: SKIP_NO_HAPROXY
     assert.ok(zopes[0].hits() + zopes[1].hits() > 0);
     const html = await httpGet(session.stats!.url);
     assert.match(html.body, /Statistics Report/);
+    // The typed JSON form gives the same picture as the CSV.
+    const json = parseStatsJson((await httpGet(session.stats!.url + ';json')).body);
+    assert.deepEqual(
+      json.backends.map((b) => [b.row.proxy, b.servers.map((x) => x.name)]),
+      snap.backends.map((b) => [b.row.proxy, b.servers.map((x) => x.name)]),
+    );
   });
 
   it('reloads a good config: a new worker serves it', async () => {

@@ -89,6 +89,11 @@ export class RunController implements vscode.Disposable {
     return path.join(this.storageDir, 'generated', source.baseName);
   }
 
+  /** What HAProxy runs: the generated config plus our additions (a stats listener). */
+  private runFileFor(source: ConfigSource): string {
+    return path.join(this.storageDir, 'run', `${source.baseName}.session`);
+  }
+
   private onLine = (line: string, stream: OutputStream): void => {
     if (/^\[ALERT\]/.test(line)) this.log.error(`[haproxy] ${line}`);
     else if (/^\[WARNING\]/.test(line)) this.log.warn(`[haproxy] ${line}`);
@@ -121,7 +126,7 @@ export class RunController implements vscode.Disposable {
           binary: binary.path,
           text: source.text,
           generatedFile,
-          runFile: path.join(this.storageDir, 'run', `${source.baseName}.session`),
+          runFile: this.runFileFor(source),
           cwd: source.cwd,
           addStatsListener: settings.addStatsListener,
           onLine: this.onLine,
@@ -176,7 +181,9 @@ export class RunController implements vscode.Disposable {
     if (!source) return;
     const r = await session.reload(source.text);
     this.source = source;
-    this.diagnostics.show(source, r.result?.findings.length ? r.result.findings : r.check.problems, session.options.generatedFile);
+    // Check findings name the generated file; the master's load-time alerts name the run file.
+    if (r.result?.findings.length) this.diagnostics.show(source, r.result.findings, session.runFile);
+    else this.diagnostics.show(source, r.check.problems, session.options.generatedFile);
     if (r.ok) {
       this.log.info(`Reload: ${r.message}${r.result?.proc ? ` Workers: ${r.result.proc.workers.map((w) => w.pid).join(', ')}.` : ''}`);
       if (!quiet) void vscode.window.showInformationMessage('HAProxy reloaded.');
@@ -277,7 +284,7 @@ export class RunController implements vscode.Disposable {
     }
     if (err instanceof HaproxyStartError) {
       const f = err.failure;
-      if (f.findings.length) this.diagnostics.show(source, f.findings, generatedFile);
+      if (f.findings.length) this.diagnostics.show(source, f.findings, this.runFileFor(source));
       this.log.error(`${f.message}${f.lastLines.length ? `\nLast lines:\n${f.lastLines.join('\n')}` : ''}`);
       this.setInfo({ state: 'failed', message: f.message });
       const c = await vscode.window.showErrorMessage(`HAProxy: ${f.message}`, 'Show Log');
