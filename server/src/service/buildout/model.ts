@@ -159,6 +159,7 @@ export type ComputedOptionsProvider = (
   recipe: string,
   sectionName: string,
   section: (option: string) => string | undefined,
+  profile: (section: string, option: string) => string | undefined,
 ) => Record<string, string | undefined>;
 
 /** One edge of the extends graph. */

@@ -1,0 +1,179 @@
+/**
+ * A faithful emulation of buildout's `Buildout.__getitem__` / `Options` machinery: accessing a
+ * section initialises it (macros, then every option containing `${` in sorted order, then
+ * `<part-dependencies>`, then the recipe), and an error anywhere in a touched section is the
+ * error of the access. This is what `bin/buildout` reports; the CLI and the differential tests
+ * use it. Sections created during a failed access are rolled back so each query is independent.
+ */
+import type { BuildoutError, ComputedOptionsProvider, PartsResult, SectionResult } from '../model';
+import { pyRepr, pySplit } from '../parser/pyText';
+import { CIRCULAR, isError, missingSection } from './lazy';
+import { BuildoutFailure, type MacroExpander } from './macros';
+import { pyJoin } from './paths';
+import { syntaxError, templateSplit } from './substitution';
+
+class Options {
+  raw = new Map<string, string>();
+  cooked = new Map<string, string>();
+  data = new Map<string, string>();
+  constructor(readonly name: string) {}
+  keys(): string[] {
+    return [...this.raw.keys(), ...[...this.data.keys()].filter((k) => !this.raw.has(k))];
+  }
+}
+
+export type StringResult = { ok: true; value: string } | { ok: false; error: BuildoutError };
+
+const fail = (error: BuildoutError): never => { throw new BuildoutFailure(error); };
+
+export class ExactEvaluator {
+  private sections = new Map<string, Options>();
+  private created: string[] = [];
+  private partsOrder: string[] = [];
+  /** Error raised while constructing the Buildout object (buildout section, versions). */
+  readonly constructionError?: BuildoutError;
+  private depth = 0;
+
+  constructor(private expander: MacroExpander, private provider: ComputedOptionsProvider, private sectionNames: () => string[]) {
+    try {
+      const b = this.section('buildout');
+      const dir = this.getItem(b, 'directory');
+      for (const name of ['bin', 'parts', 'eggs', 'develop-eggs']) b.data.set(`${name}-directory`, pyJoin(dir, this.getItem(b, `${name}-directory`)));
+      const installed = this.getItem(b, 'installed');
+      if (installed) b.data.set('installed', pyJoin(dir, installed));
+      const versions = this.get(b, 'versions');
+      if (versions) {
+        if (!this.expander.expand(versions)) fail({ kind: 'other', message: pyRepr(versions) });
+        this.section(versions);
+      }
+      this.created = [];
+    } catch (e) {
+      if (!(e instanceof BuildoutFailure)) throw e;
+      this.constructionError = e.error;
+    }
+  }
+
+  /** `buildout[name]` with every option; the error buildout raises otherwise. */
+  resolveSection(name: string): SectionResult {
+    return this.attempt(name, () => {
+      const o = this.section(name);
+      const options: Record<string, string> = {};
+      for (const k of o.keys()) options[k] = this.getItem(o, k);
+      return { name, options };
+    }, (error) => ({ name, options: {}, error }));
+  }
+
+  /** `install()`'s `[self[part]['recipe'] for part in parts]`: install order with implicit parts. */
+  parts(): PartsResult {
+    return this.attempt('buildout', () => {
+      const conf = this.get(this.section('buildout'), 'parts') ?? fail({ kind: 'missing-option', message: 'Missing option: buildout:parts' });
+      for (const part of pySplit(conf)) this.getItem(this.section(part), 'recipe');
+      return { parts: [...this.partsOrder] };
+    }, (error) => ({ parts: [...this.partsOrder], error }));
+  }
+
+  /** `options._sub(template, [])` in the given section (collective.recipe.template). */
+  subTemplate(section: string, template: string): StringResult {
+    return this.attempt<StringResult>(section, () => ({ ok: true, value: this.sub(this.section(section), template, []) }), (error) => ({ ok: false, error }));
+  }
+
+  /** `buildout[section][option]` (substituted), for a template lookup. */
+  getValue(section: string, option: string): StringResult {
+    return this.attempt<StringResult>(section, () => ({ ok: true, value: this.getItem(this.section(section), option) }), (error) => ({ ok: false, error }));
+  }
+
+  private attempt<T>(_name: string, run: () => T, onError: (e: BuildoutError) => T): T {
+    if (this.constructionError) return onError(this.constructionError);
+    const mark = this.created.length;
+    const partsMark = this.partsOrder.length;
+    try {
+      return run();
+    } catch (e) {
+      if (!(e instanceof BuildoutFailure)) {
+        if (e instanceof RangeError) return onError({ kind: 'other', message: 'maximum recursion depth exceeded' });
+        throw e;
+      }
+      for (const n of this.created.splice(mark)) this.sections.delete(n);
+      this.partsOrder.length = partsMark;
+      return onError(e.error);
+    } finally {
+      this.depth = 0;
+    }
+  }
+
+  private section(name: string): Options {
+    const existing = this.sections.get(name);
+    if (existing) return existing;
+    const expanded = this.expander.expand(name);
+    if (!expanded) fail(missingSection(name));
+    if (++this.depth > 5000) fail({ kind: 'other', message: 'maximum recursion depth exceeded' });
+    const o = new Options(name);
+    this.sections.set(name, o);
+    this.created.push(name);
+    if (isError(expanded)) fail(expanded);
+    for (const [k, v] of expanded as Map<string, { value: string }>) o.raw.set(k, v.value);
+    for (const k of [...o.raw.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const v = o.raw.get(k)!;
+      if (v.includes('${')) {
+        const seen: string[] = [`${name}\u0000${k}`];
+        o.cooked.set(k, v.split('$$').map((s) => this.sub(o, s, seen)).join('$$'));
+      }
+    }
+    if (name === 'buildout') return o;
+    for (const dep of pySplit(this.get(o, '<part-dependencies>') ?? '')) this.section(dep);
+    const recipe = this.get(o, 'recipe');
+    if (recipe) {
+      const own = (opt: string) => this.get(o, opt);
+      const any = (s: string, opt: string) => this.get(this.section(s), opt);
+      for (const [k, v] of Object.entries(this.provider(recipe, name, own, any))) o.data.set(k, v ?? '');
+      this.partsOrder.push(name);
+    }
+    return o;
+  }
+
+  private get(o: Options, option: string, seen?: string[]): string | undefined {
+    const d = o.data.get(option);
+    if (d !== undefined) return d;
+    let v = o.cooked.get(option) ?? o.raw.get(option);
+    if (v === undefined) return undefined;
+    if (v.includes('${')) {
+      const key = `${o.name}\u0000${option}`;
+      if (!seen) seen = [key];
+      else if (seen.includes(key)) fail({ kind: 'circular', message: CIRCULAR });
+      else seen.push(key);
+      v = v.split('$$').map((s) => this.sub(o, s, seen!)).join('$$');
+      seen.pop();
+    }
+    o.data.set(option, v);
+    return v;
+  }
+
+  private getItem(o: Options, option: string): string {
+    return this.get(o, option) ?? fail({ kind: 'missing-option', message: `Missing option: ${o.name}:${option}` });
+  }
+
+  private sub(o: Options, template: string, seen: string[]): string {
+    const parts = templateSplit(template);
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) { out += parts[i]; continue; }
+      const ref = parts[i];
+      const bad = syntaxError(ref);
+      if (bad) fail({ kind: 'syntax', message: bad });
+      const [secText, option] = ref.slice(2, -1).split(':');
+      const section = secText || o.name;
+      let v = this.get(this.section(section), option, seen);
+      if (v === undefined) {
+        if (option === '_buildout_section_name_') v = o.name;
+        else fail({ kind: 'missing-option', message: `Referenced option does not exist: ${section} ${option}` });
+      }
+      out += v;
+    }
+    return out;
+  }
+
+  /** Names of all sections (for listing). */
+  names(): string[] {
+    return this.sectionNames();
+  }
+}

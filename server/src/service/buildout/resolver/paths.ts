@@ -1,0 +1,58 @@
+/**
+ * POSIX path helpers with Python `os.path` semantics. buildout joins without normalising, so
+ * its messages say `/a/profiles/../base.cfg`; we keep that spelling for messages and use the
+ * normalised path as the file's identity.
+ */
+
+export const isUrl = (s: string): boolean => /^[a-zA-Z0-9+.-]+:\/\//.test(s);
+
+/** `os.path.join(a, b)` (two arguments). */
+export function pyJoin(a: string, b: string): string {
+  if (b.startsWith('/')) return b;
+  if (a === '' || a.endsWith('/')) return a + b;
+  return a + '/' + b;
+}
+
+/** `os.path.dirname`. */
+export function pyDirname(p: string): string {
+  const i = p.lastIndexOf('/') + 1;
+  let head = p.slice(0, i);
+  if (head && head !== '/'.repeat(head.length)) head = head.replace(/\/+$/, '');
+  return head;
+}
+
+/** `os.path.normpath` for absolute POSIX paths (and a best effort for relative ones). */
+export function normalizePath(p: string): string {
+  if (isUrl(p)) return normalizeUrl(p);
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  return abs ? '/' + joined : joined || '.';
+}
+
+function normalizeUrl(u: string): string {
+  const m = /^([a-zA-Z0-9+.-]+:\/\/[^/]*)(\/.*)?$/.exec(u);
+  if (!m) return u;
+  return m[1] + (m[2] ? normalizePath(m[2]) : '');
+}
+
+/** `os.path.abspath` relative to `cwd`. */
+export function pyAbspath(p: string, cwd: string): string {
+  return normalizePath(p.startsWith('/') ? p : pyJoin(cwd, p));
+}
+
+/** `os.path.expanduser` for `~` and `~/…` (other users are left alone, as without a passwd entry). */
+export function expandUser(p: string, home: string | undefined): string {
+  if (!home || !p.startsWith('~')) return p;
+  if (p === '~' || p.startsWith('~/')) return home.replace(/\/+$/, '') + p.slice(1) || '/';
+  return p;
+}

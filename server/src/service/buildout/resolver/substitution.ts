@@ -1,0 +1,115 @@
+/**
+ * buildout's substitution syntax (`Options._sub`): the `${…}` token split, the validity
+ * regexes and their exact error messages, plus reference scanning with positions.
+ */
+import type { Range, SubstitutionReference } from '../model';
+
+/** `_template_split = re.compile('([$]{[^}]*})').split` */
+export function templateSplit(template: string): string[] {
+  return template.split(/(\$\{[^}]*\})/);
+}
+
+const VALID = /^\$\{[-a-zA-Z0-9 ._]*:[-a-zA-Z0-9 ._]+\}$/;
+// Python's `$` also matches before a final newline: `_simple('a\n')` is true.
+const SIMPLE = /^[-a-zA-Z0-9 ._]+\n?$/;
+
+/** The error buildout raises for an invalid `${…}` token, or undefined when it is valid. */
+export function syntaxError(ref: string): string | undefined {
+  if (VALID.test(ref)) return undefined;
+  const s = ref.slice(2, -1).split(':');
+  if (s.length < 2) return `The substitution, ${ref},\ndoesn't contain a colon.`;
+  if (s.length > 2) return `The substitution, ${ref},\nhas too many colons.`;
+  if (!SIMPLE.test(s[0])) return `The section name in substitution, ${ref},\nhas invalid characters.`;
+  if (!SIMPLE.test(s[1])) return `The option name in substitution, ${ref},\nhas invalid characters.`;
+  return undefined;
+}
+
+/** Python `str.split('$$')` pieces with their offsets. */
+export function dollarPieces(value: string): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let start = 0;
+  for (;;) {
+    const i = value.indexOf('$$', start);
+    if (i < 0) break;
+    out.push({ text: value.slice(start, i), offset: start });
+    start = i + 2;
+  }
+  out.push({ text: value.slice(start), offset: start });
+  return out;
+}
+
+export interface RawRef {
+  /** Offsets of the whole `${…}` in the scanned text. */
+  start: number;
+  end: number;
+  text: string;
+  sectionText: string;
+  option: string;
+  /** Offsets of the section and option inside the scanned text. */
+  sectionStart: number;
+  optionStart: number;
+  syntaxError?: string;
+}
+
+/** `${…}` tokens of a value as buildout substitutes them (after the `$$` split). */
+export function scanValueRefs(value: string): RawRef[] {
+  const out: RawRef[] = [];
+  for (const piece of dollarPieces(value)) out.push(...scanRefs(piece.text, piece.offset));
+  return out;
+}
+
+/** `${…}` tokens of a text without the `$$` split (templates). */
+export function scanRefs(text: string, base = 0): RawRef[] {
+  const out: RawRef[] = [];
+  const re = /\$\{[^}]*\}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const ref = m[0];
+    const inner = ref.slice(2, -1);
+    const colon = inner.indexOf(':');
+    const start = base + m.index;
+    const sectionText = colon < 0 ? '' : inner.slice(0, colon);
+    const option = colon < 0 ? inner : inner.slice(colon + 1);
+    out.push({
+      start,
+      end: start + ref.length,
+      text: ref,
+      sectionText,
+      option,
+      sectionStart: start + 2,
+      optionStart: start + 2 + (colon < 0 ? 0 : colon + 1),
+      syntaxError: syntaxError(ref),
+    });
+  }
+  return out;
+}
+
+/** References in one option occurrence's value ranges (each line scanned separately). */
+export function referencesInRanges(
+  file: string, lines: string[], ranges: Range[], inSection: string, inOption: string,
+): SubstitutionReference[] {
+  const out: SubstitutionReference[] = [];
+  for (const r of ranges) {
+    const lineText = lines[r.start.line] ?? '';
+    const text = lineText.slice(r.start.character, r.end.character);
+    for (const ref of scanValueRefs(text)) out.push(toReference(file, r.start.line, r.start.character, ref, inSection, inOption));
+  }
+  return out;
+}
+
+export function toReference(file: string, line: number, col: number, ref: RawRef, inSection: string, inOption?: string): SubstitutionReference {
+  const at = (c: number): Range => ({ start: { line, character: col + c }, end: { line, character: col + c } });
+  const span = (a: number, b: number): Range => ({ start: { line, character: col + a }, end: { line, character: col + b } });
+  return {
+    file,
+    range: span(ref.start, ref.end),
+    sectionText: ref.sectionText,
+    section: ref.sectionText || inSection,
+    option: ref.option,
+    sectionRange: ref.sectionText ? span(ref.sectionStart, ref.sectionStart + ref.sectionText.length) : at(ref.sectionStart),
+    optionRange: span(ref.optionStart, ref.optionStart + ref.option.length),
+    inSection,
+    inOption,
+    syntaxError: ref.syntaxError,
+  };
+}
