@@ -29,7 +29,7 @@ function completionItems(ctx: HaproxyContext, position: { line: number; characte
   const alias = logAliasStart(cur);
   if (alias !== undefined) {
     const range = subRange(cur, alias);
-    return ctx.kb.logAliases().map((a) => entryItem(ctx.kb, a, range, { label: '%' + a.field }));
+    return ctx.kb.logAliases().map((a) => entryItem(ctx.kb, a, range, { label: '%' + a.name }));
   }
   if (cur.inQuote) return [];
 

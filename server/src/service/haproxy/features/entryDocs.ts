@@ -39,7 +39,7 @@ export function entryDetail(entry: KnowledgeEntry): string {
       parts.push(`predefined ACL = ${entry.equivalent}`);
       break;
     case 'log-alias':
-      parts.push(`log-format alias (${entry.type})`);
+      parts.push(`log-format alias: ${entry.field} (${entry.type})`);
       break;
     default:
       parts.push(entry.syntax[0] ?? KIND_LABEL[entry.kind]);
@@ -52,7 +52,7 @@ export function entryDetail(entry: KnowledgeEntry): string {
 /** Full markdown documentation of an entry. */
 export function entryMarkdown(kb: KnowledgeBase, entry: KnowledgeEntry): string {
   const out: string[] = [];
-  out.push(`**${entry.kind === 'log-alias' ? '%' + entry.field : entry.name}** — ${kindLabel(entry)}`);
+  out.push(`**${entry.kind === 'log-alias' ? '%' + entry.name : entry.name}** — ${kindLabel(entry)}`);
   if (entry.syntax.length > 0) out.push('```haproxy\n' + entry.syntax.join('\n') + '\n```');
   if (entry.summary) out.push(entry.summary);
   const facts: string[] = [];
