@@ -24,6 +24,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   let offline = false;
   let canPushConfigurationRegistration = false;
   let registerWatchers = false;
+  let workspaceFoldersSupported = false;
   const host = createDiskHost({
     offline: () => offline,
     onUrlLoaded: () => validation.scheduleAll(),
@@ -32,8 +33,12 @@ export function startServer(connection: Connection, serverVersion: string): void
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri))
+      ?? (params.rootUri ? [uriToPath(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
+    service.setWorkspaceRoots(folders);
     const canPull = params.capabilities.workspace?.configuration === true;
     canPushConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     registerWatchers = init.clientWatchesFiles !== true &&
       params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = new SettingsStore(connection, canPull, {
@@ -56,11 +61,19 @@ export function startServer(connection: Connection, serverVersion: string): void
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
   });
 
   connection.onInitialized(() => {
+    if (workspaceFoldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        service.setWorkspaceRoots(folders.map((f) => uriToPath(f.uri)));
+        validation.scheduleAll();
+      });
+    }
     if (canPushConfigurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['haproxy', 'buildout'] });
     }

@@ -49,6 +49,8 @@ export interface LanguageServiceOptions {
   localDocs?: LocalDocsProvider;
   /** How many parsed documents to keep (LRU). */
   cacheSize?: number;
+  /** Workspace folders (absolute paths): where the main `buildout.cfg` and other profiles are found. */
+  workspaceRoots?: string[];
 }
 
 /** What a template render produced (the result of `haproxy/renderTemplate`). */
@@ -87,6 +89,8 @@ export interface LanguageService {
   invalidate(path: string): void;
   /** The document was closed: forget its parsed model. */
   documentClosed(uri: string): void;
+  /** The editor's workspace folders changed. */
+  setWorkspaceRoots(roots: string[]): void;
   /** The HAProxy parse context (for benchmarks and tests). */
   haproxyContext(document: TextDocument, settings: DocumentSettings): HaproxyContext;
 }
@@ -170,7 +174,7 @@ export function uriToPath(uri: string): string {
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const cache = new Lru<HaproxyContext>(options.cacheSize ?? 32);
   const hx: HaproxyFeatures = haproxyFeatures;
-  const bo: BuildoutFeatures = buildoutFeatures(options.host);
+  const bo: BuildoutFeatures = buildoutFeatures(options.host, options.workspaceRoots ?? []);
 
   function languageOf(document: TextDocument): LanguageId | undefined {
     if (document.languageId === 'haproxy' || document.languageId === 'buildout') return document.languageId;
@@ -290,6 +294,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     invalidate(path) {
       bo.invalidate(path);
+    },
+    setWorkspaceRoots(roots) {
+      bo.setWorkspaceRoots(roots);
+      cache.deleteWhere(() => true);
     },
     documentClosed(uri) {
       cache.deleteWhere((k) => k.startsWith(uri + '\u0000'));

@@ -34,11 +34,12 @@ export interface BuildoutFeatures {
   render(doc: TextDocument, settings: DocumentSettings, owner?: string): RenderResult;
   profilesReachedFrom(doc: TextDocument, settings: DocumentSettings): string[];
   invalidate(path: string): void;
+  setWorkspaceRoots(roots: string[]): void;
 }
 
 const EMPTY_LIST: CompletionList = { isIncomplete: false, items: [] };
 
-export function buildoutFeatures(_host: FileSystemHost): BuildoutFeatures {
+export function buildoutFeatures(_host: FileSystemHost, _roots: string[]): BuildoutFeatures {
   // INTEGRATION POINT (temporary): the buildout service (buildout/index.ts) has not landed yet.
   return {
     templateOwner: () => undefined,
@@ -61,5 +62,6 @@ export function buildoutFeatures(_host: FileSystemHost): BuildoutFeatures {
     render: () => ({ errors: ['The buildout template renderer is not available in this build.'] }),
     profilesReachedFrom: () => [],
     invalidate: () => {},
+    setWorkspaceRoots: () => {},
   };
 }
