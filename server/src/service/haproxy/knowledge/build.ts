@@ -28,6 +28,8 @@ export interface KnowledgeBaseExtras {
   keyword(section: SectionKind, name: string): KeywordEntry | undefined;
   /** The anchor-free chapter URL, for entries without a keyword anchor. */
   chapterUrl(chapter: string): string;
+  aclKeywords(): readonly FetchEntry[];
+  aclKeyword(name: string): FetchEntry | undefined;
 }
 
 export type FullKnowledgeBase = KnowledgeBase & KnowledgeBaseExtras;
@@ -128,12 +130,14 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   for (const [rs, m] of actionsByRuleSet) actionLists.set(rs, [...m.values()]);
 
   const fetches = new Map<string, FetchEntry>();
+  const aclOnly = new Map<string, FetchEntry>();
   for (const f of here(facts.fetches)) {
-    if (fetches.has(f.n)) continue;
-    fetches.set(f.n, {
+    const target = f.acl ? aclOnly : fetches;
+    if (target.has(f.n)) continue;
+    target.set(f.n, {
       ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o)), kind: 'fetch', output: f.o,
       minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...(f.dep ? { deprecated: version } : {}),
-      layer: layerOf(f.c),
+      layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}),
     });
   }
   const converters = new Map<string, ConverterEntry>();
@@ -152,11 +156,15 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     ...(f.h ? { httpOnly: true } : {}),
   }));
   const fetchList = [...fetches.values()];
+  const aclOnlyList = [...aclOnly.values()];
   const converterList = [...converters.values()];
 
   // Multi-word families: `option`, `timeout`, `stats`, `tcp-request` … → their second words.
+  // Taken from the proxy sections only: `timeout mail` (mailers) must not show up in a backend.
   const families = new Map<string, Set<string>>();
-  for (const name of allNames) {
+  const proxyNames = new Set<string>();
+  for (const s of PROXY_SECTIONS) for (const k of keywordLists.get(s) ?? []) proxyNames.add(k.name);
+  for (const name of proxyNames) {
     const sp = name.indexOf(' ');
     if (sp < 0) continue;
     const head = name.slice(0, sp);
@@ -214,6 +222,8 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       return actionsByRuleSet.get(ruleSet)?.get(paren > 0 ? name.slice(0, paren) : name);
     },
     fetches: () => fetchList,
+    aclKeywords: () => aclOnlyList,
+    aclKeyword: (name) => aclOnly.get(name) ?? fetches.get(name),
     fetch: (name) => fetches.get(name),
     converters: () => converterList,
     converter: (name) => converters.get(name),

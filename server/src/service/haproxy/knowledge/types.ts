@@ -13,7 +13,7 @@ export const DEFAULT_VERSION: HaproxyVersion = '3.2';
 export type SectionKind =
   | 'global' | 'defaults' | 'frontend' | 'backend' | 'listen' | 'userlist' | 'peers'
   | 'resolvers' | 'mailers' | 'program' | 'http-errors' | 'ring' | 'cache' | 'log-forward'
-  | 'fcgi-app' | 'crt-store' | 'traces' | 'acme' | 'log-profile';
+  | 'fcgi-app' | 'crt-store' | 'traces' | 'acme' | 'log-profile' | 'healthcheck';
 
 /** The proxy sections, which share the §4 keyword matrix. */
 export const PROXY_SECTIONS: readonly SectionKind[] = ['defaults', 'frontend', 'listen', 'backend'];
@@ -132,6 +132,11 @@ export interface FetchEntry extends EntryBase {
   maxArgs: number;
   /** Rough availability: layer 4 (connection), 5, 6 (content), 7 (http), or internal. */
   layer?: 'internal' | 'l4' | 'l5' | 'l6' | 'l7' | 'l7-response';
+  /**
+   * Set on ACL-only keywords (`hdr_beg`, `path_end` …, see `aclKeywords()`): the match method
+   * they imply, e.g. "prefix match". Such names are valid in ACL criteria, not in `%[…]`.
+   */
+  aclMatch?: string;
 }
 
 export interface ConverterEntry extends EntryBase {
@@ -212,4 +217,7 @@ export interface KnowledgeBase {
   enumValues(keyword: string): readonly string[] | undefined;
   /** Documentation URL for an entry in this version. */
   docUrl(entry: EntryBase): string;
+  /** ACL-only derivatives of fetches (`hdr_beg`, `path_end` …), usable as ACL criteria only. */
+  aclKeywords?(): readonly FetchEntry[];
+  aclKeyword?(name: string): FetchEntry | undefined;
 }

@@ -74,6 +74,8 @@ export interface FetchFact {
   max: number;
   c: string;
   dep?: 1;
+  /** ACL-only keyword (e.g. `hdr_beg`): its match method as documented/dumped. */
+  acl?: string;
 }
 
 export interface ConverterFact {

@@ -1,0 +1,183 @@
+/**
+ * Builds server/src/service/haproxy/knowledge/data/facts.generated.ts from HAProxy's
+ * doc/configuration.txt of every supported branch (read from the local haproxy/haproxy
+ * mirror, never committed: the docs are GPL) plus, for the branch of the local binary, its
+ * `haproxy -dKall` dump. Only facts are written (names, sections, counts, types, versions).
+ *
+ *   node --import tsx tools/haproxy-knowledge/generate.ts [--mirror DIR] [--haproxy BIN] [--out FILE]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FactsFile, KeywordFact } from '../../server/src/service/haproxy/knowledge/data/factsFormat';
+import { PROXY_SECTIONS, SUPPORTED_VERSIONS, type HaproxyVersion } from '../../server/src/service/haproxy/knowledge/types';
+import { DocText } from './docText';
+import { parseKeywordDump, type KeywordDump } from './dumpKeywords';
+import { extractGlobals, extractParams, extractSectionKeywords } from './extractOther';
+import { extractProxy, type Rec } from './extractProxy';
+import { extractConverters, extractFetches, extractLogAliases, extractPredefinedAcls } from './extractSamples';
+import { mergeVersions, type VersionFacts } from './merge';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const MIRROR = opt('--mirror', '/work/.mirror/haproxy+haproxy/repo');
+const HAPROXY = opt('--haproxy', '/usr/sbin/haproxy');
+const OUT = opt('--out', join(here, '../../server/src/service/haproxy/knowledge/data/facts.generated.ts'));
+
+const git = (...a: string[]): string => execFileSync('git', ['-C', MIRROR, ...a], { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+/** The newest release tag of a branch (v2.6.0, v2.6.1 … whichever exists in the mirror). */
+function newestTag(version: string): string {
+  const tags = git('tag', '--list', `v${version}.*`).split('\n').filter((t) => /^v\d+\.\d+\.\d+$/.test(t));
+  if (tags.length === 0) throw new Error(`no release tag for ${version} in ${MIRROR}`);
+  return tags.sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2])).pop()!;
+}
+
+const IGNORED_SECTIONS = new Set(['namespace_list', 'spoe-agent', 'spoe-group', 'spoe-message', 'crt-list']);
+
+/** Section names registered in the sources at a tag (what the parser really accepts). */
+function registeredSections(tag: string): Set<string> {
+  const out = git('grep', '-h', '-E', 'REGISTER_CONFIG_SECTION\\(|cfg_register_section\\("', tag, '--', 'src');
+  const names = new Set<string>();
+  for (const m of out.matchAll(/(?:REGISTER_CONFIG_SECTION\(|cfg_register_section\()\s*"([^"]+)"/g)) if (!IGNORED_SECTIONS.has(m[1])) names.add(m[1]);
+  return names;
+}
+
+const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
+/** Corrections where the signature heuristics over-count mandatory words (zero false errors matter more). */
+const KEYWORD_OVERRIDES: Record<string, Partial<Rec<KeywordFact>>> = {
+  acl: { min: 2 },
+  'hash-type': { min: 1 },
+  'http-check expect': { min: 1 },
+  'tcp-check expect': { min: 1 },
+  server: { min: 2 },
+};
+
+function localDump(): { version: string; dump: KeywordDump } | undefined {
+  if (!existsSync(HAPROXY)) return undefined;
+  try {
+    const v = /version (\d+\.\d+)/.exec(execFileSync(HAPROXY, ['-v'], { encoding: 'utf8' }))?.[1];
+    if (!v) return undefined;
+    let text = '';
+    try {
+      text = execFileSync(HAPROXY, ['-dKall', '-q', '-c', '-f', '/dev/null'], { encoding: 'utf8', maxBuffer: 16 << 20 });
+    } catch (e) {
+      // Exit status 2 ("no listener") still prints the dump on stdout.
+      text = String((e as { stdout?: string }).stdout ?? '');
+    }
+    return { version: v, dump: parseKeywordDump(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, dump: KeywordDump | undefined): { facts: VersionFacts; tag: string } {
+  const tag = newestTag(version);
+  const doc = new DocText(git('show', `${tag}:doc/configuration.txt`));
+  const registered = registeredSections(tag);
+  const proxy = extractProxy(doc);
+  const other = extractSectionKeywords(doc, registered);
+  const keywords: Rec<KeywordFact>[] = [...extractGlobals(doc), ...proxy.keywords, ...other.keywords];
+  // Deprecated keywords the matrix no longer lists keep the sections they had before.
+  for (const o of proxy.orphans) {
+    const before = previous?.keywords.find((k) => k.n === o.n && k.s.some((s) => s !== 'global'));
+    if (before) keywords.push({ ...before, sy: [o.sy], dep: 1 });
+  }
+  for (const k of keywords) {
+    const o = KEYWORD_OVERRIDES[k.n];
+    if (o && k.s.some((s) => PROXY_SECTIONS.includes(s))) Object.assign(k, o);
+  }
+
+  const bindOptions = extractParams(doc, '5.1');
+  const serverOptions = extractParams(doc, '5.2');
+  let actions = proxy.actions;
+  const fetches = extractFetches(doc);
+  const converterTypes = new Map(dump ? [...dump.converters].map(([n, t]) => [n, { i: t.i, o: t.o }]) : []);
+  // Without a converter table (2.6/2.8) and no dump, borrow types from the previous version.
+  for (const c of previous?.converters ?? []) if (!converterTypes.has(c.n)) converterTypes.set(c.n, { i: c.i, o: c.o });
+  const converters = extractConverters(doc, converterTypes);
+
+  if (dump) {
+    const known = new Set(keywords.filter((k) => k.s.includes('global')).map((k) => k.n.split(' ')[0]));
+    for (const g of dump.globals) if (!known.has(g) && !/^(global|listen)$/.test(g)) keywords.push({ n: g, s: ['global'], c: '3', sy: [g], min: 0, max: -1 });
+    for (const p of bindOptions) if (dump.bindArgs.has(p.n)) p.a = dump.bindArgs.get(p.n)!;
+    for (const [n, a] of dump.bindArgs) if (!bindOptions.some((p) => p.n === n)) bindOptions.push({ n, a, c: '5.1', sy: [n] });
+    for (const p of serverOptions) if (dump.serverArgs.has(p.n)) p.a = dump.serverArgs.get(p.n)!;
+    for (const [n, a] of dump.serverArgs) if (!serverOptions.some((p) => p.n === n)) serverOptions.push({ n, a, c: '5.2', sy: [n], ds: 1 });
+    // Actions the binary registers but the doc lists elsewhere (e.g. lua.*, ot-group) or not at all.
+    for (const [rs, names] of dump.actions) {
+      for (const n of names) {
+        const a = actions.find((x) => x.n === n);
+        if (a && !a.rs.includes(rs)) a.rs.push(rs);
+        if (!a) actions = [...actions, { n, rs: [rs], c: '4.2', sy: [n], min: 0, max: -1 }];
+      }
+    }
+    for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3' });
+    for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq });
+  } else {
+    // Arg counts of options that existed in the previous version are more reliable than doc heuristics.
+    for (const p of [...bindOptions, ...serverOptions]) {
+      const prev = [...(previous?.bindOptions ?? []), ...(previous?.serverOptions ?? [])].find((x) => x.n === p.n && x.c === p.c);
+      if (prev && p.a > prev.a) p.a = prev.a;
+    }
+  }
+
+  const enums = [
+    { k: 'mode', values: proxy.modes },
+    { k: 'balance', values: proxy.balance },
+    { k: 'log-level', values: LOG_LEVELS },
+    { k: 'email-alert level', values: LOG_LEVELS },
+  ];
+  return {
+    tag,
+    facts: {
+      sections: other.sections, keywords, bindOptions, serverOptions, actions, fetches, converters,
+      acls: extractPredefinedAcls(doc), logAliases: extractLogAliases(doc), enums,
+    },
+  };
+}
+
+function main(): void {
+  const local = localDump();
+  const perVersion: VersionFacts[] = [];
+  const sources: Record<string, string> = {};
+  let previous: VersionFacts | undefined;
+  for (const v of SUPPORTED_VERSIONS) {
+    const dump = local && local.version === v ? local.dump : undefined;
+    const { facts, tag } = factsFor(v, previous, dump);
+    sources[v] = `haproxy/haproxy ${tag}:doc/configuration.txt${dump ? ` + haproxy -dKall (${local!.version})` : ''}`;
+    perVersion.push(facts);
+    previous = facts;
+    console.error(`${v} (${tag}): ${facts.keywords.length} keywords, ${facts.bindOptions.length} bind, ${facts.serverOptions.length} server, ${facts.actions.length} actions, ${facts.fetches.length} fetches, ${facts.converters.length} converters, ${facts.acls.length} ACLs, ${facts.logAliases.length} log aliases, sections ${facts.sections.map((s) => s.n).join(' ')}`);
+  }
+  const merged: FactsFile = { sources, ...mergeVersions(perVersion) };
+  writeFileSync(OUT, render(merged));
+  console.error(`wrote ${OUT}`);
+}
+
+function render(f: FactsFile): string {
+  const lines: string[] = [
+    '// GENERATED by tools/haproxy-knowledge/generate.ts — DO NOT EDIT. Facts only (names, sections,',
+    '// argument counts, types, version masks) read from HAProxy\'s configuration.txt and `haproxy -dKall`;',
+    '// every explanatory sentence lives in ../summaries. Regenerate: node --import tsx tools/haproxy-knowledge/generate.ts',
+    "import type { FactsFile } from './factsFormat';",
+    '',
+    'export const FACTS: FactsFile = {',
+    `  sources: ${JSON.stringify(f.sources)},`,
+  ];
+  for (const key of ['sections', 'keywords', 'bindOptions', 'serverOptions', 'actions', 'fetches', 'converters', 'acls', 'logAliases', 'enums'] as const) {
+    lines.push(`  ${key}: [`);
+    for (const rec of f[key] as object[]) lines.push(`    ${JSON.stringify(rec)},`);
+    lines.push('  ],');
+  }
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
+main();
