@@ -2,7 +2,7 @@
 // HAProxy and buildout services (the services' own behaviour is tested in test/unit).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 let client: TestClient;
@@ -84,4 +84,19 @@ test('code actions: a quick fix for the removed keyword comes back for its diagn
   });
   const fix = actions.find((a) => a.kind === 'quickfix' && JSON.stringify(a.edit).includes('"app"'));
   assert.ok(fix, JSON.stringify(actions));
+});
+
+test('hover: a keyword shows its syntax and docs link for the configured version; a backend name its definition', async () => {
+  const uri = fileUri('/tmp/lsp-features/hover/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG);
+  await client.diagnostics(uri);
+  const kw = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 6 } });
+  assert.ok(kw);
+  const text = (kw.contents as MarkupContent).value;
+  assert.match(text, /balance/);
+  assert.match(text, /docs\.haproxy\.org\/2\.6\//, 'links the 2.6 docs (the haproxy.version setting)');
+  const name = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 22 } });
+  assert.ok(name);
+  assert.match((name.contents as MarkupContent).value, /backend `app`/);
+  assert.match((name.contents as MarkupContent).value, /line 7/);
 });

@@ -1,10 +1,14 @@
 /**
- * The local HAProxy documentation (Debian's /usr/share/doc/haproxy/configuration.txt.gz)
- * offered in hovers. INTEGRATION POINT: server/src/node/localDocs.ts (owned by the hover
- * feature) has not landed yet; until then hovers carry only the built-in text.
+ * The local HAProxy documentation (e.g. Debian's /usr/share/doc/haproxy/configuration.txt.gz)
+ * offered in hovers, when the machine has it. Looked up once per server.
  */
 import type { LocalDocsProvider } from '../service/haproxy/context';
+import { createLocalDocsProvider } from '../node/localDocs';
 
 export function createLocalDocs(): LocalDocsProvider | undefined {
-  return undefined;
+  try {
+    return createLocalDocsProvider();
+  } catch {
+    return undefined;
+  }
 }

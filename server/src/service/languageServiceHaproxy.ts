@@ -14,6 +14,7 @@ import { getKnowledge } from './haproxy/knowledge/index';
 import { validate } from './haproxy/features/diagnostics/index';
 import { doComplete } from './haproxy/features/completion';
 import { getCodeActions } from './haproxy/features/codeActions';
+import { doHover } from './haproxy/features/hover';
 
 export interface HaproxyFeatures {
   knowledge(version: HaproxyVersion): KnowledgeBase;
@@ -35,7 +36,7 @@ export const haproxyFeatures: HaproxyFeatures = {
   knowledge: (version) => getKnowledge(version),
   validate: (ctx, settings, token) => validate(ctx, settings.diagnostics, token),
   complete: (ctx, position) => doComplete(ctx, position),
-  hover: () => null, // INTEGRATION POINT: doHover (features/hover.ts) once it is complete
+  hover: (ctx, position) => doHover(ctx, position),
   definition: () => [],
   references: () => [],
   prepareRename: () => null,
