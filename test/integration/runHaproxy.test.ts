@@ -205,6 +205,11 @@ describe('HAProxy start failures (real haproxy)', { skip: SKIP_NO_HAPROXY, timeo
     assert.ok(err instanceof HaproxyStartError);
     assert.equal(err.failure.kind, 'spawn');
     assert.match(err.message, /not found: \/nonexistent\/bin\/haproxy/);
+    const badCwd = await HaproxyInstance.start({ binary: HAPROXY, configFile: '/dev/null', cwd: '/nonexistent/dir' }).then(
+      () => assert.fail('should not start'),
+      (e: unknown) => e as Error,
+    );
+    assert.match(badCwd.message, /Working directory for HAProxy does not exist: \/nonexistent\/dir/, 'not mistaken for a missing binary');
     const r = resolveBinary({ executablePath: '/nonexistent/bin/haproxy' });
     assert.equal(r.binary, undefined);
     assert.deepEqual(r.problems.map((p) => p.kind), ['setting-missing']);

@@ -106,26 +106,34 @@ async function renderFromBuildout(
   const templateText = templateUri ? (await vscode.workspace.openTextDocument(templateUri)).getText() : undefined;
   const provided = (result as RenderTemplateResult & { lineMap?: number[] }).lineMap;
   const lineMap = provided ?? (templateText !== undefined ? inferLineMap(templateText, result.text) : undefined);
-  const buildoutDir = result.profile ? path.dirname(result.profile) : path.dirname(target.fsPath);
-  const baseName = path.basename(result.output ?? (templateUri?.fsPath ?? 'haproxy.cfg').replace(/\.in$/i, ''));
+  const profile = toFsPath(result.profile);
+  const output = toFsPath(result.output);
+  const buildoutDir = profile ? path.dirname(profile) : path.dirname(target.fsPath);
+  const baseName = path.basename(output ?? (templateUri?.fsPath ?? 'haproxy.cfg').replace(/\.in$/i, ''));
   return {
     kind: 'template',
     sourceUri: templateUri ?? target,
     text: result.text,
     templateText,
     lineMap,
-    recipeOutput: result.output,
-    owner: result.profile && result.section ? `${result.profile}:${result.section}` : undefined,
+    recipeOutput: output,
+    owner: profile && result.section ? `${profile}:${result.section}` : undefined,
     cwd: buildoutDir,
     baseName,
     warnings: result.errors,
   };
 }
 
+/** The server may report paths or file URIs; HAProxy needs paths. */
+function toFsPath(p: string | undefined): string | undefined {
+  if (!p) return undefined;
+  return /^file:/i.test(p) ? vscode.Uri.parse(p).fsPath : p;
+}
+
 /** The template of a profile's template section, when the result lets us find it. */
 async function templateOf(result: RenderTemplateResult, target: vscode.Uri): Promise<vscode.Uri | undefined> {
   const r = result as RenderTemplateResult & { input?: string; template?: string };
-  const p = r.input ?? r.template;
+  const p = toFsPath(r.input ?? r.template);
   if (p && existsSync(p)) return vscode.Uri.file(p);
   return isTemplatePath(target.fsPath) ? target : undefined;
 }

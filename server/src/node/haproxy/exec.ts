@@ -3,6 +3,7 @@
  * its output. Used for `haproxy -v` and `haproxy -c`.
  */
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 export interface ExecResult {
   /** Exit code; `null` when killed by a signal or on timeout. */
@@ -30,6 +31,7 @@ export function execFileCollect(
   return new Promise((resolve, reject) => {
     let child;
     try {
+      assertDirectory(options.cwd);
       child = spawn(file, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
@@ -37,7 +39,7 @@ export function execFileCollect(
         shell: false,
       });
     } catch (err) {
-      reject(toExecError(file, err));
+      reject(err instanceof ExecError ? err : toExecError(file, err));
       return;
     }
     let stdout = '';
@@ -59,6 +61,18 @@ export function execFileCollect(
     });
     if (options.input !== undefined) child.stdin!.end(options.input);
   });
+}
+
+/** spawn() reports a missing cwd as ENOENT, which would read as "binary not found". */
+export function assertDirectory(cwd: string | undefined): void {
+  if (cwd === undefined) return;
+  let ok = false;
+  try {
+    ok = statSync(cwd).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ExecError(`Working directory for HAProxy does not exist: ${cwd}`, 'spawn-failed');
 }
 
 export function toExecError(file: string, err: unknown): ExecError {

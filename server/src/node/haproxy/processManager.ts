@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
-import { toExecError } from './exec';
+import { assertDirectory, ExecError, toExecError } from './exec';
 import { masterCommand, parseShowProc, type ShowProc } from './masterCli';
 import { isAlive, processesInGroup, sleep } from './procfs';
 import { classifyFailure, HaproxyStartError, type StartFailure } from './startErrors';
@@ -123,6 +123,7 @@ export class HaproxyInstance {
     const args = ['-W', '-db', '-f', options.configFile, '-S', `${sock},mode,600`, '-p', pidFile];
     let child: ChildProcess;
     try {
+      assertDirectory(options.cwd);
       child = spawn(options.binary, args, {
         cwd: options.cwd,
         env: { ...process.env, ...options.env },
@@ -323,6 +324,6 @@ export class HaproxyInstance {
 }
 
 function spawnFailure(binary: string, err: unknown): HaproxyStartError {
-  const e = toExecError(binary, err);
+  const e = err instanceof ExecError ? err : toExecError(binary, err);
   return new HaproxyStartError({ kind: 'spawn', message: e.message, findings: [], lastLines: [] });
 }
