@@ -77,6 +77,22 @@ export class ExactEvaluator {
     return this.attempt<StringResult>(section, () => ({ ok: true, value: this.sub(this.section(section), template, []) }), (error) => ({ ok: false, error }));
   }
 
+  /**
+   * One `${section:option}` token as `Options._sub` of section `current` resolves it (the
+   * referenced section is initialised first; `_buildout_section_name_` falls back to `current`).
+   */
+  refValue(current: string, section: string, option: string): StringResult {
+    return this.attempt<StringResult>(section, () => {
+      this.section(current);
+      let v = this.get(this.section(section), option, []);
+      if (v === undefined) {
+        if (option === '_buildout_section_name_') v = current;
+        else fail({ kind: 'missing-option', message: `Referenced option does not exist: ${section} ${option}` });
+      }
+      return { ok: true, value: v! };
+    }, (error) => ({ ok: false, error }));
+  }
+
   /** `buildout[section][option]` (substituted), for a template lookup. */
   getValue(section: string, option: string): StringResult {
     return this.attempt<StringResult>(section, () => ({ ok: true, value: this.getItem(this.section(section), option) }), (error) => ({ ok: false, error }));

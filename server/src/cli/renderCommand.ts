@@ -1,0 +1,51 @@
+/**
+ * `haproxy-buildout render PROFILE [SECTION] [--merge-mode 2.13|3.1] [--no-user-defaults]`
+ *
+ * Prints exactly the file the template section (collective.recipe.template or
+ * slapos.recipe.template) would write. SECTION may be omitted when the profile has exactly one
+ * template section. Exit codes: 0 rendered, 1 buildout/recipe error, 2 usage.
+ */
+import { renderTemplate, templateSections } from '../service/buildout/render/render';
+import { pyAbspath } from '../service/buildout/resolver/paths';
+import { resolveProfile } from '../service/buildout/resolver/profile';
+import type { CliCommand } from './io';
+import { parseProfileArgs } from './resolveCommand';
+
+const USAGE = `Usage: haproxy-buildout render PROFILE [SECTION] [--merge-mode 2.13|3.1] [--no-user-defaults]
+`;
+
+export const renderCommand: CliCommand = async (args, io) => {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const a = parseProfileArgs(args.filter((x) => x !== '--json'));
+  if (a.error || a.rest.length > 1) {
+    io.stderr(`haproxy-buildout render: ${a.error ?? 'too many arguments'}\n${USAGE}`);
+    return 2;
+  }
+  const profile = resolveProfile(io.host, pyAbspath(a.profile!, io.cwd), { mergeMode: a.mergeMode, userDefaults: a.userDefaults });
+  if (profile.loadError) {
+    io.stderr(`${profile.loadError.message}\n`);
+    return 1;
+  }
+  let section = a.rest[0];
+  if (section === undefined) {
+    const candidates = templateSections(profile);
+    if (candidates.length !== 1) {
+      io.stderr(candidates.length === 0
+        ? 'haproxy-buildout render: the profile has no template section (collective.recipe.template / slapos.recipe.template)\n'
+        : `haproxy-buildout render: several template sections, name one: ${candidates.join(', ')}\n`);
+      return 2;
+    }
+    section = candidates[0];
+  }
+  const r = renderTemplate(profile, section);
+  if (r.error || r.text === undefined) {
+    const where = r.error?.file ? `${r.error.file}${r.error.range ? `:${r.error.range.start.line + 1}` : ''}: ` : '';
+    io.stderr(`${where}${(r.error?.message ?? 'rendering failed').replace(/\n$/, '')}\n`);
+    return 1;
+  }
+  io.stdout(r.text);
+  return 0;
+};
