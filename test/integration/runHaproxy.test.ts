@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { HaproxySession, ConfigCheckError } from '../../server/src/node/haproxy/session';
 import { HaproxyInstance } from '../../server/src/node/haproxy/processManager';
 import { HaproxyStartError } from '../../server/src/node/haproxy/startErrors';
 import { fetchStats, httpGet, parseStatsJson } from '../../server/src/node/haproxy/stats';
 import { isAlive, processesInGroup } from '../../server/src/node/haproxy/procfs';
 import { detectStale, stopStale, writeRunState, readRunState } from '../../server/src/node/haproxy/pidState';
-import { resolveBinary, haproxyVersion } from '../../server/src/node/haproxy/binary';
+import { resolveBinary, haproxyVersion, isExecutableFile } from '../../server/src/node/haproxy/binary';
 import { HAPROXY, SKIP_NO_HAPROXY, fakeZope, findFreePort, plonelikeConfig, tempDir, until } from './runHelpers';
 
 describe('HAProxy start / reload / stop (real haproxy)', { skip: SKIP_NO_HAPROXY, timeout: 60_000 }, () => {
@@ -177,6 +177,34 @@ describe('HAProxy start failures (real haproxy)', { skip: SKIP_NO_HAPROXY, timeo
     } finally {
       blocker.close();
       t.cleanup();
+    }
+  });
+
+  it('reports "permission denied" on a privileged port and suggests a port ≥ 1024', async (t) => {
+    // As root, drop to nobody with setpriv (a wrapper script is the "binary"); as a normal user
+    // the port is privileged anyway unless the kernel allows it.
+    const tmpd = tempDir();
+    const isRoot = process.getuid?.() === 0;
+    const unprivStart = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim() || 1024);
+    if (isRoot && !isExecutableFile('/usr/bin/setpriv')) return t.skip('root without setpriv');
+    if (!isRoot && unprivStart <= 81) return t.skip('this kernel lets everyone bind port 81');
+    let binary = HAPROXY;
+    if (isRoot) {
+      binary = path.join(tmpd.dir, 'haproxy-as-nobody');
+      writeFileSync(binary, `#!/bin/sh\nexec /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups '${HAPROXY}' "$@"\n`, { mode: 0o755 });
+    }
+    chmodSync(tmpd.dir, 0o755);
+    const cfg = path.join(tmpd.dir, 'priv.cfg');
+    writeFileSync(cfg, ['defaults', '    mode http', '    timeout connect 1s', '    timeout client 1s', '    timeout server 1s',
+      'frontend fe', '    bind 127.0.0.1:81', ''].join('\n'), { mode: 0o644 });
+    try {
+      const err = await HaproxyInstance.start({ binary, configFile: cfg }).then(() => assert.fail('should not start'), (e: unknown) => e);
+      assert.ok(err instanceof HaproxyStartError);
+      assert.equal(err.failure.kind, 'permission-denied');
+      assert.equal(err.failure.address, '127.0.0.1:81');
+      assert.match(err.message, /use a port ≥ 1024 \(e\.g\. 8081\)/);
+    } finally {
+      tmpd.cleanup();
     }
   });
 
