@@ -90,7 +90,8 @@ export class BuildoutProfile {
 
   /** Parts in install order (listed and implicit), as `bin/buildout install` computes them. */
   parts(): PartsResult {
-    return this.exact.parts();
+    // A fresh emulation: part order depends on which sections were initialised before.
+    return new ExactEvaluator(this.expander, this.provider, () => this.sectionNames()).parts();
   }
 
   /** Every `${…}` written in the profile's files, with positions. */
