@@ -88,3 +88,14 @@ test('errors in --json: positions, severity and code per diagnostic', () => {
   assert.equal(removed.column, 5);
   assert.equal(removed.severity, 'error');
 });
+
+test('resolve and render are dispatched to their subcommands', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-sub-'));
+  writeFileSync(join(dir, 'buildout.cfg'), '[buildout]\nparts = conf\n\n[ports]\nhaproxy = 8001\n\n[conf]\nrecipe = collective.recipe.template\ninput = inline:\n    bind 127.0.0.1:${ports:haproxy}\noutput = ${buildout:directory}/etc/haproxy.cfg\n');
+  const resolved = run(['resolve', 'buildout.cfg', 'ports'], dir);
+  assert.equal(resolved.code, 0, resolved.stderr);
+  assert.match(resolved.stdout, /haproxy = 8001/);
+  const help = run(['render', '--help'], dir);
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout + help.stderr, /render/i);
+});

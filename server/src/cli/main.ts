@@ -4,6 +4,8 @@
  */
 import { createDiskHost } from '../node/diskHost';
 import { checkCommand } from './checkCommand';
+import { renderCommand } from './renderCommand';
+import { resolveCommand } from './resolveCommand';
 import type { CliCommand, CliIO } from './io';
 
 declare const __SERVER_VERSION__: string | undefined;
@@ -11,7 +13,8 @@ const VERSION = typeof __SERVER_VERSION__ === 'string' ? __SERVER_VERSION__ : '0
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   check: { run: checkCommand, summary: 'print diagnostics for HAProxy configs and buildout profiles (exit 1 on errors)' },
-  // INTEGRATION POINT: `resolve` and `render` (resolveCommand.ts / renderCommand.ts) are added here when they land.
+  resolve: { run: resolveCommand, summary: 'print the options of every section of a buildout profile as buildout resolves them' },
+  render: { run: renderCommand, summary: 'print the file a template section of a buildout profile generates' },
 };
 
 function usage(): string {

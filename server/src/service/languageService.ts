@@ -58,7 +58,9 @@ export interface RenderResult {
   text?: string;
   profile?: string;
   section?: string;
+  input?: string;
   output?: string;
+  lineMap?: number[];
   errors: string[];
   alternatives?: string[];
 }
