@@ -2,17 +2,25 @@
  * File-level checks: lexer problems, the final line feed, statements before any section,
  * and zc.buildout `${section:option}` substitutions left in a file HAProxy reads directly.
  */
-import { allStatements, type Section, type Statement, type Token } from '../../parser/model';
+import type { Section, Statement, Token } from '../../parser/model';
 import type { CheckContext } from './reporter';
 
+function forEachStatement(cc: CheckContext, fn: (st: Statement, section?: Section) => void): void {
+  for (const st of cc.doc.preamble) fn(st);
+  for (const section of cc.doc.sections) {
+    fn(section.header, section);
+    for (const st of section.body) fn(st, section);
+  }
+}
+
 export function checkLexErrors(cc: CheckContext): void {
-  for (const { statement } of allStatements(cc.doc)) {
-    if (!statement.errors) continue;
+  forEachStatement(cc, (statement) => {
+    if (!statement.errors) return;
     for (const e of statement.errors) {
       const key = e.code === 'lex-unterminated-quote' ? 'unterminatedQuote' : e.code === 'lex-trailing-backslash' ? 'trailingBackslash' : e.code === 'lex-line-too-long' ? 'lineTooLong' : undefined;
       if (key) cc.report(key, statement.line, e.start, e.end, { max: e.start });
     }
-  }
+  });
 }
 
 /** HAProxy 2.6 refuses a file whose last line has no LF ("Missing LF on last line"); later versions accept it. */
@@ -60,7 +68,7 @@ function isSilentSlot(section: Section | undefined, st: Statement, index: number
 /** Leftover buildout substitutions: error everywhere, worded specially where HAProxy stays silent. */
 export function checkBuildoutLeftovers(cc: CheckContext): void {
   if (cc.ctx.isTemplate) return;
-  for (const { statement, section } of allStatements(cc.doc)) {
+  forEachStatement(cc, (statement, section) => {
     const toks = statement.tokens;
     for (let i = 0; i < toks.length; i++) {
       const tok: Token = toks[i];
@@ -72,5 +80,5 @@ export function checkBuildoutLeftovers(cc: CheckContext): void {
         cc.report(key, statement.line, ref.start, ref.end, { text });
       }
     }
-  }
+  });
 }

@@ -10,7 +10,6 @@
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement } from '../../parser/model';
-import { lowerWords } from '../locate';
 import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
@@ -105,11 +104,14 @@ function checkProxyHeader(cc: CheckContext, section: Section): void {
 function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): void {
   const kb = cc.kb;
   const kind = kindOf(section);
-  const words = lowerWords(st);
-  const match = kb.matchKeyword(kind, words);
+  const words = cc.words(st);
+  // `http-check set-var(check.x) …`: parametrised sub-keywords are listed without their argument.
+  const direct = kb.matchKeyword(kind, words);
+  const match = direct ?? (words.length > 1 && words[1].includes('(') ? kb.matchKeyword(kind, [words[0], words[1].replace(/\(.*$/s, ''), ...words.slice(2)]) : undefined);
   if (match) {
     cc.matches.set(st, match);
-    checkMatched(cc, section, st, match.entry, match.wordCount);
+    // For `set-var(name)` the parenthesised part is the argument the syntax counts.
+    checkMatched(cc, section, st, match.entry, match.wordCount, direct ? 0 : 1);
     return;
   }
   const removed = kb.matchRemoved(words);
@@ -117,7 +119,16 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
     reportRemoved(cc, st, removed.entry, removed.wordCount);
     return;
   }
-  const elsewhere = kb.matchKeywordAnywhere(words);
+  // `option x`, `timeout x` … where this section has that family: an unknown member, not a misplaced keyword.
+  const head = words[0] === 'no' || words[0] === 'default' ? words[1] : words[0];
+  if (head !== undefined && hasData && words.length > (head === words[0] ? 1 : 2) && familyInSection(kb, kind, head)) {
+    const inProxy = proxyMatch(kb, words);
+    if (!inProxy || !PROXY.has(kind)) {
+      reportUnknown(cc, section, st, words);
+      return;
+    }
+  }
+  const elsewhere = proxyMatch(kb, words) ?? kb.matchKeywordAnywhere(words);
   if (elsewhere) {
     reportWrongSection(cc, section, st, elsewhere.entry, elsewhere.wordCount);
     return;
@@ -126,7 +137,29 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
   reportUnknown(cc, section, st, words);
 }
 
-function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number): void {
+const familyInSectionCache = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+function familyInSection(kb: KnowledgeBase, kind: SectionKind, head: string): boolean {
+  let m = familyInSectionCache.get(kb);
+  if (!m) familyInSectionCache.set(kb, (m = new Map()));
+  const key = `${kind} ${head}`;
+  let v = m.get(key);
+  if (v === undefined) {
+    v = kb.keywordsIn(kind).some((k) => k.name.startsWith(head + ' '));
+    m.set(key, v);
+  }
+  return v;
+}
+
+/** The keyword as some proxy section kind knows it (so `bind` in a backend is the proxy `bind`, not the peers one). */
+function proxyMatch(kb: KnowledgeBase, words: readonly string[]): { entry: KeywordEntry; wordCount: number } | undefined {
+  for (const k of ['frontend', 'backend', 'listen', 'defaults'] as const) {
+    const m = kb.matchKeyword(k, words);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs = 0): void {
   const kwTok = st.tokens[0];
   const kwEnd = st.tokens[Math.max(0, wordCount - 1)].end;
   if (entry.namedDefaultsOnly && section.kind === 'defaults' && !section.name) {
@@ -136,23 +169,23 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
     cc.report('removedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     return;
   }
+  const rem = cc.kb.matchRemoved(cc.words(st));
   if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
-    const extra = cc.kb.matchRemoved(lowerWords(st));
-    const advice = extra?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
+    const advice = rem?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
     cc.report('deprecatedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
   } else {
-    const rem = cc.kb.matchRemoved(lowerWords(st));
     if (rem && !rem.entry.removed && rem.entry.deprecated && versionLE(rem.entry.deprecated, cc.version) && rem.wordCount >= wordCount) {
       cc.report('deprecatedKeyword', st.line, kwTok.start, st.tokens[rem.wordCount - 1].end, { name: rem.entry.name, deprecated: rem.entry.deprecated, advice: rem.entry.advice });
     }
   }
-  checkArgCount(cc, st, entry, wordCount);
+  checkArgCount(cc, st, entry, wordCount, inlineArgs);
 }
 
 /** Argument counts; extra words after a condition (`if`/`unless`) belong to the condition. */
-function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wordCount: number): void {
+function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs: number): void {
   const toks = st.tokens;
-  let n = toks.length - wordCount;
+  const total = toks.length - wordCount + inlineArgs;
+  let n = total;
   for (let i = wordCount; i < toks.length; i++) {
     const w = toks[i].value;
     if ((w === 'if' || w === 'unless') && !toks[i].quoted) {
@@ -160,15 +193,16 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
       break;
     }
   }
-  if (n < entry.minArgs) {
+  if (total < entry.minArgs) {
     const last = toks[toks.length - 1];
     const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
     const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
-    cc.report('missingArgument', st.line, toks[0].start, last.end, { name: entry.name, expected: expected + syntax });
+    // Documented minimums count optional parts for some keywords: only "nothing at all" is sure.
+    cc.report('missingArgument', st.line, toks[0].start, last.end, { name: entry.name, expected: expected + syntax }, undefined, total === 0 ? undefined : 'warning');
     return;
   }
-  if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === toks.length - wordCount) {
-    const extra = toks[wordCount + entry.maxArgs];
+  if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === total) {
+    const extra = toks[wordCount + entry.maxArgs - inlineArgs];
     cc.report('extraArgument', st.line, extra.start, toks[toks.length - 1].end, { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: extra.value });
   }
 }

@@ -39,6 +39,9 @@ function scan(
     if (cc.isDeferred(tok)) return;
     const name = tok.value.toLowerCase();
     const entry = lookup(find, name);
+    // A word that cannot be an option name (an address, number, path) is the value of an
+    // option whose argument count varies (`source 10.0.0.1 usesrc client`): skip it.
+    if (!entry && !/^[a-z][a-z0-9_.-]*$/.test(name)) continue;
     if (!entry) {
       const sugg = suggest(name, all.map((e) => e.name));
       cc.reportToken(unknownKey, st, tok, { name: tok.value, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);

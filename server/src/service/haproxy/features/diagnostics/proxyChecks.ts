@@ -7,7 +7,6 @@
  * it, or the one named by `from`. A zero timeout counts as missing.
  */
 import type { Section } from '../../parser/model';
-import { lowerWords } from '../locate';
 import type { CheckContext } from './reporter';
 
 interface ProxySettings {
@@ -17,18 +16,27 @@ interface ProxySettings {
   lastTimeoutLine?: number;
 }
 
-function readSettings(section: Section, inherited?: ProxySettings): ProxySettings {
-  const out: ProxySettings = { mode: inherited?.mode, timeouts: new Map(inherited?.timeouts ?? []) };
+function readSettings(section: Section): ProxySettings {
+  const out: ProxySettings = { timeouts: new Map() };
   for (const st of section.body) {
-    const w = lowerWords(st);
-    if (w[0] === 'mode' && w[1]) out.mode = w[1];
-    else if (w[0] === 'timeout' && w[1]) {
+    const t = st.tokens;
+    if (t.length < 2) continue;
+    const w0 = t[0].value.toLowerCase();
+    if (w0 === 'mode') out.mode = t[1].value.toLowerCase();
+    else if (w0 === 'timeout') {
       // A value we cannot read (buildout/env) is assumed to be set; only a literal 0 unsets.
-      out.timeouts.set(w[1], !/^0+(ms|s|m|h|d|us)?$/.test(w[2] ?? ''));
+      out.timeouts.set(t[1].value.toLowerCase(), !/^0+(ms|s|m|h|d|us)?$/i.test(t[2]?.value ?? ''));
       out.lastTimeoutLine = st.line;
     }
   }
   return out;
+}
+
+function merge(own: ProxySettings, inherited?: ProxySettings): ProxySettings {
+  if (!inherited) return own;
+  const timeouts = new Map(inherited.timeouts);
+  for (const [k, v] of own.timeouts) timeouts.set(k, v);
+  return { mode: own.mode ?? inherited.mode, timeouts, lastTimeoutLine: own.lastTimeoutLine };
 }
 
 export function checkTimeouts(cc: CheckContext): void {
@@ -38,7 +46,7 @@ export function checkTimeouts(cc: CheckContext): void {
     if (section.kind === 'defaults') {
       const from = fromName(section);
       const base = from !== undefined ? byName.get(from) : current;
-      const s = readSettings(section, base);
+      const s = merge(readSettings(section), base);
       if (section.name) byName.set(section.name.value, s);
       current = s;
       continue;
@@ -47,8 +55,7 @@ export function checkTimeouts(cc: CheckContext): void {
     const from = fromName(section);
     const defaults = from !== undefined ? byName.get(from) : current;
     const own = readSettings(section);
-    const s = readSettings(section, defaults);
-    const mode = s.mode ?? 'tcp';
+    const mode = own.mode ?? defaults?.mode ?? 'tcp';
     if (mode !== 'tcp' && mode !== 'http') continue;
     const fe = section.kind !== 'backend';
     const be = section.kind !== 'frontend';
@@ -56,7 +63,7 @@ export function checkTimeouts(cc: CheckContext): void {
       const w = st.tokens[0]?.value.toLowerCase();
       return w === 'server' || w === 'server-template';
     });
-    const set = (n: string) => s.timeouts.get(n) === true;
+    const set = (n: string) => (own.timeouts.get(n) ?? defaults?.timeouts.get(n)) === true;
     const missing: string[] = [];
     if (fe && !set('client')) missing.push('client');
     if (be && hasServers) {

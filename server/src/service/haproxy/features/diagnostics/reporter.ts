@@ -56,6 +56,18 @@ export class CheckContext {
     this.overrides = settings?.severity ?? {};
   }
 
+  private readonly wordCache = new Map<Statement, string[]>();
+
+  /** Lower-cased token values of a statement, computed once per validation. */
+  words(st: Statement): string[] {
+    let w = this.wordCache.get(st);
+    if (!w) {
+      w = st.tokens.map((t) => t.value.toLowerCase());
+      this.wordCache.set(st, w);
+    }
+    return w;
+  }
+
   isOff(key: DiagnosticCodeKey): boolean {
     return this.overrides[DIAGNOSTIC_CODES[key].id] === 'off';
   }

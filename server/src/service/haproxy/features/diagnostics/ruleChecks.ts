@@ -85,7 +85,8 @@ export function splitChain(expr: string): { text: string; offset: number }[] {
 }
 
 export function fetchKnown(kb: KnowledgeBase, name: string): boolean {
-  if (kb.fetch(name)) return true;
+  // In ACLs the ACL-only keywords (`method`, `hdr_beg`, `path_end` …) are valid too.
+  if (kb.fetch(name) || kb.aclKeyword?.(name)) return true;
   const m = DERIVATIVE.exec(name);
   if (m && kb.fetch(m[1])) return true;
   // Numbered families (sc0_*, sc1_*, src_*, gpc0 …) may be documented as `sc<ctr>_…`.
@@ -93,6 +94,14 @@ export function fetchKnown(kb: KnowledgeBase, name: string): boolean {
   if (generic !== name && kb.fetch(generic)) return true;
   const ctr = name.replace(/^sc\d_/, 'sc<ctr>_');
   return ctr !== name && kb.fetch(ctr) !== undefined;
+}
+
+/** `map_<match>[_<output>]` converters are documented once as a family. */
+const MAP_FAMILY = /^map_(str|beg|sub|dir|dom|end|reg|regm|int|ip|len|found)(_(str|int|ip|bin))?$/;
+
+export function converterKnown(kb: KnowledgeBase, name: string): boolean {
+  if (kb.converter(name)) return true;
+  return MAP_FAMILY.test(name) && kb.converter('map') !== undefined;
 }
 
 function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: number, expr: string): void {
@@ -103,7 +112,7 @@ function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: nu
   if (fetchName === '' || !/^[a-z0-9_.-]+$/i.test(fetchName)) return;
   const at = (p: { offset: number }, len: number) => (plain ? [tok.start + offset + p.offset, tok.start + offset + p.offset + len] : [tok.start, tok.end]);
   if (!fetchKnown(cc.kb, fetchName)) {
-    const sugg = suggest(fetchName, cc.kb.fetches().map((f) => f.name));
+    const sugg = suggest(fetchName, [...cc.kb.fetches(), ...(cc.kb.aclKeywords?.() ?? [])].map((f) => f.name));
     const [s, e] = at(parts[0], fetchName.length);
     cc.report('unknownFetch', st.line, s, e, { name: fetchName, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
     return;
@@ -111,7 +120,7 @@ function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: nu
   if (cc.kb.converters().length === 0) return;
   for (const p of parts.slice(1)) {
     const conv = p.text.replace(/\(.*$/s, '').trim();
-    if (conv === '' || cc.kb.converter(conv)) continue;
+    if (conv === '' || converterKnown(cc.kb, conv)) continue;
     const sugg = suggest(conv, cc.kb.converters().map((c) => c.name));
     const [s, e] = at(p, conv.length);
     cc.report('unknownConverter', st.line, s, e, { name: conv, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);

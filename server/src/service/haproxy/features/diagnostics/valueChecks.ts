@@ -6,7 +6,6 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import type { Section, Statement, Token } from '../../parser/model';
-import { lowerWords } from '../locate';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
 import { didYouMeanHint, type CheckContext } from './reporter';
 import { checkAddress, checkSize, checkTime, isInteger } from './valueSyntax';
@@ -38,7 +37,7 @@ function valueTok(cc: CheckContext, st: Statement, index: number): Token | undef
 }
 
 function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, name: string, wordCount: number): void {
-  const words = lowerWords(st);
+  const words = cc.words(st);
   if (words[0] === 'no') return;
   if (name.startsWith('timeout ') || TIME_KEYWORDS.has(name)) {
     const t = valueTok(cc, st, wordCount);
@@ -84,7 +83,7 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
 
 /** Statements the knowledge base did not match (placeholder data): still check the obvious. */
 function checkSectionSpecific(cc: CheckContext, section: Section, st: Statement): void {
-  const w = lowerWords(st)[0];
+  const w = cc.words(st)[0];
   if (section.kind === 'peers' && w === 'peer') checkPlainAddress(cc, st, 2, 'peer');
 }
 
@@ -138,7 +137,7 @@ function reportAddress(cc: CheckContext, st: Statement, t: Token, value: string,
 
 /** `stick-table type ip size 1m expire 30s …`: size and expire are parsed strictly. */
 function checkStickTable(cc: CheckContext, st: Statement): void {
-  const w = lowerWords(st);
+  const w = cc.words(st);
   for (let i = 1; i < st.tokens.length - 1; i++) {
     const t = valueTok(cc, st, i + 1);
     if (!t) continue;
