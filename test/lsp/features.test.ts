@@ -2,7 +2,9 @@
 // HAProxy and buildout services (the services' own behaviour is tested in test/unit).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 let client: TestClient;
@@ -99,4 +101,67 @@ test('hover: a keyword shows its syntax and docs link for the configured version
   assert.ok(name);
   assert.match((name.contents as MarkupContent).value, /backend `app`/);
   assert.match((name.contents as MarkupContent).value, /line 7/);
+});
+
+test('definition and references: a backend name used by default_backend', async () => {
+  const uri = fileUri('/tmp/lsp-features/nav/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG);
+  await client.diagnostics(uri);
+  const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 13, character: 21 } });
+  assert.equal(defs.length, 1);
+  assert.equal(defs[0].uri, uri);
+  assert.equal(defs[0].range.start.line, 6);
+  const refs = await client.request<Location[]>('textDocument/references', {
+    textDocument: { uri }, position: { line: 6, character: 9 }, context: { includeDeclaration: true },
+  });
+  assert.deepEqual(refs.map((r) => r.range.start.line).sort((a, b) => a - b), [6, 13]);
+});
+
+test('rename: valid names edit every occurrence; an invalid name is refused with a message', async () => {
+  const uri = fileUri('/tmp/lsp-features/rename/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG);
+  await client.diagnostics(uri);
+  const prep = await client.request<{ range: unknown; placeholder: string } | null>('textDocument/prepareRename', {
+    textDocument: { uri }, position: { line: 6, character: 9 },
+  });
+  assert.equal(prep?.placeholder, 'app');
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+    textDocument: { uri }, position: { line: 6, character: 9 }, newName: 'plone',
+  });
+  const edits = edit.changes?.[uri] ?? (edit.documentChanges?.[0] as { edits: TextEdit[] } | undefined)?.edits ?? [];
+  assert.equal(edits.length, 2);
+  assert.ok(edits.every((e) => e.newText === 'plone'));
+  await assert.rejects(
+    client.request('textDocument/rename', { textDocument: { uri }, position: { line: 6, character: 9 }, newName: 'bad name' }),
+    (err: { code?: number; message?: string }) => err.code === -32602 && typeof err.message === 'string' && err.message.length > 0,
+  );
+});
+
+test('formatting indents section bodies; range formatting stays inside its range', async () => {
+  const uri = fileUri('/tmp/lsp-features/format/haproxy.cfg');
+  client.open(uri, 'haproxy', 'global\nmaxconn 10\n  # note\nbackend app\n        server a 127.0.0.1:1\n');
+  await client.diagnostics(uri);
+  const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+    textDocument: { uri }, options: { tabSize: 4, insertSpaces: true },
+  });
+  assert.ok(edits.length >= 2);
+  const lines = new Set(edits.map((e) => e.range.start.line));
+  assert.ok(lines.has(1) && lines.has(4), JSON.stringify(edits));
+  const ranged = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+    textDocument: { uri }, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } }, options: { tabSize: 4, insertSpaces: true },
+  });
+  assert.ok(ranged.length >= 1 && ranged.every((e) => e.range.start.line === 4), JSON.stringify(ranged));
+});
+
+test('outline and folding: one symbol and one fold per section', async () => {
+  const uri = fileUri('/tmp/lsp-features/outline/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG);
+  await client.diagnostics(uri);
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const names = symbols.map((s) => s.name).join(' | ');
+  assert.match(names, /defaults/);
+  assert.match(names, /app/);
+  assert.match(names, /www/);
+  const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+  assert.ok(folds.some((f) => f.startLine === 6), JSON.stringify(folds));
 });

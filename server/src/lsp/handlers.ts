@@ -6,7 +6,8 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
-import type { DocumentSettings, LanguageService } from '../service/languageService';
+import { UserFacingError, type DocumentSettings, type LanguageService } from '../service/languageService';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { EffectiveVersionRequest, RenderTemplateRequest, type EffectiveVersionResult } from './protocol';
 import { runSafe } from './runner';
 
@@ -61,8 +62,16 @@ export function registerHandlers(deps: HandlerDeps): void {
   connection.onPrepareRename((p, token) =>
     withDocument(p.textDocument.uri, token, 'prepare rename', null, (doc, s) => service.prepareRename(doc, p.position, s)));
 
+  // An invalid new name is the user's to fix: answer with the message instead of logging a bug.
   connection.onRenameRequest((p, token) =>
-    withDocument(p.textDocument.uri, token, 'rename', null, (doc, s) => service.doRename(doc, p.position, p.newName, s)));
+    withDocument(p.textDocument.uri, token, 'rename', null, (doc, s) => {
+      try {
+        return service.doRename(doc, p.position, p.newName, s);
+      } catch (err) {
+        if (err instanceof UserFacingError) return new ResponseError(ErrorCodes.InvalidParams, err.message);
+        throw err;
+      }
+    }));
 
   connection.onDocumentSymbol((p, token) =>
     withDocument(p.textDocument.uri, token, 'document symbols', [], (doc, s) => service.findDocumentSymbols(doc, s)));

@@ -20,6 +20,8 @@ import { parseHaproxy } from './haproxy/parser/parser';
 import { haproxyFeatures, type HaproxyFeatures } from './languageServiceHaproxy';
 import { buildoutFeatures, type BuildoutFeatures } from './languageServiceBuildout';
 
+export { UserFacingError } from './languageServiceErrors';
+
 export type LanguageId = 'haproxy' | 'buildout';
 
 /** zc.buildout options the user can set (the `buildout.*` settings). */

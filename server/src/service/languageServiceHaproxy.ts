@@ -15,6 +15,12 @@ import { validate } from './haproxy/features/diagnostics/index';
 import { doComplete } from './haproxy/features/completion';
 import { getCodeActions } from './haproxy/features/codeActions';
 import { doHover } from './haproxy/features/hover';
+import { doRename, findDefinition, findReferences, prepareRename, RenameError } from './haproxy/features/navigation';
+import { documentSymbols } from './haproxy/features/symbols';
+import { foldingRanges } from './haproxy/features/folding';
+import { documentHighlights } from './haproxy/features/highlights';
+import { format } from './haproxy/features/formatting';
+import { UserFacingError } from './languageServiceErrors';
 
 export interface HaproxyFeatures {
   knowledge(version: HaproxyVersion): KnowledgeBase;
@@ -37,13 +43,23 @@ export const haproxyFeatures: HaproxyFeatures = {
   validate: (ctx, settings, token) => validate(ctx, settings.diagnostics, token),
   complete: (ctx, position) => doComplete(ctx, position),
   hover: (ctx, position) => doHover(ctx, position),
-  definition: () => [],
-  references: () => [],
-  prepareRename: () => null,
-  rename: () => null,
-  symbols: () => [],
-  folding: () => [],
-  highlights: () => [],
-  format: () => [],
+  definition: (ctx, position) => findDefinition(ctx, position),
+  references: (ctx, position, includeDeclaration) => findReferences(ctx, position, includeDeclaration),
+  prepareRename: (ctx, position) => {
+    const range = prepareRename(ctx, position);
+    return range ? { range, placeholder: ctx.document.getText(range) } : null;
+  },
+  rename: (ctx, position, newName) => {
+    try {
+      return doRename(ctx, position, newName);
+    } catch (err) {
+      if (err instanceof RenameError) throw new UserFacingError(err.message);
+      throw err;
+    }
+  },
+  symbols: (ctx) => documentSymbols(ctx),
+  folding: (ctx) => foldingRanges(ctx),
+  highlights: (ctx, position) => documentHighlights(ctx, position),
+  format: (ctx, range, options) => format(ctx, options, range),
   codeActions: (ctx, range, context) => getCodeActions(ctx, range, context.diagnostics),
 };
