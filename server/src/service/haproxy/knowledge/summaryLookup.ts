@@ -35,6 +35,8 @@ export function keywordSummary(fact: Pick<KeywordFact, 'n' | 's'>): string | und
     const s = own(SECTION_KEYWORD_SUMMARIES, `${sec}:${fact.n}`);
     if (s) return s;
   }
+  // healthcheck sections take the same http-check/tcp-check rules as proxies.
+  if (sections.includes('healthcheck')) return own(PROXY_KEYWORD_SUMMARIES, fact.n);
   return undefined;
 }
 
