@@ -4,14 +4,14 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { suggest } from '../../common/didYouMean';
-import type { ParsedFile } from '../model';
+import type { DocFile } from './doc';
 import { findRecipe, knownOptionNames, recipeDisplayName } from '../recipes/index';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { templatePathOf } from '../workspace/templateOwners';
 import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
 import { referenceDiagnostics } from './referenceChecks';
-import { graphTemplates, sectionNameWords } from './symbolsIndex';
+import { graphTemplates, macroFamily, sectionNameWords } from './symbolsIndex';
 import { scanTemplate } from '../templates/scan';
 
 export function diag(range: Range, message: string, code: string, severity: DiagnosticSeverity, data?: FixData, tags?: DiagnosticTag[]): Diagnostic {
@@ -20,7 +20,8 @@ export function diag(range: Range, message: string, code: string, severity: Diag
 
 const WHOLE_LINE = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 1000 } });
 
-export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile): Diagnostic[] {
+export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile): Diagnostic[] {
+  const parsed = doc.parsed;
   const out: Diagnostic[] = [];
   for (const e of parsed.errors) {
     const message = e.kind === 'parse' ? `File contains parsing errors: ${e.message}` : e.message;
@@ -29,16 +30,16 @@ export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, par
   for (const w of parsed.warnings) {
     out.push(diag(w.range ?? WHOLE_LINE(w.line), w.message, BuildoutCode.unevaluatedCondition, DiagnosticSeverity.Information));
   }
-  extendsDiagnostics(view, parsed, out);
-  out.push(...referenceDiagnostics(view, view.references(parsed.path)));
-  partsDiagnostics(ws, view, parsed, out);
-  recipeDiagnostics(ws, view, parsed, out);
-  redundantOverrides(view, parsed, out);
+  extendsDiagnostics(view, doc, out);
+  out.push(...referenceDiagnostics(view, view.references(doc.path)));
+  partsDiagnostics(ws, view, doc, out);
+  recipeDiagnostics(ws, view, doc, out);
+  redundantOverrides(view, doc, out);
   return out;
 }
 
-function extendsDiagnostics(view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
-  for (const e of view.files.get(parsed.path)?.extends ?? []) {
+function extendsDiagnostics(view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
+  for (const e of view.files.get(doc.path)?.extends ?? []) {
     if (!e.error) continue;
     const code = e.error.kind === 'recursive-include' ? BuildoutCode.extendsCycle
       : e.error.kind === 'url-unavailable' ? BuildoutCode.urlUnavailable
@@ -48,9 +49,9 @@ function extendsDiagnostics(view: ProfileView, parsed: ParsedFile, out: Diagnost
   }
 }
 
-function partsDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+function partsDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
   const names = view.sectionNames();
-  for (const w of sectionNameWords(ws, parsed)) {
+  for (const w of sectionNameWords(ws, doc)) {
     if (w.key === '<') continue; // macro targets are checked by the resolver (macro errors)
     if (!view.section(w.word)) {
       const suggestions = suggest(w.word, names);
@@ -78,7 +79,8 @@ function referencedOptions(ws: BuildoutWorkspace, view: ProfileView): Set<string
   return set;
 }
 
-function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
+  const parsed = doc.parsed;
   let referenced: Set<string> | undefined;
   const reported = new Set<string>();
   for (const s of parsed.sections) {
@@ -90,7 +92,7 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: Par
     if (!recipe) continue;
     // Report section-level problems once, at the header in the file that sets the recipe.
     const recipeFile = merged.options.get('recipe')?.definition?.file ?? merged.headers[0]?.file;
-    const ownHeader = recipeFile === parsed.path || (!merged.options.has('recipe') && merged.headers[0]?.file === parsed.path);
+    const ownHeader = recipeFile === doc.path || (!merged.options.has('recipe') && merged.headers[0]?.file === doc.path);
     if (ownHeader) {
       reported.add(s.name);
       const missing = recipe.options.filter((o) => o.required && result.options[o.name] === undefined).map((o) => o.name);
@@ -109,7 +111,7 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: Par
       const where = templatePathOf(view, s.name);
       if (where && !ws.host.exists(where.path)) {
         const opt = merged.options.get(where.option)?.definition;
-        const range = opt && opt.file === parsed.path ? (opt.option.valueRanges[0] ?? opt.option.nameRange) : s.nameRange;
+        const range = opt && opt.file === doc.path ? (opt.option.valueRanges[0] ?? opt.option.nameRange) : s.nameRange;
         out.push(diag(range, `Input file '${where.path}' does not exist.`, BuildoutCode.missingTemplate, DiagnosticSeverity.Error));
       }
     }
@@ -118,7 +120,8 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: Par
     for (const o of s.options) {
       if (known.has(o.name) || o.name.startsWith('<') || o.name.startsWith('_')) continue;
       referenced ??= referencedOptions(ws, view);
-      if (referenced.has(`${s.name}\u0000${o.name}`)) continue; // a helper value used by ${…}
+      // A helper value used by ${…} (also through a macro: `${:port}` in the base resolves here).
+      if ([...macroFamily(view, s.name)].some((f) => referenced!.has(`${f}\u0000${o.name}`))) continue;
       const suggestions = suggest(o.name, [...known].filter((n) => n !== 'recipe'));
       const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
       out.push(diag(o.nameRange, `'${o.name}' is not an option of ${recipeDisplayName(recipe)}; the recipe ignores it.${hint}`,
@@ -127,7 +130,8 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, parsed: Par
   }
 }
 
-function redundantOverrides(view: ProfileView, parsed: ParsedFile, out: Diagnostic[]): void {
+function redundantOverrides(view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
+  const parsed = doc.parsed;
   for (const s of parsed.sections) {
     if (!s.active) continue;
     const merged = view.section(s.name);

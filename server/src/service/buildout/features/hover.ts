@@ -4,7 +4,8 @@
  * options; recipe and recipe-option documentation.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { HistoryEntry, ParsedFile } from '../model';
+import type { HistoryEntry } from '../model';
+import type { DocFile } from './doc';
 import { findComputedOption, findRecipe, recipeDisplayName, recipeMarkdown, recipeOptionMarkdown } from '../recipes/index';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
@@ -34,14 +35,14 @@ function where(view: ProfileView, h: HistoryEntry): string {
 
 const OPERATION_WORDS: Record<string, string> = {
   DEFAULT: 'buildout default', COMPUTED: 'computed', SET: 'set', OVERRIDE: 'overridden', ADD: 'added (+=)',
-  REMOVE: 'removed (-=)', MACRO: 'from macro', DIRECTORY: 'made absolute', COMMAND_LINE: 'command line',
+  REMOVE: 'removed (-=)', MACRO: 'inherited', DIRECTORY: 'made absolute', COMMAND_LINE: 'command line',
 };
 
 /** Markdown for the value of `${section:option}`: value, computed note, history, recipe docs. */
 export function optionValueMarkdown(view: ProfileView, section: string, option: string): string {
   const lines = [`**\${${section}:${option}}**`, ''];
   const v = view.value(section, option);
-  const recipeValue = view.section(section)?.options.has('recipe') ? view.value(section, 'recipe') : undefined;
+  const recipeValue = view.option(section, 'recipe') ? view.value(section, 'recipe') : undefined;
   const recipe = recipeValue?.ok ? findRecipe(recipeValue.value) : undefined;
   if (v.ok) {
     if (v.unknownValue) lines.push(`*Computed by the recipe at install time; the value is not known before.*`);
@@ -56,7 +57,7 @@ export function optionValueMarkdown(view: ProfileView, section: string, option: 
     lines.push(`⚠ ${v.error.message.replace(/\n/g, ' ')}`);
     if (v.error.hint) lines.push('', v.error.hint);
   }
-  const merged = view.section(section)?.options.get(option);
+  const merged = view.option(section, option);
   if (merged && merged.history.length) {
     lines.push('', 'Definitions:');
     for (const h of merged.history) {
@@ -91,7 +92,8 @@ export function sectionMarkdown(view: ProfileView, section: string): string {
   return lines.join('\n');
 }
 
-export function hover(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, position: Position): Hover | null {
+export function hover(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position): Hover | null {
+  const parsed = doc.parsed;
   // The recipe name in `recipe = …`.
   for (const s of parsed.sections) {
     if (position.line < s.line || position.line > s.endLine) continue;
@@ -102,7 +104,7 @@ export function hover(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFi
       return { contents: { kind: 'markdown', value: md }, range: o.valueRanges[0] };
     }
   }
-  const hit = symbolAt(ws, view, parsed, position);
+  const hit = symbolAt(ws, view, doc, position);
   if (!hit) return null;
   const value = hit.symbol.kind === 'section' ? sectionMarkdown(view, hit.symbol.name) : optionValueMarkdown(view, hit.symbol.section, hit.symbol.option);
   return { contents: { kind: 'markdown', value }, range: hit.range };

@@ -1,15 +1,16 @@
 /** Document links: `extends` entries, and the `input`/`output` files of template recipes. */
 import type { DocumentLink } from 'vscode-languageserver-types';
-import type { ParsedFile } from '../model';
+import type { DocFile } from './doc';
 import { findRecipe } from '../recipes/index';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { isUrl, joinPath } from '../workspace/paths';
 import { fileUri } from './text';
 
-export function documentLinks(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile): DocumentLink[] {
+export function documentLinks(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile): DocumentLink[] {
+  const parsed = doc.parsed;
   const out: DocumentLink[] = [];
-  const edges = view.files.get(parsed.path)?.extends ?? [];
+  const edges = view.files.get(doc.path)?.extends ?? [];
   for (const e of edges) {
     if (e.error && e.error.kind !== 'url-unavailable') continue;
     out.push({ range: e.entry.range, target: e.isUrl ? e.target : fileUri(e.target), tooltip: e.isUrl ? 'Open the extended profile (URL)' : 'Open the extended profile' });

@@ -1,6 +1,6 @@
 /** Go to definition, find references and rename for sections and options of a profile graph. */
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { ParsedFile } from '../model';
+import type { DocFile } from './doc';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { macroFamily, occurrences, symbolAt, type BuildoutSymbol } from './symbolsIndex';
@@ -40,17 +40,17 @@ export function definitionOf(view: ProfileView, symbol: BuildoutSymbol): Locatio
   return [];
 }
 
-export function definition(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, position: Position): Location[] {
-  const hit = symbolAt(ws, view, parsed, position);
+export function definition(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position): Location[] {
+  const hit = symbolAt(ws, view, doc, position);
   if (!hit) {
-    const link = extendsTargetAt(view, parsed, position);
+    const link = extendsTargetAt(view, doc, position);
     return link ? [{ uri: fileUri(link), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : [];
   }
   return definitionOf(view, hit.symbol);
 }
 
-function extendsTargetAt(view: ProfileView, parsed: ParsedFile, position: Position): string | undefined {
-  const pf = view.files.get(parsed.path);
+function extendsTargetAt(view: ProfileView, doc: DocFile, position: Position): string | undefined {
+  const pf = view.files.get(doc.path);
   for (const e of pf?.extends ?? []) {
     const r = e.entry.range;
     if (position.line === r.start.line && position.character >= r.start.character && position.character <= r.end.character && !e.error) return e.target;
@@ -58,16 +58,16 @@ function extendsTargetAt(view: ProfileView, parsed: ParsedFile, position: Positi
   return undefined;
 }
 
-export function references(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, position: Position, includeDeclaration: boolean): Location[] {
-  const hit = symbolAt(ws, view, parsed, position);
+export function references(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position, includeDeclaration: boolean): Location[] {
+  const hit = symbolAt(ws, view, doc, position);
   if (!hit) return [];
   return occurrences(ws, view, hit.symbol)
     .filter((o) => includeDeclaration || !o.declaration)
     .map((o) => ({ uri: fileUri(o.file), range: o.range }));
 }
 
-export function prepareRename(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, position: Position): { range: Range; placeholder: string } | null {
-  const hit = symbolAt(ws, view, parsed, position);
+export function prepareRename(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position): { range: Range; placeholder: string } | null {
+  const hit = symbolAt(ws, view, doc, position);
   if (!hit) return null;
   if (hit.symbol.kind === 'section' && hit.symbol.name === 'buildout') return null; // buildout's own section
   const name = hit.symbol.kind === 'section' ? hit.symbol.name : hit.symbol.option;
@@ -76,8 +76,8 @@ export function prepareRename(ws: BuildoutWorkspace, view: ProfileView, parsed: 
 
 export class RenameError extends Error {}
 
-export function rename(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, position: Position, newName: string): WorkspaceEdit | null {
-  const hit = symbolAt(ws, view, parsed, position);
+export function rename(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position, newName: string): WorkspaceEdit | null {
+  const hit = symbolAt(ws, view, doc, position);
   if (!hit) return null;
   const sym = hit.symbol;
   if (sym.kind === 'section') {

@@ -4,7 +4,7 @@
  * Scoped to the graph (files reached by `extends`) and its templates, never a text scan.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { ParsedFile } from '../model';
+import type { DocFile } from './doc';
 import { scanTemplate } from '../templates/scan';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
@@ -29,14 +29,15 @@ function fileLines(ws: BuildoutWorkspace, file: string): string[] {
 }
 
 /** Section names written in `<=`, `=>` and `[buildout] parts` values of a file, with ranges. */
-export function sectionNameWords(ws: BuildoutWorkspace, parsed: ParsedFile): Array<{ word: string; range: Range; key: string }> {
+export function sectionNameWords(ws: BuildoutWorkspace, doc: DocFile): Array<{ word: string; range: Range; key: string }> {
+  const parsed = doc.parsed;
   const out: Array<{ word: string; range: Range; key: string }> = [];
   let lines: string[] | undefined;
   for (const s of parsed.sections) {
     for (const o of s.options) {
       const isParts = s.name === 'buildout' && o.name === 'parts';
       if (!isParts && !SECTION_LIST_KEYS.has(o.name)) continue;
-      lines ??= fileLines(ws, parsed.path);
+      lines ??= fileLines(ws, doc.path);
       for (const r of o.valueRanges) for (const w of wordsIn(lines, r)) out.push({ ...w, key: o.name });
     }
   }
@@ -44,8 +45,9 @@ export function sectionNameWords(ws: BuildoutWorkspace, parsed: ParsedFile): Arr
 }
 
 /** The symbol under the cursor in a profile file, with the range of its name there. */
-export function symbolAt(ws: BuildoutWorkspace, view: ProfileView, parsed: ParsedFile, position: Position): { symbol: BuildoutSymbol; range: Range } | undefined {
-  for (const r of view.references(parsed.path)) {
+export function symbolAt(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position): { symbol: BuildoutSymbol; range: Range } | undefined {
+  const parsed = doc.parsed;
+  for (const r of view.references(doc.path)) {
     if (r.syntaxError || !contains(r.range, position)) continue;
     if (r.sectionText !== '' && contains(r.sectionRange, position)) return { symbol: { kind: 'section', name: r.section }, range: r.sectionRange };
     return { symbol: { kind: 'option', section: r.section, option: r.option }, range: r.optionRange };
@@ -59,7 +61,7 @@ export function symbolAt(ws: BuildoutWorkspace, view: ProfileView, parsed: Parse
       }
     }
   }
-  for (const w of sectionNameWords(ws, parsed)) {
+  for (const w of sectionNameWords(ws, doc)) {
     if (contains(w.range, position)) return { symbol: { kind: 'section', name: w.word }, range: w.range };
   }
   return undefined;
@@ -120,7 +122,7 @@ export function occurrences(ws: BuildoutWorkspace, view: ProfileView, symbol: Bu
       if (symbol.kind === 'option' && r.option === symbol.option && family!.has(r.section)) out.push({ file, range: r.optionRange, declaration: false });
     }
     if (symbol.kind === 'section') {
-      for (const w of sectionNameWords(ws, parsed)) if (w.word === symbol.name) out.push({ file, range: w.range, declaration: false });
+      for (const w of sectionNameWords(ws, pf)) if (w.word === symbol.name) out.push({ file, range: w.range, declaration: false });
     }
   }
   for (const t of graphTemplates(ws, view)) {

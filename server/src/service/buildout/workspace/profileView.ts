@@ -4,7 +4,7 @@
  * resolver memoises.
  */
 import type {
-  BuildoutError, MergedSection, PartsResult, ProfileFile, SectionResult, SubstitutionReference, ValueResult,
+  BuildoutError, MergedOption, MergedSection, PartsResult, ProfileFile, SectionResult, SubstitutionReference, ValueResult,
 } from '../model';
 
 export interface ProfileView {
@@ -16,6 +16,8 @@ export interface ProfileView {
   sectionNames(): string[];
   /** The merged section (options before macro expansion, with history and headers). */
   section(name: string): MergedSection | undefined;
+  /** One option after macro expansion (history includes what came through `<=`; computed ones too). */
+  option(section: string, option: string): MergedOption | undefined;
   /** Option names a `${section:…}` may use: merged, from macros, and recipe-computed. */
   optionNames(section: string): string[];
   /** The fully substituted value buildout would give `${section:option}`. */

@@ -29,14 +29,44 @@ export class BuildoutWorkspace {
   private readonly profileCache = new Map<string, ProfileView>();
   private knownProfileList: string[] | undefined;
   private readonly ownerCache = new Map<string, TemplateOwner[]>();
+  /** Texts of open documents, which win over the host's copy. */
+  private readonly overlay = new Map<string, string>();
+  /** The host as features and the resolver see it (open documents first). */
+  readonly host: FileSystemHost;
 
   constructor(
-    readonly host: FileSystemHost,
+    baseHost: FileSystemHost,
     private roots: string[],
     private readonly resolver: ProfileResolver,
     private options: WorkspaceOptions = {},
   ) {
     this.roots = roots.map(normalizePath);
+    const overlay = this.overlay;
+    // Explicit forwarding: the host may be a class instance whose methods a spread would lose.
+    this.host = {
+      readFile: (p) => overlay.get(p) ?? baseHost.readFile(p),
+      exists: (p) => overlay.has(p) || baseHost.exists(p),
+      listDirectory: (d) => baseHost.listDirectory(d),
+      homeDirectory: baseHost.homeDirectory ? () => baseHost.homeDirectory!() : undefined,
+      readUrl: baseHost.readUrl ? (u) => baseHost.readUrl!(u) : undefined,
+    };
+  }
+
+  /**
+   * The editor's text of a document. Unchanged text is a no-op, so callers may pass it on every
+   * request; a change invalidates like `fileChanged`.
+   */
+  setDocumentText(path: string, text: string): void {
+    const p = normalizePath(path);
+    if (this.overlay.get(p) === text) return;
+    this.overlay.set(p, text);
+    this.fileChanged(p);
+  }
+
+  /** The document was closed: the file on disk counts again. */
+  documentClosed(path: string): void {
+    const p = normalizePath(path);
+    if (this.overlay.delete(p)) this.fileChanged(p);
   }
 
   get workspaceRoots(): readonly string[] {

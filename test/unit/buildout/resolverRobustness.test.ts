@@ -1,0 +1,113 @@
+/**
+ * Robustness of the parser and resolver: pathological inputs must neither throw nor hang, and
+ * a re-resolve after one edit must stay fast on a graph of a few hundred files.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createMemoryHost } from '../../../server/src/service/common/host';
+import { parseBuildout } from '../../../server/src/service/buildout/parser/parser';
+import { renderTemplate } from '../../../server/src/service/buildout/render/render';
+import { ParseCache } from '../../../server/src/service/buildout/resolver/loader';
+import { resolveProfile } from '../../../server/src/service/buildout/resolver/profile';
+
+/** Exercise every query of a profile; returns the time taken. */
+function exercise(files: Record<string, string>, root = '/w/buildout.cfg'): number {
+  const t0 = performance.now();
+  for (const mergeMode of ['2.13', '3.1'] as const) {
+    const p = resolveProfile(createMemoryHost(files), root, { mergeMode });
+    for (const s of p.sectionNames().slice(0, 300)) {
+      p.getExpandedSection(s);
+      p.resolveSection(s);
+      const sec = p.getSection(s);
+      for (const o of [...(sec?.options.keys() ?? [])].slice(0, 20)) p.getValue(s, o);
+    }
+    p.parts();
+    p.references();
+    renderTemplate(p, 't');
+  }
+  return performance.now() - t0;
+}
+
+/** Deterministic pseudo-random generator (tests must be reproducible). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('buildout robustness', () => {
+  it('survives deep and cyclic extends', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`/w/f${i}.cfg`] = `[buildout]\nextends = f${i + 1}.cfg\n[s${i}]\nx = \${s${i + 1}:x}\n`;
+    files['/w/f400.cfg'] = '[buildout]\nextends = f0.cfg\n';
+    files['/w/buildout.cfg'] = '[buildout]\nextends = f0.cfg ./f0.cfg\nparts = s0\n';
+    assert.ok(exercise(files) < 20_000);
+    const p = resolveProfile(createMemoryHost(files), '/w/buildout.cfg');
+    assert.ok(p.errors.some((e) => e.kind === 'recursive-include'));
+  });
+
+  it('survives self-referencing and mutually recursive macros and values', () => {
+    const files = {
+      '/w/buildout.cfg': '[buildout]\nparts = a b\n[a]\n<= a\n[b]\n<= c\nx = ${b:x}\n[c]\n<= b\n[d]\n<= d\n   e\n[e]\ny = ${:y}\n[t]\nrecipe = collective.recipe.template\ninput = inline:${t:input}\noutput = o\n',
+    };
+    exercise(files);
+    const p = resolveProfile(createMemoryHost(files), '/w/buildout.cfg');
+    assert.equal(p.resolveSection('a').error?.message, "Infinite extending loop 'a'");
+    const y = p.getValue('e', 'y');
+    assert.ok(!y.ok && y.error.kind === 'circular');
+  });
+
+  it('handles 10,000 sections and huge values quickly', () => {
+    const lines = ['[buildout]', 'parts ='];
+    for (let i = 0; i < 10_000; i++) lines.push(`[s${i}]`, `v = \${s${Math.max(0, i - 1)}:v}`, 'w = x');
+    lines[3] = 'v = start';
+    const huge = 'x'.repeat(2_000_000);
+    const files = { '/w/buildout.cfg': lines.join('\n') + `\n[big]\nv = ${huge}\n  ${huge}\nw = \${big:v}\${big:v}\n` };
+    const t0 = performance.now();
+    const p = resolveProfile(createMemoryHost(files), '/w/buildout.cfg');
+    const last = p.getValue('s9999', 'v');
+    assert.ok(last.ok || last.error.message.length > 0); // deep chains may hit the recursion guard, never throw
+    assert.equal((p.getValue('big', 'w') as { value: string }).value.length, 4 * huge.length + 2);
+    assert.ok(performance.now() - t0 < 15_000);
+  });
+
+  it('never throws on binary junk and random mutations', () => {
+    const r = rng(42);
+    const alphabet = ['[', ']', '$', '{', '}', ':', '=', '+', '-', '<', '>', '\n', ' ', '\t', '#', ';', 'a', 'b', '\\x23', '\r', '\u0000', '\uFFFD', 'é', '${', '$$', '\n  '];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const len = Math.floor(r() * 200);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(r() * alphabet.length)];
+      parseBuildout(text, '/w/x.cfg');
+      exercise({ '/w/buildout.cfg': `[buildout]\nextends = x.cfg\nparts = a\n${text}`, '/w/x.cfg': text });
+    }
+    const binary = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    exercise({ '/w/buildout.cfg': binary });
+  });
+
+  it('re-resolves a few hundred files after one edit in a few milliseconds', () => {
+    const files: Record<string, string> = {};
+    const N = 300;
+    for (let i = 0; i < N; i++) {
+      const ext = [i + 1, i + 7, i * 2 + 1].filter((j) => j < N).map((j) => `c${j}.cfg`).join(' ');
+      files[`/w/c${i}.cfg`] = `[buildout]\n${ext ? `extends = ${ext}\n` : ''}parts += p${i}\n[p${i}]\nrecipe = slapos.recipe.cmmi\nurl = http://x/${i}.tgz\nlocation = \${buildout:parts-directory}/p${i}\n[shared]\nlist += ${i}\n`;
+    }
+    files['/w/buildout.cfg'] = '[buildout]\nextends = c0.cfg\n';
+    const cache = new ParseCache();
+    const host = createMemoryHost(files);
+    resolveProfile(host, '/w/buildout.cfg', {}, cache);
+    const times: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      files[`/w/c${150 + k}.cfg`] += `\n[edit${k}]\nx = ${k}\n`;
+      const edited = createMemoryHost(files);
+      const t0 = performance.now();
+      const p = resolveProfile(edited, '/w/buildout.cfg', {}, cache);
+      p.getValue('p150', 'location');
+      times.push(performance.now() - t0);
+      assert.equal(p.files.size, N + 1);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[5];
+    // The target is ≤ 20 ms; the bound leaves room for slow CI machines.
+    assert.ok(median < 100, `re-resolve median ${median.toFixed(1)} ms`);
+  });
+});
