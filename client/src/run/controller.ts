@@ -25,6 +25,7 @@ import { readRunSettings } from './settings';
 import { RunStatusBar } from './statusBar';
 
 const RUNNING_CONTEXT = 'haproxy.running';
+const TRUSTED_CONTEXT = 'haproxy.workspaceTrusted';
 
 export class RunController implements vscode.Disposable {
   private session: HaproxySession | undefined;
@@ -44,6 +45,11 @@ export class RunController implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.onSaved(doc)),
     );
     void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
+    // Our own key: VS Code's `isWorkspaceTrusted` is not set when trust is disabled altogether
+    // (the commands then vanished from the palette although the workspace counts as trusted).
+    const setTrusted = () => void vscode.commands.executeCommand('setContext', TRUSTED_CONTEXT, vscode.workspace.isTrusted);
+    setTrusted();
+    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(setTrusted));
     void this.offerToStopStale();
   }
 
