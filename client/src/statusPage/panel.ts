@@ -119,7 +119,14 @@ export class StatusPagePanel implements vscode.Disposable {
     if (!ep || this.polling || this.source.instance().state !== 'running') return;
     this.polling = true;
     try {
-      const snapshot = await fetchStats(ep.url, { timeoutMs: 2000, auth: ep.auth });
+      let snapshot = await fetchStats(ep.url, { timeoutMs: 2000, auth: ep.auth });
+      // The listener we added is plumbing, not part of the user's setup: keep it out of the overview.
+      if (ep.added) {
+        snapshot = {
+          frontends: snapshot.frontends.filter((f) => f.proxy !== ep.section),
+          backends: snapshot.backends.filter((b) => b.row.proxy !== ep.section),
+        };
+      }
       await this.post({ type: 'stats', snapshot, fetchedAt: Date.now(), url: ep.url });
     } catch (err) {
       await this.post({ type: 'statsError', message: `Stats page unreachable: ${(err as Error).message}`, url: ep.url });
