@@ -108,7 +108,8 @@ export const checkCommand: CliCommand = async (args, io) => {
     return 2;
   }
   // The CLI never runs untrusted code: the version comes from the option, else the default.
-  const service = createLanguageService({ host: io.host, workspaceRoots: [io.cwd] });
+  // No fixed root: the buildout side adopts the nearest directory holding a buildout.cfg.
+  const service = createLanguageService({ host: io.host });
   const results: CheckedFile[] = [];
   let unreadable = false;
   for (const file of opts.files) {

@@ -10,7 +10,7 @@ import type {
   DocumentSymbol, FoldingRange, FormattingOptions, Hover, Location, Position, Range, TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument as TextDocumentImpl, type TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileSystemHost } from './common/host';
 import { NEVER_CANCELLED, type CancellationCheck } from './common/cancellation';
 import type { DiagnosticSettings, HaproxyContext, LocalDocsProvider } from './haproxy/context';
@@ -177,6 +177,7 @@ export function uriToPath(uri: string): string {
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const cache = new Lru<HaproxyContext>(options.cacheSize ?? 32);
+  const renderedCache = new Lru<{ text: string; ctx: HaproxyContext }>(8);
   const hx: HaproxyFeatures = haproxyFeatures;
   const bo: BuildoutFeatures = buildoutFeatures(options.host, options.workspaceRoots ?? []);
 
@@ -209,6 +210,24 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return ctx;
   }
 
+  /**
+   * HAProxy diagnostics for a template: run on the text the recipe renders (what HAProxy will
+   * read) and mapped back onto the template. When it cannot be rendered (no owning section,
+   * a missing option…), check the template itself, where `${…}` count as substitutions.
+   */
+  function validateRenderedTemplate(ctx: HaproxyContext, settings: DocumentSettings, token: CancellationCheck): Diagnostic[] {
+    const rendered = bo.renderForHaproxy(uriToPath(ctx.uri), settings);
+    if (!rendered) return hx.validate(ctx, settings, token);
+    const key = `${ctx.uri}\u0000${ctx.document.version}\u0000${settings.haproxyVersion}`;
+    let cached = renderedCache.get(key);
+    if (!cached || cached.text !== rendered.text) {
+      const document = TextDocumentImpl.create(ctx.uri, 'haproxy', ctx.document.version, rendered.text);
+      cached = { text: rendered.text, ctx: { ...ctx, document, parsed: parseHaproxy(rendered.text), isTemplate: false } };
+      renderedCache.set(key, cached);
+    }
+    return bo.mapRenderedDiagnostics(rendered.render, hx.validate(cached.ctx, settings, token));
+  }
+
   /** Inside `${…}` of a template (or anywhere in a profile) buildout features answer first. */
   function inSubstitution(document: TextDocument, position: Position): boolean {
     const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line, character: Number.MAX_SAFE_INTEGER } });
@@ -225,8 +244,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     doValidation(document, settings, token = NEVER_CANCELLED) {
       if (languageOf(document) === 'buildout') return bo.validate(document, settings, token);
       const ctx = haproxyContext(document, settings);
-      const own = hx.validate(ctx, settings, token);
-      return ctx.isTemplate ? [...own, ...bo.validateTemplate(document, settings, token)] : own;
+      if (!ctx.isTemplate) return hx.validate(ctx, settings, token);
+      return [...validateRenderedTemplate(ctx, settings, token), ...bo.validateTemplate(document, settings, token)];
     },
     doComplete(document, position, settings, token = NEVER_CANCELLED) {
       if (languageOf(document) === 'buildout') return bo.complete(document, position, settings, token);
@@ -290,7 +309,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return [];
     },
     renderTemplate(document, settings, owner) {
-      return bo.render(document, settings, owner);
+      const template = languageOf(document) !== 'buildout';
+      return bo.render(document, settings, owner, template);
     },
     profilesReachedFrom(document, settings) {
       if (languageOf(document) !== 'buildout') return [];
@@ -298,6 +318,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     invalidate(path) {
       bo.invalidate(path);
+      // A profile edit can change any rendered template.
+      renderedCache.deleteWhere(() => true);
     },
     setWorkspaceRoots(roots) {
       bo.setWorkspaceRoots(roots);
@@ -305,6 +327,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     documentClosed(uri) {
       cache.deleteWhere((k) => k.startsWith(uri + '\u0000'));
+      renderedCache.deleteWhere((k) => k.startsWith(uri + '\u0000'));
+      bo.documentClosed(uri);
     },
   };
 }

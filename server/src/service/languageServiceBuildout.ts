@@ -1,7 +1,7 @@
 /**
  * The facade's table of zc.buildout features: profiles, and the buildout side of HAProxy
  * templates (`${…}` inside `haproxy.conf.in`). Each entry delegates to the buildout service
- * (buildout/index.ts); this file only adapts signatures for languageService.ts.
+ * (buildout/index.ts); this file only adapts it for languageService.ts.
  */
 import type {
   CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
@@ -10,7 +10,16 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationCheck } from './common/cancellation';
 import type { FileSystemHost } from './common/host';
+import { createBuildoutService, RenameError } from './buildout/index';
+import type { RenderResult as BuildoutRender } from './buildout/model';
 import type { DocumentSettings, RenderResult } from './languageService';
+import { UserFacingError } from './languageServiceErrors';
+
+/** A template rendered for HAProxy diagnostics, with what maps the output back. */
+export interface RenderedTemplate {
+  text: string;
+  render: BuildoutRender;
+}
 
 export interface BuildoutFeatures {
   /** The `profile:section` whose template recipe uses this file as `input`, if any. */
@@ -31,37 +40,63 @@ export interface BuildoutFeatures {
   highlights(doc: TextDocument, position: Position, settings: DocumentSettings): DocumentHighlight[];
   codeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[];
   links(doc: TextDocument, settings: DocumentSettings): DocumentLink[];
-  render(doc: TextDocument, settings: DocumentSettings, owner?: string): RenderResult;
+  render(doc: TextDocument, settings: DocumentSettings, owner?: string, isTemplate?: boolean): RenderResult;
+  /** The template rendered by its owning section, or undefined when it cannot be rendered. */
+  renderForHaproxy(path: string, settings: DocumentSettings): RenderedTemplate | undefined;
+  /** HAProxy diagnostics of the rendered text, moved onto the template. */
+  mapRenderedDiagnostics(render: BuildoutRender, diagnostics: readonly Diagnostic[]): Diagnostic[];
   profilesReachedFrom(doc: TextDocument, settings: DocumentSettings): string[];
   invalidate(path: string): void;
+  documentClosed(uri: string): void;
   setWorkspaceRoots(roots: string[]): void;
 }
 
-const EMPTY_LIST: CompletionList = { isIncomplete: false, items: [] };
-
-export function buildoutFeatures(_host: FileSystemHost, _roots: string[]): BuildoutFeatures {
-  // INTEGRATION POINT (temporary): the buildout service (buildout/index.ts) has not landed yet.
+export function buildoutFeatures(host: FileSystemHost, roots: string[]): BuildoutFeatures {
+  const svc = createBuildoutService(host, roots);
   return {
-    templateOwner: () => undefined,
-    validate: () => [],
-    validateTemplate: () => [],
-    complete: () => EMPTY_LIST,
-    completeInTemplate: () => EMPTY_LIST,
-    hover: () => null,
-    hoverInTemplate: () => null,
-    definition: () => [],
-    definitionInTemplate: () => [],
-    references: () => [],
-    prepareRename: () => null,
-    rename: () => null,
-    symbols: () => [],
-    folding: () => [],
-    highlights: () => [],
-    codeActions: () => [],
-    links: () => [],
-    render: () => ({ errors: ['The buildout template renderer is not available in this build.'] }),
-    profilesReachedFrom: () => [],
-    invalidate: () => {},
-    setWorkspaceRoots: () => {},
+    templateOwner: (path, settings) => svc.templateOwner(path, settings),
+    validate: (doc, settings, token) => svc.validate(doc, settings, token),
+    validateTemplate: (doc, settings, token) => svc.validateTemplate(doc, settings, token),
+    complete: (doc, position, settings, token) => svc.complete(doc, position, settings, token),
+    completeInTemplate: (doc, position, settings, token) => svc.completeInTemplate(doc, position, settings, token),
+    hover: (doc, position, settings, token) => svc.hover(doc, position, settings, token),
+    hoverInTemplate: (doc, position, settings, token) => svc.hoverInTemplate(doc, position, settings, token),
+    definition: (doc, position, settings) => svc.definition(doc, position, settings),
+    definitionInTemplate: (doc, position, settings) => svc.definitionInTemplate(doc, position, settings),
+    references: (doc, position, settings, includeDeclaration) => svc.references(doc, position, settings, includeDeclaration),
+    prepareRename: (doc, position, settings) => svc.prepareRename(doc, position, settings),
+    rename: (doc, position, newName, settings) => {
+      try {
+        return svc.rename(doc, position, newName, settings);
+      } catch (err) {
+        if (err instanceof RenameError) throw new UserFacingError(err.message);
+        throw err;
+      }
+    },
+    symbols: (doc, settings) => svc.symbols(doc, settings),
+    folding: (doc, settings) => svc.folding(doc, settings),
+    highlights: (doc, position, settings) => svc.highlights(doc, position, settings),
+    codeActions: (doc, range, context, settings) => svc.codeActions(doc, range, context, settings),
+    links: (doc, settings) => svc.links(doc, settings),
+    render(doc, settings, owner, isTemplate) {
+      const result = svc.render(doc, settings, owner);
+      if (!isTemplate || result.text === undefined) return result;
+      // The run command maps `haproxy -c` lines back to the template with the line map.
+      const detailed = svc.renderForHaproxy(pathOf(doc.uri), settings, owner).render;
+      return { ...result, input: detailed?.templatePath ?? pathOf(doc.uri), lineMap: detailed?.lineMap };
+    },
+    renderForHaproxy(path, settings) {
+      const r = svc.renderForHaproxy(path, settings);
+      return r.text !== undefined && r.render ? { text: r.text, render: r.render } : undefined;
+    },
+    mapRenderedDiagnostics: (render, diagnostics) => svc.mapRenderedDiagnostics(render, diagnostics),
+    profilesReachedFrom: (doc, settings) => svc.profilesReachedFrom(doc, settings),
+    invalidate: (path) => svc.invalidate(path),
+    documentClosed: (uri) => svc.documentClosed(uri),
+    setWorkspaceRoots: (r) => svc.setWorkspaceRoots(r),
   };
+}
+
+function pathOf(uri: string): string {
+  return uri.startsWith('file://') ? decodeURIComponent(uri.slice('file://'.length)) : uri;
 }
