@@ -44,9 +44,9 @@ export function parseKeywordDump(text: string): KeywordDump {
       if (!raw.startsWith('\t')) { cfgSection = line; continue; }
       if (cfgSection === 'global') { d.globals.add(line); continue; }
       if (cfgSection !== 'listen') continue;
-      let m = /^bind <addr> (\S+)(?: \+(\d+))?/.exec(line);
+      let m = /^bind <addr> (?:ssl )?(\S+)(?: \+(\d+))?/.exec(line);
       if (m) { d.bindArgs.set(m[1], Number(m[2] ?? 0)); continue; }
-      m = /^server <name> <addr> (\S+)(?: \+(\d+))?/.exec(line);
+      m = /^server <name> <addr> (?:ssl )?(\S+)(?: \+(\d+))?/.exec(line);
       if (m) { d.serverArgs.set(m[1], Number(m[2] ?? 0)); continue; }
       for (const [prefix, rs] of RULE_PREFIXES) {
         if (!line.startsWith(prefix)) continue;

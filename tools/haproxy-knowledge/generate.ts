@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FactsFile, KeywordFact } from '../../server/src/service/haproxy/knowledge/data/factsFormat';
 import { PROXY_SECTIONS, SUPPORTED_VERSIONS, type HaproxyVersion } from '../../server/src/service/haproxy/knowledge/types';
-import { DocText } from './docText';
+import { countParenArgs, DocText } from './docText';
 import { parseKeywordDump, type KeywordDump } from './dumpKeywords';
 import { extractGlobals, extractParams, extractSectionKeywords } from './extractOther';
 import { extractProxy, type Rec } from './extractProxy';
@@ -117,6 +117,9 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
         if (a && !a.rs.includes(rs)) a.rs.push(rs);
         if (!a) actions = [...actions, { n, rs: [rs], c: '4.2', sy: [n], min: 0, max: -1 }];
       }
+    }
+    for (const [n, t] of dump.converters) {
+      if (!converters.some((c) => c.n === n)) converters.push({ n, i: t.i, o: t.o, ...(t.as ? { as: t.as } : {}), ...countParenArgs(t.as), c: '7.3.1' });
     }
     for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3' });
     for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq });

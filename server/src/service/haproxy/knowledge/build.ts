@@ -185,6 +185,14 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     if (what === 'keyword') removedMaxWords = Math.max(removedMaxWords, r.name.split(' ').length);
   }
   const removedKeywords = removedByWhat.get('keyword') ?? new Map<string, RemovedRecord>();
+  const removedKeywordsBySection = new Map<SectionKind, Map<string, RemovedRecord>>();
+  for (const r of removedKeywords.values()) {
+    for (const s of r.sections) {
+      let m = removedKeywordsBySection.get(s);
+      if (!m) removedKeywordsBySection.set(s, (m = new Map()));
+      m.set(r.name, r);
+    }
+  }
 
   function longest<T>(map: Map<string, T>, maxWords: number, words: readonly string[]): { entry: T; wordCount: number } | undefined {
     let offset = 0;
@@ -208,7 +216,12 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       return m && words.length > 0 ? longest(m, maxWordsBySection.get(section) ?? 1, words) : undefined;
     },
     matchKeywordAnywhere: (words) => (words.length > 0 ? longest(anywhere, maxWordsAnywhere, words) : undefined),
-    matchRemoved: (words) => (words.length > 0 ? longest(removedKeywords, removedMaxWords, words) : undefined),
+    matchRemoved(words, section) {
+      if (words.length === 0) return undefined;
+      if (!section) return longest(removedKeywords, removedMaxWords, words);
+      const m = removedKeywordsBySection.get(section);
+      return m ? longest(m, removedMaxWords, words) : undefined;
+    },
     removedOf: (what, name) => removedByWhat.get(what)?.get(name),
     allKeywordNames: () => allNames,
     bindOptions: () => bindList,

@@ -3,6 +3,10 @@
  * that removed/deprecated them and what to write instead. Versions come from HAProxy's
  * alert texts and the commits that removed the keywords (see shared haproxy-facts.md §6);
  * the advice sentences are this project's own.
+ *
+ * Not listed: `mailers`. HAProxy 3.3 stopped sending e-mail alerts natively, but the section
+ * and `email-alert …` keywords remain valid (the bundled Lua mailers script does the sending),
+ * so flagging them would be a false error; the section summary explains the change.
  */
 import type { RemovedEntry, SectionKind } from './types';
 
@@ -76,7 +80,6 @@ export const REMOVED_KEYWORDS: readonly RemovedRecord[] = [
   { name: 'set-mark', what: 'action', sections: PROXY, deprecated: '3.0', replacement: 'set-fc-mark', advice: 'The action was renamed: use `set-fc-mark`, which sets the mark on the client-facing connection.' },
   { name: 'set-tos', what: 'action', sections: PROXY, deprecated: '3.0', replacement: 'set-fc-tos', advice: 'The action was renamed: use `set-fc-tos`, which sets the TOS/DSCP field on the client-facing connection.' },
   { name: 'program', what: 'section', sections: [], deprecated: '3.1', removed: '3.3', advice: 'Run companion programs from systemd (or another supervisor) instead of a `program` section.' },
-  { name: 'mailers', what: 'section', sections: [], removed: '3.3', advice: 'Native e-mail alerts were removed; send alerts with the Lua mailers script shipped in HAProxy\'s examples, or from your monitoring system.' },
   { name: 'dispatch', sections: ['listen', 'backend'], deprecated: '3.3', removed: '3.5', replacement: 'server', advice: 'Declare the destination as a regular `server` line instead; it gets health checks and statistics too.' },
   { name: 'transparent', sections: ['listen', 'backend'], deprecated: '3.3', removed: '3.5', replacement: 'server <name> 0.0.0.0:0', advice: 'Use a server with address `0.0.0.0:0` (optionally with `http-request set-dst`) to forward to the original destination.' },
   { name: 'option transparent', sections: ['listen', 'backend'], deprecated: '3.3', removed: '3.5', replacement: 'server <name> 0.0.0.0:0', advice: 'Use a server with address `0.0.0.0:0` to connect to the original destination address.' },

@@ -197,8 +197,12 @@ export interface KnowledgeBase {
   matchKeyword(section: SectionKind, words: readonly string[]): { entry: KeywordEntry; wordCount: number } | undefined;
   /** Same lookup in every section kind, for "not allowed in this section" diagnostics. */
   matchKeywordAnywhere(words: readonly string[]): { entry: KeywordEntry; wordCount: number } | undefined;
-  /** Removed/deprecated keywords (across history) whose name prefixes `words`. */
-  matchRemoved(words: readonly string[]): { entry: RemovedEntry; wordCount: number } | undefined;
+  /**
+   * Removed/deprecated keywords (removed or deprecated at or before this version) whose name
+   * prefixes `words`. Pass `section` so that e.g. the still-valid global `grace` is not
+   * mistaken for the removed proxy `grace`.
+   */
+  matchRemoved(words: readonly string[], section?: SectionKind): { entry: RemovedEntry; wordCount: number } | undefined;
   /** Every keyword name in this version, for did-you-mean. */
   allKeywordNames(): readonly string[];
   bindOptions(): readonly ParamEntry[];
