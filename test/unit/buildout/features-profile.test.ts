@@ -129,7 +129,7 @@ test('diagnostics: parts, recipes, extends, overrides, cycles', () => {
     assert.ok(codes.includes(want), `${want} in ${codes.join(' ')}`);
   }
   const unknown = diags.find((d) => d.code === 'unknown-recipe-option')!;
-  assert.match(unknown.message, /Did you mean 'target'/);
+  assert.match(String(unknown.message), /Did you mean 'target'/);
   // Quick fixes: did-you-mean for the option typo; add the required `output`.
   const actions = service.codeActions(doc, unknown.range, { diagnostics: diags }, settings);
   const typo = actions.find((a) => a.title === "Change to 'target'");
@@ -159,4 +159,26 @@ test('the example workspace profiles are clean', () => {
   for (const f of ['buildout.cfg', 'profiles/base.cfg', 'profiles/haproxy.cfg']) {
     assert.deepEqual(service.validate(open(f), settings, never).map((d) => d.message), [], f);
   }
+});
+
+test('diagnostics: macro errors with a did-you-mean, unevaluated conditions as information', () => {
+  const { service, open } = crafted({
+    '/p/buildout.cfg': [
+      '[buildout]', 'parts =', '',
+      '[instance-base]', 'recipe = plone.recipe.zope2instance', '',
+      '[i1]', '<= instance-bse', '',
+      '[m1]', '<= m2', '', '[m2]', '<= m1', '',
+      '[odd:platform.python_implementation() == "CPython" and some_function(1)]', 'x = 1', '',
+    ].join('\n'),
+  });
+  const doc = open('/p/buildout.cfg');
+  const diags = service.validate(doc, settings, never);
+  const missing = diags.find((d) => d.code === 'macro-error' && /No section named/.test(d.message));
+  assert.ok(missing, JSON.stringify(diags));
+  assert.equal(doc.getText(missing.range), 'instance-bse');
+  assert.deepEqual((missing.data as { suggestions: string[] }).suggestions, ['instance-base']);
+  assert.ok(diags.some((d) => d.code === 'macro-error' && /Infinite extending loop/.test(d.message)));
+  const cond = diags.find((d) => d.code === 'unevaluated-condition');
+  assert.ok(cond, 'condition not evaluated is reported');
+  assert.equal(cond.severity, 3);
 });

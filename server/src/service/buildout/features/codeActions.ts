@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { ParsedFile } from '../model';
 import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
 
-const REPLACEABLE = new Set<string>([BuildoutCode.undefinedSection, BuildoutCode.undefinedOption, BuildoutCode.undefinedPart, BuildoutCode.unknownRecipeOption]);
+const REPLACEABLE = new Set<string>([BuildoutCode.undefinedSection, BuildoutCode.undefinedOption, BuildoutCode.undefinedPart, BuildoutCode.unknownRecipeOption, BuildoutCode.macroError]);
 
 /**
  * Code actions for the diagnostics in `context` (the client sends back what we published, with

@@ -13,6 +13,7 @@ import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
 import { referenceDiagnostics } from './referenceChecks';
 import { graphTemplates, macroFamily, sectionNameWords } from './symbolsIndex';
 import { scanTemplate } from '../templates/scan';
+import { wordsIn } from './text';
 
 export function diag(range: Range, message: string, code: string, severity: DiagnosticSeverity, data?: FixData, tags?: DiagnosticTag[]): Diagnostic {
   return { range, message, code, severity, source: DIAGNOSTIC_SOURCE, ...(data ? { data } : {}), ...(tags ? { tags } : {}) };
@@ -35,6 +36,7 @@ export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc
   partsDiagnostics(ws, view, doc, out);
   recipeDiagnostics(ws, view, doc, out);
   redundantOverrides(view, doc, out);
+  macroDiagnostics(ws, view, doc, out);
   return out;
 }
 
@@ -147,5 +149,28 @@ function redundantOverrides(view: ProfileView, doc: DocFile, out: Diagnostic[]):
       out.push(diag(o.nameRange, `'${o.name}' is set to the value it already has${from}.`, BuildoutCode.redundantOverride,
         DiagnosticSeverity.Hint, undefined, [DiagnosticTag.Unnecessary]));
     }
+  }
+}
+
+/** `<=` problems buildout stops with: an unknown macro section, a macro that includes itself. */
+function macroDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
+  let lines: string[] | undefined;
+  for (const s of doc.parsed.sections) {
+    if (!s.active) continue;
+    const macro = s.options.find((o) => o.name === '<');
+    if (!macro) continue;
+    const error = view.expansionError(s.name);
+    if (!error) continue;
+    const missing = /^No section named '(.*)'$/.exec(error.message)?.[1];
+    const names = missing ? view.sectionNames() : [];
+    const suggestions = missing ? suggest(missing, names) : [];
+    let range = macro.operatorRange;
+    if (missing) {
+      lines ??= (ws.host.readFile(doc.path) ?? '').split('\n');
+      const at = macro.valueRanges.flatMap((r) => wordsIn(lines!, r)).find((w) => w.word === missing);
+      if (at) range = at.range;
+    }
+    out.push(diag(range, error.message + (suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''), BuildoutCode.macroError, DiagnosticSeverity.Error,
+      suggestions.length ? { suggestions } : undefined));
   }
 }

@@ -18,6 +18,8 @@ export interface ProfileView {
   section(name: string): MergedSection | undefined;
   /** One option after macro expansion (history includes what came through `<=`; computed ones too). */
   option(section: string, option: string): MergedOption | undefined;
+  /** The error `<=` expansion of the section raises (macro loop, missing macro section), if any. */
+  expansionError(section: string): BuildoutError | undefined;
   /** Option names a `${section:…}` may use: merged, from macros, and recipe-computed. */
   optionNames(section: string): string[];
   /** The fully substituted value buildout would give `${section:option}`. */

@@ -1,6 +1,6 @@
 /** ProfileView over the resolver's `BuildoutProfile`, memoising what features ask repeatedly. */
 import type { FileSystemHost } from '../../common/host';
-import type { MergedOption, MergedSection, ParsedFile, SubstitutionReference } from '../model';
+import type { BuildoutError, MergedOption, MergedSection, ParsedFile, SubstitutionReference } from '../model';
 import { recipeComputedOptions } from '../recipes/provider';
 import { resolveProfile, type BuildoutProfile } from '../resolver/profile';
 import type { ProfileView } from './profileView';
@@ -36,6 +36,10 @@ export class ResolvedProfileView implements ProfileView {
       this.expandedMemo.set(section, expanded);
     }
     return expanded?.get(option) ?? this.section(section)?.options.get(option);
+  }
+  expansionError(section: string): BuildoutError | undefined {
+    const e = this.profile.getExpandedSection(section);
+    return e instanceof Map ? undefined : e;
   }
   optionNames(section: string): string[] {
     let names = this.optionNamesMemo.get(section);
