@@ -7,7 +7,7 @@ import { entryInToken } from './hover/inToken';
 import { localDocsMarkdown } from './hover/localDocs';
 import { nameHover } from './hover/names';
 import { lowerWords, statementAtLine, tokenIndexAt } from './locate';
-import { buildNameIndex } from './nameIndex';
+import { buildNameIndex, nameSymbolAt } from './nameIndex';
 
 /**
  * Hover: names defined in the document show their definition; keywords, options, actions,
@@ -20,7 +20,8 @@ export function doHover(ctx: HaproxyContext, position: { line: number; character
   const { statement, section } = hit;
   if (statement.comment && position.character >= statement.comment.start) return null;
 
-  const sym = buildNameIndex(ctx.parsed).at(position);
+  // Only build (or reuse) the document's name index when the cursor is on a name.
+  const sym = nameSymbolAt(ctx.parsed, position) ? buildNameIndex(ctx.parsed).at(position) : undefined;
   if (sym) return nameHover(ctx, sym);
 
   const ti = tokenIndexAt(statement.tokens, position.character);

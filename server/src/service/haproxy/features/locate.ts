@@ -57,15 +57,11 @@ export function tokenIndexAt(tokens: readonly Token[], character: number): numbe
   return -1;
 }
 
-/** Lower-cased values of a statement's tokens (cached on the statement object). */
-const wordCache = new WeakMap<Statement, string[]>();
+/** Lower-cased values of a statement's tokens. */
 export function lowerWords(st: Statement): string[] {
-  let w = wordCache.get(st);
-  if (!w) {
-    w = st.tokens.map((t) => t.value.toLowerCase());
-    wordCache.set(st, w);
-  }
-  return w;
+  const out = new Array<string>(st.tokens.length);
+  for (let i = 0; i < st.tokens.length; i++) out[i] = st.tokens[i].value.toLowerCase();
+  return out;
 }
 
 /** The proxy section kinds (they hold ACLs, rules and servers). */

@@ -1,6 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { HaproxyDocument, Section } from '../parser/model';
-import { collectNames } from './names/collect';
+import { collectNames, statementSymbols } from './names/collect';
+import { statementAtLine } from './locate';
 import type { NameKind, NameSymbol } from './names/types';
 
 export type { NameKind, NameSymbol } from './names/types';
@@ -55,6 +56,18 @@ export function buildNameIndex(doc: HaproxyDocument): NameIndex {
   return idx;
 }
 
+/**
+ * Whether a name symbol is written at `position`, looking only at that line's statement (no
+ * index build): lets hover and completion skip the index for keywords and values.
+ */
+export function nameSymbolAt(doc: HaproxyDocument, position: Position): NameSymbol | undefined {
+  const hit = statementAtLine(doc, position.line);
+  if (!hit?.section) return undefined;
+  return statementSymbols(hit.section, hit.statement).find(
+    (s) => position.character >= s.range.start.character && position.character <= s.range.end.character,
+  );
+}
+
 /** Which definition kinds a reference/definition kind matches. */
 function definitionKinds(kind: NameKind): readonly NameKind[] {
   if (kind === 'backend') return ['backend', 'listen'];
@@ -69,6 +82,8 @@ class Index implements NameIndex {
   private readonly reverse = new Map<NameSymbol, NameSymbol[]>();
   private readonly resolved = new Map<NameSymbol, NameSymbol[]>();
   private readonly serversByProxy = new Map<string, NameSymbol[]>();
+  /** ACL definitions per section, by name (ACL scope is the section). */
+  private readonly aclsBySection = new Map<Section, Map<string, NameSymbol[]>>();
 
   constructor(readonly symbols: readonly NameSymbol[]) {
     for (const s of symbols) {
@@ -77,6 +92,11 @@ class Index implements NameIndex {
       push(map, s.kind, s);
       push(this.byLine, s.range.start.line, s);
       if (s.kind === 'server' && s.role === 'definition' && s.section.name) push(this.serversByProxy, s.section.name.value, s);
+      if (s.kind === 'acl' && s.role === 'definition') {
+        let m = this.aclsBySection.get(s.section);
+        if (!m) this.aclsBySection.set(s.section, (m = new Map()));
+        push(m, s.name, s);
+      }
     }
     for (const s of symbols) {
       if (s.role !== 'reference') continue;
@@ -87,6 +107,11 @@ class Index implements NameIndex {
   }
 
   definitions(kind: NameKind, name?: string, scope?: Section): NameSymbol[] {
+    if (kind === 'acl' && scope) {
+      const m = this.aclsBySection.get(scope);
+      if (!m) return [];
+      return name === undefined ? [...m.values()].flat() : [...(m.get(name) ?? [])];
+    }
     const out: NameSymbol[] = [];
     for (const k of definitionKinds(kind)) {
       const list = this.defsByKey.get(name === undefined ? k : key(k, name));

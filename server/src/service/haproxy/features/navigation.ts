@@ -1,6 +1,8 @@
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { HaproxyContext } from '../context';
 import { buildNameIndex, type NameSymbol } from './nameIndex';
+
+export { documentHighlights } from './highlights';
 
 /**
  * Go to definition, find references, rename and highlights for backends, ACLs, servers and
@@ -20,15 +22,6 @@ export function findReferences(ctx: HaproxyContext, position: { line: number; ch
   return occurrences(ctx, sym)
     .filter((s) => includeDeclaration || s.role === 'reference')
     .map((s) => location(ctx, s.range));
-}
-
-export function documentHighlights(ctx: HaproxyContext, position: { line: number; character: number }): DocumentHighlight[] {
-  const sym = buildNameIndex(ctx.parsed).at(position);
-  if (!sym) return [];
-  return occurrences(ctx, sym).map((s) => ({
-    range: s.range,
-    kind: s.role === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
-  }));
 }
 
 /** The range of the name under the cursor when it can be renamed, else null. */

@@ -66,14 +66,19 @@ const NAME_KIND: Partial<Record<NameSymbol['kind'], CompletionItemKind>> = {
   acl: CompletionItemKind.Variable,
 };
 
-/** A name defined in the document (backend, ACL, server, userlist …). */
-export function nameItem(def: NameSymbol, range: Range, documentText: string, label = def.name): CompletionItem {
+/**
+ * A name defined in the document (backend, ACL, server, userlist …). `documentText` is read
+ * lazily: only ACL and server items show their whole definition line, section names show
+ * their header, which is known without reading the document.
+ */
+export function nameItem(def: NameSymbol, range: Range, documentText: () => string, label = def.name): CompletionItem {
   const line = def.range.start.line;
+  const shown = def.kind === 'acl' || def.kind === 'server' ? documentText().trim() : `${def.kind} ${def.name}`;
   return {
     label,
     kind: NAME_KIND[def.kind] ?? CompletionItemKind.Class,
     detail: `${def.kind} defined on line ${line + 1}`,
-    documentation: { kind: 'markdown', value: '```haproxy\n' + documentText.trim() + '\n```' },
+    documentation: { kind: 'markdown', value: '```haproxy\n' + shown + '\n```' },
     textEdit: { range, newText: label },
     sortText: sortKey(0, label),
   };

@@ -17,7 +17,7 @@ export function definedNameItems(ctx: HaproxyContext, kind: NameKind, range: Ran
   for (const d of buildNameIndex(ctx.parsed).definitions(kind)) {
     if (seen.has(d.name) || (exclude && d.section === exclude)) continue;
     seen.add(d.name);
-    out.push(nameItem(d, range, lineText(ctx, d.range.start.line)));
+    out.push(nameItem(d, range, () => lineText(ctx, d.range.start.line)));
   }
   return out;
 }
@@ -35,7 +35,7 @@ export function serverItems(ctx: HaproxyContext, range: Range, current: Section 
     const label = own ? d.name : `${d.section.name?.value ?? ''}/${d.name}`;
     if (seen.has(label)) continue;
     seen.add(label);
-    out.push(nameItem(d, range, lineText(ctx, d.range.start.line), label));
+    out.push(nameItem(d, range, () => lineText(ctx, d.range.start.line), label));
   }
   return out;
 }

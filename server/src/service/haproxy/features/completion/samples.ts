@@ -50,10 +50,10 @@ function fetchArgItems(ctx: HaproxyContext, cur: CompletionCursor, expr: string,
   const range = subRange(cur, exprStart + openParen + 1);
   const idx = buildNameIndex(ctx.parsed);
   const text = (line: number) => lineText(ctx, line);
-  if (USERLIST_FETCHES.has(fn)) return idx.definitions('userlist').map((d) => nameItem(d, range, text(d.range.start.line)));
-  if (BACKEND_FETCHES.has(fn)) return idx.definitions('backend').map((d) => nameItem(d, range, text(d.range.start.line)));
+  if (USERLIST_FETCHES.has(fn)) return idx.definitions('userlist').map((d) => nameItem(d, range, () => text(d.range.start.line)));
+  if (BACKEND_FETCHES.has(fn)) return idx.definitions('backend').map((d) => nameItem(d, range, () => text(d.range.start.line)));
   if (SERVER_FETCHES.has(fn)) {
-    return idx.definitions('server').filter((d) => d.section.name).map((d) => nameItem(d, range, text(d.range.start.line), `${d.section.name!.value}/${d.name}`));
+    return idx.definitions('server').filter((d) => d.section.name).map((d) => nameItem(d, range, () => text(d.range.start.line), `${d.section.name!.value}/${d.name}`));
   }
   return [];
 }
@@ -84,7 +84,7 @@ export function conditionItems(ctx: HaproxyContext, cur: CompletionCursor, condS
     for (const d of buildNameIndex(ctx.parsed).definitions('acl', undefined, section)) {
       if (seen.has(d.name)) continue;
       seen.add(d.name);
-      items.push(nameItem(d, range, lineText(ctx, d.range.start.line)));
+      items.push(nameItem(d, range, () => lineText(ctx, d.range.start.line)));
     }
   }
   for (const p of ctx.kb.predefinedAcls()) items.push(entryItem(ctx.kb, p, range, { sort: 3 }));

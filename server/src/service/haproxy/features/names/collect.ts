@@ -13,23 +13,14 @@ export function collectNames(doc: HaproxyDocument): NameSymbol[] {
   // Pass 1: definitions (ACL references need to know which ACL names a section defines).
   const aclNames = new Map<Section, Set<string>>();
   for (const section of doc.sections) {
-    if (NAMED_SECTION_KINDS.has(section.kind) && section.name && isStaticName(section.name)) {
-      out.push(sym(section.kind as NameKind, section.name, [section, section.header.line], section.kind, 'definition'));
-    }
+    collectSectionDefinition(section, out);
     if (!PROXY_KINDS.has(section.kind)) continue;
     const acls = new Set<string>();
     aclNames.set(section, acls);
     for (const st of section.body) {
-      const w = lowerWords(st);
-      if (w[0] === 'acl' && st.tokens[1] && isStaticName(st.tokens[1])) {
-        out.push(sym('acl', st.tokens[1], [section, st.line], 'acl', 'definition'));
-        acls.add(st.tokens[1].value);
-      } else if ((w[0] === 'server' || w[0] === 'server-template') && st.tokens[1] && isStaticName(st.tokens[1])
-        && (section.kind === 'backend' || section.kind === 'listen')) {
-        const s = sym('server', st.tokens[1], [section, st.line], w[0], 'definition');
-        if (w[0] === 'server-template') s.template = templateRange(st.tokens[2]?.value);
-        out.push(s);
-      }
+      const before = out.length;
+      collectStatementDefinition(section, st, out);
+      if (out.length > before && out[before].kind === 'acl') acls.add(out[before].name);
     }
   }
   // Pass 2: references.
@@ -39,6 +30,43 @@ export function collectNames(doc: HaproxyDocument): NameSymbol[] {
     for (const st of section.body) collectStatementRefs(section, st, acls, out);
   }
   return out;
+}
+
+/**
+ * The symbols written on one statement, without walking the document: a cheap test of
+ * "is there a name under the cursor?" before the whole index is needed. Predefined ACL names
+ * are not reported here (whether the section redefines them needs the whole section).
+ */
+export function statementSymbols(section: Section, st: Statement): NameSymbol[] {
+  const out: NameSymbol[] = [];
+  if (st === section.header) {
+    collectSectionDefinition(section, out);
+    collectHeaderRefs(section, out);
+  } else if (PROXY_KINDS.has(section.kind) || firstWord(st) === 'log') {
+    if (PROXY_KINDS.has(section.kind)) collectStatementDefinition(section, st, out);
+    collectStatementRefs(section, st, undefined, out);
+  }
+  return out;
+}
+
+function collectSectionDefinition(section: Section, out: NameSymbol[]): void {
+  if (NAMED_SECTION_KINDS.has(section.kind) && section.name && isStaticName(section.name)) {
+    out.push(sym(section.kind as NameKind, section.name, [section, section.header.line], section.kind, 'definition'));
+  }
+}
+
+/** `acl NAME …` in any proxy, `server NAME …` / `server-template PREFIX …` in backends and listens. */
+function collectStatementDefinition(section: Section, st: Statement, out: NameSymbol[]): void {
+  const kw = firstWord(st);
+  const name = st.tokens[1];
+  if (!isStaticName(name)) return;
+  if (kw === 'acl') {
+    out.push(sym('acl', name, [section, st.line], 'acl', 'definition'));
+  } else if ((kw === 'server' || kw === 'server-template') && (section.kind === 'backend' || section.kind === 'listen')) {
+    const s = sym('server', name, [section, st.line], kw, 'definition');
+    if (kw === 'server-template') s.template = templateRange(st.tokens[2]?.value);
+    out.push(s);
+  }
 }
 
 function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
@@ -51,13 +79,12 @@ function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
 
 function collectStatementRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
   const at: Where = [section, st.line];
-  const w = lowerWords(st);
   const t = st.tokens;
   if (t.length === 0) return;
-  const kw = w[0];
-  const ref = (kind: NameKind, tok: Token | undefined, via = kw) => {
-    if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
-  };
+  const kw = firstWord(st);
+  // Most statements need only their first word; lower-case the rest only when it is read.
+  const w = NEEDS_WORDS.has(kw) ? lowerWords(st) : [kw, t[1]?.value.toLowerCase() ?? ''];
+  const ref = (kind: NameKind, tok: Token | undefined, via = kw) => addRef(out, kind, tok, at, via);
   const isProxy = PROXY_KINDS.has(section.kind);
   if (kw === 'log') collectLogRefs(section, st, out);
   if (!isProxy) return;
@@ -176,9 +203,9 @@ function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[])
 function collectConditionRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
   const at: Where = [section, st.line];
   const t = st.tokens;
-  const w = lowerWords(st);
   let i = 1;
-  while (i < t.length && w[i] !== 'if' && w[i] !== 'unless') i++;
+  while (i < t.length && !isConditionWord(t[i].value)) i++;
+  if (i >= t.length) return;
   let depth = 0;
   for (i++; i < t.length; i++) {
     const tok = t[i];
@@ -229,6 +256,21 @@ function collectFetchArgRefs(section: Section, st: Statement, out: NameSymbol[])
 }
 
 type Where = [Section, number];
+
+function addRef(out: NameSymbol[], kind: NameKind, tok: Token | undefined, at: Where, via: string): void {
+  if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
+}
+
+/** Statements whose later words are inspected (options, `peers`, `errorfiles` …). */
+const NEEDS_WORDS = new Set(['server', 'server-template', 'default-server', 'bind', 'stick-table', 'http-request', 'http-response', 'http-after-response', 'http-error', 'log']);
+
+function firstWord(st: Statement): string {
+  return st.tokens[0]?.value.toLowerCase() ?? '';
+}
+
+function isConditionWord(v: string): boolean {
+  return (v.length === 2 || v.length === 6) && (v.toLowerCase() === 'if' || v.toLowerCase() === 'unless');
+}
 
 function templateRange(spec: string | undefined): { from: number; to: number } {
   const m = /^(\d+)(?:-(\d+))?$/.exec(spec ?? '');
