@@ -33,15 +33,17 @@ export async function chooseBinary(
   for (const p of r.problems) log.warn(describeProblem(p));
   if (!r.binary) {
     const msg = r.problems.map(describeProblem).join(' ');
-    const choice = await vscode.window.showErrorMessage(`HAProxy: ${msg}`, 'Open Settings');
-    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'haproxy.executablePath');
+    // Not awaited: the caller holds the run queue, and a toast may never be clicked.
+    void vscode.window.showErrorMessage(`HAProxy: ${msg}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'haproxy.executablePath');
+    });
     return undefined;
   }
   if (r.problems.some((p) => p.kind === 'buildout-not-built') && fromBuildout) {
     const use = `Use ${r.binary.path}`;
     const choice = await vscode.window.showWarningMessage(
       `HAProxy: the buildout part [${fromBuildout.part}] builds ${fromBuildout.binary}, which does not exist yet (run bin/buildout). Use ${r.binary.path} instead?`,
-      { modal: false },
+      { modal: true }, // a question inside the run queue must be answered, not left in a toast
       use,
     );
     if (choice !== use) return undefined;

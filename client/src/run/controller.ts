@@ -25,6 +25,17 @@ import { readRunSettings } from './settings';
 import { RunStatusBar } from './statusBar';
 
 const RUNNING_CONTEXT = 'haproxy.running';
+
+/**
+ * Shows a message without waiting for it: operations run one at a time, and awaiting a toast
+ * that the user never clicks would block Stop and every later command.
+ */
+function notify(level: 'info' | 'warning' | 'error', message: string, actions: string[], onAction: (action: string) => void): void {
+  const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(`HAProxy: ${message}`, ...actions).then((c) => {
+    if (c) onAction(c);
+  });
+}
 const TRUSTED_CONTEXT = 'haproxy.workspaceTrusted';
 
 export class RunController implements vscode.Disposable {
@@ -112,8 +123,9 @@ export class RunController implements vscode.Disposable {
     return this.serial(async () => {
       if (!this.requireTrust()) return;
       if (this.session?.instance.running) {
+        // Modal: a question inside the serial queue must get an answer (a toast can be ignored forever).
         const restart = await vscode.window.showInformationMessage(
-          `HAProxy is already running (pid ${this.session.instance.pid}).`, 'Show Status', 'Restart');
+          `HAProxy is already running (pid ${this.session.instance.pid}).`, { modal: true }, 'Show Status', 'Restart');
         if (restart === 'Show Status') await this.openStatusPage();
         if (restart !== 'Restart') return;
         await this.stopSession();
@@ -196,8 +208,7 @@ export class RunController implements vscode.Disposable {
       this.setInfo({ ...this.info, state: 'running' });
     } else {
       this.log.error(`Reload failed: ${r.message}`);
-      const c = await vscode.window.showErrorMessage(`HAProxy: ${r.message}`, 'Show Problems');
-      if (c) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      notify('error', r.message, ['Show Problems'], () => void vscode.commands.executeCommand('workbench.actions.view.problems'));
     }
   }
 
@@ -235,8 +246,7 @@ export class RunController implements vscode.Disposable {
       if (result.valid && diags.length === 0) {
         void vscode.window.showInformationMessage(`HAProxy: ${summary}`);
       } else {
-        const c = await (result.valid ? vscode.window.showWarningMessage : vscode.window.showErrorMessage)(`HAProxy: ${summary}`, 'Go to First');
-        if (c) await revealFirst(source.sourceUri, diags);
+        notify(result.valid ? 'warning' : 'error', summary, ['Go to First'], () => void revealFirst(source.sourceUri, diags));
       }
     });
   }
@@ -273,9 +283,7 @@ export class RunController implements vscode.Disposable {
     const message = `HAProxy ${how}. ${failure.kind === 'exited' ? '' : failure.message}`.trim();
     this.log.error(`${message}\nLast lines:\n${failure.lastLines.join('\n')}`);
     this.setInfo({ state: 'failed', version: this.binary?.version.full, message });
-    void vscode.window.showErrorMessage(`HAProxy: ${message}`, 'Show Log').then((c) => {
-      if (c) this.showLog();
-    });
+    notify('error', message, ['Show Log'], () => this.showLog());
   }
 
   private async reportStartFailure(err: unknown, source: ConfigSource, generatedFile: string): Promise<void> {
@@ -283,9 +291,10 @@ export class RunController implements vscode.Disposable {
       const diags = this.diagnostics.show(source, err.check.problems, generatedFile);
       this.setInfo({ state: 'stopped', version: this.binary?.version.full });
       this.log.error(`${err.message}\n${err.check.output}`);
-      const c = await vscode.window.showErrorMessage(`HAProxy: ${err.message}`, 'Go to First Error', 'Show Log');
-      if (c === 'Go to First Error') await revealFirst(source.sourceUri, diags);
-      else if (c === 'Show Log') this.showLog();
+      notify('error', err.message, ['Go to First Error', 'Show Log'], (c) => {
+        if (c === 'Go to First Error') void revealFirst(source.sourceUri, diags);
+        else this.showLog();
+      });
       return;
     }
     if (err instanceof HaproxyStartError) {
@@ -293,8 +302,7 @@ export class RunController implements vscode.Disposable {
       if (f.findings.length) this.diagnostics.show(source, f.findings, this.runFileFor(source));
       this.log.error(`${f.message}${f.lastLines.length ? `\nLast lines:\n${f.lastLines.join('\n')}` : ''}`);
       this.setInfo({ state: 'failed', message: f.message });
-      const c = await vscode.window.showErrorMessage(`HAProxy: ${f.message}`, 'Show Log');
-      if (c) this.showLog();
+      notify('error', f.message, ['Show Log'], () => this.showLog());
       return;
     }
     this.setInfo({ state: 'failed', message: String((err as Error)?.message ?? err) });
