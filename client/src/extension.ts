@@ -71,6 +71,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void ready.then(() => versionStatus.refresh());
   // Trust can be granted later; the server reads it at start, so restart it then.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+  // The server asks the binary for its version once per start.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('haproxy.executablePath')) void client?.restart();
+  }));
 
   return { ready, client: () => client };
 }

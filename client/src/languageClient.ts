@@ -16,11 +16,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const executablePath = vscode.workspace.getConfiguration('haproxy').get<string | null>('executablePath') ?? undefined;
-  const initializationOptions: InitializationOptions = {
-    trusted: vscode.workspace.isTrusted,
-    executablePath: executablePath || undefined,
-    clientWatchesFiles: true,
+  // A function: read again on every (re)start, e.g. after the user grants workspace trust.
+  const initializationOptions = (): InitializationOptions => {
+    const executablePath = vscode.workspace.getConfiguration('haproxy').get<string | null>('executablePath') ?? undefined;
+    return {
+      trusted: vscode.workspace.isTrusted,
+      executablePath: executablePath || undefined,
+      clientWatchesFiles: true,
+    };
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
