@@ -34,9 +34,21 @@ export class Steps {
       this.failed = true;
       const shot = join(this.outDir, `${this.scenario}-failure.png`);
       try { await this.page?.screenshot({ path: shot }); } catch { /* page may be gone */ }
-      this.results.push({ name, ok: false, ms, error: String(err?.stack ?? err) });
-      console.log(`  not ok  ${this.scenario} › ${name} (${ms} ms)\n          ${oneLine(String(err?.message ?? err))}\n          screenshot: ${shot}`);
+      const notes = await this.visibleNotifications();
+      this.results.push({ name, ok: false, ms, error: String(err?.stack ?? err), notifications: notes });
+      console.log(`  not ok  ${this.scenario} › ${name} (${ms} ms)\n          ${oneLine(String(err?.message ?? err))}`
+        + `${notes.length ? `\n          notifications: ${oneLine(notes.join(' | '))}` : ''}\n          screenshot: ${shot}`);
       return undefined;
+    }
+  }
+
+  /** The workbench's notification toasts: an extension's error message usually explains a failure. */
+  async visibleNotifications() {
+    try {
+      const texts = await this.page?.locator('.notifications-toasts .notification-toast').allInnerTexts({ timeout: 1000 });
+      return (texts ?? []).map((t) => t.replace(/\s+/g, ' ').trim());
+    } catch {
+      return [];
     }
   }
 

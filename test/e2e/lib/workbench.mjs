@@ -47,14 +47,23 @@ export async function languageMode(page, expected) {
   return (await item.innerText()).trim();
 }
 
-/** Runs a palette command by its title as the palette shows it, e.g. "HAProxy: Start". */
+/**
+ * Runs a palette command by its title as the palette shows it, e.g. "HAProxy: Start". The palette
+ * sometimes drops the first keystrokes while it opens, so a missing row gets one clean retry.
+ */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator(`${sel.quickInput} input`);
-  await input.waitFor();
-  await input.pressSequentially(title);
-  const row = page.locator(sel.quickInputRow, { hasText: title }).first();
-  await row.waitFor({ timeout: 15_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator(`${sel.quickInput} input`);
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page.locator(sel.quickInputRow, { hasText: title }).first();
+    const found = await row.waitFor({ timeout: attempt === 1 ? 10_000 : 15_000 }).then(() => true, () => false);
+    if (found) break;
+    await page.keyboard.press('Escape');
+    await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
+    if (attempt === 2) throw new Error(`the command palette does not offer "${title}"`);
+  }
   await page.keyboard.press('Enter');
   await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
 }
@@ -109,7 +118,7 @@ export async function applyQuickFix(page, title, beforeApply) {
   const text = (await row.innerText()).trim();
   await beforeApply?.();
   await row.click();
-  await page.locator('.action-widget').waitFor({ state: 'hidden' });
+  await page.locator(sel.actionWidgetRow).first().waitFor({ state: 'hidden' });
   return text;
 }
 

@@ -55,7 +55,7 @@ export default {
       });
       const line = await editorLineText(page, 'maxconn $');
       if (!line.includes('${haproxy-config:maxconn}')) throw new Error(`line after the fix: "${line}"`);
-      await page.locator(sel.markersRow, { hasText: wrongSection }).waitFor({ state: 'detached' });
+      await page.locator(sel.markersRow, { hasText: wrongSection }).first().waitFor({ state: 'detached' });
       return `${applied} → "${line.trim()}"`;
     });
 

@@ -91,7 +91,7 @@ export default {
       });
       const line = await editorLineText(page, 'check 5s');
       if (!/^\s*timeout check 5s/.test(line)) throw new Error(`line after the fix: "${line}"`);
-      await page.locator(sel.markersRow, { hasText: 'timout' }).waitFor({ state: 'detached' });
+      await page.locator(sel.markersRow, { hasText: 'timout' }).first().waitFor({ state: 'detached' });
       return `${applied} → "${line.trim()}"`;
     });
   },

@@ -50,7 +50,7 @@ export default {
       await page.keyboard.press('F1');
       const input = page.locator(`${sel.quickInput} input`);
       await input.waitFor();
-      await input.pressSequentially(title);
+      await input.fill(`>${title}`);
       const row = page.locator(sel.quickInputRow, { hasText: title }).first();
       const offered = await row.waitFor({ timeout: 5000 }).then(() => true, () => false);
       if (!offered) {

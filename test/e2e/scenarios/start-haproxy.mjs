@@ -7,7 +7,7 @@ import { freePort } from '../lib/codeServer.mjs';
 import { startFakeInstances } from '../lib/fakeZope.mjs';
 import { makeHaproxyWrapper } from '../lib/haproxyWrapper.mjs';
 import { waitForProcesses, isHaproxy, describeProcesses } from '../lib/processes.mjs';
-import { openWorkbench, openFile, runCommand } from '../lib/workbench.mjs';
+import { openWorkbench, openFile, runCommand, sel } from '../lib/workbench.mjs';
 
 const S = {
   open: 'workbench opens the example buildout (typo fixed)',
@@ -76,9 +76,15 @@ export default {
 
     await t.step(S.start, async () => {
       await runCommand(page, 'HAProxy: Start');
-      const procs = await waitForProcesses(runId, (l) => l.some(isHaproxy), 20_000);
+      // Either haproxy appears, or the extension says why not (toasts hide after a while, so
+      // they are collected while waiting).
+      const seen = new Set();
+      const procs = await waitForProcesses(runId, (l) => {
+        void page.locator(sel.notification).allInnerTexts().then((texts) => texts.forEach((x) => seen.add(x.replace(/\s+/g, ' ').trim())), () => {});
+        return l.some(isHaproxy);
+      }, 20_000);
       const haproxy = procs.filter(isHaproxy);
-      if (!haproxy.length) throw new Error('no haproxy process appeared within 20 s');
+      if (!haproxy.length) throw new Error(`no haproxy process appeared within 20 s; notifications: ${[...seen].join(' | ') || 'none'}`);
       // Positive control for the Restricted Mode scenario: the recording wrapper is the binary used.
       if (!wrapper.invocations().length) throw new Error('haproxy ran, but not the configured haproxy.executablePath');
       return `${describeProcesses(haproxy)}; invocations: ${wrapper.invocations().join(' | ')}`;
