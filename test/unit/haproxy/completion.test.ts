@@ -142,6 +142,18 @@ describe('haproxy completion: arguments', () => {
     assert.deepEqual(u.labels, ['admins']);
   });
 
+  it('completes log targets, ring names, facilities and levels', () => {
+    const cfg = 'global\n    log |\nring buf\n    size 32764\n';
+    assert.ok(complete(cfg).labels.includes('ring@buf'));
+    const ring = complete(cfg.replace('log |', 'log ring@b|'));
+    assert.deepEqual(ring.labels, ['buf']);
+    assert.equal(ring.resultText('buf').split('\n')[1], '    log ring@buf');
+    assert.ok(complete(cfg.replace('log |', 'log 127.0.0.1:514 |')).labels.includes('local0'));
+    const level = complete(cfg.replace('log |', 'log 127.0.0.1:514 local0 |'));
+    assert.ok(level.labels.includes('notice'));
+    assert.ok(!level.labels.includes('local0'));
+  });
+
   it('offers defaults names after "from" on a proxy header', () => {
     const c = complete('defaults base\n    mode http\nfrontend www from |\n');
     assert.deepEqual(c.labels, ['base']);

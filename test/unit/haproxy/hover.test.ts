@@ -59,6 +59,12 @@ describe('haproxy hover: knowledge entries', () => {
     assert.equal(alias.covered, 'ci');
   });
 
+  it('documents a predefined ACL used in a condition', () => {
+    const h = hover('frontend www\n    http-request deny if METH_P|OST\n')!;
+    assert.match(h.value, /predefined ACL/);
+    assert.equal(h.covered, 'METH_POST');
+  });
+
   it('documents a section header and returns null on comments and blank lines', () => {
     assert.match(hover('front|end www\n')!.value, /— section/);
     assert.equal(hover('frontend www\n    # bal|ance\n'), undefined);

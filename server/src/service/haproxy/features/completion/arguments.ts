@@ -50,6 +50,8 @@ export function argumentItems(
       return i === 0 ? names('fcgi-app') : [];
     case 'email-alert mailers':
       return i === 0 ? names('mailers') : [];
+    case 'log':
+      return logItems(ctx, cur, args);
   }
   return genericArgItems(ctx, cur, entry, args);
 }
@@ -125,4 +127,38 @@ function optionItems(
   return all
     .filter((o) => !o.removed && !used.has(o.name) && (!onDefaultServer || o.defaultServer !== false))
     .map((o) => entryItem(kb, o, cur.range, { insert: o.argCount > 0 ? o.name + ' ' : o.name, retrigger: o.argCount > 0 && (o.name === 'track' || o.name === 'resolvers' || !!o.args?.[0]?.values) }));
+}
+
+/** Syslog facilities (fixed by the syslog protocol). */
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'auth2', 'ftp', 'ntp', 'audit', 'alert', 'cron2',
+  'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+/** `log` options that take one argument word before the facility. */
+const LOG_OPTIONS = new Set(['len', 'format', 'sample', 'profile']);
+
+/** `log <target> [len <n>] [format <f>] [sample <r>:<s>] [profile <p>] <facility> [<level> [<minlevel>]]`. */
+function logItems(ctx: HaproxyContext, cur: CompletionCursor, args: string[]): CompletionItem[] {
+  const range = cur.range;
+  if (args.length === 0) {
+    if (cur.prefix.toLowerCase().startsWith('ring@')) {
+      const sub = { start: { line: range.start.line, character: range.start.character + 5 }, end: range.end };
+      return definedNameItems(ctx, 'ring', sub);
+    }
+    const fixed = ['global', 'stdout', 'stderr'].map((v) => valueItem(v, range, 'log target'));
+    const rings = definedNameItems(ctx, 'ring', range).map((item) => ({ ...item, label: 'ring@' + item.label, textEdit: { range, newText: 'ring@' + item.label } }));
+    return [...fixed, ...rings];
+  }
+  if (args[0] === 'global') return [];
+  const prev = args[args.length - 1];
+  if (LOG_OPTIONS.has(prev)) {
+    if (prev === 'profile') return definedNameItems(ctx, 'log-profile', range);
+    if (prev === 'format') return ['local', 'rfc3164', 'rfc5424', 'short', 'raw', 'iso', 'timed', 'priority'].map((v) => valueItem(v, range, 'log format'));
+    return [];
+  }
+  const facilityAt = args.findIndex((a, k) => k > 0 && FACILITIES.includes(a));
+  if (facilityAt < 0) {
+    return [...FACILITIES.map((f) => valueItem(f, range, 'syslog facility')), ...[...LOG_OPTIONS].map((o) => valueItem(o, range, 'log option', 3))];
+  }
+  const afterFacility = args.length - 1 - facilityAt;
+  return afterFacility < 2 ? LOG_LEVELS.map((l) => valueItem(l, range, afterFacility === 0 ? 'maximum level' : 'minimum level')) : [];
 }
