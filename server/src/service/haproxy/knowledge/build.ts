@@ -185,6 +185,11 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     if (what === 'keyword') removedMaxWords = Math.max(removedMaxWords, r.name.split(' ').length);
   }
   const removedKeywords = removedByWhat.get('keyword') ?? new Map<string, RemovedRecord>();
+  const multiWordHeads = new Set<string>();
+  for (const name of [...allNames, ...removedKeywords.keys()]) {
+    const sp = name.indexOf(' ');
+    if (sp > 0) multiWordHeads.add(name.slice(0, sp));
+  }
   const removedKeywordsBySection = new Map<SectionKind, Map<string, RemovedRecord>>();
   for (const r of removedKeywords.values()) {
     for (const s of r.sections) {
@@ -194,15 +199,26 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     }
   }
 
+  /**
+   * Longest multi-word name of `map` that prefixes `words` (after an optional no/default).
+   * Hot path of diagnostics and completion: keys are grown word by word, and only names
+   * whose first word starts a multi-word keyword try more than one lookup.
+   */
   function longest<T>(map: Map<string, T>, maxWords: number, words: readonly string[]): { entry: T; wordCount: number } | undefined {
     let offset = 0;
     if (words.length > 1 && (words[0] === 'no' || words[0] === 'default') && !map.has(words[0])) offset = 1;
-    for (let n = Math.min(maxWords, words.length - offset); n >= 1; n--) {
-      const key = n === 1 ? words[offset] : words.slice(offset, offset + n).join(' ');
+    let key = words[offset];
+    let best: { entry: T; wordCount: number } | undefined;
+    const single = map.get(key);
+    if (single) best = { entry: single, wordCount: 1 + offset };
+    if (!multiWordHeads.has(key)) return best;
+    const limit = Math.min(maxWords, words.length - offset);
+    for (let n = 2; n <= limit; n++) {
+      key = `${key} ${words[offset + n - 1]}`;
       const entry = map.get(key);
-      if (entry) return { entry, wordCount: n + offset };
+      if (entry) best = { entry, wordCount: n + offset };
     }
-    return undefined;
+    return best;
   }
 
   const kb: FullKnowledgeBase = {
