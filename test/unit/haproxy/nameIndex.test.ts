@@ -130,6 +130,11 @@ describe('haproxy name index', () => {
     assert.deepEqual(fb.duplicates().map((g) => g.map((d) => d.kind)), [['listen', 'frontend']]);
   });
 
+  it('does not read a quoted "if" as the start of a condition', () => {
+    const i = buildNameIndex(parseHaproxy('frontend f\n  http-request set-header X "if" foo\n'));
+    assert.deepEqual(i.references('acl'), []);
+  });
+
   it('leaves an undefined reference unresolved', () => {
     const i = buildNameIndex(parseHaproxy('frontend f\n  use_backend nope if missing\n'));
     assert.equal(i.resolve(i.references('backend', 'nope')[0]).length, 0);

@@ -75,7 +75,7 @@ function headerItems(ctx: HaproxyContext, cur: CompletionCursor): CompletionItem
 function conditionStart(cur: CompletionCursor): number | undefined {
   if (cur.lower[0] === 'acl') return undefined;
   for (let i = 1; i < cur.lower.length; i++) {
-    if (cur.lower[i] === 'if' || cur.lower[i] === 'unless') return i + 1;
+    if ((cur.lower[i] === 'if' || cur.lower[i] === 'unless') && !cur.words[i].quoted) return i + 1;
   }
   return undefined;
 }

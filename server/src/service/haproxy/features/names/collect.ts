@@ -204,7 +204,8 @@ function collectConditionRefs(section: Section, st: Statement, acls: Set<string>
   const at: Where = [section, st.line];
   const t = st.tokens;
   let i = 1;
-  while (i < t.length && !isConditionWord(t[i].value)) i++;
+  // Only a bare `if`/`unless` opens a condition ("if" in quotes is a value).
+  while (i < t.length && (t[i].quoted || !isConditionWord(t[i].value))) i++;
   if (i >= t.length) return;
   let depth = 0;
   for (i++; i < t.length; i++) {
