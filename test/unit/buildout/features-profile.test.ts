@@ -173,11 +173,11 @@ test('diagnostics: macro errors with a did-you-mean, unevaluated conditions as i
   });
   const doc = open('/p/buildout.cfg');
   const diags = service.validate(doc, settings, never);
-  const missing = diags.find((d) => d.code === 'macro-error' && /No section named/.test(d.message));
+  const missing = diags.find((d) => d.code === 'macro-error' && /No section named/.test(String(d.message)));
   assert.ok(missing, JSON.stringify(diags));
   assert.equal(doc.getText(missing.range), 'instance-bse');
   assert.deepEqual((missing.data as { suggestions: string[] }).suggestions, ['instance-base']);
-  assert.ok(diags.some((d) => d.code === 'macro-error' && /Infinite extending loop/.test(d.message)));
+  assert.ok(diags.some((d) => d.code === 'macro-error' && /Infinite extending loop/.test(String(d.message))));
   const cond = diags.find((d) => d.code === 'unevaluated-condition');
   assert.ok(cond, 'condition not evaluated is reported');
   assert.equal(cond.severity, 3);

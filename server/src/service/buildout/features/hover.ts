@@ -78,13 +78,23 @@ export function sectionMarkdown(view: ProfileView, section: string): string {
   const result = view.sectionValues(section);
   const lines: string[] = [];
   const body = [`[${section}]`];
-  for (const [k, v] of Object.entries(result.options)) {
+  let options = result.options;
+  if (result.error) {
+    // buildout would stop on the first failing option; show every option it can still compute.
+    options = {};
+    for (const name of view.optionNames(section)) {
+      if (name === '_buildout_section_name_') continue;
+      const v = view.value(section, name);
+      options[name] = v.ok ? v.value : `⚠ ${v.error.message.split('\n')[0]}`;
+    }
+  }
+  for (const [k, v] of Object.entries(options)) {
     const value = v.includes('\n') ? v.split('\n').map((l, i) => (i === 0 ? l : '    ' + l)).join('\n') : v;
     body.push(`${k} = ${value}`);
   }
   lines.push(fence(body.join('\n'), 'ini'));
   if (result.error) lines.push('', `⚠ ${result.error.message.replace(/\n/g, ' ')}`);
-  const recipeValue = result.options.recipe;
+  const recipeValue = options.recipe;
   const recipe = findRecipe(recipeValue);
   if (recipe) lines.push('', '---', recipeMarkdown(recipe));
   const headers = view.section(section)?.headers ?? [];
