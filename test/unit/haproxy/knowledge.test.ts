@@ -220,11 +220,24 @@ describe('haproxy knowledge: versions', () => {
     assert.ok(getKnowledge('3.2').action('quic-initial', 'reject') && !getKnowledge('3.0').action('quic-initial', 'reject'));
     const sections = (v: (typeof SUPPORTED_VERSIONS)[number]) => new Set(getKnowledge(v).sections().map((s) => s.name));
     assert.ok(sections('2.6').has('program') && sections('3.2').has('program') && !sections('3.4').has('program'));
-    assert.ok(getKnowledge('3.2').section('program')?.deprecated, 'program is documented as deprecated in 3.2');
     assert.ok(!sections('2.8').has('crt-store') && sections('3.0').has('crt-store'));
     assert.ok(!sections('3.0').has('traces') && sections('3.2').has('traces') && sections('3.4').has('traces'));
     assert.ok(!sections('3.2').has('healthcheck') && sections('3.4').has('healthcheck'));
     for (const v of SUPPORTED_VERSIONS) for (const s of ['global', 'defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers']) assert.ok(sections(v).has(s), `${v} ${s}`);
+  });
+
+  it('resolves since/deprecated/replacement per version', () => {
+    const kw = (v: (typeof SUPPORTED_VERSIONS)[number], s: SectionKind, line: string) => getKnowledge(v).matchKeyword(s, line.split(' '))?.entry;
+    assert.equal(kw('3.4', 'backend', 'dispatch')?.deprecated, '3.3');
+    assert.equal(kw('3.4', 'backend', 'dispatch')?.replacement, 'server');
+    assert.equal(kw('3.2', 'backend', 'dispatch')?.deprecated, undefined, 'not yet deprecated in 3.2');
+    assert.equal(kw('3.4', 'frontend', 'option accept-invalid-http-request')?.replacement, 'option accept-unsafe-violations-in-http-request');
+    assert.equal(kw('2.8', 'frontend', 'option accept-invalid-http-request')?.deprecated, undefined);
+    assert.equal(kw('3.4', 'backend', 'balance')?.since, undefined, 'present since before 2.6');
+    assert.ok(kw('3.4', 'frontend', 'timeout client-hs')?.since, 'newer than 2.6');
+    assert.equal(getKnowledge('3.0').action('http-request', 'set-mark')?.replacement, 'set-fc-mark');
+    assert.equal(getKnowledge('3.0').action('http-request', 'set-fc-mark')?.since, '3.0');
+    assert.equal(getKnowledge('3.2').section('program')?.deprecated, '3.1');
   });
 
   it('maps version strings to the table to use', () => {

@@ -13,7 +13,7 @@ import {
 import {
   PROXY_SECTIONS, SUPPORTED_VERSIONS, type ActionEntry, type ArgumentSpec, type ConverterEntry, type EntryBase,
   type FetchEntry, type HaproxyVersion, type KeywordEntry, type KnowledgeBase, type LogAliasEntry, type ParamEntry,
-  type PredefinedAclEntry, type RemovedEntry, type RuleSet, type SectionEntry, type SectionKind,
+  type Lifecycle, type PredefinedAclEntry, type RemovedEntry, type RuleSet, type SectionEntry, type SectionKind,
 } from './types';
 
 const unbounded = (n: number): number => (n < 0 ? Infinity : n);
@@ -53,7 +53,58 @@ function keywordArgs(fact: KeywordFact, enums: Map<string, readonly string[]>): 
   return spec.map((a) => (a.type === 'enum' && !a.values ? { ...a, values: enums.get(fact.n) ?? enums.get(`${fact.n}/${a.name}`) ?? [] } : a));
 }
 
+/** Per name (and kind): the versions it exists in and the versions whose docs call it deprecated. */
+interface Presence { present: number; dep: number }
+const presenceCache = new WeakMap<FactsFile, Map<string, Presence>>();
+
+function presenceIndex(facts: FactsFile): Map<string, Presence> {
+  let index = presenceCache.get(facts);
+  if (index) return index;
+  index = new Map();
+  const add = (key: string, v: number, dep: boolean): void => {
+    const p = index!.get(key) ?? { present: 0, dep: 0 };
+    p.present |= v;
+    if (dep) p.dep |= v;
+    index!.set(key, p);
+  };
+  for (const f of facts.keywords) for (const s of f.s) add(`kw:${s}:${f.n}`, f.v, !!f.dep);
+  for (const f of facts.bindOptions) add(`bind:${f.n}`, f.v, !!f.dep);
+  for (const f of facts.serverOptions) add(`server:${f.n}`, f.v, !!f.dep);
+  for (const f of facts.actions) add(`action:${f.n}`, f.v, !!f.dep);
+  for (const f of facts.fetches) add(`fetch:${f.n}`, f.v, !!f.dep);
+  for (const f of facts.converters) add(`conv:${f.n}`, f.v, false);
+  for (const f of facts.sections) add(`section:${f.n}`, f.v, !!f.dep);
+  presenceCache.set(facts, index);
+  return index;
+}
+
+const firstVersion = (mask: number): HaproxyVersion | undefined => SUPPORTED_VERSIONS.find((_, i) => (mask & (1 << i)) !== 0);
+
+/**
+ * `since` (first supported version that has it, omitted when 2.6 already had it) and
+ * `deprecated` (first version whose docs mark it so, or the removed/deprecated table's
+ * version), plus the table's replacement, for hover and diagnostics.
+ */
+function lifecycle(index: Map<string, Presence>, key: string, version: HaproxyVersion, removed?: RemovedRecord): Lifecycle {
+  const p = index.get(key);
+  const out: Lifecycle = {};
+  if (p) {
+    const since = firstVersion(p.present);
+    if (since && since !== SUPPORTED_VERSIONS[0]) out.since = since;
+    const bit = 1 << SUPPORTED_VERSIONS.indexOf(version);
+    if (p.dep & bit) out.deprecated = firstVersion(p.dep);
+  }
+  if (removed && removalStatusIn(removed, version) === 'deprecated') {
+    out.deprecated = removed.deprecated;
+    if (removed.replacement) out.replacement = removed.replacement;
+  }
+  return out;
+}
+
 export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullKnowledgeBase {
+  const presence = presenceIndex(facts);
+  const removedByKey = new Map<string, RemovedRecord>();
+  for (const r of REMOVED_KEYWORDS) removedByKey.set(`${r.what ?? 'keyword'}:${r.name}`, r);
   const bit = 1 << SUPPORTED_VERSIONS.indexOf(version);
   const here = <T extends { v: number }>(list: readonly T[]): T[] => list.filter((f) => (f.v & bit) !== 0);
   const docBase = `https://docs.haproxy.org/${version}/configuration.html`;
@@ -63,7 +114,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
 
   const sections: SectionEntry[] = here(facts.sections).map((f) => ({
     ...base(f.n, f.c, f.sy ?? [f.r === 'none' ? f.n : f.r === 'optional' ? `${f.n} [<name>]` : `${f.n} <name>`], sectionSummary(f.n), undefined),
-    kind: 'section', nameRequired: f.r, ...(f.dep ? { deprecated: version } : {}),
+    kind: 'section', nameRequired: f.r, ...lifecycle(presence, `section:${f.n}`, version, removedByKey.get(`section:${f.n}`)),
   }));
   const sectionByName = new Map(sections.map((s) => [s.name, s]));
 
@@ -77,7 +128,8 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       ...base(f.n, f.c, f.sy, keywordSummary(f) ?? keywordFallback(f.n, f.s)),
       kind: 'keyword', sections: f.s, minArgs: f.min, maxArgs: unbounded(f.max),
       ...(f.nd ? { namedDefaultsOnly: true } : {}), ...(f.neg ? { negatable: true } : {}),
-      ...(f.exp ? { experimental: true } : {}), ...(f.dep ? { deprecated: version } : {}),
+      ...(f.exp ? { experimental: true } : {}),
+      ...lifecycle(presence, `kw:${f.s[0]}:${f.n}`, version, removedByKey.get(`keyword:${f.n}`)),
       ...(f.ctx ? { contexts: f.ctx } : {}), ...(f.rs ? { ruleSet: f.rs } : {}), ...(args ? { args } : {}),
     };
     const words = f.n.split(' ').length;
@@ -102,7 +154,8 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       const summary = kind === 'bind-option' ? bindOptionSummary(f.n) : serverOptionSummary(f.n);
       map.set(f.n, {
         ...base(f.n, f.c, f.sy, summary), kind, argCount: f.a,
-        ...(args ? { args } : {}), ...(f.ds ? { defaultServer: true } : {}), ...(f.dep ? { deprecated: version } : {}),
+        ...(args ? { args } : {}), ...(f.ds ? { defaultServer: true } : {}),
+        ...lifecycle(presence, `${kind === 'bind-option' ? 'bind' : 'server'}:${f.n}`, version, removedByKey.get(`${kind}:${f.n}`)),
       });
     }
     return map;
@@ -118,7 +171,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     const anchorName = f.c === '4.2' ? `${f.rs[0]} ${f.n}` : f.n;
     const entry: ActionEntry = {
       ...base(f.n, f.c, f.sy, actionSummary(f.n, f.rs), anchorName), kind: 'action', ruleSets: f.rs,
-      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.dep ? { deprecated: version } : {}),
+      minArgs: f.min, maxArgs: unbounded(f.max), ...lifecycle(presence, `action:${f.n}`, version, removedByKey.get(`action:${f.n}`)),
     };
     for (const rs of f.rs) {
       let m = actionsByRuleSet.get(rs);
@@ -136,7 +189,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     if (target.has(f.n)) continue;
     target.set(f.n, {
       ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o)), kind: 'fetch', output: f.o,
-      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...(f.dep ? { deprecated: version } : {}),
+      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `fetch:${f.n}`, version),
       layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}),
     });
   }
@@ -145,7 +198,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     if (converters.has(f.n)) continue;
     converters.set(f.n, {
       ...base(f.n, f.c, [`${f.n}${f.as ?? ''}`], converterSummary(f.n, f.i, f.o)), kind: 'converter', input: f.i, output: f.o,
-      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}),
+      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `conv:${f.n}`, version),
     });
   }
   const acls: PredefinedAclEntry[] = here(facts.acls).map((f) => ({
