@@ -95,6 +95,26 @@ for (const vtc of walk(join(work, 'reg-tests'))) {
   }
 }
 
+// Plain configuration files shipped in the repository (examples/, tests/conf/).
+for (const sub of ['examples', join('tests', 'conf')]) {
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(work, sub)).filter((f) => f.endsWith('.cfg'));
+  } catch {
+    continue;
+  }
+  for (const f of names) {
+    const path = join(work, sub, f);
+    const text = readFileSync(path, 'utf8');
+    const r = spawnSync(HAPROXY, ['-c', '-f', path], { cwd: join(work, sub), encoding: 'utf8', timeout: 20000 });
+    const document = TextDocument.create(`file://${path}`, 'haproxy', 1, text);
+    const diags = validate({ uri: document.uri, document, parsed: parseHaproxy(text), kb: getKnowledge(version), isTemplate: false });
+    const errors = diags.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: [${String(d.code)}] ${d.message} | ${text.split('\n')[d.range.start.line]?.trim()}`);
+    const alert = (r.stderr ?? '').split('\n').filter((l) => l.includes('[ALERT]')).slice(0, 2).join(' / ');
+    rows.push({ name: `${sub}/${f}`, kind: 'file', accepted: r.status === 0 || r.status === 2, errors, haproxy: alert });
+  }
+}
+
 const accepted = rows.filter((r) => r.accepted);
 const falsePos = accepted.filter((r) => r.errors.length > 0);
 const rejected = rows.filter((r) => !r.accepted);

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   outsideSection: code('outside-section', 'error', "'{name}' is outside of any section; HAProxy expects a section header such as 'global' or 'frontend <name>' first.", 'A keyword before the first section header.'),
   // Keywords
   unknownSection: code('unknown-section', 'error', "HAProxy {version} has no '{name}' section.{since}", 'A section kind that does not exist in the target version.'),
+  invalidName: code('invalid-name', 'error', "'{name}' contains '{char}', which HAProxy does not allow in {what} names (use letters, digits, '-', '_', '.' and ':').", 'A proxy, section or ACL name with characters HAProxy refuses.'),
   missingSectionName: code('missing-section-name', 'error', "A '{name}' section needs a name, e.g. '{name} my_{name}'.", 'A section header without its required name.'),
   unknownKeyword: code('unknown-keyword', 'error', "Unknown keyword '{name}' in a '{section}' section.{hint}", 'A keyword HAProxy does not know in any section.'),
   wrongSection: code('keyword-wrong-section', 'error', "'{name}' cannot be used in a '{section}' section; it belongs in {allowed}.", 'A known keyword used in a section kind that does not accept it.'),

@@ -9,12 +9,14 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
-import type { Section, Statement } from '../../parser/model';
+import type { Section, Statement, Token } from '../../parser/model';
 import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
 const FATAL_WITHOUT_BACKEND = new Set(['server', 'default-server', 'server-template']);
+/** Documented with a mandatory argument, yet accepted bare by HAProxy (`balance` alone = roundrobin). */
+const OPTIONAL_ARGS_IN_PRACTICE = new Set(['balance']);
 const FRONTEND_ONLY_HINT = 'a frontend or listen section';
 const BACKEND_ONLY_HINT = 'a backend or listen section';
 
@@ -65,6 +67,7 @@ export function checkKeywords(cc: CheckContext): void {
     if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'backend' || section.kind === 'listen') {
       checkProxyHeader(cc, section);
     }
+    if (section.name) checkName(cc, section.header, section.name, section.kind);
     // Without any keyword data for this section kind we cannot tell unknown from new.
     const hasData = kb.keywordsIn(kindOf(section)).length > 0;
     for (const st of section.body) {
@@ -101,6 +104,13 @@ function checkProxyHeader(cc: CheckContext, section: Section): void {
   cc.reportToken('extraArgument', section.header, extra, { name: section.kind, max: t[2].value.toLowerCase() === 'from' ? 3 : 1, s: 's', extra: extra.value });
 }
 
+/** HAProxy's invalid_char(): names may only hold letters, digits, '-', '_', '.' and ':'. */
+function checkName(cc: CheckContext, st: Statement, tok: Token, what: string): void {
+  if (cc.isDeferred(tok) || tok.value.includes('%[')) return;
+  const bad = /[^A-Za-z0-9_.:-]/.exec(tok.value);
+  if (bad) cc.reportToken('invalidName', st, tok, { name: tok.value, char: bad[0], what });
+}
+
 function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): void {
   const kb = cc.kb;
   const kind = kindOf(section);
@@ -110,6 +120,7 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
   const match = direct ?? (words.length > 1 && words[1].includes('(') ? kb.matchKeyword(kind, [words[0], words[1].replace(/\(.*$/s, ''), ...words.slice(2)]) : undefined);
   if (match) {
     cc.matches.set(st, match);
+    if (match.entry.name === 'acl' && st.tokens[1]) checkName(cc, st, st.tokens[1], 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
     checkMatched(cc, section, st, match.entry, match.wordCount, direct ? 0 : 1);
     return;
@@ -193,7 +204,7 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
       break;
     }
   }
-  if (total < entry.minArgs) {
+  if (total < entry.minArgs && !(total === 0 && OPTIONAL_ARGS_IN_PRACTICE.has(entry.name))) {
     const last = toks[toks.length - 1];
     const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
     const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
