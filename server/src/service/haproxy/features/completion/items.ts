@@ -30,13 +30,29 @@ export interface ItemOptions {
   retrigger?: boolean;
 }
 
+/**
+ * Detail and documentation depend only on the entry (each knowledge base has its own entry
+ * objects), so they are built once and shared by every later request.
+ */
+const described = new WeakMap<KnowledgeEntry, { detail: string; documentation: { kind: 'markdown'; value: string } }>();
+
+function describe(kb: KnowledgeBase, entry: KnowledgeEntry) {
+  let d = described.get(entry);
+  if (!d) {
+    d = { detail: entryDetail(entry), documentation: { kind: 'markdown', value: entryMarkdown(kb, entry) } };
+    described.set(entry, d);
+  }
+  return d;
+}
+
 export function entryItem(kb: KnowledgeBase, entry: KnowledgeEntry, range: Range, opts: ItemOptions = {}): CompletionItem {
   const label = opts.label ?? entry.name;
+  const { detail, documentation } = describe(kb, entry);
   const item: CompletionItem = {
     label,
     kind: KIND[entry.kind],
-    detail: entryDetail(entry),
-    documentation: { kind: 'markdown', value: entryMarkdown(kb, entry) },
+    detail,
+    documentation,
     textEdit: { range, newText: opts.insert ?? label },
     sortText: sortKey(opts.sort ?? 1, label),
   };
