@@ -12,7 +12,7 @@
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import { HaproxySession } from '../server/src/node/haproxy/session';
 import { findFreePort } from '../server/src/node/haproxy/configPrep';
@@ -32,6 +32,21 @@ function config(frontPort: number, instancePorts: number[], extra = ''): string 
     ...instancePorts.map((p, i) => `    server instance${i + 1} 127.0.0.1:${p} check inter 2s`),
     extra, '',
   ].join('\n');
+}
+
+/**
+ * CPU time (ms) of our reaped children (haproxy -c runs, masters and, through them, workers),
+ * from /proc/self/stat cutime + cstime: unlike wall time, it hardly depends on machine load.
+ */
+function childCpuMs(): number {
+  try {
+    const text = readFileSync('/proc/self/stat', 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat (1-based), i.e. 13 and 14 after "pid (comm) ".
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
 }
 
 function stats(xs: number[]): { median: number; min: number; max: number } {
@@ -55,6 +70,7 @@ async function main(): Promise<void> {
   const ports = zopes.map((z) => (z.address() as { port: number }).port);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-start-'));
   const rows = { total: [] as number[], check: [] as number[], spawn: [] as number[], stats: [] as number[], reload: [] as number[], reloadCli: [] as number[], stop: [] as number[] };
+  const cpu0 = childCpuMs();
   try {
     for (let i = 0; i < RUNS; i++) {
       const front = await findFreePort();
@@ -87,8 +103,10 @@ async function main(): Promise<void> {
     zopes.forEach((z) => z.close());
     rmSync(dir, { recursive: true, force: true });
   }
+  const cpuPerCycle = (childCpuMs() - cpu0) / RUNS;
   const fmt = (n: number) => n.toFixed(1).padStart(8);
-  console.log(`HAProxy ${version.full}, ${RUNS} runs, ${os.cpus().length} CPUs, Node ${process.version}`);
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`HAProxy ${version.full}, ${RUNS} runs, ${os.cpus().length} CPUs, load average ${load}, Node ${process.version}`);
   console.log(`${'step'.padEnd(44)}${'median'.padStart(8)}${'min'.padStart(8)}${'max'.padStart(8)}  (ms)`);
   const table: Array<[string, number[]]> = [
     ['start → stats page answers (total)', rows.total],
@@ -103,6 +121,7 @@ async function main(): Promise<void> {
     const s = stats(xs);
     console.log(`${name.padEnd(44)}${fmt(s.median)}${fmt(s.min)}${fmt(s.max)}`);
   }
+  console.log(`haproxy CPU time per start + 2 reloads + stop: ${cpuPerCycle.toFixed(0)} ms (user + system, all haproxy processes)`);
 }
 
 main().catch((err) => {

@@ -26,12 +26,15 @@ export async function chooseBinary(
   executablePath: string | undefined,
   sourceUri?: vscode.Uri,
   ownerProfile?: string,
+  /** Background use (check on save): no dialogs; take the fallback, report in the log only. */
+  quiet = false,
 ): Promise<ChosenBinary | undefined> {
   const profile = buildoutProfileFor(sourceUri, ownerProfile);
   const fromBuildout = profile ? findBuildoutHaproxy(profile) : undefined;
   const r = resolveBinary({ executablePath, buildoutBinary: fromBuildout?.binary });
   for (const p of r.problems) log.warn(describeProblem(p));
   if (!r.binary) {
+    if (quiet) return undefined;
     const msg = r.problems.map(describeProblem).join(' ');
     // Not awaited: the caller holds the run queue, and a toast may never be clicked.
     void vscode.window.showErrorMessage(`HAProxy: ${msg}`, 'Open Settings').then((choice) => {
@@ -39,7 +42,7 @@ export async function chooseBinary(
     });
     return undefined;
   }
-  if (r.problems.some((p) => p.kind === 'buildout-not-built') && fromBuildout) {
+  if (!quiet && r.problems.some((p) => p.kind === 'buildout-not-built') && fromBuildout) {
     const use = `Use ${r.binary.path}`;
     const choice = await vscode.window.showWarningMessage(
       `HAProxy: the buildout part [${fromBuildout.part}] builds ${fromBuildout.binary}, which does not exist yet (run bin/buildout). Use ${r.binary.path} instead?`,
@@ -52,7 +55,8 @@ export async function chooseBinary(
   try {
     version = await haproxyVersion(r.binary.path);
   } catch (err) {
-    void vscode.window.showErrorMessage(`HAProxy: ${(err as Error).message}`);
+    log.error((err as Error).message);
+    if (!quiet) void vscode.window.showErrorMessage(`HAProxy: ${(err as Error).message}`);
     return undefined;
   }
   log.info(`Using ${r.binary.path} (${r.binary.source}), HAProxy ${version.full}.`);

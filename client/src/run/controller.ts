@@ -227,7 +227,7 @@ export class RunController implements vscode.Disposable {
       const settings = readRunSettings(resource);
       const source = await resolveConfigSource(this.shell, resource);
       if (!source) return;
-      const binary = this.binary ?? (await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, '')));
+      const binary = this.binary ?? (await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''), quiet));
       if (!binary) return;
       const file = path.join(this.storageDir, 'check', source.baseName);
       mkdirSync(path.dirname(file), { recursive: true });
