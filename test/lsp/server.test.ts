@@ -103,6 +103,23 @@ test('a HAProxy-named file that is really a buildout profile is handed back to t
   assert.deepEqual(p, { uris: [uri], languageId: 'buildout' });
 });
 
+test('junk input: a 1 MB line and binary noise get answers in bounded time', async () => {
+  const uri = fileUri('/tmp/lsp-test/junk/haproxy.cfg');
+  let junk = 'frontend ' + 'x'.repeat(1024 * 1024) + '\n';
+  for (let i = 0; i < 2000; i++) junk += String.fromCharCode(...Array.from({ length: 40 }, (_, k) => (i * 31 + k * 7) % 256)) + '\n';
+  client.open(uri, 'haproxy', junk);
+  const started = Date.now();
+  const diags = await client.diagnostics(uri, 20_000);
+  assert.ok(Array.isArray(diags));
+  for (const position of [{ line: 0, character: 500_000 }, { line: 1500, character: 10 }, { line: 5000, character: 0 }]) {
+    await client.request('textDocument/hover', { textDocument: { uri }, position });
+    await client.request('textDocument/completion', { textDocument: { uri }, position });
+  }
+  await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  assert.equal(client.process.exitCode, null);
+});
+
 test('shutdown and exit end the process with code 0', async () => {
   const code = await client.shutdown();
   assert.equal(code, 0);
