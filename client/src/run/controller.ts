@@ -54,6 +54,10 @@ export class RunController implements vscode.Disposable {
       this.diagnostics,
       this.statusBar,
       vscode.workspace.onDidSaveTextDocument((doc) => this.onSaved(doc)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // A checked binary is reused for checks; a new setting means asking again.
+        if (e.affectsConfiguration('haproxy.executablePath') && !this.session) this.binary = undefined;
+      }),
     );
     void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
     // Our own key: VS Code's `isWorkspaceTrusted` is not set when trust is disabled altogether
