@@ -104,7 +104,7 @@ function findEntries(lines: string[], start: number, end: number): DocEntry[] {
 }
 
 /** Whether a signature's remainder makes the argument list open-ended. */
-const OPEN_ENDED = /\.\.\.|\*|\bparam|\boptions?\b|<(?:string|fmt|format|text|expr|condition|description|args?|arguments|command|msg|message|pattern|value fmt|key fmt|rule)>|\bif\b|\bunless\b|<[^>]*\.\.\.>/i;
+const OPEN_ENDED = /\.\.\.|\*|\bparam|\boptions?\b|<(?:string|fmt|format|text|expr|condition|desc|description|args?|arguments|command|msg|message|pattern|value fmt|key fmt|rule)>|\bif\b|\bunless\b|<[^>]*\.\.\.>/i;
 
 /**
  * Counts argument words in a signature remainder (after the keyword words): top-level
@@ -114,19 +114,55 @@ const OPEN_ENDED = /\.\.\.|\*|\bparam|\boptions?\b|<(?:string|fmt|format|text|ex
 export function countArgs(rest: string): { min: number; max: number } {
   const s = rest.trim();
   if (s === '') return { min: 0, max: 0 };
-  const items = splitTopLevel(s);
+  const c = countAlternatives(s);
+  return { min: c.min, max: OPEN_ENDED.test(s) ? -1 : c.max };
+}
+
+/** `a b | c` → alternatives split on top-level `|` words; the bounds span all of them. */
+function countAlternatives(s: string): { min: number; max: number } {
+  const alts: string[][] = [[]];
+  for (const it of splitTopLevel(s)) {
+    if (it === '|') alts.push([]);
+    else alts[alts.length - 1].push(it);
+  }
+  let min = Infinity;
+  let max = 0;
+  for (const a of alts) {
+    const c = countSequence(a);
+    min = Math.min(min, c.min);
+    max = Math.max(max, c.max);
+  }
+  return { min: min === Infinity ? 0 : min, max };
+}
+
+function countSequence(items: string[]): { min: number; max: number } {
   let min = 0;
   let max = 0;
   for (const it of items) {
     if (it === '...' || it === '..') continue;
-    if (it.startsWith('[') && it.endsWith(']')) max += Math.max(1, splitTopLevel(it.slice(1, -1).trim()).length);
-    else if (it === '|') continue;
-    else { min++; max++; }
+    if (isOptionalGroup(it)) {
+      max += Math.max(1, countAlternatives(it.replace(/[*+]?(\.\.\.)?$/, '').slice(1, -1)).max);
+    } else if (it.startsWith('{') && it.endsWith('}')) {
+      const g = countAlternatives(it.slice(1, -1));
+      min += Math.max(1, g.min);
+      max += Math.max(1, g.max);
+    } else {
+      min++;
+      max++;
+    }
   }
-  // `a | b` alternatives at top level: count as one slot.
-  const bars = items.filter((x) => x === '|').length;
-  if (bars > 0) { min = Math.max(0, min - bars); max = Math.max(min, max - bars); }
-  return { min, max: OPEN_ENDED.test(s) ? -1 : max };
+  return { min, max };
+}
+
+/** `[ … ]`, `[ … ]*`, `[ … ]...` are optional; `[<address>]:port` is not (the bracket only wraps a part). */
+function isOptionalGroup(item: string): boolean {
+  if (!item.startsWith('[')) return false;
+  let depth = 0;
+  for (let i = 0; i < item.length; i++) {
+    if (item[i] === '[') depth++;
+    else if (item[i] === ']' && --depth === 0) return /^[*+]?(\.\.\.)?$/.test(item.slice(i + 1));
+  }
+  return true;
 }
 
 /** Splits on whitespace outside brackets/braces/angle brackets/parentheses. */

@@ -54,6 +54,11 @@ const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info'
 const KEYWORD_OVERRIDES: Record<string, Partial<Rec<KeywordFact>>> = {
   acl: { min: 2 },
   'hash-type': { min: 1 },
+  redirect: { min: 2 },
+  'http-error': { min: 2 },
+  source: { max: -1 },
+  'retry-on': { min: 1, max: -1 },
+  table: { min: 4, max: -1 },
   'http-check expect': { min: 1 },
   'tcp-check expect': { min: 1 },
   server: { min: 2 },
@@ -91,7 +96,7 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
   }
   for (const k of keywords) {
     const o = KEYWORD_OVERRIDES[k.n];
-    if (o && k.s.some((s) => PROXY_SECTIONS.includes(s))) Object.assign(k, o);
+    if (o && (k.s.some((s) => PROXY_SECTIONS.includes(s)) || (k.n === 'table' && k.s.includes('peers')))) Object.assign(k, o);
   }
 
   const bindOptions = extractParams(doc, '5.1');
