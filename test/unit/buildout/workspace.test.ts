@@ -83,3 +83,14 @@ test('creating a missing extended file invalidates the graph that wanted it', ()
   ws.fileChanged('/w/profiles/later.cfg');
   assert.deepEqual(ws.profile('/w/buildout.cfg').value('later', 'x'), { ok: true, value: '1' });
 });
+
+test('finding template owners resolves no graph when no profile names the file', () => {
+  const { resolver, calls } = counting();
+  const ws = new BuildoutWorkspace(createMemoryHost(files()), ['/w'], resolver);
+  assert.deepEqual(ws.templateCandidates('/w/haproxy.cfg'), []);
+  assert.deepEqual(calls, []);
+  assert.equal(ws.templateCandidates('/w/templates/haproxy.conf.in').length, 2);
+  // Editing a profile updates the index without a rescan: the new owner is found.
+  ws.setDocumentText('/w/staging.cfg', '[buildout]\nparts =\n');
+  assert.deepEqual(ws.templateCandidates('/w/templates/haproxy.conf.in').map((c) => c.section), ['conf']);
+});

@@ -6,7 +6,7 @@
 import type { FileSystemHost } from '../../common/host';
 import type { MergeMode, ParsedFile } from '../model';
 import { parseBuildout } from '../parser/parser';
-import { profileReason } from './detect';
+import { baseName, profileReason } from './detect';
 import type { ProfileView } from './profileView';
 import { dirName, joinPath, normalizePath, relativeTo } from './paths';
 import { findTemplateCandidates, type TemplateOwner } from './templateOwners';
@@ -23,11 +23,27 @@ export type ProfileResolver = (host: FileSystemHost, root: string, options: Work
 
 const SKIP_DIRS = new Set(['node_modules/', '.git/', 'parts/', 'eggs/', 'develop-eggs/', 'bin/', 'var/', '.venv/', 'venv/', 'dist/', 'build/', '__pycache__/', '.tox/']);
 const MAX_SCAN_ENTRIES = 4000;
+/** At most this many profile graphs are resolved to find a template's owners. */
+const MAX_OWNER_GRAPHS = 24;
+const TEMPLATE_OPTION_LINE = /^\s*(input|url|template)\s*=|^\s+\S/;
+
+interface CfgEntry {
+  reason: ReturnType<typeof profileReason>;
+  /** Lines that may name a template (`input =`, `url =`, `template =` and continuation lines). */
+  templateLines: string[];
+}
+
+function cfgEntry(path: string, text: string): CfgEntry {
+  const templateLines = text.split('\n').filter((l) => TEMPLATE_OPTION_LINE.test(l));
+  return { reason: baseName(path) === 'buildout.cfg' ? 'name' : profileReason(path, text), templateLines };
+}
 
 export class BuildoutWorkspace {
   private readonly parsedCache = new Map<string, ParsedFile | undefined>();
   private readonly profileCache = new Map<string, ProfileView>();
   private knownProfileList: string[] | undefined;
+  /** Every `.cfg` under the roots: why it is a profile (if it is) and its template-naming lines. */
+  private cfgIndex: Map<string, CfgEntry> | undefined;
   private readonly ownerCache = new Map<string, TemplateOwner[]>();
   /** Texts of open documents, which win over the host's copy. */
   private readonly overlay = new Map<string, string>();
@@ -89,6 +105,7 @@ export class BuildoutWorkspace {
   setRoots(roots: string[]): void {
     this.roots = roots.map(normalizePath);
     this.knownProfileList = undefined;
+    this.cfgIndex = undefined;
     this.ownerCache.clear();
   }
 
@@ -97,6 +114,7 @@ export class BuildoutWorkspace {
     this.profileCache.clear();
     this.ownerCache.clear();
     this.knownProfileList = undefined;
+    this.cfgIndex = undefined;
   }
 
   /** The parsed file (cached until `fileChanged`), or undefined when it cannot be read. */
@@ -131,6 +149,12 @@ export class BuildoutWorkspace {
       if (root === p || view.files.has(p) || this.mentions(view, p)) this.profileCache.delete(root);
     }
     if (p.endsWith('.cfg')) {
+      // Update this file's entry only: a rescan of the tree on every keystroke would be wasteful.
+      if (this.cfgIndex && this.roots.some((r) => p.startsWith(r + '/'))) {
+        const text = this.host.readFile(p);
+        if (text === undefined) this.cfgIndex.delete(p);
+        else this.cfgIndex.set(p, cfgEntry(p, text));
+      }
       this.knownProfileList = undefined;
       this.ownerCache.clear();
     } else {
@@ -159,7 +183,17 @@ export class BuildoutWorkspace {
    */
   knownProfiles(): string[] {
     if (this.knownProfileList) return this.knownProfileList;
-    const found: string[] = [];
+    const found = [...this.index()].filter(([, e]) => e.reason !== undefined).map(([p]) => p);
+    const main = this.mainProfile();
+    found.sort((a, b) => (a === main ? -1 : b === main ? 1 : a.split('/').length - b.split('/').length || a.localeCompare(b)));
+    this.knownProfileList = found;
+    return found;
+  }
+
+  /** The `.cfg` files under the roots (a few levels deep, buildout output directories skipped). */
+  private index(): Map<string, CfgEntry> {
+    if (this.cfgIndex) return this.cfgIndex;
+    const index = new Map<string, CfgEntry>();
     let budget = MAX_SCAN_ENTRIES;
     const scan = (dir: string, depth: number) => {
       for (const entry of this.host.listDirectory(dir)) {
@@ -168,16 +202,14 @@ export class BuildoutWorkspace {
           if (depth < 3 && !SKIP_DIRS.has(entry) && !entry.startsWith('.')) scan(joinPath(dir, entry.slice(0, -1)), depth + 1);
         } else if (entry.endsWith('.cfg')) {
           const path = joinPath(dir, entry);
-          const reason = entry === 'buildout.cfg' ? 'name' : profileReason(path, this.host.readFile(path));
-          if (reason) found.push(path);
+          const text = this.host.readFile(path);
+          if (text !== undefined) index.set(path, cfgEntry(path, text));
         }
       }
     };
     for (const r of this.roots) scan(r, 0);
-    const main = this.mainProfile();
-    found.sort((a, b) => (a === main ? -1 : b === main ? 1 : a.split('/').length - b.split('/').length || a.localeCompare(b)));
-    this.knownProfileList = [...new Set(found)];
-    return this.knownProfileList;
+    this.cfgIndex = index;
+    return index;
   }
 
   /** Whether `path` is a buildout profile: by name, header, or reached from a known profile. */
@@ -217,7 +249,18 @@ export class BuildoutWorkspace {
     let list = this.ownerCache.get(p);
     if (!list) {
       list = [];
-      for (const root of this.knownProfiles()) list.push(...findTemplateCandidates(this.profile(root), p));
+      // Resolve graphs only when some profile names the file in a template option at all, and
+      // then only graphs that contain such a profile (main first, a bounded number).
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      const mentioning = [...this.index()].filter(([, e]) => e.templateLines.some((l) => l.includes(name))).map(([f]) => f);
+      if (mentioning.length) {
+        let resolved = 0;
+        for (const root of this.knownProfiles()) {
+          if (resolved++ >= MAX_OWNER_GRAPHS) break;
+          const view = this.profile(root);
+          if (mentioning.some((f) => view.files.has(f))) list.push(...findTemplateCandidates(view, p));
+        }
+      }
       this.ownerCache.set(p, list);
     }
     return list;
