@@ -5,7 +5,7 @@
  */
 import type { HistoryEntry, MergeMode, ParsedFile, ParsedOption } from '../model';
 import { postProcessValue, pyRstrip } from '../parser/pyText';
-import { type Data, type SKey, type Section } from './sectionKey';
+import { type Data, type SKey, type Section, keyWithHistory } from './sectionKey';
 
 interface Acc {
   raw: string;
@@ -51,5 +51,5 @@ function annotate(key: string, acc: Acc, source: string): SKey {
   const value = postProcessValue(acc.raw);
   const operation = key.endsWith('+') ? 'ADD' : key.endsWith('-') ? 'REMOVE' : 'SET';
   const history: HistoryEntry[] = acc.occurrences.map((o) => ({ operation, value: o.value, result: value, file: source, option: o }));
-  return { value, history, source };
+  return keyWithHistory(value, source, history);
 }

@@ -20,12 +20,15 @@ export function missingSection(name: string): BuildoutError {
 }
 
 export const CIRCULAR = 'Circular reference in substitutions.\n';
+export const RECURSION = 'maximum recursion depth exceeded';
+const MAX_DEPTH = 1500;
 
 export class LazyEvaluator {
   private memo = new Map<string, ValueResult>();
   private inProgress = new Set<string>();
   private computedMemo = new Map<string, Record<string, string | undefined>>();
   private computing = new Set<string>();
+  private depth = 0;
 
   constructor(private expander: MacroExpander, private provider: ComputedOptionsProvider) {}
 
@@ -59,6 +62,20 @@ export class LazyEvaluator {
 
   /** Fully substituted value; computed recipe options win over written ones (as in buildout). */
   value(section: string, option: string, withComputed = true): ValueResult {
+    // Deep reference chains: stop like Python's recursion limit would, never overflow the stack.
+    if (this.depth > MAX_DEPTH) return { ok: false, error: { kind: 'other', message: RECURSION } };
+    this.depth++;
+    try {
+      return this.valueInner(section, option, withComputed);
+    } catch (e) {
+      if (e instanceof RangeError) return { ok: false, error: { kind: 'other', message: RECURSION } };
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private valueInner(section: string, option: string, withComputed: boolean): ValueResult {
     const key = `${withComputed ? 'c' : 'r'}\u0000${section}\u0000${option}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
@@ -91,7 +108,8 @@ export class LazyEvaluator {
       const dir = this.value('buildout', 'directory');
       if (dir.ok) result = { ok: true, value: pyJoin(dir.value, result.value) };
     }
-    this.memo.set(key, result);
+    // A depth error depends on where the query started: do not remember it.
+    if (result.ok || result.error.message !== RECURSION) this.memo.set(key, result);
     return result;
   }
 

@@ -29,6 +29,28 @@ export class ParseCache {
   invalidate(path: string): void {
     this.entries.delete(path);
   }
+
+  /** Results of whole extends subtrees, reused while none of their files changed. */
+  readonly subtrees = new Map<string, Subtree>();
+}
+
+/** What one `_open` of a file produced, and everything it depended on. */
+export interface Subtree {
+  result: Data[];
+  /** Files (and URLs) read, with the content seen (`undefined`: it was missing). */
+  deps: Map<string, { content: string | undefined; url: boolean }>;
+  files: Map<string, ProfileFile>;
+  errors: BuildoutError[];
+}
+
+function newRecord(): Omit<Subtree, 'result'> {
+  return { deps: new Map(), files: new Map(), errors: [] };
+}
+
+function mergeRecord(into: Omit<Subtree, 'result'>, from: Omit<Subtree, 'result'>): void {
+  for (const [k, v] of from.deps) into.deps.set(k, v);
+  for (const [k, v] of from.files) if (!into.files.has(k)) into.files.set(k, v);
+  into.errors.push(...from.errors);
 }
 
 export interface LoaderContext {
@@ -38,20 +60,53 @@ export interface LoaderContext {
   cache: ParseCache;
 }
 
-const MAX_DEPTH = 200;
+/** Python's recursion limit stops buildout somewhere below this depth of nested extends. */
+const MAX_DEPTH = 900;
+/** Total file opens per resolution (diamonds re-open files); beyond it the graph is cut. */
+const MAX_OPENS = 50_000;
+/**
+ * buildout ≥ 3.1.1 folds one entry per include (a file reached through n paths is applied n
+ * times), which grows exponentially with nested diamonds; beyond this we stop.
+ */
+const MAX_ENTRIES = 200_000;
 
 export class Loader {
   readonly files = new Map<string, ProfileFile>();
   readonly errors: BuildoutError[] = [];
   fatal?: BuildoutError;
-  private memo = new Map<string, Data[]>();
-  private recursionErrors = 0;
+  private memo = new Map<string, Subtree>();
+  /** The record of the subtree being opened (innermost last). */
+  private records: Array<Omit<Subtree, 'result'>> = [newRecord()];
+  /** Smallest `seen` index a recursive-include error pointed at in the current subtree. */
+  private cycleTarget = Infinity;
+  private opens = 0;
 
   constructor(private ctx: LoaderContext) {}
 
   private fail(error: BuildoutError): void {
     this.errors.push(error);
     this.fatal ??= error;
+    this.record.errors.push(error);
+  }
+
+  private get record(): Omit<Subtree, 'result'> {
+    return this.records[this.records.length - 1];
+  }
+
+  private fresh(sub: Subtree): boolean {
+    for (const [path, dep] of sub.deps) {
+      const now = dep.url ? this.ctx.host.readUrl?.(path)?.content : this.ctx.host.readFile(path);
+      if (now !== dep.content) return false;
+    }
+    return true;
+  }
+
+  /** Reuse a subtree result: register its files, replay its errors (when new to this run). */
+  private reuse(sub: Subtree, replayErrors: boolean): Data[] {
+    for (const [k, f] of sub.files) if (!this.files.has(k)) this.files.set(k, f);
+    if (replayErrors) for (const e of sub.errors) { this.errors.push(e); this.fatal ??= e; }
+    mergeRecord(this.record, sub);
+    return this.ctx.mode === '2.13' ? [cloneData(sub.result[0])] : sub.result;
   }
 
   /** `_open(base, filename, seen)`; returns the per-file results (2.13: one merged result). */
@@ -83,6 +138,7 @@ export class Loader {
     if (url) {
       const got = host.readUrl?.(spelled);
       content = got?.content;
+      this.record.deps.set(spelled, { content, url: true });
       if (content === undefined) {
         const error: BuildoutError = {
           kind: 'url-unavailable',
@@ -96,6 +152,7 @@ export class Loader {
       }
     } else {
       content = host.readFile(norm);
+      this.record.deps.set(norm, { content, url: false });
       if (content === undefined) {
         const error: BuildoutError = { kind: 'missing-file', message: `[Errno 2] No such file or directory: ${pyRepr(spelled)}`, ...where };
         if (edge) edge.error = error;
@@ -103,7 +160,12 @@ export class Loader {
         return undefined;
       }
     }
-    if (seen.includes(spelled) || seenNorm.includes(norm) || seen.length > MAX_DEPTH) {
+    if (++this.opens > MAX_OPENS) {
+      if (this.opens === MAX_OPENS + 1) this.fail({ kind: 'other', message: `The extends graph is too large (more than ${MAX_OPENS} file includes); the rest is ignored.`, ...where });
+      return undefined;
+    }
+    const cycleAt = Math.max(seen.indexOf(spelled), seenNorm.indexOf(norm));
+    if (cycleAt >= 0 || seen.length > MAX_DEPTH) {
       const error: BuildoutError = {
         kind: 'recursive-include',
         message: `Recursive file include ${pyReprList(seen)} ${spelled}`,
@@ -111,23 +173,35 @@ export class Loader {
         ...where,
       };
       if (edge) edge.error = error;
-      this.recursionErrors++;
+      this.cycleTarget = Math.min(this.cycleTarget, cycleAt >= 0 ? cycleAt : 0);
       this.fail(error);
       return undefined;
     }
     const cached = this.memo.get(norm);
-    if (cached) return mode === '2.13' ? [cloneData(cached[0])] : cached;
+    if (cached) return this.reuse(cached, false);
+    const subtreeKey = `${mode}|${JSON.stringify(this.ctx.platform)}|${norm}`;
+    const stored = this.ctx.cache.subtrees.get(subtreeKey);
+    if (stored && this.fresh(stored)) {
+      this.memo.set(norm, stored);
+      return this.reuse(stored, true);
+    }
+    this.records.push(newRecord());
+    this.record.deps.set(norm, { content, url });
 
     const { parsed, data: original } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const data = cloneData(original);
     const file: ProfileFile = this.files.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
     const firstVisit = !this.files.has(norm);
     this.files.set(norm, file);
+    this.record.files.set(norm, file);
     if (parsed.fatalError) {
       const first = parsed.errors[0];
       this.fail({ kind: 'parse', message: parsed.fatalError, file: norm, range: first?.range });
     }
-    const buildout = data.get('buildout');
+    // Copy [buildout] before popping `extends` (the parsed dict is shared through the cache).
+    const cachedBuildout = data.get('buildout');
+    const buildout = cachedBuildout ? new Map(cachedBuildout) : undefined;
+    if (buildout) data.set('buildout', buildout);
     const extendsKey = buildout?.get('extends');
     buildout?.delete('extends');
     if (buildout?.has('extended-by')) {
@@ -137,7 +211,9 @@ export class Loader {
     const optionalKey = mode === '3.1' ? buildout?.get('optional-extends') : undefined;
     if (optionalKey) buildout?.delete('optional-extends');
 
-    const errorsBefore = this.recursionErrors;
+    const outerCycleTarget = this.cycleTarget;
+    this.cycleTarget = Infinity;
+    const myDepth = seen.length;
     seen.push(spelled);
     seenNorm.push(norm);
     const results: Data[] = [];
@@ -150,21 +226,43 @@ export class Loader {
       const r = this.open(newBase, word, seen, seenNorm, childEdge, userDefaults);
       if (!r) return;
       if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode) : r[0];
-      else results.push(...r);
+      else append(results, r);
     });
     for (const word of optionalKey ? pySplit(optionalKey.value) : []) {
       const target = isUrl(newBase) ? word : normalizePath(pyJoin(newBase, word));
       if (!isUrl(target) && !this.ctx.host.exists(target)) continue; // buildout prints "optional-extends file not found"
       const r = this.open(newBase, word, seen, seenNorm, undefined, userDefaults);
-      if (r) results.push(...r);
+      if (r) append(results, r);
     }
     seen.pop();
     seenNorm.pop();
     let out: Data[];
     if (mode === '2.13') out = [merged ? updateData(merged, data, mode) : data];
-    else out = [...results, data];
-    if (this.recursionErrors === errorsBefore) this.memo.set(norm, mode === '2.13' ? [cloneData(out[0])] : out);
+    else {
+      results.push(data);
+      out = results;
+      if (out.length > MAX_ENTRIES) {
+        this.fail({ kind: 'other', message: `The extends graph expands to more than ${MAX_ENTRIES} includes; the rest is ignored.`, file: norm });
+        out = out.slice(0, MAX_ENTRIES);
+      }
+    }
+    // The result does not depend on how we got here unless a cycle closed on an ancestor.
+    const record = this.records.pop()!;
+    mergeRecord(this.record, record);
+    if (this.cycleTarget >= myDepth) {
+      const sub: Subtree = { ...record, result: mode === '2.13' ? [cloneData(out[0])] : out };
+      this.memo.set(norm, sub);
+      if (!this.errors.some((e) => e.message.startsWith('The extends graph'))) this.ctx.cache.subtrees.set(subtreeKey, sub);
+    }
+    this.cycleTarget = Math.min(outerCycleTarget, this.cycleTarget);
     return out;
+  }
+}
+
+function append(target: Data[], items: Data[]): void {
+  for (const d of items) {
+    if (target.length > MAX_ENTRIES) return;
+    target.push(d);
   }
 }
 

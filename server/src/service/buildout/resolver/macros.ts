@@ -66,7 +66,7 @@ export class MacroExpander {
 }
 
 function inherited(v: SKey, from: string): SKey {
-  return { value: v.value, history: [...v.history, { operation: 'MACRO', value: v.value, result: v.value, fromSection: from }], source: v.source };
+  return v.extend(v.value, v.source, [{ operation: 'MACRO', value: v.value, result: v.value, fromSection: from }]);
 }
 
 function where(section: Section): { file?: string; range?: BuildoutError['range'] } {

@@ -192,7 +192,8 @@ function finishBuildoutSection(data: Data, mode: MergeMode, home: string | undef
     if (!data.has('versions')) data.set('versions', new Map());
   }
   const versionsName = b.get('versions')!.value;
-  const versions = versionsName ? data.get(versionsName) : undefined;
+  let versions = versionsName ? data.get(versionsName) : undefined;
+  if (versions) data.set(versionsName, (versions = new Map(versions)));
   if (versions) for (const [k, v] of defaultVersionPins(mode)) if (!versions.has(k)) versions.set(k, makeKey(v, 'DEFAULT', 'DEFAULT_VALUE'));
 
   const dirKey = b.get('directory');

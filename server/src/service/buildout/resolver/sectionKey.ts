@@ -9,13 +9,54 @@ import { rstripChars } from '../parser/parser';
 /** Where a value came from, in buildout's terms (`SectionKey.source`). */
 export type SourceTag = 'DEFAULT_VALUE' | 'COMPUTED_VALUE' | 'COMMAND_LINE_VALUE' | 'IMPLICIT_VALUE' | '';
 
-export interface SKey {
-  readonly value: string;
-  readonly history: readonly HistoryEntry[];
-  /** File path, URL or tag of the last step (buildout's `source`). */
-  readonly source: string;
-  /** The SectionKey this one was derived from by `+=`/`-=` (for history lineage). */
-  readonly derivedFrom?: SKey;
+/**
+ * History as a persistent list: each step links to the previous one, so `+=` applied thousands
+ * of times (3.x folds every include) stays linear; the array is built only when asked for.
+ */
+interface HistNode {
+  readonly entries: readonly HistoryEntry[];
+  readonly prev?: HistNode;
+  cache?: HistoryEntry[];
+}
+
+export class SKey {
+  constructor(
+    readonly value: string,
+    /** File path, URL or tag of the last step (buildout's `source`). */
+    readonly source: string,
+    private readonly node: HistNode | undefined,
+    /** The SectionKey this one was derived from by `+=`/`-=` (for history lineage). */
+    readonly derivedFrom?: SKey,
+  ) {}
+
+  get history(): readonly HistoryEntry[] {
+    const node = this.node;
+    if (!node) return [];
+    if (node.cache) return node.cache;
+    const chunks: (readonly HistoryEntry[])[] = [];
+    for (let n: HistNode | undefined = node; n; n = n.prev) {
+      if (n.cache) {
+        chunks.push(n.cache); // already holds everything before it
+        break;
+      }
+      chunks.push(n.entries);
+    }
+    const out: HistoryEntry[] = [];
+    for (let i = chunks.length - 1; i >= 0; i--) for (const e of chunks[i]) out.push(e);
+    node.cache = out;
+    return out;
+  }
+
+  /** A new key with `entries` appended to this key's history. */
+  extend(value: string, source: string, entries: readonly HistoryEntry[], derivedFrom?: SKey): SKey {
+    return new SKey(value, source, entries.length ? { entries, prev: this.node } : this.node, derivedFrom);
+  }
+
+  /** This key's history followed by `other`'s (first SET relabelled OVERRIDE). */
+  followedBy(other: SKey): SKey {
+    const relabelled = other.history.map((h, i) => (i === 0 && h.operation === 'SET' ? { ...h, operation: 'OVERRIDE' as const } : h));
+    return this.extend(other.value, other.source, relabelled, other.derivedFrom);
+  }
 }
 
 export type Section = Map<string, SKey>;
@@ -25,18 +66,23 @@ export function makeKey(value: string, operation: HistoryOperation, source: stri
   const entry: HistoryEntry = { operation, value, result: value };
   if (source && !isTag(source)) entry.file = source;
   if (option) entry.option = option;
-  return { value, history: [entry], source };
+  return new SKey(value, source, { entries: [entry] });
+}
+
+/** A key with the given history entries. */
+export function keyWithHistory(value: string, source: string, entries: readonly HistoryEntry[]): SKey {
+  return new SKey(value, source, { entries });
 }
 
 export function isTag(source: string): boolean {
   return source === '' || /^[A-Z_]+$/.test(source);
 }
 
-const IMPLICIT: SKey = { value: '', history: [], source: 'IMPLICIT_VALUE' };
+const IMPLICIT = new SKey('', 'IMPLICIT_VALUE', undefined);
 
 function addTo(base: SKey, added: SKey): SKey {
-  const value = base.value.split('\n').concat(added.value.split('\n')).join('\n');
-  return derive(base, added, 'ADD', value);
+  // "\n".join(old.split("\n") + added.split("\n")) is plain concatenation with a newline.
+  return derive(base, added, 'ADD', base.value + '\n' + added.value);
 }
 
 function removeFrom(base: SKey, removed: SKey): SKey {
@@ -47,10 +93,11 @@ function removeFrom(base: SKey, removed: SKey): SKey {
 
 function derive(base: SKey, step: SKey, operation: HistoryOperation, value: string): SKey {
   // One entry per occurrence (3.x concatenates repeated `+=` of a file into one step).
-  const entries: HistoryEntry[] = step.history.length
-    ? step.history.map((h) => ({ ...h, operation, result: value }))
+  const own = step.history;
+  const entries: HistoryEntry[] = own.length
+    ? own.map((h) => ({ ...h, operation, result: value }))
     : [{ operation, value: step.value, result: value }];
-  return { value, history: [...base.history, ...entries], source: step.source, derivedFrom: base };
+  return base.extend(value, step.source, entries, base);
 }
 
 function descendsFrom(v: SKey, ancestor: SKey): boolean {
@@ -61,36 +108,52 @@ function descendsFrom(v: SKey, ancestor: SKey): boolean {
 /** `v1.overrideValue(v2)`: the later value wins; the history keeps both. */
 export function override(v1: SKey, v2: SKey): SKey {
   if (descendsFrom(v2, v1)) return v2;
-  const relabelled = v2.history.map((h, i) => (i === 0 && h.operation === 'SET' ? { ...h, operation: 'OVERRIDE' as const } : h));
-  return { value: v2.value, history: [...v1.history, ...relabelled], source: v2.source, derivedFrom: v2.derivedFrom };
+  return v1.followedBy(v2);
 }
 
 /** Replace the value (buildout's `setDirectory`, recipe-computed values …). */
 export function withValue(v: SKey, value: string, operation: HistoryOperation): SKey {
-  return { value, history: [...v.history, { operation, value, result: value }], source: v.source };
+  return v.extend(value, v.source, [{ operation, value, result: value }]);
+}
+
+/** The same value and history under another source tag (`removeFromValue(…, "IMPLICIT_VALUE")`). */
+export function retag(v: SKey, source: string): SKey {
+  return v.extend(v.value, source, []);
 }
 
 function pyCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function hasIncrements(s: Section): boolean {
+  for (const k of s.keys()) {
+    const last = k.charCodeAt(k.length - 1);
+    if (last === 43 || last === 45) return true; // '+' or '-'
+  }
+  return false;
+}
+
 /** `_update_section(s1, s2)`: s2 over s1, `+=`/`-=` applied line-wise. Mutates and returns s1. */
 export function updateSection(s1: Section, s2in: Section): Section {
-  const s2 = new Map(s2in);
-  const keys = [...s2.keys()].sort((a, b) => pyCompare(rstripChars(a, ' +'), rstripChars(b, ' +')) || pyCompare(a.slice(-1), b.slice(-1)));
-  for (const k of keys) {
-    const v = s2.get(k);
-    if (!v) continue;
-    if (k.endsWith('+')) {
-      const name = rstripChars(k, ' +');
-      const base = s2.get(name) ?? s1.get(name) ?? IMPLICIT;
-      s2.set(name, addTo(base, v));
-      if (name !== k) s2.delete(k);
-    } else if (k.endsWith('-')) {
-      const name = rstripChars(k, ' -');
-      const base = s2.get(name) ?? s1.get(name) ?? IMPLICIT;
-      s2.set(name, removeFrom(base, v));
-      if (name !== k) s2.delete(k);
+  let s2 = s2in;
+  if (hasIncrements(s2in) && simpleIncrements(s1, s2in)) return s1;
+  if (hasIncrements(s2in)) {
+    s2 = new Map(s2in);
+    const keys = [...s2.keys()].sort((a, b) => pyCompare(rstripChars(a, ' +'), rstripChars(b, ' +')) || pyCompare(a.slice(-1), b.slice(-1)));
+    for (const k of keys) {
+      const v = s2.get(k);
+      if (!v) continue;
+      if (k.endsWith('+')) {
+        const name = rstripChars(k, ' +');
+        const base = s2.get(name) ?? s1.get(name) ?? IMPLICIT;
+        s2.set(name, addTo(base, v));
+        if (name !== k) s2.delete(k);
+      } else if (k.endsWith('-')) {
+        const name = rstripChars(k, ' -');
+        const base = s2.get(name) ?? s1.get(name) ?? IMPLICIT;
+        s2.set(name, removeFrom(base, v));
+        if (name !== k) s2.delete(k);
+      }
     }
   }
   for (const [key, v2] of s2) {
@@ -100,13 +163,45 @@ export function updateSection(s1: Section, s2in: Section): Section {
   return s1;
 }
 
+/**
+ * Fast path for the common case (every key of s2 an increment of a distinct name that s2
+ * does not also assign): apply directly to s1, same result as the general algorithm.
+ */
+function simpleIncrements(s1: Section, s2: Section): boolean {
+  const names = new Set<string>();
+  for (const k of s2.keys()) {
+    const last = k[k.length - 1];
+    if (last !== '+' && last !== '-') return false;
+    const name = rstripChars(k, last === '+' ? ' +' : ' -');
+    if (name === k || names.has(name) || s2.has(name)) return false;
+    names.add(name);
+  }
+  for (const [k, v] of s2) {
+    const plus = k.endsWith('+');
+    const name = rstripChars(k, plus ? ' +' : ' -');
+    const base = s1.get(name) ?? IMPLICIT;
+    s1.set(name, plus ? addTo(base, v) : removeFrom(base, v));
+  }
+  return true;
+}
+
+/** Sections shared with a cache: copied before the first change (copy on write). */
+const frozen = new WeakSet<Section>();
+
+/** Mark every section of `d` shared; returns a shallow copy whose sections are copied on write. */
+export function freeze(d: Data): Data {
+  for (const s of d.values()) frozen.add(s);
+  return new Map(d);
+}
+
 /** `_update(d1, d2)` of the given mode. Mutates and returns d1; never mutates d2. */
 export function updateData(d1: Data, d2: Data, mode: MergeMode): Data {
   for (const [name, s2] of d2) {
-    const s1 = d1.get(name);
+    let s1 = d1.get(name);
     if (s1) {
+      if (frozen.has(s1)) d1.set(name, (s1 = new Map(s1)));
       updateSection(s1, s2);
-    } else if (mode === '2.13' || s2.has('<')) {
+    } else if (mode === '2.13' || s2.has('<') || !hasIncrements(s2)) {
       d1.set(name, new Map(s2));
     } else {
       d1.set(name, updateSection(new Map(), baseIncrements(s2)));
@@ -126,15 +221,14 @@ function baseIncrements(s2: Section): Section {
       temp.set(base, v);
       temp.delete(k);
     } else if (k.endsWith('-') && !temp.has(base)) {
-      temp.set(base, removeFrom(v, { ...v, source: 'IMPLICIT_VALUE' }));
+      temp.set(base, removeFrom(v, retag(v, 'IMPLICIT_VALUE')));
       temp.delete(k);
     }
   }
   return temp;
 }
 
+/** A copy that can be changed without touching `d` (sections are copied on write). */
 export function cloneData(d: Data): Data {
-  const out: Data = new Map();
-  for (const [k, s] of d) out.set(k, new Map(s));
-  return out;
+  return freeze(d);
 }
