@@ -104,8 +104,8 @@ async function renderFromBuildout(
   // profile's section names (the server reports it as `input` through the profile's section).
   const templateUri = doc && isTemplatePath(doc.fileName) ? doc.uri : await templateOf(result, target);
   const templateText = templateUri ? (await vscode.workspace.openTextDocument(templateUri)).getText() : undefined;
-  const provided = (result as RenderTemplateResult & { lineMap?: number[] }).lineMap;
-  const lineMap = provided ?? (templateText !== undefined ? inferLineMap(templateText, result.text) : undefined);
+  // The server's map comes from the renderer's own spans; infer one only if it sent none.
+  const lineMap = result.lineMap ?? (templateText !== undefined ? inferLineMap(templateText, result.text) : undefined);
   const profile = toFsPath(result.profile);
   const output = toFsPath(result.output);
   const buildoutDir = profile ? path.dirname(profile) : path.dirname(target.fsPath);
@@ -132,8 +132,7 @@ function toFsPath(p: string | undefined): string | undefined {
 
 /** The template of a profile's template section, when the result lets us find it. */
 async function templateOf(result: RenderTemplateResult, target: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const r = result as RenderTemplateResult & { input?: string; template?: string };
-  const p = toFsPath(r.input ?? r.template);
+  const p = toFsPath(result.input);
   if (p && existsSync(p)) return vscode.Uri.file(p);
   return isTemplatePath(target.fsPath) ? target : undefined;
 }
