@@ -212,9 +212,8 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
       return d ? highlightsIn(ws, d.view, d.file, position) : [];
     },
     codeActions(doc, _range, context, settings) {
-      const path = normalizePath(uriPath(doc.uri));
-      const isProfile = doc.languageId === 'buildout' || ws.isProfile(path, doc.getText());
-      const d = isProfile ? profileDoc(doc, settings) : undefined;
+      // The client switches extended profiles to `buildout`; anything else here is a template.
+      const d = doc.languageId === 'buildout' ? profileDoc(doc, settings) : undefined;
       return buildCodeActions(doc.uri, context.diagnostics, d?.file.parsed);
     },
     links(doc, settings) {
@@ -225,7 +224,7 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
       const path = normalizePath(uriPath(doc.uri));
       sync(settings);
       ensureRoot(path);
-      const isProfile = doc.languageId === 'buildout' || ws.isProfile(path, doc.getText());
+      const isProfile = doc.languageId === 'buildout';
       if (isProfile) ws.setDocumentText(path, doc.getText());
       const r = isProfile ? renderTemplateOf(ws, { profile: path, section: owner }) : renderTemplateOf(ws, { template: path, owner });
       return {

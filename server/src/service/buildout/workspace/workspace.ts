@@ -31,11 +31,15 @@ interface CfgEntry {
   reason: ReturnType<typeof profileReason>;
   /** Lines that may name a template (`input =`, `url =`, `template =` and continuation lines). */
   templateLines: string[];
+  /** Base names of the `.cfg` files the text mentions (possible `extends` targets). */
+  cfgWords: Set<string>;
 }
 
 function cfgEntry(path: string, text: string): CfgEntry {
   const templateLines = text.split('\n').filter((l) => TEMPLATE_OPTION_LINE.test(l));
-  return { reason: baseName(path) === 'buildout.cfg' ? 'name' : profileReason(path, text), templateLines };
+  const cfgWords = new Set<string>();
+  for (const m of text.matchAll(/([^\s/]+\.cfg)\b/g)) cfgWords.add(m[1]);
+  return { reason: baseName(path) === 'buildout.cfg' ? 'name' : profileReason(path, text), templateLines, cfgWords };
 }
 
 export class BuildoutWorkspace {
@@ -223,6 +227,10 @@ export class BuildoutWorkspace {
   /** A known top-level profile whose extends graph contains `path` (main profile first). */
   reachingProfile(path: string): string | undefined {
     const p = normalizePath(path);
+    // Only a file some profile names can be reached: skip resolving every graph for the others.
+    const name = baseName(p);
+    const index = this.index();
+    if (index.get(p)?.reason === undefined && ![...index.values()].some((e) => e.cfgWords.has(name))) return undefined;
     for (const root of this.knownProfiles()) if (root === p || this.profile(root).files.has(p)) return root;
     return undefined;
   }
