@@ -48,7 +48,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     return {
       serverInfo: { name: SERVER_NAME, version: serverVersion },
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
