@@ -23,8 +23,13 @@ export function checkRules(cc: CheckContext): void {
         if (crit) checkSampleExpr(cc, st, crit, 0, crit.value);
       } else if (entry.ruleSet && st.tokens[0].value.toLowerCase() !== 'no') {
         checkAction(cc, st, entry.ruleSet, m.wordCount);
+        // `set-var(txn.x) <expr>`: the word after the action is a sample expression.
+        const action = st.tokens[m.wordCount];
+        const expr = st.tokens[m.wordCount + 1];
+        if (action && expr && /^set-var\(/i.test(action.value) && !expr.quoted) checkSampleExpr(cc, st, expr, 0, expr.value);
       }
       checkCondition(cc, st);
+      checkEmbeddedSamples(cc, st);
     }
   }
 }
@@ -50,6 +55,38 @@ function findAction(kb: KnowledgeBase, ruleSet: RuleSet, name: string): boolean 
   const m = /^(.*?)(\d+)$/.exec(name);
   if (m && (kb.action(ruleSet, m[1]) || kb.action(ruleSet, `${m[1]}<n>`) || kb.action(ruleSet, `${m[1]}*`))) return true;
   return kb.action(ruleSet, `${name}*`) !== undefined;
+}
+
+/**
+ * `%[fetch,conv]` (and `%{+Q}[…]`) inside log-format strings, header values and names.
+ * Only plain words are positioned precisely; quoted words report on the whole word.
+ */
+function checkEmbeddedSamples(cc: CheckContext, st: Statement): void {
+  for (let i = 1; i < st.tokens.length; i++) {
+    const tok = st.tokens[i];
+    const v = tok.value;
+    if (!v.includes('%[') && !v.includes('%{')) continue;
+    const re = /%(?:\{[^}]*\})?\[/g;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      const start = m.index + m[0].length;
+      let depth = 0;
+      let end = -1;
+      for (let j = start; j < v.length; j++) {
+        const c = v[j];
+        if (c === '\\') j++;
+        else if (c === '(') depth++;
+        else if (c === ')') depth = Math.max(0, depth - 1);
+        else if (c === ']' && depth === 0) {
+          end = j;
+          break;
+        }
+      }
+      if (end < 0) break;
+      const expr = v.slice(start, end).trim();
+      if (expr !== '' && !expr.startsWith('lua.')) checkSampleExpr(cc, st, tok, start, expr);
+      re.lastIndex = end + 1;
+    }
+  }
 }
 
 /** Anonymous ACLs: the first word after each `{` in a condition is a fetch. */
@@ -109,7 +146,7 @@ function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: nu
   const plain = tok.text === tok.value;
   const parts = splitChain(expr);
   const fetchName = parts[0].text.replace(/\(.*$/s, '');
-  if (fetchName === '' || !/^[a-z0-9_.-]+$/i.test(fetchName)) return;
+  if (fetchName === '' || fetchName.startsWith('lua.') || !/^[a-z0-9_.-]+$/i.test(fetchName)) return;
   const at = (p: { offset: number }, len: number) => (plain ? [tok.start + offset + p.offset, tok.start + offset + p.offset + len] : [tok.start, tok.end]);
   if (!fetchKnown(cc.kb, fetchName)) {
     const sugg = suggest(fetchName, [...cc.kb.fetches(), ...(cc.kb.aclKeywords?.() ?? [])].map((f) => f.name));
@@ -120,7 +157,7 @@ function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: nu
   if (cc.kb.converters().length === 0) return;
   for (const p of parts.slice(1)) {
     const conv = p.text.replace(/\(.*$/s, '').trim();
-    if (conv === '' || converterKnown(cc.kb, conv)) continue;
+    if (conv === '' || conv.startsWith('lua.') || converterKnown(cc.kb, conv)) continue;
     const sugg = suggest(conv, cc.kb.converters().map((c) => c.name));
     const [s, e] = at(p, conv.length);
     cc.report('unknownConverter', st.line, s, e, { name: conv, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
