@@ -351,4 +351,20 @@ extends = profiles/buildout.cfg
 `,
     },
   },
+  {
+    name: 'parser and merge quirks: repeated keys, c++, surviving "x +", CRLF, tabs, blank line after header',
+    files: {
+      'buildout.cfg': '[buildout]\r\nextends = base.cfg\r\nparts =\r\n\r\n[q]\r\n\r\nc++ = plus\r\nrepeat = 1\r\nrepeat = 2\r\nlist += a\r\nlist += b\r\nnew-key += only\r\ntabbed =\r\n\tone\r\n\t  two\r\n        three\r\nspaces-only =    \r\nunicode = h\u00e9llo \u2603\r\n[fresh-section]\r\nx += leading\r\ny -= gone\r\n[q]\r\nagain = merged\r\n',
+      'base.cfg': '[q]\nc = base-c\nlist = base\n[other]\nz = ${q:again}\n',
+    },
+  },
+  {
+    name: 'relative extends with .. and absolute directories from nested files',
+    files: {
+      'buildout.cfg': '[buildout]\nextends = profiles/prod.cfg\n',
+      'profiles/prod.cfg': '[buildout]\nextends = ../common/../common/base.cfg sub/extra.cfg\nparts =\ndownload-cache = dl\n[s]\nv = ${buildout:download-cache} ${buildout:eggs-directory}\n',
+      'profiles/sub/extra.cfg': '[buildout]\neggs-directory = ../eggs\nbin-directory = ${buildout:directory}/scripts\n',
+      'common/base.cfg': '[buildout]\ninstalled =\n[s]\nw = base\n',
+    },
+  },
 ];
