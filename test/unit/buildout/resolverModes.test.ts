@@ -1,0 +1,49 @@
+/** zc.buildout ≥ 3.1.1 rules (no reference implementation installed: checked against the HISTORY entries). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createMemoryHost } from '../../../server/src/service/common/host';
+import { resolveProfile } from '../../../server/src/service/buildout/resolver/profile';
+
+const value = (files: Record<string, string>, s: string, o: string, mergeMode: '2.13' | '3.1', home?: string) => {
+  const r = resolveProfile(createMemoryHost(files, home), '/w/buildout.cfg', { mergeMode }).getValue(s, o);
+  return r.ok ? r.value : `ERROR ${r.error.message}`;
+};
+
+describe('merge modes', () => {
+  it('concatenates repeated += of one file in 3.1 (#656), last wins in 2.13', () => {
+    const files = { '/w/buildout.cfg': '[buildout]\nparts =\n[s]\nx = a\nx += b\nx += c\n' };
+    assert.equal(value(files, 's', 'x', '3.1'), 'a\nb\nc');
+    // 2.13 (measured): a section no base defines keeps its increments as keys: x = a, "x +" = c.
+    assert.equal(value(files, 's', 'x', '2.13'), 'a');
+    assert.equal(value(files, 's', 'x +', '2.13'), 'c');
+    const based = { ...files, '/w/buildout.cfg': '[buildout]\nextends = b.cfg\nparts =\n[s]\nx = a\nx += b\nx += c\n', '/w/b.cfg': '[s]\n' };
+    assert.equal(value(based, 's', 'x', '2.13'), 'a\nc');
+  });
+
+  it('lets a later = drop earlier increments in 3.1', () => {
+    const files = { '/w/buildout.cfg': '[buildout]\nparts =\n[s]\nx += b\nx = fresh\n' };
+    assert.equal(value(files, 's', 'x', '3.1'), 'fresh');
+  });
+
+  it('turns a leading += into an assignment in 3.1 (#641)', () => {
+    const files = { '/w/buildout.cfg': '[buildout]\nparts =\n[s]\nx += a\ny -= b\n' };
+    assert.equal(value(files, 's', 'x', '3.1'), 'a');
+    assert.equal(value(files, 's', 'y', '3.1'), '');
+    assert.equal(value(files, 's', 'x', '2.13'), 'ERROR Missing option: s:x');
+  });
+
+  it('applies user defaults first in 2.13 and at the extends leaf in 3.1', () => {
+    const files = {
+      '/h/.buildout/default.cfg': '[s]\nx += from-home\n',
+      '/w/buildout.cfg': '[buildout]\nextends = base.cfg\nparts =\n',
+      '/w/base.cfg': '[s]\nx = base\n',
+    };
+    // 2.13: home's `x +=` has no base yet ('\nfrom-home'), then base.cfg's x = base replaces it.
+    assert.equal(value(files, 's', 'x', '2.13', '/h'), 'base');
+    // 3.1: the defaults are merged under the leaf, whose `x = base` then wins as well.
+    assert.equal(value(files, 's', 'x', '3.1', '/h'), 'base');
+    const inc = { ...files, '/w/base.cfg': '[s]\nx += base\n', '/h/.buildout/default.cfg': '[s]\nx = home\n' };
+    assert.equal(value(inc, 's', 'x', '3.1', '/h'), 'home\nbase');
+    assert.equal(value(inc, 's', 'x', '2.13', '/h'), 'home\nbase');
+  });
+});
