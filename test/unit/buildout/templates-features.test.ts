@@ -1,6 +1,10 @@
 // Template features on the example workspace: templates/haproxy.conf.in owned by [haproxy-config].
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { applyEdit } from '../../helpers/cursor';
 import { ROOT, exampleService, never, posOf, settings } from './exampleWorkspace';
 
@@ -93,4 +97,21 @@ test('mapping HAProxy diagnostics from the rendered text back to the template', 
   const tplLines = fixed.split('\n');
   assert.equal(tplLines[mapped[0].range.start.line].slice(mapped[0].range.start.character, mapped[0].range.end.character), '${instance2:http-address}');
   assert.match(String(mapped[0].message), /instance2:http-address/);
+});
+
+test('the example template, with the typo fixed, renders to a config HAProxy accepts', { skip: !existsSync('/usr/sbin/haproxy') && 'no /usr/sbin/haproxy' }, () => {
+  const { files } = exampleService();
+  const fixed = files[`${ROOT}/${TPL}`].replace('${haproxy-conf:maxconn}', '${haproxy-config:maxconn}');
+  const { service, open } = exampleService({ [`${ROOT}/${TPL}`]: fixed });
+  const r = service.render(open(TPL), settings);
+  assert.deepEqual(r.errors, []);
+  const dir = mkdtempSync(join(tmpdir(), 'example-haproxy-'));
+  try {
+    const cfg = join(dir, 'haproxy.conf');
+    writeFileSync(cfg, r.text!);
+    const check = spawnSync('/usr/sbin/haproxy', ['-c', '-f', cfg], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
