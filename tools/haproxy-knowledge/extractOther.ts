@@ -165,7 +165,8 @@ export function extractParams(doc: DocText, chapter: '5.1' | '5.2'): Rec<ParamFa
   for (const e of doc.entries(ch.start + 2, ch.end)) {
     for (const sig of e.signatures) {
       const w = splitTopLevel(sig.replace(/\s*\((deprecated|experimental)\)\s*/g, ' ').trim());
-      const name = w[0];
+      // `set-proxy-v2-tlv-fmt(<id>) <fmt>`: the parenthesised part is an argument, not the name.
+      const name = w[0].replace(/\(.*$/, '');
       if (!/^[a-z0-9][\w.-]*$/.test(name) || name === 'server' || name === 'default-server' || name === 'bind') continue;
       const prev = out.get(name);
       const a = w.length - 1;

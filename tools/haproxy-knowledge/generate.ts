@@ -18,6 +18,7 @@ import { extractGlobals, extractParams, extractSectionKeywords } from './extract
 import { extractProxy, type Rec } from './extractProxy';
 import { extractConverters, extractFetches, extractLogAliases, extractPredefinedAcls } from './extractSamples';
 import { mergeVersions, type VersionFacts } from './merge';
+import { compareVersions, REMOVED_KEYWORDS } from '../../server/src/service/haproxy/knowledge/removed';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -133,6 +134,19 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
     for (const p of [...bindOptions, ...serverOptions]) {
       const prev = [...(previous?.bindOptions ?? []), ...(previous?.serverOptions ?? [])].find((x) => x.n === p.n && x.c === p.c);
       if (prev && p.a > prev.a) p.a = prev.a;
+    }
+  }
+
+  // The 3.0 actions matrix forgets `track-sc0`, and option chapters occasionally drop an entry:
+  // keep what the previous version had unless the removed table says it is gone.
+  if (previous) {
+    const gone = (what: string, n: string): boolean =>
+      REMOVED_KEYWORDS.some((r) => (r.what ?? 'keyword') === what && r.name === n && r.removed !== undefined && compareVersions(version, r.removed) >= 0);
+    for (const a of previous.actions) {
+      if (!actions.some((x) => x.n === a.n) && !gone('action', a.n)) { actions = [...actions, a]; console.error(`  ${version}: carried action ${a.n}`); }
+    }
+    for (const [list, prev, what] of [[bindOptions, previous.bindOptions, 'bind-option'], [serverOptions, previous.serverOptions, 'server-option']] as const) {
+      for (const p of prev) if (!list.some((x) => x.n === p.n) && !gone(what, p.n)) { list.push(p); console.error(`  ${version}: carried ${what} ${p.n}`); }
     }
   }
 

@@ -108,6 +108,7 @@ describe('haproxy knowledge: table consistency per version', () => {
         assert.deepEqual([no?.entry.name, no?.wordCount, no?.entry.negatable], ['option redispatch', 3, true]);
         assert.equal(m('frontend', 'no option httplog')?.entry.name, 'option httplog');
         assert.equal(m('backend', 'default option redispatch')?.wordCount, 3);
+        assert.equal(m('backend', 'http-check set-var(check.path) str(/x)')?.entry.name, 'http-check set-var');
         assert.equal(m('backend', 'frobnicate 1'), undefined);
         assert.equal(m('global', 'balance roundrobin'), undefined, 'balance is not a global keyword');
         assert.equal(kb.matchKeywordAnywhere(['balance', 'roundrobin'])?.entry.name, 'balance');

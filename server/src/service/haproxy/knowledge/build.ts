@@ -260,14 +260,14 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   function longest<T>(map: Map<string, T>, maxWords: number, words: readonly string[]): { entry: T; wordCount: number } | undefined {
     let offset = 0;
     if (words.length > 1 && (words[0] === 'no' || words[0] === 'default') && !map.has(words[0])) offset = 1;
-    let key = words[offset];
+    let key = bare(words[offset]);
     let best: { entry: T; wordCount: number } | undefined;
     const single = map.get(key);
     if (single) best = { entry: single, wordCount: 1 + offset };
     if (!multiWordHeads.has(key)) return best;
     const limit = Math.min(maxWords, words.length - offset);
     for (let n = 2; n <= limit; n++) {
-      key = `${key} ${words[offset + n - 1]}`;
+      key = `${key} ${bare(words[offset + n - 1])}`;
       const entry = map.get(key);
       if (entry) best = { entry, wordCount: n + offset };
     }
@@ -294,14 +294,18 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     removedOf: (what, name) => removedByWhat.get(what)?.get(name),
     allKeywordNames: () => allNames,
     bindOptions: () => bindList,
-    bindOption: (name) => bindOptions.get(name),
+    bindOption: (name) => bindOptions.get(bare(name)),
     serverOptions: () => serverList,
-    serverOption: (name) => serverOptions.get(name),
+    serverOption: (name) => serverOptions.get(bare(name)),
     ruleSets: () => [...actionLists.keys()],
     actions: (ruleSet) => actionLists.get(ruleSet) ?? [],
     action: (ruleSet, name) => {
-      const paren = name.indexOf('(');
-      return actionsByRuleSet.get(ruleSet)?.get(paren > 0 ? name.slice(0, paren) : name);
+      const m = actionsByRuleSet.get(ruleSet);
+      const key = bare(name);
+      const hit = m?.get(key);
+      // `track-sc3` … exist when tune.stick-counters raises the number of counters.
+      if (!hit && m && /^track-sc\d+$/.test(key)) return m.get('track-sc0') ?? m.get('track-sc');
+      return hit;
     },
     fetches: () => fetchList,
     aclKeywords: () => aclOnlyList,
@@ -321,6 +325,12 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     chapterUrl: (chapter) => `${docBase}#${chapter}`,
   };
   return kb;
+}
+
+/** `set-var(check.x)` → `set-var`: keyword words may carry a parenthesised argument. */
+function bare(word: string): string {
+  const paren = word.indexOf('(');
+  return paren > 0 ? word.slice(0, paren) : word;
 }
 
 function layerOf(chapter: string): FetchEntry['layer'] {

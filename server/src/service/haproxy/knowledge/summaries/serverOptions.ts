@@ -106,6 +106,7 @@ export const SERVER_OPTION_SUMMARIES: Record<string, string> = {
   'send-proxy-v2': 'Sends a PROXY protocol v2 (binary) header so the server sees the client\'s address.',
   'send-proxy-v2-ssl': 'PROXY v2 header plus information about the client\'s SSL connection.',
   'send-proxy-v2-ssl-cn': 'PROXY v2 header with SSL information including the client certificate\'s CN.',
+  'set-proxy-v2-tlv-fmt': 'Adds a custom TLV, with the given type and a log-format value, to the PROXY v2 header sent to the server.',
   shard: 'Shard number of this peer server in a sharded peers section.',
   sigalgs: 'Signature algorithms offered to the server.',
   slowstart: 'Ramps a server\'s weight up over this period after it comes back up.',
