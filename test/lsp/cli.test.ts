@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lspClient';
@@ -11,8 +11,8 @@ import { ROOT } from './lspClient';
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIX = join(__dirname, 'fixtures');
 
-function run(args: string[], cwd = FIX) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+function run(args: string[], cwd = FIX, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -98,4 +98,15 @@ test('resolve and render are dispatched to their subcommands', () => {
   const help = run(['render', '--help'], dir);
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout + help.stderr, /render/i);
+});
+
+test('the HAProxy version: the option, else `haproxy -v` of $HAPROXY_BIN', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-bin-'));
+  const bin = join(dir, 'haproxy');
+  writeFileSync(bin, '#!/bin/sh\necho "HAProxy version 2.8.3 2024/01/01 - https://haproxy.org/"\n');
+  chmodSync(bin, 0o755);
+  const detected = run(['check', '--json', 'haproxy-clean.cfg'], FIX, { HAPROXY_BIN: bin });
+  assert.equal(JSON.parse(detected.stdout)[0].haproxyVersion, '2.8');
+  const given = run(['check', '--json', '--haproxy-version', '3.0.5', 'haproxy-clean.cfg'], FIX, { HAPROXY_BIN: bin });
+  assert.equal(JSON.parse(given.stdout)[0].haproxyVersion, '3.0');
 });

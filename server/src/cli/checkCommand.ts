@@ -12,6 +12,7 @@ import {
   createLanguageService, DEFAULT_SETTINGS, detectLanguage, nearestSupportedVersion, type DocumentSettings, type LanguageId,
 } from '../service/languageService';
 import type { DiskHost } from '../node/diskHost';
+import { findHaproxyBinary, probeHaproxyVersion } from '../node/haproxyVersionProbe';
 import type { CliCommand } from './io';
 
 export const CHECK_USAGE = `Usage: haproxy-buildout check [options] FILE...
@@ -21,7 +22,8 @@ render) with the same diagnostics as the editor.
 
 Options:
   --json                     print a JSON array instead of text lines
-  --haproxy-version X        HAProxy version to check against (${SUPPORTED_VERSIONS.join(', ')}; e.g. 2.6.12 → 2.6)
+  --haproxy-version X        HAProxy version to check against (${SUPPORTED_VERSIONS.join(', ')}; e.g. 2.6.12 → 2.6);
+                             default: \`haproxy -v\` of $HAPROXY_BIN or haproxy on PATH, else 3.2
   --language haproxy|buildout  force the language instead of detecting it from the file
   --merge-mode 2.13|3.1      zc.buildout merge rules for += / -= (default 3.1)
   --no-user-defaults         ignore ~/.buildout/default.cfg
@@ -107,7 +109,13 @@ export const checkCommand: CliCommand = async (args, io) => {
     io.stderr(`haproxy-buildout check: ${opts}\n\n${CHECK_USAGE}\n`);
     return 2;
   }
-  // The CLI never runs untrusted code: the version comes from the option, else the default.
+  // As in the editor: the option, else `haproxy -v` of the local binary, else the default.
+  if (!opts.version) {
+    const binary = findHaproxyBinary(process.env.HAPROXY_BIN);
+    const probed = binary ? await probeHaproxyVersion(binary) : undefined;
+    const detected = probed ? nearestSupportedVersion(probed.version) : undefined;
+    if (detected) opts.settings.haproxyVersion = detected;
+  }
   // No fixed root: the buildout side adopts the nearest directory holding a buildout.cfg.
   const service = createLanguageService({ host: io.host });
   const results: CheckedFile[] = [];
@@ -138,6 +146,7 @@ export const checkCommand: CliCommand = async (args, io) => {
     io.stdout(JSON.stringify(results.map((r) => ({
       file: r.file,
       language: r.language,
+      haproxyVersion: opts.settings.haproxyVersion,
       diagnostics: r.diagnostics.map((d) => ({
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
