@@ -35,8 +35,7 @@ function regTestFiles(tag: string): { path: string; text: string }[] {
 function configBlocks(text: string): string[] {
   const blocks: string[] = [];
   const re = /haproxy\s+\S+\s+(?:-\S+\s+)*-conf(?:-OK)?\s*\{/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  while (re.exec(text)) {
     let depth = 1;
     let i = re.lastIndex;
     for (; i < text.length && depth > 0; i++) {
