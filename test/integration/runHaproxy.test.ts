@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { HaproxySession, ConfigCheckError } from '../../server/src/node/haproxy/session';
@@ -265,6 +266,35 @@ describe('HAProxy start failures (real haproxy)', { skip: SKIP_NO_HAPROXY, timeo
       assert.equal(detectStale(stateFile), undefined);
     } finally {
       await inst.stop();
+      t.cleanup();
+    }
+  });
+
+  it('stops HAProxy when the host that started it is killed (watchdog)', async () => {
+    const t = tempDir();
+    const port = await findFreePort();
+    const cfg = path.join(t.dir, 'orphan.cfg');
+    writeFileSync(cfg, ['defaults', '    mode http', '    timeout connect 1s', '    timeout client 1s', '    timeout server 1s',
+      'frontend fe', `    bind 127.0.0.1:${port}`, ''].join('\n'));
+    const host = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'hostThatDies.ts'), HAPROXY, cfg], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        host.stdout!.on('data', (d) => {
+          out += d;
+          if (out.includes('\n')) resolve(out.split('\n')[0]);
+        });
+        host.on('exit', () => reject(new Error(`host exited early: ${out}`)));
+      });
+      const master = Number(firstLine);
+      assert.ok(master > 0, firstLine);
+      assert.ok(isAlive(master));
+      host.kill('SIGKILL'); // no exit handler runs
+      await until(() => (!isAlive(master) && processesInGroup(master).length === 0) || undefined, 8000, 'HAProxy to be stopped by the watchdog');
+    } finally {
+      host.kill('SIGKILL');
       t.cleanup();
     }
   });

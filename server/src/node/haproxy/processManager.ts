@@ -18,6 +18,7 @@ import { masterCommand, parseShowProc, type ShowProc } from './masterCli';
 import { isAlive, processesInGroup, sleep } from './procfs';
 import { classifyFailure, HaproxyStartError, type StartFailure } from './startErrors';
 import { parseCheckOutput, significantFindings, type CheckFinding } from './checkOutput';
+import { startWatchdog } from './watchdog';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -33,6 +34,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Extra environment for HAProxy (`"${VAR}"` in the config). */
   env?: NodeJS.ProcessEnv;
+  /** Stop HAProxy if this process dies without stopping it (default true). */
+  watchdog?: boolean;
 }
 
 export interface ReloadResult {
@@ -73,6 +76,7 @@ export class HaproxyInstance {
   private readonly lineListeners = new Set<(line: string, stream: OutputStream) => void>();
   private readonly exitListeners = new Set<(code: number | null, signal: NodeJS.Signals | null) => void>();
   private stopping = false;
+  private watchdog: ChildProcess | undefined;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -144,6 +148,7 @@ export class HaproxyInstance {
       throw spawnFailure(options.binary, spawned);
     }
     const inst = new HaproxyInstance(child, child.pid, options, runDir);
+    if (options.watchdog !== false) inst.watchdog = startWatchdog(child.pid, child.pid);
     inst.wire();
     live.add(inst);
     installExitHook();
@@ -168,6 +173,8 @@ export class HaproxyInstance {
     this.child.on('exit', (code, signal) => {
       this.exitInfo = { code, signal };
       live.delete(this);
+      this.watchdog?.kill('SIGKILL');
+      this.watchdog = undefined;
       // Workers may outlive a crashed master: clean up the group.
       try {
         process.kill(-this.pgid, 'SIGKILL');
