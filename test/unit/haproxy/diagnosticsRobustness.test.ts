@@ -1,0 +1,138 @@
+/**
+ * validate() and getCodeActions() must never throw and must stay fast: random and mutated
+ * configurations, binary junk, a 1 MB line, and a 20,000-line configuration (< 100 ms budget;
+ * the assertion allows slack for slow CI machines).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { getCodeActions } from '../../../server/src/service/haproxy/features/codeActions';
+import { validate } from '../../../server/src/service/haproxy/features/diagnostics/index';
+import { makeContext } from './diagnosticsHelpers';
+
+/** Deterministic PRNG (mulberry32) so failures are reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SAMPLE = `global
+    maxconn 100
+    log 127.0.0.1 local0
+defaults
+    mode http
+    timeout client 30s
+    timeout server 30s
+    timeout connect 5s
+.if version_atleast(2.4)
+frontend fe
+    bind :80,127.0.0.1:81 accept-proxy
+    acl api path_beg /api
+    http-request deny if { src 10.0.0.0/8 } !api
+    use_backend be if api
+    use_backend %[req.hdr(host),lower]
+    default_backend be
+.endif
+backend be
+    balance roundrobin
+    server s1 127.0.0.1:8080 check inter 2s track be/s2
+    server s2 \${cfg:addr} weight 1
+    stick-table type ip size 1m expire 30s
+userlist u
+    user a insecure-password b
+`;
+
+const PIECES = ['{', '}', '"', "'", '\\', '${', '%[', ':', ',', '(', ')', '#', ' if ', ' unless ', '!', '.if', '.elseif', '.endif', 'server', 'bind', 'backend', 'frontend x', 'listen', 'defaults', 'timeout', 'option', 'no ', '\t', '\r', '\n', '\u0000', '\uFFFF', '\uD800'];
+
+function mutate(text: string, r: () => number): string {
+  const chars = [...text];
+  const n = 1 + Math.floor(r() * 20);
+  for (let i = 0; i < n; i++) {
+    const pos = Math.floor(r() * (chars.length + 1));
+    const op = r();
+    if (op < 0.4) chars.splice(pos, 1 + Math.floor(r() * 5));
+    else if (op < 0.8) chars.splice(pos, 0, PIECES[Math.floor(r() * PIECES.length)]);
+    else chars.splice(pos, 0, String.fromCharCode(Math.floor(r() * 0x10000)));
+  }
+  return chars.join('');
+}
+
+function runAll(text: string, version: '2.6' | '3.2' = '2.6', template = false): void {
+  const ctx = makeContext(text, version, template);
+  const diags = validate(ctx);
+  for (const d of diags) {
+    assert.ok(d.range.start.line >= 0 && d.range.end.line >= d.range.start.line, JSON.stringify(d));
+    assert.equal(typeof d.message, 'string');
+  }
+  const whole = { start: { line: 0, character: 0 }, end: { line: ctx.parsed.lineCount, character: 0 } };
+  getCodeActions(ctx, whole, diags);
+}
+
+function bigConfig(n: number): string {
+  const lines = ['global', '    maxconn 5000', 'defaults', '    mode http', '    timeout client 30s', '    timeout server 30s', '    timeout connect 5s'];
+  let i = 0;
+  while (lines.length < n) {
+    lines.push(`frontend fe${i}`, `    bind :${10000 + (i % 50000)}`, `    acl a${i} path_beg /p${i}`, `    http-request set-header X-A %[req.hdr(host),lower] if a${i}`, `    use_backend be${i} if a${i}`, `    default_backend be${i}`);
+    lines.push(`backend be${i}`, '    balance roundrobin', `    server s${i} 127.0.0.1:${8000 + (i % 1000)} check inter 2s`, `    server t${i} 127.0.0.1:${9000 + (i % 1000)} check track be${i}/s${i}`);
+    i++;
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('haproxy diagnostics robustness', () => {
+  it('never throws on 400 mutated configurations', () => {
+    const r = rng(42);
+    for (let i = 0; i < 400; i++) {
+      const text = mutate(SAMPLE, r);
+      assert.doesNotThrow(() => runAll(text, i % 2 ? '2.6' : '3.2', i % 3 === 0), `seed 42 iteration ${i}`);
+    }
+  });
+  it('never throws on binary junk and odd inputs', () => {
+    const r = rng(7);
+    const junk: string[] = ['', '\n', '\r\n\r\n', '#', '"', '\\', '.if', '.endif', '${', '}{', 'frontend', 'backend\n  server', '\u0000\u0001\u0002', '\uFEFFglobal\n'];
+    for (let i = 0; i < 50; i++) {
+      let s = '';
+      const len = Math.floor(r() * 2000);
+      for (let j = 0; j < len; j++) s += String.fromCharCode(Math.floor(r() * 256));
+      junk.push(s);
+    }
+    for (const j of junk) assert.doesNotThrow(() => runAll(j));
+  });
+  it('handles a 1 MB line in bounded time', () => {
+    const text = `global\n    log ${'a'.repeat(1 << 20)}\nfrontend fe\n    bind :80 ${'x '.repeat(200000)}\n`;
+    const t0 = performance.now();
+    runAll(text);
+    assert.ok(performance.now() - t0 < 3000);
+  });
+  it('validates a 20,000-line configuration in linear time (target: well under 100 ms on an idle machine)', (t) => {
+    const text = bigConfig(20000);
+    validate(makeContext(text)); // warm-up (JIT, knowledge tables)
+    let parseMin = Infinity;
+    const best = (src: string) => {
+      let min = Infinity;
+      for (let k = 0; k < 5; k++) {
+        const p0 = performance.now();
+        const ctx = makeContext(src); // fresh parse (and name index) each time; only validate() is timed
+        parseMin = Math.min(parseMin, performance.now() - p0);
+        const t0 = performance.now();
+        const d = validate(ctx);
+        min = Math.min(min, performance.now() - t0);
+        assert.deepEqual(d.filter((x) => x.severity === 1).slice(0, 3), []);
+      }
+      return min;
+    };
+    const full = best(text);
+    const half = best(bigConfig(10000));
+    t.diagnostic(`validate(): ${full.toFixed(1)} ms for 20,000 lines, ${half.toFixed(1)} ms for 10,000; parse of 10,000 lines ${parseMin.toFixed(1)} ms (best of 5, name index included)`);
+    // CI machines are shared, so the bound scales with the parser's own time on this machine
+    // (one linear pass); a quadratic scan would take seconds either way.
+    const bound = Math.max(250, 20 * parseMin);
+    assert.ok(full < bound, `validate() took ${full.toFixed(1)} ms on 20,000 lines (bound ${bound.toFixed(0)} ms)`);
+    assert.ok(full < half * 4 + 20, `not linear: ${half.toFixed(1)} ms → ${full.toFixed(1)} ms`);
+  });
+});
