@@ -26,7 +26,7 @@ import { definition as definitionIn, prepareRename as prepareRenameIn, reference
 import { documentSymbols } from './features/symbols';
 import { uriPath } from './features/text';
 import { mapRenderedDiagnostics } from './templates/mapDiagnostics';
-import { renderTemplateOf, type TemplateRender } from './templates/render';
+import { renderForHaproxy, renderTemplateOf, type TemplateRender } from './templates/render';
 import { templateCompletion, templateDefinition, templateDiagnostics, templateHover } from './templates/features';
 import type { ProfileView } from './workspace/profileView';
 import { resolveView } from './workspace/resolvedView';
@@ -38,7 +38,7 @@ export { RenameError } from './features/navigation';
 export { isBuildoutProfile, profileReason } from './workspace/detect';
 export { BuildoutWorkspace } from './workspace/workspace';
 export { recipeComputedOptions } from './recipes/provider';
-export { templateCompletion, templateDefinition, templateDiagnostics, templateHover, mapRenderedDiagnostics };
+export { templateCompletion, templateDefinition, templateDiagnostics, templateHover, mapRenderedDiagnostics, renderForHaproxy };
 export type { TemplateRender };
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };

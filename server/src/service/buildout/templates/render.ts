@@ -53,3 +53,13 @@ export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): Tem
   if (render.error) return { profile, section, render, errors: [render.error.message.trim()], alternatives };
   return { text: render.text, render, profile, section, errors: [], alternatives };
 }
+
+/**
+ * The template rendered by its owning section, for HAProxy checks: `text` plus `sourceMap`
+ * (the renderer's spans and line map, to give to `mapRenderedDiagnostics`). Undefined when the
+ * file has no owner or the recipe would fail (the buildout diagnostics say why).
+ */
+export function renderForHaproxy(ws: BuildoutWorkspace, templatePath: string, owner?: string): { text: string; sourceMap: RenderResult } | undefined {
+  const r = renderTemplateOf(ws, { template: templatePath, owner });
+  return r.text !== undefined && r.render ? { text: r.text, sourceMap: r.render } : undefined;
+}
