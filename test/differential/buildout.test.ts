@@ -55,6 +55,7 @@ describe('resolver (2.13 mode) agrees with zc.buildout 2.13.2', () => {
 
       const host = createDiskHost({ offline: () => true });
       const profile = resolveProfile(host, root, { mergeMode: '2.13', userDefaults: false }, new ParseCache());
+      assert.equal(ref.load_error !== null, c.expectLoadError === true, `zc.buildout load error: ${ref.load_error}`);
       if (ref.load_error !== null) {
         assert.equal(profile.loadError?.message, ref.load_error, 'load error');
         return;

@@ -6,6 +6,8 @@ export interface DiffCase {
   name: string;
   files: Record<string, string>;
   templates?: string[];
+  /** buildout fails while loading (guards against a typo turning a case into a trivial pass). */
+  expectLoadError?: boolean;
 }
 
 const HAPROXY_TEMPLATE = `global
@@ -206,6 +208,21 @@ py3 = yes
 [cond:(linux or macosx) and bits64]
 bits = 64
 
+[cond:posix and not python2]
+posix = yes
+
+[cond:sys.version_info >= (3, 0) and platform.system() == "Linux"]
+version-info = yes
+
+[cond:"linux" in sys.platform and os.name == "posix"]
+in-op = yes
+
+[cond:"\\x23" in "a\\x23b"] ; semicolon comment
+escaped-hash = yes
+
+[cond:cpython and little_endian and not big_endian]
+impl = yes
+
 [values]
 inline = a # not a comment
 block =
@@ -275,14 +292,15 @@ v = \${missing-option:other}
 `,
     },
   },
-  { name: 'parse error', files: { 'buildout.cfg': '[buildout]\nparts =\nfoo\n[x]\n  [y]\nbar baz\n' } },
-  { name: 'missing section header', files: { 'buildout.cfg': '\n# c\nparts = x\n[buildout]\n' } },
-  { name: 'missing extends file', files: { 'buildout.cfg': '[buildout]\nextends = profiles/nothere.cfg\nparts =\n' } },
+  { name: 'parse error', expectLoadError: true, files: { 'buildout.cfg': '[buildout]\nparts =\nfoo\n[x]\n  [y]\nbar baz\n' } },
+  { name: 'missing section header', expectLoadError: true, files: { 'buildout.cfg': '\n# c\nparts = x\n[buildout]\n' } },
+  { name: 'missing extends file', expectLoadError: true, files: { 'buildout.cfg': '[buildout]\nextends = profiles/nothere.cfg\nparts =\n' } },
   {
     name: 'recursive include',
+    expectLoadError: true,
     files: { 'buildout.cfg': '[buildout]\nextends = a.cfg\nparts =\n', 'a.cfg': '[buildout]\nextends = b.cfg\n', 'b.cfg': '[buildout]\nextends = a.cfg\n' },
   },
-  { name: 'extended-by', files: { 'buildout.cfg': '[buildout]\nextends = a.cfg\nparts =\n', 'a.cfg': '[buildout]\nextended-by = x.cfg\n' } },
+  { name: 'extended-by', expectLoadError: true, files: { 'buildout.cfg': '[buildout]\nextends = a.cfg\nparts =\n', 'a.cfg': '[buildout]\nextended-by = x.cfg\n' } },
   {
     name: 'template errors and inline templates',
     templates: ['t-home', 't-inline', 't-missing', 't-ok', 't-noinput'],

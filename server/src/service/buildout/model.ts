@@ -269,6 +269,8 @@ export interface SubstitutionReference {
   inOption?: string;
   /** buildout's syntax error for an invalid `${…}` (no colon, too many colons, bad characters). */
   syntaxError?: string;
+  /** Written in an option buildout ignores (its section's condition is false). */
+  inactive?: boolean;
 }
 
 /** A section with its options after macro expansion and substitution (buildout's view). */

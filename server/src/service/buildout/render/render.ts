@@ -82,18 +82,22 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
       source = options.templateText ?? profile.readFile(inputPath)!;
       templatePath = inputPath;
     } else if (input !== undefined && input.startsWith('inline:')) source = pyLstrip(input.slice('inline:'.length));
-    else if (has('url')) return { ...base, error: err(`Cannot read the template URL ${opts.url} (URLs are not fetched for rendering).`) };
-    else return { ...base, error: err(`Input file '${input}' does not exist.`) };
+    else if (has('url')) {
+      const fetched = profile.readUrl(opts.url);
+      if (fetched === undefined) return { ...base, error: err(`Cannot read the template URL ${opts.url} (not in the download cache).`) };
+      source = fetched;
+    } else return { ...base, error: err(`Input file '${input}' does not exist.`) };
   } else {
     if (!has('output') && !has('rendered')) return { ...base, error: err('No output file specified.') };
     base.outputPath = opts.output ?? opts.rendered;
     if (has('inline')) source = opts.inline;
     else if (has('url') || has('template')) {
       const u = opts.url ?? opts.template;
-      if (isUrl(u)) return { ...base, error: err(`Cannot read the template URL ${u} (URLs are not fetched for rendering).`) };
-      templatePath = pyJoin(profile.directory, u);
-      const text = options.templateText ?? profile.readFile(templatePath);
-      if (text === undefined) return { ...base, error: err(`[Errno 2] No such file or directory: '${templatePath}'`) };
+      const remote = isUrl(u);
+      if (!remote) templatePath = pyJoin(profile.directory, u);
+      const text = options.templateText ?? (remote ? profile.readUrl(u) : profile.readFile(templatePath!));
+      if (text === undefined && remote) return { ...base, error: err(`Cannot read the template URL ${u} (not in the download cache).`) };
+      if (text === undefined) return { ...base, error: err(`[Errno 2] No such file or directory: '${templatePath ?? u}'`) };
       source = text;
     } else return { ...base, error: err('No url or inline template specified.') };
   }

@@ -104,11 +104,28 @@ export class BuildoutProfile {
           const pieces = optionPieces(o);
           const lines: string[] = [];
           for (const p of pieces) lines[p.range.start.line] = ' '.repeat(p.range.start.character) + p.text;
-          out.push(...referencesInRanges(f.path, lines, o.valueRanges, s.name, o.name));
+          const refs = referencesInRanges(f.path, lines, o.valueRanges, s.name, o.name);
+          if (!o.active) for (const r of refs) r.inactive = true;
+          out.push(...refs);
         }
       }
     }
     return (this.refs = out);
+  }
+
+  /** Sections that use `name` as a `<=` macro (directly). */
+  macroUsers(name: string): string[] {
+    const out: string[] = [];
+    for (const [s, sec] of this.data) {
+      const m = sec.get('<');
+      if (m && m.value.split('\n').some((l) => l.trim() === name)) out.push(s);
+    }
+    return out;
+  }
+
+  /** Content of a URL through the host's cache (templates with `url =`). */
+  readUrl(url: string): string | undefined {
+    return this.host.readUrl?.(url)?.content;
   }
 
   /** Read a file through the host (templates). */
