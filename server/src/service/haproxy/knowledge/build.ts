@@ -5,15 +5,16 @@
  */
 import { BIND_OPTION_ARGS, GLOBAL_KEYWORD_ARGS, PROXY_KEYWORD_ARGS, SECTION_KEYWORD_ARGS, SERVER_OPTION_ARGS } from './args';
 import type { FactsFile, KeywordFact } from './data/factsFormat';
+import { buildSamples } from './buildSamples';
+import { lifecycle, presenceIndex } from './lifecycle';
 import { REMOVED_KEYWORDS, removalStatusIn, type RemovedRecord, type RemovedWhat } from './removed';
 import {
-  aclSummary, actionSummary, bindOptionSummary, converterSummary, fetchSummary, keywordFallback, keywordSummary,
-  logAliasSummary, sectionSummary, serverOptionSummary,
+  actionSummary, bindOptionSummary, keywordFallback, keywordSummary, sectionSummary, serverOptionSummary,
 } from './summaryLookup';
 import {
-  PROXY_SECTIONS, SUPPORTED_VERSIONS, type ActionEntry, type ArgumentSpec, type ConverterEntry, type EntryBase,
-  type FetchEntry, type HaproxyVersion, type KeywordEntry, type KnowledgeBase, type LogAliasEntry, type ParamEntry,
-  type Lifecycle, type PredefinedAclEntry, type RemovedEntry, type RuleSet, type SectionEntry, type SectionKind,
+  PROXY_SECTIONS, SUPPORTED_VERSIONS, type ActionEntry, type ArgumentSpec, type EntryBase, type FetchEntry,
+  type HaproxyVersion, type KeywordEntry, type KnowledgeBase, type ParamEntry, type RemovedEntry, type RuleSet,
+  type SectionEntry, type SectionKind,
 } from './types';
 
 const unbounded = (n: number): number => (n < 0 ? Infinity : n);
@@ -51,54 +52,6 @@ function keywordArgs(fact: KeywordFact, enums: Map<string, readonly string[]>): 
   if (!spec) return undefined;
   // Enum arguments without literal values take them from the version's enum table.
   return spec.map((a) => (a.type === 'enum' && !a.values ? { ...a, values: enums.get(fact.n) ?? enums.get(`${fact.n}/${a.name}`) ?? [] } : a));
-}
-
-/** Per name (and kind): the versions it exists in and the versions whose docs call it deprecated. */
-interface Presence { present: number; dep: number }
-const presenceCache = new WeakMap<FactsFile, Map<string, Presence>>();
-
-function presenceIndex(facts: FactsFile): Map<string, Presence> {
-  let index = presenceCache.get(facts);
-  if (index) return index;
-  index = new Map();
-  const add = (key: string, v: number, dep: boolean): void => {
-    const p = index!.get(key) ?? { present: 0, dep: 0 };
-    p.present |= v;
-    if (dep) p.dep |= v;
-    index!.set(key, p);
-  };
-  for (const f of facts.keywords) for (const s of f.s) add(`kw:${s}:${f.n}`, f.v, !!f.dep);
-  for (const f of facts.bindOptions) add(`bind:${f.n}`, f.v, !!f.dep);
-  for (const f of facts.serverOptions) add(`server:${f.n}`, f.v, !!f.dep);
-  for (const f of facts.actions) add(`action:${f.n}`, f.v, !!f.dep);
-  for (const f of facts.fetches) add(`fetch:${f.n}`, f.v, !!f.dep);
-  for (const f of facts.converters) add(`conv:${f.n}`, f.v, false);
-  for (const f of facts.sections) add(`section:${f.n}`, f.v, !!f.dep);
-  presenceCache.set(facts, index);
-  return index;
-}
-
-const firstVersion = (mask: number): HaproxyVersion | undefined => SUPPORTED_VERSIONS.find((_, i) => (mask & (1 << i)) !== 0);
-
-/**
- * `since` (first supported version that has it, omitted when 2.6 already had it) and
- * `deprecated` (first version whose docs mark it so, or the removed/deprecated table's
- * version), plus the table's replacement, for hover and diagnostics.
- */
-function lifecycle(index: Map<string, Presence>, key: string, version: HaproxyVersion, removed?: RemovedRecord): Lifecycle {
-  const p = index.get(key);
-  const out: Lifecycle = {};
-  if (p) {
-    const since = firstVersion(p.present);
-    if (since && since !== SUPPORTED_VERSIONS[0]) out.since = since;
-    const bit = 1 << SUPPORTED_VERSIONS.indexOf(version);
-    if (p.dep & bit) out.deprecated = firstVersion(p.dep);
-  }
-  if (removed && removalStatusIn(removed, version) === 'deprecated') {
-    out.deprecated = removed.deprecated;
-    if (removed.replacement) out.replacement = removed.replacement;
-  }
-  return out;
 }
 
 export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullKnowledgeBase {
@@ -182,35 +135,9 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   const actionLists = new Map<RuleSet, readonly ActionEntry[]>();
   for (const [rs, m] of actionsByRuleSet) actionLists.set(rs, [...m.values()]);
 
-  const fetches = new Map<string, FetchEntry>();
-  const aclOnly = new Map<string, FetchEntry>();
-  for (const f of here(facts.fetches)) {
-    const target = f.acl ? aclOnly : fetches;
-    if (target.has(f.n)) continue;
-    target.set(f.n, {
-      ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o)), kind: 'fetch', output: f.o,
-      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `fetch:${f.n}`, version),
-      layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}),
-    });
-  }
-  const converters = new Map<string, ConverterEntry>();
-  for (const f of here(facts.converters)) {
-    if (converters.has(f.n)) continue;
-    converters.set(f.n, {
-      ...base(f.n, f.c, [`${f.n}${f.as ?? ''}`], converterSummary(f.n, f.i, f.o)), kind: 'converter', input: f.i, output: f.o,
-      minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `conv:${f.n}`, version),
-    });
-  }
-  const acls: PredefinedAclEntry[] = here(facts.acls).map((f) => ({
-    ...base(f.n, f.c, [f.n], aclSummary(f.n, f.e), undefined), kind: 'predefined-acl', equivalent: f.e,
-  }));
-  const logAliases: LogAliasEntry[] = here(facts.logAliases).map((f) => ({
-    ...base(f.n, f.c, [`%${f.n}`], logAliasSummary(f.n, f.f, f.t), undefined), kind: 'log-alias', field: f.f, type: f.t,
-    ...(f.h ? { httpOnly: true } : {}),
-  }));
-  const fetchList = [...fetches.values()];
-  const aclOnlyList = [...aclOnly.values()];
-  const converterList = [...converters.values()];
+  // Sample fetches, converters, ACLs and log aliases are built on first use: diagnostics of a
+  // config without `%[…]` or ACLs never pay for them.
+  const samples = lazy(() => buildSamples(facts, version, bit, presence));
 
   // Multi-word families: `option`, `timeout`, `stats`, `tcp-request` … → their second words.
   // Taken from the proxy sections only: `timeout mail` (mailers) must not show up in a backend.
@@ -307,14 +234,14 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       if (!hit && m && /^track-sc\d+$/.test(key)) return m.get('track-sc0') ?? m.get('track-sc');
       return hit;
     },
-    fetches: () => fetchList,
-    aclKeywords: () => aclOnlyList,
-    aclKeyword: (name) => aclOnly.get(name) ?? fetches.get(name),
-    fetch: (name) => fetches.get(name),
-    converters: () => converterList,
-    converter: (name) => converters.get(name),
-    predefinedAcls: () => acls,
-    logAliases: () => logAliases,
+    fetches: () => samples().fetchList,
+    aclKeywords: () => samples().aclOnlyList,
+    aclKeyword: (name) => samples().aclOnly.get(name) ?? samples().fetches.get(name),
+    fetch: (name) => samples().fetches.get(name),
+    converters: () => samples().converterList,
+    converter: (name) => samples().converters.get(name),
+    predefinedAcls: () => samples().acls,
+    logAliases: () => samples().logAliases,
     enumValues(keyword) {
       const explicit = enums.get(keyword);
       if (explicit) return explicit;
@@ -327,19 +254,13 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   return kb;
 }
 
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** `set-var(check.x)` → `set-var`: keyword words may carry a parenthesised argument. */
 function bare(word: string): string {
   const paren = word.indexOf('(');
   return paren > 0 ? word.slice(0, paren) : word;
-}
-
-function layerOf(chapter: string): FetchEntry['layer'] {
-  switch (chapter) {
-    case '7.3.2': return 'internal';
-    case '7.3.3': return 'l4';
-    case '7.3.4': return 'l5';
-    case '7.3.5': return 'l6';
-    case '7.3.6': return 'l7';
-    default: return undefined;
-  }
 }
