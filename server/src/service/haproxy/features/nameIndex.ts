@@ -68,41 +68,56 @@ export function nameSymbolAt(doc: HaproxyDocument, position: Position): NameSymb
   );
 }
 
-/** Which definition kinds a reference/definition kind matches. */
+const BACKEND_KINDS: readonly NameKind[] = ['backend', 'listen'];
+const FRONTEND_KINDS: readonly NameKind[] = ['frontend', 'listen'];
+const SINGLE_KINDS = new Map<NameKind, readonly NameKind[]>();
+
+/** Which definition kinds a reference/definition kind matches (constant arrays: called per reference). */
 function definitionKinds(kind: NameKind): readonly NameKind[] {
-  if (kind === 'backend') return ['backend', 'listen'];
-  if (kind === 'frontend') return ['frontend', 'listen'];
-  return [kind];
+  if (kind === 'backend') return BACKEND_KINDS;
+  if (kind === 'frontend') return FRONTEND_KINDS;
+  let k = SINGLE_KINDS.get(kind);
+  if (!k) SINGLE_KINDS.set(kind, (k = [kind]));
+  return k;
 }
 
 class Index implements NameIndex {
-  private readonly defsByKey = new Map<string, NameSymbol[]>();
-  private readonly refsByKey = new Map<string, NameSymbol[]>();
-  private readonly byLine = new Map<number, NameSymbol[]>();
-  private readonly reverse = new Map<NameSymbol, NameSymbol[]>();
-  private readonly resolved = new Map<NameSymbol, NameSymbol[]>();
-  private readonly serversByProxy = new Map<string, NameSymbol[]>();
+  /** Definitions by kind, then by name. Everything else is built lazily on first use. */
+  private readonly defs = new Map<NameKind, Map<string, NameSymbol[]>>();
+  private readonly defsOfKind = new Map<NameKind, NameSymbol[]>();
+  /** Servers by proxy name, then by server name; `server-template` prefixes kept apart. */
+  private readonly serversByProxy = new Map<string, Map<string, NameSymbol[]>>();
+  private readonly templatesByProxy = new Map<string, NameSymbol[]>();
   /** ACL definitions per section, by name (ACL scope is the section). */
   private readonly aclsBySection = new Map<Section, Map<string, NameSymbol[]>>();
+  private readonly refs: NameSymbol[] = [];
+  private readonly resolved = new Map<NameSymbol, NameSymbol[]>();
+  private refsByKey: Map<string, NameSymbol[]> | undefined;
+  private byLine: Map<number, NameSymbol[]> | undefined;
+  private reverse: Map<NameSymbol, NameSymbol[]> | undefined;
 
   constructor(readonly symbols: readonly NameSymbol[]) {
     for (const s of symbols) {
-      const map = s.role === 'definition' ? this.defsByKey : this.refsByKey;
-      push(map, key(s.kind, s.name), s);
-      push(map, s.kind, s);
-      push(this.byLine, s.range.start.line, s);
-      if (s.kind === 'server' && s.role === 'definition' && s.section.name) push(this.serversByProxy, s.section.name.value, s);
-      if (s.kind === 'acl' && s.role === 'definition') {
+      if (s.role === 'reference') {
+        this.refs.push(s);
+        continue;
+      }
+      let byName = this.defs.get(s.kind);
+      if (!byName) this.defs.set(s.kind, (byName = new Map()));
+      push(byName, s.name, s);
+      push(this.defsOfKind, s.kind, s);
+      if (s.kind === 'server' && s.section.name) {
+        const proxy = s.section.name.value;
+        let m = this.serversByProxy.get(proxy);
+        if (!m) this.serversByProxy.set(proxy, (m = new Map()));
+        push(m, s.name, s);
+        if (s.template) push(this.templatesByProxy, proxy, s);
+      }
+      else if (s.kind === 'acl') {
         let m = this.aclsBySection.get(s.section);
         if (!m) this.aclsBySection.set(s.section, (m = new Map()));
         push(m, s.name, s);
       }
-    }
-    for (const s of symbols) {
-      if (s.role !== 'reference') continue;
-      const defs = this.computeResolve(s);
-      this.resolved.set(s, defs);
-      for (const d of defs) push(this.reverse, d, s);
     }
   }
 
@@ -114,17 +129,28 @@ class Index implements NameIndex {
     }
     const out: NameSymbol[] = [];
     for (const k of definitionKinds(kind)) {
-      const list = this.defsByKey.get(name === undefined ? k : key(k, name));
+      const list = name === undefined ? this.defsOfKind.get(k) : this.defs.get(k)?.get(name);
       if (list) for (const d of list) if (!scope || d.section === scope) out.push(d);
     }
     return out;
   }
 
   references(kind: NameKind, name?: string): NameSymbol[] {
+    if (!this.refsByKey) {
+      this.refsByKey = new Map();
+      for (const r of this.refs) {
+        push(this.refsByKey, r.kind, r);
+        push(this.refsByKey, key(r.kind, r.name), r);
+      }
+    }
     return [...(this.refsByKey.get(name === undefined ? kind : key(kind, name)) ?? [])];
   }
 
   at(position: Position): NameSymbol | undefined {
+    if (!this.byLine) {
+      this.byLine = new Map();
+      for (const s of this.symbols) push(this.byLine, s.range.start.line, s);
+    }
     const list = this.byLine.get(position.line);
     if (!list) return undefined;
     return list.find((s) => position.character >= s.range.start.character && position.character <= s.range.end.character);
@@ -132,17 +158,23 @@ class Index implements NameIndex {
 
   resolve(symbol: NameSymbol): NameSymbol[] {
     if (symbol.role === 'definition') return [symbol];
-    return this.resolved.get(symbol) ?? this.computeResolve(symbol);
+    let r = this.resolved.get(symbol);
+    if (!r) {
+      r = this.computeResolve(symbol);
+      this.resolved.set(symbol, r);
+    }
+    return r;
   }
 
   referencesTo(definition: NameSymbol): NameSymbol[] {
-    return [...(this.reverse.get(definition) ?? [])];
+    return [...(this.reverseMap().get(definition) ?? [])];
   }
 
   related(symbol: NameSymbol): NameSymbol[] {
     const defs = this.resolve(symbol);
     const seen = new Set<NameSymbol>(defs);
-    for (const d of defs) for (const r of this.reverse.get(d) ?? []) seen.add(r);
+    const reverse = this.reverseMap();
+    for (const d of defs) for (const r of reverse.get(d) ?? []) seen.add(r);
     if (defs.length === 0) {
       // An undefined reference: its siblings are the other references with the same meaning.
       for (const r of this.references(symbol.kind, symbol.name)) if (sameTarget(r, symbol)) seen.add(r);
@@ -150,27 +182,36 @@ class Index implements NameIndex {
     return [...seen].sort(byPosition);
   }
 
+  private reverseMap(): Map<NameSymbol, NameSymbol[]> {
+    if (!this.reverse) {
+      this.reverse = new Map();
+      for (const r of this.refs) for (const d of this.resolve(r)) push(this.reverse, d, r);
+    }
+    return this.reverse;
+  }
+
   duplicates(): NameSymbol[][] {
     const groups: NameSymbol[][] = [];
-    for (const [k, defs] of this.defsByKey) {
-      if (!k.includes('\u0000') || defs.length < 2) continue;
-      const kind = defs[0].kind;
-      if (kind === 'acl') continue;
-      if (kind === 'server') {
-        const byProxy = new Map<Section, NameSymbol[]>();
-        for (const d of defs) push(byProxy, d.section, d);
-        for (const g of byProxy.values()) if (g.length > 1) groups.push(g);
-      } else if (kind !== 'frontend' && kind !== 'backend' && kind !== 'listen') {
-        groups.push(defs);
+    for (const [kind, byName] of this.defs) {
+      if (kind === 'acl' || kind === 'frontend' || kind === 'backend' || kind === 'listen') continue;
+      for (const defs of byName.values()) {
+        if (defs.length < 2) continue;
+        if (kind === 'server') {
+          const byProxy = new Map<Section, NameSymbol[]>();
+          for (const d of defs) push(byProxy, d.section, d);
+          for (const g of byProxy.values()) if (g.length > 1) groups.push(g);
+        } else {
+          groups.push([...defs]);
+        }
       }
     }
     // Proxies: frontends and backends may share a name; a listen clashes with both.
     const proxyNames = new Set<string>();
-    for (const k of ['frontend', 'backend', 'listen'] as const) for (const d of this.defsByKey.get(k) ?? []) proxyNames.add(d.name);
+    for (const k of ['frontend', 'backend', 'listen'] as const) for (const n of this.defs.get(k)?.keys() ?? []) proxyNames.add(n);
     for (const name of proxyNames) {
-      const fe = this.defsByKey.get(key('frontend', name)) ?? [];
-      const be = this.defsByKey.get(key('backend', name)) ?? [];
-      const li = this.defsByKey.get(key('listen', name)) ?? [];
+      const fe = this.defs.get('frontend')?.get(name) ?? [];
+      const be = this.defs.get('backend')?.get(name) ?? [];
+      const li = this.defs.get('listen')?.get(name) ?? [];
       const feSide = [...fe, ...li].sort(byPosition);
       const beSide = [...be, ...li].sort(byPosition);
       if (feSide.length > 1) groups.push(feSide);
@@ -184,7 +225,10 @@ class Index implements NameIndex {
     if (ref.kind === 'server') {
       const proxyName = ref.proxy ?? ref.section.name?.value;
       if (proxyName === undefined) return [];
-      return (this.serversByProxy.get(proxyName) ?? []).filter((d) => serverMatches(d, ref.name));
+      const exact = this.serversByProxy.get(proxyName)?.get(ref.name) ?? [];
+      const templates = this.templatesByProxy.get(proxyName);
+      if (!templates) return exact;
+      return [...exact, ...templates.filter((d) => d.name !== ref.name && serverMatches(d, ref.name))];
     }
     return this.definitions(ref.kind, ref.name);
   }

@@ -78,63 +78,73 @@ function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
 }
 
 function collectStatementRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
-  const at: Where = [section, st.line];
   const t = st.tokens;
   if (t.length === 0) return;
   const kw = firstWord(st);
-  // Most statements need only their first word; lower-case the rest only when it is read.
-  const w = NEEDS_WORDS.has(kw) ? lowerWords(st) : [kw, t[1]?.value.toLowerCase() ?? ''];
-  const ref = (kind: NameKind, tok: Token | undefined, via = kw) => addRef(out, kind, tok, at, via);
   const isProxy = PROXY_KINDS.has(section.kind);
-  if (kw === 'log') collectLogRefs(section, st, out);
+  if (kw === 'log') collectLogRefs([section, st.line], st, out);
   if (!isProxy) return;
-
+  // One allocation per statement: this runs on every line of 100,000-line files.
+  const at: Where = [section, st.line];
   switch (kw) {
     case 'default_backend':
     case 'use_backend':
-      ref('backend', t[1]);
+      addRef(out, 'backend', t[1], at, kw);
       break;
     case 'use-server':
-      if (t[1] && isStaticName(t[1])) out.push(sym('server', t[1], at, kw, 'reference'));
+      addRef(out, 'server', t[1], at, kw);
       break;
     case 'server':
     case 'server-template':
     case 'default-server':
-      collectServerOptionRefs(section, st, kw === 'default-server' ? 1 : 2, out);
+      collectServerOptionRefs(at, st, kw === 'default-server' ? 1 : 2, out);
       break;
     case 'bind':
-      collectCrtStoreRefs(section, st, 2, out);
+      collectCrtStoreRefs(at, st, 2, out);
       break;
     case 'use-fcgi-app':
-      ref('fcgi-app', t[1]);
+      addRef(out, 'fcgi-app', t[1], at, kw);
       break;
     case 'errorfiles':
-      ref('http-errors', t[1]);
+      addRef(out, 'http-errors', t[1], at, kw);
       break;
     case 'filter':
-      if (w[1] === 'cache') ref('cache', t[2], 'filter cache');
+      if (t[1]?.value.toLowerCase() === 'cache') addRef(out, 'cache', t[2], at, 'filter cache');
       break;
     case 'email-alert':
-      if (w[1] === 'mailers') ref('mailers', t[2], 'email-alert mailers');
+      if (t[1]?.value.toLowerCase() === 'mailers') addRef(out, 'mailers', t[2], at, 'email-alert mailers');
       break;
     case 'stick-table':
-      for (let i = 1; i < t.length - 1; i++) if (w[i] === 'peers') ref('peers', t[i + 1], 'stick-table peers');
+      for (let i = 1; i < t.length - 1; i++) if (t[i].value.toLowerCase() === 'peers') addRef(out, 'peers', t[i + 1], at, 'stick-table peers');
       break;
-  }
-  if (kw === 'http-request' || kw === 'http-response' || kw === 'http-after-response' || kw === 'http-error') {
-    if (w[1] === 'cache-use' || w[1] === 'cache-store') ref('cache', t[2], `${kw} ${w[1]}`);
-    for (let i = 1; i < t.length - 1; i++) {
-      if (w[i] === 'if' || w[i] === 'unless') break;
-      if (w[i] === 'errorfiles') ref('http-errors', t[i + 1], `${kw} errorfiles`);
+    case 'http-request':
+    case 'http-response':
+    case 'http-after-response':
+    case 'http-error': {
+      const action = t[1]?.value.toLowerCase();
+      if (action === 'cache-use' || action === 'cache-store') addRef(out, 'cache', t[2], at, `${kw} ${action}`);
+      for (let i = 1; i < t.length - 1; i++) {
+        const v = t[i].value.toLowerCase();
+        if (v === 'if' || v === 'unless') break;
+        if (v === 'errorfiles') addRef(out, 'http-errors', t[i + 1], at, `${kw} errorfiles`);
+      }
+      break;
     }
   }
-  if (kw !== 'acl') collectConditionRefs(section, st, acls, out);
-  collectFetchArgRefs(section, st, out);
+  // One scan for the two things any rule may contain: a condition and fetch arguments.
+  let cond = -1;
+  let parens = false;
+  for (let i = 1; i < t.length; i++) {
+    const tok = t[i];
+    if (cond < 0 && !tok.quoted && isConditionWord(tok.value)) cond = i;
+    if (!parens && tok.value.includes('(')) parens = true;
+  }
+  if (cond > 0 && kw !== 'acl') collectConditionRefs(at, t, cond + 1, acls, out);
+  if (parens) collectFetchArgRefs(at, st, out);
 }
 
 /** `track [proxy/]server`, `resolvers X`, `crt @store/x` on server lines. */
-function collectServerOptionRefs(section: Section, st: Statement, firstOption: number, out: NameSymbol[]): void {
-  const at: Where = [section, st.line];
+function collectServerOptionRefs(at: Where, st: Statement, firstOption: number, out: NameSymbol[]): void {
   const t = st.tokens;
   const w = lowerWords(st);
   for (let i = firstOption; i < t.length - 1; i++) {
@@ -144,12 +154,11 @@ function collectServerOptionRefs(section: Section, st: Statement, firstOption: n
       out.push(sym('resolvers', t[i + 1], at, 'resolvers', 'reference'));
     }
   }
-  collectCrtStoreRefs(section, st, firstOption, out);
+  collectCrtStoreRefs(at, st, firstOption, out);
 }
 
 /** `crt "@store/cert"` (3.0+ crt-store) on bind and server lines. */
-function collectCrtStoreRefs(section: Section, st: Statement, from: number, out: NameSymbol[]): void {
-  const at: Where = [section, st.line];
+function collectCrtStoreRefs(at: Where, st: Statement, from: number, out: NameSymbol[]): void {
   const t = st.tokens;
   const w = lowerWords(st);
   for (let i = from; i < t.length - 1; i++) {
@@ -162,8 +171,7 @@ function collectCrtStoreRefs(section: Section, st: Statement, from: number, out:
 }
 
 /** `log ring@name …` and `log … profile name`. */
-function collectLogRefs(section: Section, st: Statement, out: NameSymbol[]): void {
-  const at: Where = [section, st.line];
+function collectLogRefs(at: Where, st: Statement, out: NameSymbol[]): void {
   const t = st.tokens;
   const w = lowerWords(st);
   const target = t[1];
@@ -200,15 +208,9 @@ function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[])
  * ACL names after `if`/`unless`: `a !b || c or d { anonymous acl }`. Anonymous ACLs in braces
  * are skipped, and so are predefined ACL names unless the section defines an ACL of that name.
  */
-function collectConditionRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
-  const at: Where = [section, st.line];
-  const t = st.tokens;
-  let i = 1;
-  // Only a bare `if`/`unless` opens a condition ("if" in quotes is a value).
-  while (i < t.length && (t[i].quoted || !isConditionWord(t[i].value))) i++;
-  if (i >= t.length) return;
+function collectConditionRefs(at: Where, t: readonly Token[], from: number, acls: Set<string> | undefined, out: NameSymbol[]): void {
   let depth = 0;
-  for (i++; i < t.length; i++) {
+  for (let i = from; i < t.length; i++) {
     const tok = t[i];
     let v = tok.value;
     if (v === '{' || v === '!{') { depth++; continue; }
@@ -229,8 +231,7 @@ const SERVER_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(srv_is_up|srv_conn|srv_conn_fre
 const USERLIST_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(http_auth|http_auth_group|http_auth_pass)\(([^),]*)[),]/g;
 
 /** Names given as arguments to sample fetches: `nbsrv(be)`, `srv_is_up(be/s1)`, `http_auth(users)`. */
-function collectFetchArgRefs(section: Section, st: Statement, out: NameSymbol[]): void {
-  const at: Where = [section, st.line];
+function collectFetchArgRefs(at: Where, st: Statement, out: NameSymbol[]): void {
   for (const tok of st.tokens) {
     if (!tok.value.includes('(')) continue;
     const off = textOffset(tok);
@@ -261,9 +262,6 @@ type Where = [Section, number];
 function addRef(out: NameSymbol[], kind: NameKind, tok: Token | undefined, at: Where, via: string): void {
   if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
 }
-
-/** Statements whose later words are inspected (options, `peers`, `errorfiles` …). */
-const NEEDS_WORDS = new Set(['server', 'server-template', 'default-server', 'bind', 'stick-table', 'http-request', 'http-response', 'http-after-response', 'http-error', 'log']);
 
 function firstWord(st: Statement): string {
   return st.tokens[0]?.value.toLowerCase() ?? '';
