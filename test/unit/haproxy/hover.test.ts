@@ -46,7 +46,9 @@ describe('haproxy hover: knowledge entries', () => {
   });
 
   it('documents actions, server options, fetches, converters and log-format aliases', () => {
-    assert.match(hover('frontend www\n    http-request set-hea|der X-A b\n')!.value, /\*\*set-header\*\* — action/);
+    const action = hover('frontend www\n    http-request set-hea|der X-A b\n')!.value;
+    assert.match(action, /\*\*set-header\*\* — action/);
+    assert.match(action, /Usable in: .*`http-request`/);
     assert.match(hover('backend app\n    server s1 10.0.0.1:80 che|ck\n')!.value, /\*\*check\*\* — server option/);
     const fetch = hover('frontend www\n    acl a req.h|dr(host),lower -m str x\n')!;
     assert.match(fetch.value, /sample fetch/);

@@ -60,6 +60,10 @@ export function entryMarkdown(kb: KnowledgeBase, entry: KnowledgeEntry): string 
     facts.push(`Allowed in: ${entry.sections.map((s) => (s === 'defaults' && entry.namedDefaultsOnly ? 'defaults (named only)' : s)).join(', ')}`);
     if (entry.negatable) facts.push('Can be negated with `no`.');
     if (entry.experimental) facts.push('Experimental: needs `expose-experimental-directives` in `global`.');
+  } else if (entry.kind === 'action') {
+    facts.push(`Usable in: ${entry.ruleSets.map((r) => '`' + r + '`').join(', ')}`);
+  } else if (entry.kind === 'converter') {
+    facts.push(`Input: ${entry.input} · output: ${entry.output}`);
   } else if (entry.kind === 'server-option' && entry.defaultServer) {
     facts.push('Also accepted on `default-server`.');
   } else if (entry.kind === 'fetch' && entry.layer) {
