@@ -67,6 +67,11 @@ describe('haproxy hover: knowledge entries', () => {
     assert.equal(h.covered, 'METH_POST');
   });
 
+  it('leaves buildout substitutions and environment variables alone', () => {
+    assert.equal(hover('frontend www\n    bind ${haproxy:a|ddress}:80\n', { isTemplate: true }), undefined);
+    assert.equal(hover('frontend www\n    bind "${SR|C}:80"\n'), undefined);
+  });
+
   it('documents a section header and returns null on comments and blank lines', () => {
     assert.match(hover('front|end www\n')!.value, /— section/);
     assert.equal(hover('frontend www\n    # bal|ance\n'), undefined);

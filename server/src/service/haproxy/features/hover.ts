@@ -27,6 +27,9 @@ export function doHover(ctx: HaproxyContext, position: { line: number; character
   const ti = tokenIndexAt(statement.tokens, position.character);
   if (ti < 0) return null;
   const tok = statement.tokens[ti];
+  // `${section:option}` (buildout) and `"${NAME}"` (environment) are not HAProxy words.
+  const inside = (r: { start: number; end: number }) => position.character >= r.start && position.character < r.end;
+  if (tok.buildoutRefs?.some(inside) || tok.envVars?.some(inside)) return null;
   const line = statement.line;
   const tokenRange = (from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
