@@ -10,11 +10,15 @@
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
+import { REMOVED_KEYWORDS } from '../../knowledge/index';
 import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
 const FATAL_WITHOUT_BACKEND = new Set(['server', 'default-server', 'server-template']);
+/** First words of every removed/deprecated keyword: most statements need no removed-table lookup. */
+const REMOVED_HEADS: ReadonlySet<string | undefined> = new Set(REMOVED_KEYWORDS.map((r) => r.name.split(' ')[0].toLowerCase()));
+
 /** Documented with a mandatory argument, yet accepted bare by HAProxy (`balance` alone = roundrobin). */
 const OPTIONAL_ARGS_IN_PRACTICE = new Set(['balance']);
 const FRONTEND_ONLY_HINT = 'a frontend or listen section';
@@ -180,7 +184,7 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
     cc.report('removedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     return;
   }
-  const rem = cc.kb.matchRemoved(cc.words(st));
+  const rem = REMOVED_HEADS.has(cc.words(st)[0]) || REMOVED_HEADS.has(cc.words(st)[1]) ? cc.kb.matchRemoved(cc.words(st)) : undefined;
   if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
     const advice = rem?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
     cc.report('deprecatedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
