@@ -62,7 +62,7 @@ describe('HAProxy start / reload / stop (real haproxy)', { skip: SKIP_NO_HAPROXY
       const s = await fetchStats(session!.stats!.url);
       const states = s.backends.find((b) => b.row.proxy === 'zope')?.servers.map((x) => `${x.name}:${x.state}`);
       return states?.join(',') === 'instance1:UP,instance2:UP,instance3:DOWN' ? s : undefined;
-    }, 5000, 'health checks to settle');
+    }, 15000, 'health checks to settle');
     assert.deepEqual(snap.frontends.map((f) => f.proxy), ['zeocluster']);
     // Traffic through the frontend reaches the fake instances.
     const res = await httpGet(`http://127.0.0.1:${frontPort}/`);
@@ -95,9 +95,9 @@ describe('HAProxy start / reload / stop (real haproxy)', { skip: SKIP_NO_HAPROXY
     const s = await until(async () => {
       const x = await fetchStats(session!.stats!.url);
       return x.backends.some((b) => b.row.proxy === 'extra') ? x : undefined;
-    }, 5000, 'the new backend');
+    }, 10000, 'the new backend');
     assert.deepEqual(s.backends.find((b) => b.row.proxy === 'zope')?.servers.map((x) => x.name), ['instance1', 'instance2']);
-    await until(() => !isAlive(before.workers[0].pid) || undefined, 5000, 'the former worker to exit');
+    await until(() => !isAlive(before.workers[0].pid) || undefined, 10000, 'the former worker to exit');
   });
 
   it('refuses a config that fails haproxy -c without touching the running worker', async () => {
