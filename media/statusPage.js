@@ -76,8 +76,10 @@
         const title = el('h3');
         title.append(el('span', b.row.proxy), el('span', b.row.status, stateClass(b.row.state)));
         const table = el('table');
+        // HAProxy fills `addr` only with `stats show-legends`: drop the column when it is empty.
+        const hasAddr = b.servers.some((/** @type {any} */ s) => s.address);
         const head = el('tr');
-        for (const h of ['Server', 'Status', 'Check', 'Address', 'Sessions', 'Total', 'Conn. errors', 'Resp. errors']) head.append(el('th', h));
+        for (const h of ['Server', 'Status', 'Check', ...(hasAddr ? ['Address'] : []), 'Sessions', 'Total', 'Conn. errors', 'Resp. errors']) head.append(el('th', h));
         const thead = el('thead');
         thead.append(head);
         const body = el('tbody');
@@ -85,7 +87,7 @@
           const tr = el('tr');
           tr.setAttribute('data-server', `${b.row.proxy}/${s.name}`);
           tr.append(
-            el('td', s.name), cell(s.status, s.state), el('td', s.checkStatus || ''), el('td', s.address || ''),
+            el('td', s.name), cell(s.status, s.state), el('td', s.checkStatus || ''), ...(hasAddr ? [el('td', s.address || '')] : []),
             el('td', sessions(s)), el('td', String(s.sessions.total)), el('td', String(s.errors.connection)), el('td', String(s.errors.response)),
           );
           body.append(tr);
