@@ -27,6 +27,7 @@ export class BuildoutProfile {
   private expander: MacroExpander;
   private exactEvaluator?: ExactEvaluator;
   private refs?: SubstitutionReference[];
+  private headerIndex?: Map<string, MergedSection['headers']>;
 
   constructor(
     readonly root: string,
@@ -62,9 +63,17 @@ export class BuildoutProfile {
   getSection(name: string): MergedSection | undefined {
     const s = this.data.get(name);
     if (!s) return undefined;
-    const headers: MergedSection['headers'] = [];
-    for (const f of this.files.values()) for (const sec of f.parsed.sections) if (sec.name === name) headers.push({ file: f.path, section: sec });
-    return { name, options: toMerged(s), headers };
+    if (!this.headerIndex) {
+      this.headerIndex = new Map();
+      for (const f of this.files.values()) {
+        for (const sec of f.parsed.sections) {
+          let list = this.headerIndex.get(sec.name);
+          if (!list) this.headerIndex.set(sec.name, (list = []));
+          list.push({ file: f.path, section: sec });
+        }
+      }
+    }
+    return { name, options: toMerged(s), headers: this.headerIndex.get(name) ?? [] };
   }
 
   /** Options after macro expansion (`<=`), with history; or the macro error. */
