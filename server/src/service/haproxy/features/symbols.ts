@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { HaproxyContext } from '../context';
 import type { Section, Statement } from '../parser/model';
-import { PROXY_KINDS, lowerWords } from './locate';
+import { PROXY_KINDS } from './locate';
 
 /**
  * The outline: one symbol per section (proxies named "frontend www"), with the statements
@@ -46,14 +46,14 @@ function sectionSymbol(section: Section): DocumentSymbol {
   const last = lastStatement(section);
   const children: DocumentSymbol[] = [];
   for (const st of section.body) {
-    const w = lowerWords(st);
-    const kind = CHILDREN[w[0]];
+    const w0 = st.tokens[0]?.value.toLowerCase() ?? '';
+    const kind = CHILDREN[w0];
     if (kind === undefined || st.tokens.length < 2) continue;
-    if (!PROXY_KINDS.has(section.kind) && !NAMED_CHILD.has(w[0]) && w[0] !== 'errorfile') continue;
-    const named = NAMED_CHILD.has(w[0]);
+    if (!PROXY_KINDS.has(section.kind) && !NAMED_CHILD.has(w0) && w0 !== 'errorfile') continue;
+    const named = NAMED_CHILD.has(w0);
     children.push({
-      name: named ? st.tokens[1].value : st.tokens.slice(1).map((t) => t.value).join(' ').slice(0, 120) || w[0],
-      detail: named ? `${w[0]} ${st.tokens.slice(2).map((t) => t.value).join(' ')}`.slice(0, 120) : w[0],
+      name: named ? st.tokens[1].value : joinValues(st, 1) || w0,
+      detail: named ? `${w0} ${joinValues(st, 2)}` : w0,
       kind,
       range: statementRange(st),
       selectionRange: tokenRange(st, named ? 1 : 0),
@@ -87,4 +87,11 @@ function tokenRange(st: Statement, index: number): Range {
   const t = st.tokens[index] ?? st.tokens[0];
   if (!t) return statementRange(st);
   return { start: { line: st.line, character: t.start }, end: { line: st.line, character: t.end } };
+}
+
+/** Token values from `from` on, joined, at most 120 characters (outline labels stay short). */
+function joinValues(st: Statement, from: number): string {
+  let out = '';
+  for (let i = from; i < st.tokens.length && out.length < 120; i++) out += (out ? ' ' : '') + st.tokens[i].value;
+  return out.slice(0, 120);
 }
