@@ -53,6 +53,15 @@ const cmmiOptions: RecipeOption[] = [
   { name: 'pre-configure', kind: 'shell', summary: 'Shell commands run before configure.' },
   { name: 'post-install', kind: 'shell', summary: 'Shell commands run after install.' },
   { name: 'shared', kind: 'bool', summary: 'Install into the shared-parts directory.' },
+  { name: 'pre-make', kind: 'shell', summary: 'Shell commands run before make.' },
+  { name: 'post-make', kind: 'shell', summary: 'Shell commands run after make.' },
+  { name: 'pre-install', kind: 'shell', summary: 'Shell commands run before make install.' },
+  { name: 'environment-section', kind: 'sections', summary: 'Section whose options become environment variables of the build.' },
+  { name: 'promises', kind: 'lines', summary: 'Files that must exist after the build (checked by the recipe).' },
+  { name: 'patch-binary', kind: 'path', default: 'patch', summary: 'The patch program.' },
+  { name: 'strip-top-level-dir', kind: 'bool', summary: 'Drop the single top-level directory of the archive.' },
+  { name: 'keep-compile-dir', kind: 'bool', summary: 'Keep the build directory after installing.' },
+  { name: 'autogen', kind: 'shell', summary: 'Command that generates the configure script first.' },
 ];
 
 export const buildRecipes: RecipeInfo[] = [

@@ -128,6 +128,8 @@ export const ploneRecipes: RecipeInfo[] = [
       { name: 'daemon', kind: 'path', summary: 'Path of an existing varnishd to use instead of building one.' },
     ],
     computed: [partsLocation(), installTime('download-url', 'the source URL chosen from `varnish-version` when the part is initialised')],
+    // Its releases accept dozens of VCL and tuning options; only the common ones are listed.
+    freeOptions: true,
   },
   {
     egg: 'plone.recipe.command', entry: 'default',
