@@ -77,6 +77,16 @@ describe('haproxy knowledge: table consistency per version', () => {
           assert.ok(o.argCount >= 0 && o.argCount <= 4, `${o.name}: ${o.argCount}`);
         }
         for (const rs of RULE_SETS) for (const a of kb.actions(rs)) for (const r of a.ruleSets) assert.ok(RULE_SETS.includes(r), `${a.name}: ${r}`);
+        for (const rs of RULE_SETS) {
+          for (const a of kb.actions(rs)) {
+            for (const r of Object.values(a.wordRefs ?? {})) assert.ok(REF_KINDS.has(r), `${a.name}: ${r}`);
+            for (const x of a.args ?? []) if (x.refersTo) assert.ok(REF_KINDS.has(x.refersTo), `${a.name}: ${x.refersTo}`);
+          }
+        }
+        for (const f of [...kb.fetches(), ...kb.aclKeywords(), ...kb.converters()]) {
+          for (const r of f.argRefs ?? []) if (r) assert.ok(REF_KINDS.has(r), `${f.name}: ${r}`);
+          if (f.argRefs) assert.ok(f.argRefs.length <= Math.max(f.maxArgs, f.argRefs.length) && f.argSyntax, f.name);
+        }
       });
 
       it('builds docs.haproxy.org URLs from the chapter of each fact', () => {
@@ -134,6 +144,14 @@ describe('haproxy knowledge: table consistency per version', () => {
         assert.equal(kb.matchKeyword('frontend', ['use_backend'])?.entry.args?.[0].refersTo, 'backend');
         assert.equal(kb.serverOption('track')?.args?.[0].refersTo, 'server');
         assert.equal(kb.serverOption('resolvers')?.args?.[0].refersTo, 'resolvers');
+        assert.deepEqual(kb.fetch('nbsrv')?.argRefs, ['backend']);
+        assert.deepEqual(kb.fetch('srv_is_up')?.argRefs, ['server']);
+        assert.deepEqual(kb.fetch('http_auth')?.argRefs, ['userlist']);
+        assert.deepEqual(kb.converter('in_table')?.argRefs, ['proxy']);
+        assert.deepEqual(kb.matchKeyword('backend', ['stick-table'])?.entry.wordRefs, { peers: 'peers' });
+        assert.deepEqual(kb.action('http-request', 'track-sc0')?.wordRefs, { table: 'proxy' });
+        assert.equal(kb.action('http-request', 'track-sc7')?.name, 'track-sc0', 'track-scN beyond 2 with tune.stick-counters');
+        assert.equal(kb.action('http-request', 'cache-use')?.args?.[0].refersTo, 'cache');
         assert.equal(kb.serverOption('inter')?.args?.[0].type, 'time');
         assert.equal(kb.serverOption('check')?.argCount, 0);
         assert.equal(kb.serverOption('weight')?.argCount, 1);

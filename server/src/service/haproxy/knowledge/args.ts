@@ -5,7 +5,7 @@
  * come from the generated facts. Enum `values` left empty are filled per version from the
  * facts' enum table (see build.ts).
  */
-import type { ArgumentSpec } from './types';
+import type { ArgumentSpec, RefKind } from './types';
 
 const int = (name: string, optional = false): ArgumentSpec => ({ name, type: 'integer', ...(optional ? { optional } : {}) });
 const time = (name = 'timeout'): ArgumentSpec => ({ name, type: 'time' });
@@ -160,3 +160,49 @@ export const BIND_OPTION_ARGS: Record<string, readonly ArgumentSpec[]> = {
   process: [str('process-set[/thread-set]')], interface: [str('interface')], proto: [str('name')],
   user: [str('user')], group: [str('group')], mode: [str('mode')], uid: [int('uid')], gid: [int('gid')],
 };
+
+/** Named references inside keyword lines: after the key word comes a name of that kind. */
+export const KEYWORD_WORD_REFS: Record<string, Readonly<Record<string, RefKind>>> = {
+  'stick-table': { peers: 'peers' },
+  'stick on': { table: 'proxy' },
+  'stick match': { table: 'proxy' },
+  'stick store-request': { table: 'proxy' },
+  'stick store-response': { table: 'proxy' },
+  filter: { cache: 'cache', 'fcgi-app': 'fcgi-app' },
+};
+
+/** Positional arguments of actions, where they name something. */
+export const ACTION_ARGS: Record<string, readonly ArgumentSpec[]> = {
+  'cache-use': [{ name: 'cache', type: 'name', refersTo: 'cache' }],
+  'cache-store': [{ name: 'cache', type: 'name', refersTo: 'cache' }],
+  'set-log-level': [{ name: 'level', type: 'enum', values: ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug', 'silent'] }],
+  'set-timeout': [{ name: 'timeout', type: 'enum', values: ['server', 'tunnel', 'client'] }, { name: 'value', type: 'any' }],
+  'strict-mode': [{ name: 'mode', type: 'enum', values: ['on', 'off'] }],
+  'set-status': [{ name: 'status', type: 'integer' }],
+  'set-nice': [{ name: 'nice', type: 'integer' }],
+};
+
+/** Named references after actions. */
+export const ACTION_WORD_REFS: Record<string, Readonly<Record<string, RefKind>>> = {
+  'track-sc0': { table: 'proxy' }, 'track-sc1': { table: 'proxy' }, 'track-sc2': { table: 'proxy' }, 'track-sc': { table: 'proxy' },
+};
+
+/** What a placeholder inside a fetch/converter argument list names. */
+export function argRefsOf(argSyntax: string | undefined): (RefKind | undefined)[] | undefined {
+  if (!argSyntax) return undefined;
+  const inner = argSyntax.replace(/^\(/, '').replace(/\)$/, '').replace(/[[\]]/g, '');
+  let any = false;
+  const refs = inner.split(',').map((part): RefKind | undefined => {
+    // The converter tables of 3.0+ write placeholders without angle brackets: `(table)`.
+    const p = part.trim().replace(/[<>]/g, '');
+    let r: RefKind | undefined;
+    if (/(^|\/)server$/.test(p)) r = 'server';
+    else if (p === 'backend') r = 'backend';
+    else if (p === 'table') r = 'proxy';
+    else if (p === 'userlist') r = 'userlist';
+    else if (p === 'resolvers') r = 'resolvers';
+    if (r) any = true;
+    return r;
+  });
+  return any ? refs : undefined;
+}

@@ -3,7 +3,10 @@
  * is resolved once here (maps by name, per-section keyword maps, enum tables) so that every
  * lookup the features make while typing is a hash lookup.
  */
-import { BIND_OPTION_ARGS, GLOBAL_KEYWORD_ARGS, PROXY_KEYWORD_ARGS, SECTION_KEYWORD_ARGS, SERVER_OPTION_ARGS } from './args';
+import {
+  ACTION_ARGS, ACTION_WORD_REFS, BIND_OPTION_ARGS, GLOBAL_KEYWORD_ARGS, KEYWORD_WORD_REFS, PROXY_KEYWORD_ARGS, SECTION_KEYWORD_ARGS,
+  SERVER_OPTION_ARGS,
+} from './args';
 import type { FactsFile, KeywordFact } from './data/factsFormat';
 import { buildSamples } from './buildSamples';
 import { lifecycle, presenceIndex } from './lifecycle';
@@ -84,6 +87,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       ...(f.exp ? { experimental: true } : {}),
       ...lifecycle(presence, `kw:${f.s[0]}:${f.n}`, version, removedByKey.get(`keyword:${f.n}`)),
       ...(f.ctx ? { contexts: f.ctx } : {}), ...(f.rs ? { ruleSet: f.rs } : {}), ...(args ? { args } : {}),
+      ...(KEYWORD_WORD_REFS[f.n] && f.s.some((s) => PROXY_SECTIONS.includes(s)) ? { wordRefs: KEYWORD_WORD_REFS[f.n] } : {}),
     };
     const words = f.n.split(' ').length;
     for (const s of f.s) {
@@ -125,6 +129,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     const entry: ActionEntry = {
       ...base(f.n, f.c, f.sy, actionSummary(f.n, f.rs), anchorName), kind: 'action', ruleSets: f.rs,
       minArgs: f.min, maxArgs: unbounded(f.max), ...lifecycle(presence, `action:${f.n}`, version, removedByKey.get(`action:${f.n}`)),
+      ...(ACTION_ARGS[f.n] ? { args: ACTION_ARGS[f.n] } : {}), ...(ACTION_WORD_REFS[f.n] ? { wordRefs: ACTION_WORD_REFS[f.n] } : {}),
     };
     for (const rs of f.rs) {
       let m = actionsByRuleSet.get(rs);

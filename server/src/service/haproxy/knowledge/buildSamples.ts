@@ -3,6 +3,7 @@
  * predefined ACLs, log-format aliases), built from the facts on first use.
  */
 import type { FactsFile } from './data/factsFormat';
+import { argRefsOf } from './args';
 import { lifecycle, type Presence } from './lifecycle';
 import { aclSummary, converterSummary, fetchSummary, logAliasSummary } from './summaryLookup';
 import type { ConverterEntry, EntryBase, FetchEntry, HaproxyVersion, LogAliasEntry, PredefinedAclEntry } from './types';
@@ -20,6 +21,11 @@ export interface SampleTables {
 
 const unbounded = (n: number): number => (n < 0 ? Infinity : n);
 
+function withRefs(argSyntax: string | undefined): { argRefs?: ReturnType<typeof argRefsOf> } {
+  const refs = argRefsOf(argSyntax);
+  return refs ? { argRefs: refs } : {};
+}
+
 function base(name: string, chapter: string, syntax: readonly string[], summary: string, anchored = true): EntryBase {
   return { name, syntax, summary, docChapter: chapter, docAnchor: anchored ? `${chapter}-${name}` : chapter };
 }
@@ -34,7 +40,7 @@ export function buildSamples(facts: FactsFile, version: HaproxyVersion, bit: num
     target.set(f.n, {
       ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o)), kind: 'fetch', output: f.o,
       minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `fetch:${f.n}`, version),
-      layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}),
+      layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}), ...withRefs(f.as),
     });
   }
   const converters = new Map<string, ConverterEntry>();
@@ -43,6 +49,7 @@ export function buildSamples(facts: FactsFile, version: HaproxyVersion, bit: num
     converters.set(f.n, {
       ...base(f.n, f.c, [`${f.n}${f.as ?? ''}`], converterSummary(f.n, f.i, f.o)), kind: 'converter', input: f.i, output: f.o,
       minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `conv:${f.n}`, version),
+      ...withRefs(f.as),
     });
   }
   const acls: PredefinedAclEntry[] = facts.acls.filter((f) => (f.v & bit) !== 0).map((f) => ({

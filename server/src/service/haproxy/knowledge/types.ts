@@ -57,6 +57,9 @@ export interface ArgumentSpec {
   refersTo?: 'backend' | 'frontend' | 'proxy' | 'server' | 'acl' | 'userlist' | 'peers' | 'resolvers' | 'mailers' | 'ring' | 'cache' | 'http-errors' | 'log-forward' | 'fcgi-app' | 'crt-store' | 'log-profile';
 }
 
+/** What a name argument can refer to (the `refersTo` values). */
+export type RefKind = NonNullable<ArgumentSpec['refersTo']>;
+
 /** Common fields of every knowledge entry. */
 export interface EntryBase extends Lifecycle {
   /** The name as written in configurations. Multi-word keywords use one space: `option httpchk`. */
@@ -89,6 +92,11 @@ export interface KeywordEntry extends EntryBase {
   contexts?: readonly ('tcp' | 'http' | 'log')[];
   /** For rule keywords (`http-request`, `tcp-request connection` …): the rule-set id of its actions. */
   ruleSet?: RuleSet;
+  /**
+   * Named references anywhere after the keyword: the word that follows the key refers to
+   * that kind, e.g. `stick-table … peers <name>` → `{ peers: 'peers' }`, `stick on … table <t>`.
+   */
+  wordRefs?: Readonly<Record<string, RefKind>>;
 }
 
 export type RuleSet =
@@ -118,6 +126,10 @@ export interface ActionEntry extends EntryBase {
   ruleSets: readonly RuleSet[];
   minArgs: number;
   maxArgs: number;
+  /** Positional arguments after the action name, where they matter (e.g. `cache-use <cache>`). */
+  args?: readonly ArgumentSpec[];
+  /** Named references after the action, e.g. `track-sc0 <key> table <t>` → `{ table: 'proxy' }`. */
+  wordRefs?: Readonly<Record<string, RefKind>>;
 }
 
 export type SampleType = 'any' | 'bool' | 'int' | 'str' | 'bin' | 'ip' | 'ipv4' | 'ipv6' | 'meth' | 'addr';
@@ -137,6 +149,8 @@ export interface FetchEntry extends EntryBase {
    * they imply, e.g. "prefix match". Such names are valid in ACL criteria, not in `%[…]`.
    */
   aclMatch?: string;
+  /** Per parenthesised argument: what it names, e.g. `nbsrv(<backend>)` → ['backend'], `srv_is_up(<backend>/<server>)` → ['server']. */
+  argRefs?: readonly (RefKind | undefined)[];
 }
 
 export interface ConverterEntry extends EntryBase {
@@ -146,6 +160,8 @@ export interface ConverterEntry extends EntryBase {
   argSyntax?: string;
   minArgs: number;
   maxArgs: number;
+  /** Per parenthesised argument: what it names, e.g. `table_gpc0(<table>)` → ['proxy']. */
+  argRefs?: readonly (RefKind | undefined)[];
 }
 
 export interface PredefinedAclEntry extends EntryBase {
