@@ -103,6 +103,17 @@ describe('haproxy completion: arguments', () => {
     assert.match(String(c.pick('app').detail), /line 3/);
   });
 
+  it('sends a filtered, incomplete list when there are thousands of names', () => {
+    const backends = Array.from({ length: 3000 }, (_, i) => `backend be${i}\n    server s 1.1.1.1:80\n`).join('');
+    const { ctx, position } = contextAt('frontend www\n    use_backend be12|\n' + backends);
+    const list = doComplete(ctx, position);
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.length <= 1000);
+    assert.ok(list.items.some((i) => i.label === 'be12'));
+    assert.ok(list.items.some((i) => i.label === 'be1234'));
+    assert.ok(!list.items.some((i) => i.label === 'be7'));
+  });
+
   it('completes ACL names and predefined ACLs after if/unless, skipping a leading !', () => {
     const cfg = 'frontend www\n    acl is_api path_beg /api\n    use_backend api if !is|\nbackend api\nfrontend other\n    acl foreign src 1.2.3.4\n';
     const c = complete(cfg);

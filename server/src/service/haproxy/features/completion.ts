@@ -15,7 +15,28 @@ import { PROXY_KINDS, sectionAtLine } from './locate';
  * parsed model and name index; every item carries a text edit replacing the word being typed.
  */
 export function doComplete(ctx: HaproxyContext, position: { line: number; character: number }): CompletionList {
-  return { isIncomplete: false, items: completionItems(ctx, position) };
+  const items = completionItems(ctx, position);
+  if (items.length <= MAX_ITEMS) return { isIncomplete: false, items };
+  // Thousands of backend or server names: send the ones matching what is typed, and mark the
+  // list incomplete so the editor asks again as the user types more.
+  const typed = typedText(ctx, position, items[0]).toLowerCase();
+  const matching = items.filter((i) => isSubsequence(typed, (i.filterText ?? i.label).toLowerCase()));
+  return { isIncomplete: true, items: matching.slice(0, MAX_ITEMS) };
+}
+
+const MAX_ITEMS = 1000;
+
+/** The text between the start of the first item's edit range and the cursor. */
+function typedText(ctx: HaproxyContext, position: { line: number; character: number }, item: CompletionItem): string {
+  const edit = item.textEdit;
+  if (!edit || !('range' in edit)) return '';
+  return ctx.document.getText({ start: edit.range.start, end: position });
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let j = 0;
+  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
+  return j === needle.length;
 }
 
 function completionItems(ctx: HaproxyContext, position: { line: number; character: number }): CompletionItem[] {
