@@ -37,10 +37,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
 
   client = createLanguageClient(context, output);
+  // Notification handlers are registered before start (the client keeps them across restarts).
+  context.subscriptions.push(handleLanguageSwitch(client, output));
   const ready = client.start().then(
     () => {
       output.info('Language server started.');
-      if (client) context.subscriptions.push(handleLanguageSwitch(client, output));
     },
     (err: unknown) => {
       output.error(`The language server failed to start: ${String(err)}`);
