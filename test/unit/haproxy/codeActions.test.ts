@@ -6,7 +6,7 @@ import { validate } from '../../../server/src/service/haproxy/features/diagnosti
 import { applyEdit } from '../../helpers/cursor';
 import { DEFAULTS, makeContext } from './diagnosticsHelpers';
 
-function fixesFor(text: string, code: string, version: '2.6' | '3.2' = '2.6'): { actions: CodeAction[]; apply: (a: CodeAction) => string; diag: Diagnostic } {
+function fixesFor(text: string, code: string, version: '2.6' | '3.0' | '3.2' = '2.6'): { actions: CodeAction[]; apply: (a: CodeAction) => string; diag: Diagnostic } {
   const ctx = makeContext(text, version);
   const diags = validate(ctx);
   const diag = diags.find((d) => d.code === code);
@@ -82,5 +82,14 @@ describe('haproxy quick fixes', () => {
     assert.deepEqual(getCodeActions(ctx, foreign.range, [foreign]), []);
     const diags = validate(ctx);
     assert.deepEqual(getCodeActions(ctx, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diags), []);
+  });
+});
+
+describe('haproxy quick fixes: renamed actions', () => {
+  it('offers the new name of a deprecated action (set-mark → set-fc-mark in 3.0+)', () => {
+    const text = `${DEFAULTS}frontend fe\n    bind :80\n    http-request set-mark 2\n`;
+    const { actions, apply, diag } = fixesFor(text, 'deprecated-keyword', '3.2');
+    assert.equal(diag.severity, 2);
+    assert.equal(apply(actions[0]), text.replace('set-mark', 'set-fc-mark'));
   });
 });

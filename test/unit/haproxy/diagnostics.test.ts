@@ -193,3 +193,11 @@ describe('haproxy diagnostics: severity settings', () => {
     assert.equal(off[0].source, 'haproxy');
   });
 });
+
+describe('haproxy diagnostics: version lifecycle', () => {
+  it('reports a removed section, a removed bind option and a deprecated action per version', () => {
+    const text = `program p\n    command /bin/true\n${DEFAULTS}frontend fe\n    bind :80 process 1\n    http-request set-mark 2\n    default_backend be\nbackend be\n    server s 127.0.0.1:80\n`;
+    assert.deepEqual(codesAt(diagnose(text, { version: '2.6' })).filter((c) => /removed|deprecated/.test(c)), []);
+    assert.deepEqual(codesAt(diagnose(text, { version: '3.4' })).filter((c) => /removed|deprecated/.test(c)), ['removed-keyword@1', 'removed-keyword@9', 'deprecated-keyword@10']);
+  });
+});

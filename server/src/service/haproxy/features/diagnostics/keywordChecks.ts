@@ -60,8 +60,15 @@ export function checkKeywords(cc: CheckContext): void {
   const knownSections = kb.sections();
   for (const section of cc.doc.sections) {
     const sectionEntry = kb.section(section.kind);
+    const life = cc.lifecycleOf('section', section.kind);
+    if (life) {
+      const t = section.header.tokens[0];
+      const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
+      cc.reportToken(key, section.header, t, { name: section.kind, removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
+      if (life.status === 'removed') continue;
+    }
     if (!sectionEntry) {
-      if (knownSections.length > 0) reportUnknownSection(cc, section);
+      if (knownSections.length > 0 && !life) reportUnknownSection(cc, section);
       continue;
     }
     if (sectionEntry.nameRequired === 'required' && !section.name) {

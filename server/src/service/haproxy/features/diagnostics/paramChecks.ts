@@ -39,6 +39,14 @@ function scan(
     if (cc.isDeferred(tok)) return;
     const name = tok.value.toLowerCase();
     const entry = lookup(find, name);
+    const life = cc.lifecycleOf(unknownKey === 'unknownBindOption' ? 'bind-option' : 'server-option', name);
+    if (life) {
+      const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
+      cc.reportToken(key, st, tok, { name: tok.value, removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
+      if (!entry) return;
+    } else if (entry?.deprecated) {
+      cc.reportToken('deprecatedKeyword', st, tok, { name: tok.value, deprecated: entry.deprecated, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
+    }
     // A word that cannot be an option name (an address, number, path) is the value of an
     // option whose argument count varies (`source 10.0.0.1 usesrc client`): skip it.
     if (!entry && !/^[a-z][a-z0-9_.-]*$/.test(name)) continue;

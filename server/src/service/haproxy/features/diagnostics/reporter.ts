@@ -5,7 +5,8 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticSettings, HaproxyContext, SeverityName } from '../../context';
-import type { KeywordEntry, SectionKind } from '../../knowledge/types';
+import { removalStatusIn, type KnowledgeBaseExtras, type RemovedWhat } from '../../knowledge/index';
+import type { KeywordEntry, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
 import { DIAGNOSTIC_CODES, formatMessage, type DiagnosticCodeKey, type DefaultSeverity } from '../diagnosticCodes';
 
@@ -66,6 +67,14 @@ export class CheckContext {
       this.wordCache.set(st, w);
     }
     return w;
+  }
+
+  /** A removed/deprecated bind option, server option, action or section that applies to the target version. */
+  lifecycleOf(what: RemovedWhat, name: string): { entry: RemovedEntry; status: 'removed' | 'deprecated' } | undefined {
+    const entry = (this.kb as Partial<KnowledgeBaseExtras>).removedOf?.(what, name);
+    if (!entry) return undefined;
+    const status = removalStatusIn(entry, this.version);
+    return status ? { entry, status } : undefined;
   }
 
   isOff(key: DiagnosticCodeKey): boolean {

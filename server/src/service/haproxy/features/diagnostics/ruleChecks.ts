@@ -44,6 +44,13 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
   // Parametrised actions: set-var(txn.x), sc-inc-gpc(0,1); Lua actions are registered at run time.
   const name = raw.replace(/\(.*$/s, '');
   if (name.startsWith('lua.')) return;
+  const life = cc.lifecycleOf('action', name);
+  if (life) {
+    const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
+    const advice = life.entry.replacement ? `${life.entry.advice}` : life.entry.advice;
+    cc.reportToken(key, st, tok, { name, removed: life.entry.removed, deprecated: life.entry.deprecated, advice }, life.entry.replacement ? { suggestions: [life.entry.replacement] } : undefined);
+    return;
+  }
   if (findAction(cc.kb, ruleSet, name)) return;
   const sugg = suggest(name, all.map((a) => a.name));
   cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
