@@ -115,3 +115,13 @@ test('the example template, with the typo fixed, renders to a config HAProxy acc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('rendering uses the unsaved text of the template', () => {
+  const { service, open, files } = exampleService();
+  const unsaved = files[`${ROOT}/${TPL}`].replace('${haproxy-conf:maxconn}', '${maxconn}');
+  const r = service.render(open(TPL, unsaved), settings);
+  assert.deepEqual(r.errors, []);
+  assert.match(r.text!, /maxconn 256/);
+  const again = service.renderForHaproxy(`${ROOT}/${TPL}`, settings);
+  assert.match(again.text!, /maxconn 256/);
+});

@@ -129,6 +129,8 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
     const path = normalizePath(uriPath(doc.uri));
     sync(settings);
     ensureRoot(path);
+    // The unsaved text is what "Show generated config" and HAProxy checks on the output render.
+    ws.setDocumentText(path, doc.getText());
     return { path, text: doc.getText() };
   }
 
@@ -225,7 +227,7 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
       sync(settings);
       ensureRoot(path);
       const isProfile = doc.languageId === 'buildout';
-      if (isProfile) ws.setDocumentText(path, doc.getText());
+      ws.setDocumentText(path, doc.getText());
       const r = isProfile ? renderTemplateOf(ws, { profile: path, section: owner }) : renderTemplateOf(ws, { template: path, owner });
       return {
         text: r.text, profile: r.profile, section: r.section, output: r.render?.outputPath, errors: r.errors,
