@@ -63,6 +63,10 @@ describe('haproxy completion: statement starts', () => {
       assert.ok(item.kind, `${item.label} has no kind`);
       assert.ok(item.detail, `${item.label} has no detail`);
       assert.ok(item.textEdit, `${item.label} has no text edit`);
+      assert.ok(item.documentation, `${item.label} has no documentation`);
+    }
+    for (const other of [complete('backend app\n    balance |\n'), complete('backend app\n    option |\n'), complete('global\n    log 127.0.0.1:514 |\n')]) {
+      for (const item of other.items) assert.ok(item.documentation && item.detail && item.kind && item.textEdit, `${item.label} lacks a field`);
     }
     const doc = c.pick('bind').documentation as { kind: string; value: string };
     assert.equal(doc.kind, 'markdown');

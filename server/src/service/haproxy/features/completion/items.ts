@@ -1,4 +1,4 @@
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { KnowledgeBase, KnowledgeEntry } from '../../knowledge/types';
 import { entryDetail, entryMarkdown } from '../entryDocs';
 import type { NameSymbol } from '../nameIndex';
@@ -109,20 +109,8 @@ export function valueItem(value: string, range: Range, detail: string, sort = 1,
     textEdit: { range, newText: value },
     sortText: sortKey(sort, value),
   };
-  if (doc) item.documentation = { kind: 'markdown', value: doc };
+  item.documentation = { kind: 'markdown', value: doc ?? `\`${value}\` — ${detail}` };
   return item;
-}
-
-/** A snippet item (used for condition keywords that need a following word). */
-export function snippetItem(label: string, snippet: string, range: Range, detail: string, sort = 2): CompletionItem {
-  return {
-    label,
-    kind: CompletionItemKind.Keyword,
-    detail,
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: snippet },
-    sortText: sortKey(sort, label),
-  };
 }
 
 function sortKey(rank: number, label: string): string {
