@@ -5,17 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createDiskHost } from '../../server/src/node/diskHost';
-import { renderTemplate } from '../../server/src/service/buildout/render/render';
+import { renderTemplate, templateSections } from '../../server/src/service/buildout/render/render';
 import { ParseCache } from '../../server/src/service/buildout/resolver/loader';
 import { resolveProfile } from '../../server/src/service/buildout/resolver/profile';
 import { CASES } from './profiles';
 
-const PYTHON = '/usr/bin/python3';
+/** Debian's interpreter (not a pyenv one on PATH); overridable for other layouts. */
+const PYTHON = process.env.BUILDOUT_REFERENCE_PYTHON ?? '/usr/bin/python3';
 const DRIVER = join(__dirname, '../../tools/buildout-reference/resolve.py');
 
 interface Reference {
@@ -50,34 +51,51 @@ describe('resolver (2.13 mode) agrees with zc.buildout 2.13.2', () => {
         writeFileSync(join(dir, rel), text);
       }
       const root = join(dir, 'buildout.cfg');
-      const out = execFileSync(PYTHON, [DRIVER, root, ...(c.templates ?? [])], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-      const ref = JSON.parse(out) as Reference;
+      const ref = runReference(root, c.templates ?? []);
 
-      const host = createDiskHost({ offline: () => true });
-      const profile = resolveProfile(host, root, { mergeMode: '2.13', userDefaults: false }, new ParseCache());
-      assert.equal(ref.load_error !== null, c.expectLoadError === true, `zc.buildout load error: ${ref.load_error}`);
-      if (ref.load_error !== null) {
-        assert.equal(profile.loadError?.message, ref.load_error, 'load error');
-        return;
-      }
-      assert.equal(profile.loadError, undefined, `unexpected load error: ${profile.loadError?.message}`);
-      assert.deepEqual([...profile.sectionNames()].sort(), Object.keys(ref.sections).sort(), 'section names');
-      for (const [name, expected] of Object.entries(ref.sections)) {
-        const mine = profile.resolveSection(name);
-        if (expected.error !== undefined) assert.equal(mine.error?.message, expected.error, `error of [${name}]`);
-        else {
-          assert.equal(mine.error, undefined, `[${name}] failed: ${mine.error?.message}`);
-          assert.deepEqual(mine.options, expected.options, `options of [${name}]`);
-        }
-      }
-      const parts = profile.parts();
-      assert.equal(parts.error?.message ?? null, ref.parts_error, 'parts error');
-      if (ref.parts_error === null) assert.deepEqual(parts.parts, ref.parts, 'part order');
-      for (const [name, expected] of Object.entries(ref.renders)) {
-        const r = renderTemplate(profile, name);
-        if (expected.error !== undefined) assert.equal(r.error?.message, expected.error, `render error of [${name}]`);
-        else assert.equal(r.text, expected.text, `rendered [${name}]`);
-      }
+      compare(root, ref, c.expectLoadError === true);
     });
+  });
+});
+
+function runReference(root: string, templates: string[]): Reference {
+  const out = execFileSync(PYTHON, [DRIVER, root, ...templates], { cwd: dirname(root), encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(out) as Reference;
+}
+
+function compare(root: string, ref: Reference, expectLoadError: boolean): void {
+  assert.equal(ref.load_error !== null, expectLoadError, `zc.buildout load error: ${ref.load_error}`);
+  const host = createDiskHost({ offline: () => true });
+  const profile = resolveProfile(host, root, { mergeMode: '2.13', userDefaults: false }, new ParseCache());
+  if (ref.load_error !== null) {
+    assert.equal(profile.loadError?.message, ref.load_error, 'load error');
+    return;
+  }
+  assert.equal(profile.loadError, undefined, `unexpected load error: ${profile.loadError?.message}`);
+  assert.deepEqual([...profile.sectionNames()].sort(), Object.keys(ref.sections).sort(), 'section names');
+  for (const [name, expected] of Object.entries(ref.sections)) {
+    const mine = profile.resolveSection(name);
+    if (expected.error !== undefined) assert.equal(mine.error?.message, expected.error, `error of [${name}]`);
+    else {
+      assert.equal(mine.error, undefined, `[${name}] failed: ${mine.error?.message}`);
+      assert.deepEqual(mine.options, expected.options, `options of [${name}]`);
+    }
+  }
+  const parts = profile.parts();
+  assert.equal(parts.error?.message ?? null, ref.parts_error, 'parts error');
+  if (ref.parts_error === null) assert.deepEqual(parts.parts, ref.parts, 'part order');
+  for (const [name, expected] of Object.entries(ref.renders)) {
+    const r = renderTemplate(profile, name);
+    if (expected.error !== undefined) assert.equal(r.error?.message, expected.error, `render error of [${name}]`);
+    else assert.equal(r.text, expected.text, `rendered [${name}]`);
+  }
+}
+
+describe('resolver (2.13 mode) agrees with zc.buildout 2.13.2 on the example workspace', () => {
+  const root = join(__dirname, '../../examples/plone-buildout/buildout.cfg');
+  it('examples/plone-buildout', { skip: !existsSync(root) && 'example workspace absent' }, () => {
+    const host = createDiskHost({ offline: () => true });
+    const templates = templateSections(resolveProfile(host, root, { mergeMode: '2.13', userDefaults: false }, new ParseCache()));
+    compare(root, runReference(root, templates), false);
   });
 });
