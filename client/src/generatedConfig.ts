@@ -45,8 +45,8 @@ export function createGeneratedConfigView(shell: ExtensionShell): CommandProvide
         const virtual = vscode.Uri.from({ scheme: GENERATED_SCHEME, path: '/' + name, query: uri.toString() });
         contents.set(virtual.toString(), result.text);
         changed.fire(virtual);
-        const doc = await vscode.workspace.openTextDocument(virtual);
-        await vscode.languages.setTextDocumentLanguage(doc, 'haproxy');
+        let doc = await vscode.workspace.openTextDocument(virtual);
+        if (doc.languageId !== 'haproxy') doc = await vscode.languages.setTextDocumentLanguage(doc, 'haproxy');
         await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
       },
     },
