@@ -119,11 +119,11 @@ export interface SectionKeywords {
 /** `registered`: section names HAProxy's sources register for this version (authoritative for existence). */
 export function extractSectionKeywords(doc: DocText, registered: Set<string>): SectionKeywords {
   const sections: Rec<SectionFact>[] = [
-    { n: 'global', r: 'none', c: '3' },
-    { n: 'defaults', r: 'optional', c: '4' },
-    { n: 'frontend', r: 'required', c: '4' },
-    { n: 'listen', r: 'required', c: '4' },
-    { n: 'backend', r: 'required', c: '4' },
+    { n: 'global', r: 'none', c: '3', sy: ['global'] },
+    { n: 'defaults', r: 'optional', c: '4', sy: ['defaults [<name>] [ from <defaults_name> ]'] },
+    { n: 'frontend', r: 'required', c: '4', sy: ['frontend <name> [ from <defaults_name> ]'] },
+    { n: 'listen', r: 'required', c: '4', sy: ['listen <name> [ from <defaults_name> ]'] },
+    { n: 'backend', r: 'required', c: '4', sy: ['backend <name> [ from <defaults_name> ]'] },
   ];
   const keywords: Rec<KeywordFact>[] = [];
   for (const [kind, re] of SECTION_CHAPTERS) {
