@@ -49,7 +49,11 @@ describe('haproxy knowledge: spot checks against the local haproxy -dKall', { sk
   it('knows every bind/server option, action, converter, fetch and global the binary registers', () => {
     const { version, text } = dump();
     const d = parseKeywordDump(text);
-    const kb = getKnowledge(nearestSupportedVersion(version));
+    const table = nearestSupportedVersion(version);
+    // Other builds may register keywords the generator never saw; the check is exact only for
+    // the binary the facts were generated with (Debian's 2.6.12 here and in CI).
+    if (!FACTS.sources[table]?.includes('-dKall')) return;
+    const kb = getKnowledge(table);
     assert.ok(d.bindArgs.size > 40 && d.serverArgs.size > 60, 'dump parsed');
     for (const [n, argc] of d.bindArgs) assert.equal(kb.bindOption(n)?.argCount, argc, `bind ${n}`);
     for (const [n, argc] of d.serverArgs) assert.equal(kb.serverOption(n)?.argCount, argc, `server ${n}`);
