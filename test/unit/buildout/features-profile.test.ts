@@ -182,3 +182,11 @@ test('diagnostics: macro errors with a did-you-mean, unevaluated conditions as i
   assert.ok(cond, 'condition not evaluated is reported');
   assert.equal(cond.severity, 3);
 });
+
+test('parts built from substitutions are not taken for section names', () => {
+  const { service, open } = crafted({
+    '/p/buildout.cfg': '[buildout]\nbase-parts = a\nparts = ${buildout:base-parts} b\n\n[a]\nrecipe = plone.recipe.command\ncommand = true\n\n[b]\n<= a\n',
+  });
+  const diags = service.validate(open('/p/buildout.cfg'), settings, never);
+  assert.deepEqual(diags.map((d) => d.code), []);
+});

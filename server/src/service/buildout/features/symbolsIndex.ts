@@ -38,7 +38,8 @@ export function sectionNameWords(ws: BuildoutWorkspace, doc: DocFile): Array<{ w
       const isParts = s.name === 'buildout' && o.name === 'parts';
       if (!isParts && !SECTION_LIST_KEYS.has(o.name)) continue;
       lines ??= fileLines(ws, doc.path);
-      for (const r of o.valueRanges) for (const w of wordsIn(lines, r)) out.push({ ...w, key: o.name });
+      // `${…}` (and jinja `{{ … }}`) words are substitutions, not section names.
+      for (const r of o.valueRanges) for (const w of wordsIn(lines, r)) if (!/[${}]/.test(w.word)) out.push({ ...w, key: o.name });
     }
   }
   return out;
