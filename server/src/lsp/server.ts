@@ -8,6 +8,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { createLanguageService, detectLanguage, uriToPath } from '../service/languageService';
 import { createDiskHost } from '../node/diskHost';
 import { createLocalDocs } from './localDocsWiring';
@@ -110,7 +111,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     if (doc.languageId !== 'buildout') return;
     const reached = service.profilesReachedFrom(doc, await settingsFor(doc.uri));
     if (reached.length > 0) {
-      const uris = reached.map((p) => 'file://' + encodeURI(p));
+      const uris = reached.map((p) => URI.file(p).toString());
       void connection.sendNotification(SetLanguageNotification.type, { uris, languageId: 'buildout' });
     }
   }
