@@ -201,3 +201,10 @@ describe('haproxy diagnostics: version lifecycle', () => {
     assert.deepEqual(codesAt(diagnose(text, { version: '3.4' })).filter((c) => /removed|deprecated/.test(c)), ['removed-keyword@1', 'removed-keyword@9', 'deprecated-keyword@10']);
   });
 });
+
+describe('haproxy diagnostics: parametrised sub-keywords', () => {
+  it('accepts http-check set-var(...)/unset-var(...) with the variable in parentheses', () => {
+    const text = `${DEFAULTS}backend be\n    option httpchk\n    http-check set-var(check.x) str(a)\n    http-check unset-var(check.x)\n    server s 127.0.0.1:80 check\n`;
+    assert.deepEqual(codesAt(diagnose(text)), []);
+  });
+});

@@ -133,7 +133,8 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
     cc.matches.set(st, match);
     if (match.entry.name === 'acl' && st.tokens[1]) checkName(cc, st, st.tokens[1], 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
-    checkMatched(cc, section, st, match.entry, match.wordCount, direct ? 0 : 1);
+    const lastWord = st.tokens[match.wordCount - 1];
+    checkMatched(cc, section, st, match.entry, match.wordCount, lastWord && lastWord.value.includes('(') ? 1 : 0);
     return;
   }
   const removed = kb.matchRemoved(words);
