@@ -61,6 +61,13 @@ describe('haproxy hover: knowledge entries', () => {
     assert.equal(alias.covered, 'ci');
   });
 
+  it('names the keyword of an enumerated value', () => {
+    const h = hover('backend app\n    balance round|robin\n')!;
+    assert.match(h.value, /`roundrobin` — a value of \*\*balance\*\*/);
+    assert.match(h.value, /`leastconn`/);
+    assert.equal(h.covered, 'roundrobin');
+  });
+
   it('documents a predefined ACL used in a condition', () => {
     const h = hover('frontend www\n    http-request deny if METH_P|OST\n')!;
     assert.match(h.value, /predefined ACL/);

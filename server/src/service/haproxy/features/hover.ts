@@ -60,7 +60,19 @@ export function doHover(ctx: HaproxyContext, position: { line: number; character
   }
   const inner = entryInToken(ctx.kb, tok, position.character);
   if (inner) return entryHover(ctx, inner.entry, tokenRange(inner.start, inner.end));
+  if (match && ti >= match.wordCount) {
+    const value = enumValueHover(ctx, match.entry, ti - match.wordCount, words[ti]);
+    if (value) return { contents: { kind: 'markdown', value }, range: tokenRange(tok.start, tok.end) };
+  }
   return null;
+}
+
+/** `balance roundrobin`, `mode http`: the value, its siblings and the keyword's documentation link. */
+function enumValueHover(ctx: HaproxyContext, entry: KeywordEntry, argIndex: number, word: string): string | undefined {
+  const values = entry.args?.[argIndex]?.values ?? (argIndex === 0 ? ctx.kb.enumValues(entry.name) : undefined);
+  if (!values || !values.includes(word)) return undefined;
+  const others = values.filter((v) => v !== word).map((v) => `\`${v}\``).join(', ');
+  return `\`${word}\` — a value of **${entry.name}**${others ? `; the others: ${others}` : ''}.\n\n[HAProxy ${ctx.kb.version} documentation](${ctx.kb.docUrl(entry)})`;
 }
 
 /** Keyword words that do not form a keyword of this section: removed, or allowed elsewhere. */
