@@ -190,3 +190,11 @@ test('parts built from substitutions are not taken for section names', () => {
   const diags = service.validate(open('/p/buildout.cfg'), settings, never);
   assert.deepEqual(diags.map((d) => d.code), []);
 });
+
+test('options of unknown recipes may be computed: information, not an error', () => {
+  const { service, open } = crafted({
+    '/p/buildout.cfg': '[buildout]\nparts = a\n\n[zlib]\nrecipe = some.unknown.recipe\n\n[known]\nrecipe = plone.recipe.command\ncommand = true\n\n[a]\nrecipe = plone.recipe.command\ncommand = ${zlib:location} ${known:location}\n',
+  });
+  const diags = service.validate(open('/p/buildout.cfg'), settings, never).filter((d) => d.code === 'undefined-option');
+  assert.deepEqual(diags.map((d) => [d.severity, /some\.unknown\.recipe/.test(String(d.message))]), [[3, true], [1, false]]);
+});

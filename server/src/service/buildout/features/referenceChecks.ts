@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { suggest } from '../../common/didYouMean';
 import type { SubstitutionReference } from '../model';
 import type { ProfileView } from '../workspace/profileView';
+import { findRecipe } from '../recipes/index';
 import { BuildoutCode, DIAGNOSTIC_SOURCE } from './codes';
 
 /** Undefined sections/options (with suggestions), syntax errors and cycles, at each `${…}`. */
@@ -28,10 +29,15 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
     if (!options.includes(r.option)) {
       const suggestions = suggest(r.option, options);
       const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+      // A recipe we know nothing about may set options when the part is initialised (`location` …).
+      const recipe = options.includes('recipe') ? view.value(r.section, 'recipe') : undefined;
+      const unknownRecipe = recipe?.ok && !findRecipe(recipe.value) ? recipe.value : undefined;
       out.push({
         range: r.optionRange,
-        message: `Referenced option does not exist: ${r.section} ${r.option}${hint}`,
-        code: BuildoutCode.undefinedOption, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, data: { suggestions },
+        message: `Referenced option does not exist: ${r.section} ${r.option}${hint}`
+          + (unknownRecipe ? ` (unless the recipe ${unknownRecipe} sets it when the part is initialised)` : ''),
+        code: BuildoutCode.undefinedOption, severity: unknownRecipe ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE, data: { suggestions },
       });
       continue;
     }
