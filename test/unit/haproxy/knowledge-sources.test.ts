@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FACTS } from '../../../server/src/service/haproxy/knowledge/data/facts.generated';
-import { getKnowledge, nearestSupportedVersion, REMOVED_KEYWORDS } from '../../../server/src/service/haproxy/knowledge/index';
+import { getKnowledge, nearestSupportedVersion, REMOVED_KEYWORDS, removalStatusIn } from '../../../server/src/service/haproxy/knowledge/index';
 import { PREDEFINED_ACL_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/acls';
 import { CONVERTER_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/converters';
 import { FETCH_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/fetches';
@@ -70,11 +72,44 @@ describe('haproxy knowledge: spot checks against the local haproxy -dKall', { sk
     for (const g of d.globals) assert.ok(globals.has(g) || removed.has(g), `global ${g}`);
   });
 
-  it('agrees with the binary on keywords the doc table marks as removed', () => {
-    const { version, text } = dump();
-    const kb = getKnowledge(nearestSupportedVersion(version));
-    // `bind-process` still parses in 2.6; `nbproc` is registered only to print its removal error.
-    if (nearestSupportedVersion(version) === '2.6') assert.ok(kb.matchKeyword('global', ['nbproc']) === undefined);
-    assert.ok(text.includes('# List of registered configuration keywords:'));
+  it('agrees with `haproxy -c`: removed keywords are rejected, deprecated ones only warn', () => {
+    const { version } = dump();
+    const table = nearestSupportedVersion(version);
+    const lines = ['global'];
+    const expected: { line: number; name: string; status: 'removed' | 'deprecated' }[] = [];
+    const add = (name: string, status: 'removed' | 'deprecated', arg: string): void => {
+      lines.push(`    ${name}${arg}`);
+      expected.push({ line: lines.length, name, status });
+    };
+    const keywords = REMOVED_KEYWORDS.filter((r) => (r.what ?? 'keyword') === 'keyword');
+    for (const r of keywords.filter((x) => x.sections.includes('global'))) {
+      const status = removalStatusIn(r, version);
+      if (status) add(r.name, status, ' 1');
+    }
+    lines.push('defaults', '    mode http', '    timeout client 1s', '    timeout server 1s', '    timeout connect 1s', 'listen l', '    bind 127.0.0.1:18999');
+    for (const r of keywords.filter((x) => !x.sections.includes('global'))) {
+      const status = removalStatusIn(r, version);
+      if (status) add(r.name, status, r.name.startsWith('option ') || r.name === 'mode health' ? '' : ' 1');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'hk-removed-'));
+    try {
+      const file = join(dir, 'removed.cfg');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      let stderr = '';
+      try {
+        execFileSync(HAPROXY, ['-c', '-f', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        stderr = String((e as { stderr?: string }).stderr ?? '');
+      }
+      const alerts = new Set<number>();
+      for (const l of stderr.split('\n')) {
+        const m = /\[[^\]]*removed\.cfg:(\d+)\]/.exec(l);
+        if (m && l.includes('[ALERT]')) alerts.add(Number(m[1]));
+      }
+      assert.ok(expected.length > 30, `only ${expected.length} removed keywords apply to ${table}`);
+      for (const e of expected) assert.equal(alerts.has(e.line), e.status === 'removed', `${e.name} (${e.status} in ${version})`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
