@@ -42,6 +42,7 @@ test('positions: reference under the cursor, unfinished ${ before the cursor', (
   const refs = scanTemplate(text, 'x', 'collective');
   assert.equal(referenceAt(refs, 4)?.option, 'o');
   assert.equal(referenceAt(refs, 1), undefined);
+  assert.equal(referenceAt(refs, 2)?.option, 'o', 'on the dollar sign');
   assert.deepEqual(openSubstitutionBefore('bind ${haproxy-co', 17), { start: 5, typed: 'haproxy-co' });
   assert.equal(openSubstitutionBefore('bind ${a} x', 11), undefined);
   assert.equal(openSubstitutionBefore('x\nbind', 6), undefined);

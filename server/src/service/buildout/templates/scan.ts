@@ -77,7 +77,7 @@ export function scanTemplate(text: string, owner: string, flavour: TemplateFlavo
 
 /** The reference whose `${…}` contains the offset (the `}` end included, for a cursor after it). */
 export function referenceAt(refs: readonly TemplateReference[], offset: number): TemplateReference | undefined {
-  return refs.find((r) => offset > r.start && offset < r.end) ?? refs.find((r) => offset === r.end && r.end - r.start > 3);
+  return refs.find((r) => offset >= r.start && offset < r.end) ?? refs.find((r) => offset === r.end && r.end - r.start > 3);
 }
 
 /**
