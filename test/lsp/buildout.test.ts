@@ -134,3 +134,18 @@ test('template: HAProxy diagnostics of the rendered text point at the ${…} tha
   assert.equal(found.range.start.line, 1);
   assert.match(String(found.message), /haproxy-config:maxconn/);
 });
+
+test('profile: document links for extends; template: definition of ${section:option} jumps into the profile', async () => {
+  const uri = fileUri(join(dir, 'buildout.cfg'));
+  const links = await client.request<{ target?: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+  assert.ok(links.some((l) => l.target === fileUri(join(dir, 'profiles', 'haproxy.cfg'))), JSON.stringify(links));
+  const template = fileUri(join(dir, 'templates', 'haproxy.conf.in'));
+  const lines = read('templates/haproxy.conf.in').split('\n');
+  const line = lines.findIndex((l) => l.includes('instance1:http-address'));
+  const defs = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', {
+    textDocument: { uri: template }, position: { line, character: lines[line].indexOf('http-address') + 2 },
+  });
+  assert.ok(defs.length >= 1, JSON.stringify(defs));
+  assert.equal(defs[0].uri, uri);
+  assert.equal(read('buildout.cfg').split('\n')[defs[0].range.start.line].startsWith('http-address'), true);
+});
