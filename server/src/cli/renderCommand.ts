@@ -11,7 +11,7 @@ import { resolveProfile } from '../service/buildout/resolver/profile';
 import type { CliCommand } from './io';
 import { parseProfileArgs } from './resolveCommand';
 
-const USAGE = `Usage: haproxy-buildout render PROFILE [SECTION] [--merge-mode 2.13|3.1] [--no-user-defaults]
+const USAGE = `Usage: haproxy-buildout render PROFILE [SECTION] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...]
 `;
 
 export const renderCommand: CliCommand = async (args, io) => {
@@ -24,7 +24,7 @@ export const renderCommand: CliCommand = async (args, io) => {
     io.stderr(`haproxy-buildout render: ${a.error ?? 'too many arguments'}\n${USAGE}`);
     return 2;
   }
-  const profile = resolveProfile(io.host, pyAbspath(a.profile!, io.cwd), { mergeMode: a.mergeMode, userDefaults: a.userDefaults });
+  const profile = resolveProfile(io.host, pyAbspath(a.profile!, io.cwd), { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
   if (profile.loadError) {
     io.stderr(`${profile.loadError.message}\n`);
     return 1;

@@ -10,7 +10,8 @@ import { resolveProfile } from '../service/buildout/resolver/profile';
 import { pyAbspath } from '../service/buildout/resolver/paths';
 import type { CliCommand } from './io';
 
-const USAGE = `Usage: haproxy-buildout resolve PROFILE [--json] [--merge-mode 2.13|3.1] [--no-user-defaults] [section[:option]]
+const USAGE = `Usage: haproxy-buildout resolve PROFILE [--json] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...] [section[:option]]
+  section:option=value   a command-line assignment, applied last like \`buildout section:option=value\`
 `;
 
 export interface ProfileArgs {
@@ -19,11 +20,13 @@ export interface ProfileArgs {
   mergeMode: MergeMode;
   userDefaults: boolean;
   rest: string[];
+  /** `section:option=value` assignments. */
+  overrides: Array<{ section: string; option: string; value: string }>;
   error?: string;
 }
 
 export function parseProfileArgs(args: string[]): ProfileArgs {
-  const out: ProfileArgs = { json: false, mergeMode: '3.1', userDefaults: true, rest: [] };
+  const out: ProfileArgs = { json: false, mergeMode: '3.1', userDefaults: true, rest: [], overrides: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') out.json = true;
@@ -34,6 +37,11 @@ export function parseProfileArgs(args: string[]): ProfileArgs {
       else out.mergeMode = v;
     } else if (a.startsWith('-') && a !== '-') out.error = `unknown option '${a}'`;
     else if (out.profile === undefined) out.profile = a;
+    else if (/^[^=:\s]+:[^=]+=/.test(a)) {
+      const colon = a.indexOf(':');
+      const eq = a.indexOf('=', colon);
+      out.overrides.push({ section: a.slice(0, colon), option: a.slice(colon + 1, eq).trim(), value: a.slice(eq + 1) });
+    }
     else out.rest.push(a);
   }
   if (!out.error && out.profile === undefined) out.error = 'missing PROFILE';
@@ -56,7 +64,7 @@ export const resolveCommand: CliCommand = async (args, io) => {
     return 2;
   }
   const root = pyAbspath(a.profile!, io.cwd);
-  const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults });
+  const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
   const errors: Array<{ section?: string; message: string; file?: string; line?: number }> = [];
   for (const e of profile.errors) errors.push({ message: e.message, file: e.file, line: e.range ? e.range.start.line + 1 : undefined });
 

@@ -36,6 +36,13 @@ describe('haproxy-buildout resolve', () => {
     assert.equal(r.code, 0);
   });
 
+  it('applies command-line assignments last', async () => {
+    const r = await run(resolveCommand, ['buildout.cfg', 'inst:port=9000', 'inst:addr']);
+    assert.equal(r.out, '127.0.0.1:9000\n');
+    const rendered = await run(renderCommand, ['buildout.cfg', 'conf:port=1']);
+    assert.equal(rendered.out, 'bind :1\nserver i 127.0.0.1:8081\n');
+  });
+
   it('rejects bad arguments', async () => {
     assert.equal((await run(resolveCommand, ['--merge-mode', '4'])).code, 2);
     assert.equal((await run(resolveCommand, [])).code, 2);
