@@ -9,33 +9,23 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { runCheck } from '../../../server/src/node/haproxy/checkRunner';
 import { HaproxySession, ConfigCheckError } from '../../../server/src/node/haproxy/session';
 import { classifyFailure, HaproxyStartError } from '../../../server/src/node/haproxy/startErrors';
-import { clearRunState, detectStale, stopStale, writeRunState } from '../../../server/src/node/haproxy/pidState';
+import { clearRunState, writeRunState } from '../../../server/src/node/haproxy/pidState';
 import type { OutputStream } from '../../../server/src/node/haproxy/processManager';
 import type { ExtensionShell } from '../shell';
 import { StatusPagePanel } from '../statusPage/panel';
 import type { InstanceInfo } from '../statusPage/messages';
 import { chooseBinary, type ChosenBinary } from './binaryChoice';
 import { resolveConfigSource, type ConfigSource } from './configSource';
+import { checkSource } from './checkCommand';
 import { HaproxyCheckDiagnostics, revealFirst } from './diagnostics';
+import { notify } from './notify';
+import { offerToStopStale } from './staleInstance';
 import { readRunSettings } from './settings';
 import { RunStatusBar } from './statusBar';
 
 const RUNNING_CONTEXT = 'haproxy.running';
-
-/**
- * Shows a message without waiting for it: operations run one at a time, and awaiting a toast
- * that the user never clicks would block Stop and every later command.
- */
-function notify(level: 'info' | 'warning' | 'error', message: string, actions: string[], onAction: (action: string) => void): void {
-  const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(`HAProxy: ${message}`, ...actions).then((c) => {
-    if (c) onAction(c);
-  });
-}
 const TRUSTED_CONTEXT = 'haproxy.workspaceTrusted';
 
 export class RunController implements vscode.Disposable {
@@ -65,7 +55,7 @@ export class RunController implements vscode.Disposable {
     const setTrusted = () => void vscode.commands.executeCommand('setContext', TRUSTED_CONTEXT, vscode.workspace.isTrusted);
     setTrusted();
     this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(setTrusted));
-    void this.offerToStopStale();
+    void offerToStopStale(this.stateFile, this.log);
   }
 
   private get log(): vscode.LogOutputChannel {
@@ -233,25 +223,7 @@ export class RunController implements vscode.Disposable {
       if (!source) return;
       const binary = this.binary ?? (await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''), quiet));
       if (!binary) return;
-      const file = path.join(this.storageDir, 'check', source.baseName);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, source.text);
-      const result = await runCheck(binary.path, file, { cwd: source.cwd });
-      const diags = this.diagnostics.show(source, result.problems, file);
-      const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-      const warnings = diags.length - errors;
-      const summary = result.timedOut
-        ? 'haproxy -c did not finish in time.'
-        : result.valid
-          ? `configuration is valid${warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''})` : ''}${result.noListener ? ', but it has no listener (HAProxy would not start)' : ''}.`
-          : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
-      this.log.info(`haproxy -c ${source.sourceUri.fsPath}: ${summary}`);
-      if (quiet) return;
-      if (result.valid && diags.length === 0) {
-        void vscode.window.showInformationMessage(`HAProxy: ${summary}`);
-      } else {
-        notify(result.valid ? 'warning' : 'error', summary, ['Go to First'], () => void revealFirst(source.sourceUri, diags));
-      }
+      await checkSource({ log: this.log, diagnostics: this.diagnostics, checkDir: path.join(this.storageDir, 'check') }, source, binary, quiet);
     });
   }
 
@@ -329,17 +301,6 @@ export class RunController implements vscode.Disposable {
         void this.checkConfig(doc.uri, true).catch((e) => this.log.warn(`check on save: ${String(e)}`));
       }
     }, 300));
-  }
-
-  private async offerToStopStale(): Promise<void> {
-    const stale = detectStale(this.stateFile);
-    if (!stale) return;
-    this.log.warn(`A HAProxy started earlier from this workspace is still running (pid ${stale.pid}, ${stale.configFile}).`);
-    const c = await vscode.window.showWarningMessage(
-      `HAProxy: an instance started earlier from this workspace is still running (pid ${stale.pid}). Stop it?`, 'Stop It', 'Leave Running');
-    if (c !== 'Stop It') return;
-    const ok = await stopStale(this.stateFile, stale);
-    this.log.info(ok ? `Stopped the left-over HAProxy (pid ${stale.pid}).` : `Could not stop HAProxy pid ${stale.pid}.`);
   }
 
   /** Stops HAProxy and waits (deactivate). */
