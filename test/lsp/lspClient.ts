@@ -38,6 +38,8 @@ export function fileUri(path: string): string {
 
 export interface StartOptions {
   settings?: Record<string, unknown>;
+  /** Replaces the client's `workspace` capabilities (e.g. an editor without workspace/configuration). */
+  workspaceCapabilities?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
 }
 
@@ -77,7 +79,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+      workspace: options.workspaceCapabilities ?? { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
       textDocument: { publishDiagnostics: {}, rename: { prepareSupport: true } },
     },
     initializationOptions: options.initializationOptions ?? { trusted: false },

@@ -84,3 +84,18 @@ test('the real Debian binary, when installed, maps 2.6.x to 2.6', { skip: !exist
     await c.shutdown();
   }
 });
+
+test('editors that push settings (no workspace/configuration) are honoured too', async () => {
+  const c = await startServer({ workspaceCapabilities: {} });
+  try {
+    const uri = fileUri('/tmp/lsp-version/e/haproxy.cfg');
+    assert.equal((await c.request<Effective>('haproxy/effectiveVersion', { uri })).version, '3.2');
+    const changed = c.notification('haproxy/versionChanged');
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { haproxy: { version: '2.8' } } });
+    await changed;
+    const r = await c.request<Effective>('haproxy/effectiveVersion', { uri });
+    assert.deepEqual([r.version, r.source], ['2.8', 'setting']);
+  } finally {
+    await c.shutdown();
+  }
+});
