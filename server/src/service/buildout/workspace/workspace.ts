@@ -8,6 +8,7 @@ import type { MergeMode, ParsedFile } from '../model';
 import { parseBuildout } from '../parser/parser';
 import { baseName, profileReason } from './detect';
 import type { ProfileView } from './profileView';
+import { resolveView } from './resolvedView';
 import { dirName, joinPath, normalizePath, relativeTo } from './paths';
 import { findTemplateCandidates, type TemplateOwner } from './templateOwners';
 
@@ -57,7 +58,7 @@ export class BuildoutWorkspace {
   constructor(
     baseHost: FileSystemHost,
     private roots: string[],
-    private readonly resolver: ProfileResolver,
+    private readonly resolver: ProfileResolver = resolveView,
     private options: WorkspaceOptions = {},
   ) {
     this.roots = roots.map(normalizePath);
