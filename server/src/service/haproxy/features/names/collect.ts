@@ -1,5 +1,7 @@
 import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { PROXY_KINDS, lowerWords } from '../locate';
+import { collectFetchArgRefs } from './fetchArgs';
+import { addRef, hasDynamicPart, isStaticName, subSym, sym, textOffset, type Where } from './make';
 import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
 
 /**
@@ -226,43 +228,6 @@ function collectConditionRefs(at: Where, t: readonly Token[], from: number, acls
   }
 }
 
-const BACKEND_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(nbsrv|be_conn|be_conn_free|be_sess_rate|queue|avg_queue|connslots)\(([^),]*)\)/g;
-const SERVER_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(srv_is_up|srv_conn|srv_conn_free|srv_sess_rate|srv_queue|srv_iweight|srv_uweight|srv_weight)\(([^),]*)\)/g;
-const USERLIST_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(http_auth|http_auth_group|http_auth_pass)\(([^),]*)[),]/g;
-
-/** Names given as arguments to sample fetches: `nbsrv(be)`, `srv_is_up(be/s1)`, `http_auth(users)`. */
-function collectFetchArgRefs(at: Where, st: Statement, out: NameSymbol[]): void {
-  for (const tok of st.tokens) {
-    if (!tok.value.includes('(')) continue;
-    const off = textOffset(tok);
-    if (off === undefined) continue;
-    const v = tok.value;
-    for (const [re, kind] of [[BACKEND_ARG_FETCHES, 'backend'], [SERVER_ARG_FETCHES, 'server'], [USERLIST_ARG_FETCHES, 'userlist']] as const) {
-      re.lastIndex = 0;
-      for (let m = re.exec(v); m; m = re.exec(v)) {
-        const arg = m[2];
-        if (!arg || arg.includes('%') || arg.includes('$')) continue;
-        const argStart = m.index + m[0].indexOf('(') + 1;
-        if (kind === 'server') {
-          const slash = arg.indexOf('/');
-          if (slash > 0) out.push(subSym('backend', arg.slice(0, slash), tok, off + argStart, at, m[1], 'reference'));
-          const s = subSym('server', arg.slice(slash + 1), tok, off + argStart + slash + 1, at, m[1], 'reference');
-          if (slash > 0) s.proxy = arg.slice(0, slash);
-          if (s.name) out.push(s);
-        } else {
-          out.push(subSym(kind, arg, tok, off + argStart, at, m[1], 'reference'));
-        }
-      }
-    }
-  }
-}
-
-type Where = [Section, number];
-
-function addRef(out: NameSymbol[], kind: NameKind, tok: Token | undefined, at: Where, via: string): void {
-  if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
-}
-
 function firstWord(st: Statement): string {
   return st.tokens[0]?.value.toLowerCase() ?? '';
 }
@@ -276,37 +241,3 @@ function templateRange(spec: string | undefined): { from: number; to: number } {
   if (!m) return { from: 1, to: 0 };
   return m[2] === undefined ? { from: 1, to: Number(m[1]) } : { from: Number(m[1]), to: Number(m[2]) };
 }
-
-/** A name that is written literally (no run-time `%[…]`, buildout `${…}` or environment variable). */
-function isStaticName(tok: Token | undefined): tok is Token {
-  return !!tok && tok.value.length > 0 && !hasDynamicPart(tok);
-}
-
-function hasDynamicPart(tok: Token): boolean {
-  return !!tok.buildoutRefs || !!tok.envVars || tok.value.includes('%[') || tok.value.includes('${');
-}
-
-/** Column offset between a token's value and its text (0 unquoted, 1 for a fully quoted word), or undefined. */
-function textOffset(tok: Token): number | undefined {
-  if (tok.text === tok.value) return 0;
-  const q = tok.text[0];
-  if ((q === '"' || q === "'") && tok.text === q + tok.value + q) return 1;
-  return undefined;
-}
-
-function sym(kind: NameKind, tok: Token, [section, line]: Where, via: string, role: NameSymbol['role']): NameSymbol {
-  const off = textOffset(tok) ?? 0;
-    const len = textOffset(tok) === undefined ? tok.end - tok.start : tok.value.length;
-  return {
-    kind, name: tok.value, role, section, via,
-    range: { start: { line, character: tok.start + off }, end: { line, character: tok.start + off + len } },
-  };
-}
-
-function subSym(kind: NameKind, name: string, tok: Token, offset: number, [section, line]: Where, via: string, role: NameSymbol['role']): NameSymbol {
-    return {
-    kind, name, role, section, via,
-    range: { start: { line, character: tok.start + offset }, end: { line, character: tok.start + offset + name.length } },
-  };
-}
-
