@@ -158,6 +158,9 @@ export class RunController implements vscode.Disposable {
         session.instance.onExit((code, signal) => this.onExit(session, code, signal));
         this.setInfo({ state: 'running', pid: session.instance.pid, version: binary.version.full, configLabel: source.baseName });
         if (session.stats?.added) void vscode.window.showInformationMessage(`HAProxy: ${session.notes[session.notes.length - 1]}`);
+        if (session.stats && !session.firstStats) {
+          notify('warning', `HAProxy runs, but its stats page ${session.stats.url} did not answer (see the log).`, ['Show Log'], () => this.showLog());
+        }
         await this.openStatusPage();
       } catch (err) {
         await this.reportStartFailure(err, source, generatedFile);
