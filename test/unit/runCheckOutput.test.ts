@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCheckOutput, significantFindings } from '../../server/src/node/haproxy/checkOutput';
 import { locateFindings, mapThroughTemplate } from '../../server/src/node/haproxy/locateFindings';
-import { inferLineMap } from '../../server/src/node/haproxy/lineMap';
+import { inferLineMap, templateLinePattern } from '../../server/src/node/haproxy/lineMap';
 import { classifyFailure } from '../../server/src/node/haproxy/startErrors';
 import { parseVersionOutput } from '../../server/src/node/haproxy/binary';
 import { parseShowProc } from '../../server/src/node/haproxy/masterCli';
@@ -150,6 +150,15 @@ describe('template line maps', () => {
 
   it('aligns rendered lines, multi-line values included', () => {
     assert.deepEqual(inferLineMap(template, rendered), [0, 1, 2, 3, 4, 4, 4, 5, 6, 7, 8]);
+  });
+
+  it('aligns $${…} whether the recipe keeps it (slapos) or substitutes after the $ (collective)', () => {
+    const t = ['frontend fe', '    http-request set-var(txn.x) str("$${HOME}")', '    bind ${h:p}', 'backend b', ''].join('\n');
+    const slapos = ['frontend fe', '    http-request set-var(txn.x) str("${HOME}")', '    bind :80', 'backend b', ''].join('\n');
+    const collective = ['frontend fe', '    http-request set-var(txn.x) str("$/root")', '    bind :80', 'backend b', ''].join('\n');
+    assert.deepEqual(inferLineMap(t, slapos), [0, 1, 2, 3, 4]);
+    assert.deepEqual(inferLineMap(t, collective), [0, 1, 2, 3, 4]);
+    assert.equal(templateLinePattern('    str("$${HOME}")').exact.test('    str("/root")'), false, 'the $ itself stays');
   });
 
   it('maps a finding to the template line, keeping columns only on verbatim lines', () => {

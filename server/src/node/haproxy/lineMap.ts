@@ -1,7 +1,7 @@
 /**
  * A line map from a rendered config back to its buildout template, inferred from the two texts
- * when the renderer did not provide one. collective.recipe.template only replaces `${…}`
- * (and `$${` → `${`); a value spanning several lines makes one template line several
+ * when the renderer did not provide one. The template recipes only replace `${…}` (what
+ * `$${…}` becomes depends on the recipe); a value spanning several lines makes one template line several
  * rendered lines. So each template line is a pattern (literal text, `${…}` = anything), and
  * the rendered lines are aligned to the patterns in order.
  */
@@ -13,16 +13,26 @@ function escapeRegExp(s: string): string {
 export function templateLinePattern(line: string): { exact: RegExp; prefix: RegExp; hasRefs: boolean } {
   let src = '';
   let hasRefs = false;
+  // The literal text before the first substitution: a multi-line value may end the line there.
+  let prefixSrc: string | undefined;
   let i = 0;
   while (i < line.length) {
     if (line.startsWith('$${', i)) {
-      src += escapeRegExp('${');
-      i += 3;
-      continue;
+      // slapos.recipe.template writes `${…}` literally; collective.recipe.template has no `$$`
+      // escape and writes `$` followed by the substituted value. Accept both.
+      const close = line.indexOf('}', i + 3);
+      if (close > 0) {
+        prefixSrc ??= src;
+        src += `\\$(?:${escapeRegExp(line.slice(i + 1, close + 1))}|.*?)`;
+        hasRefs = true;
+        i = close + 1;
+        continue;
+      }
     }
     if (line.startsWith('${', i)) {
       const close = line.indexOf('}', i + 2);
       if (close > 0) {
+        prefixSrc ??= src;
         src += '.*?';
         hasRefs = true;
         i = close + 1;
@@ -32,10 +42,7 @@ export function templateLinePattern(line: string): { exact: RegExp; prefix: RegE
     src += escapeRegExp(line[i]);
     i++;
   }
-  // The prefix form lets a multi-line value end the rendered line early.
-  const firstRef = src.indexOf('.*?');
-  const prefixSrc = firstRef >= 0 ? src.slice(0, firstRef) : src;
-  return { exact: new RegExp(`^${src}$`), prefix: new RegExp(`^${prefixSrc}`), hasRefs };
+  return { exact: new RegExp(`^${src}$`), prefix: new RegExp(`^${prefixSrc ?? src}`), hasRefs };
 }
 
 /**
