@@ -111,24 +111,24 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
 
   if (dump) {
     const known = new Set(keywords.filter((k) => k.s.includes('global')).map((k) => k.n.split(' ')[0]));
-    for (const g of dump.globals) if (!known.has(g) && !/^(global|listen)$/.test(g)) keywords.push({ n: g, s: ['global'], c: '3', sy: [g], min: 0, max: -1 });
+    for (const g of dump.globals) if (!known.has(g) && !/^(global|listen)$/.test(g)) keywords.push({ n: g, s: ['global'], c: '3', sy: [g], min: 0, max: -1, u: 1 });
     for (const p of bindOptions) if (dump.bindArgs.has(p.n)) p.a = dump.bindArgs.get(p.n)!;
-    for (const [n, a] of dump.bindArgs) if (!bindOptions.some((p) => p.n === n)) bindOptions.push({ n, a, c: '5.1', sy: [n] });
+    for (const [n, a] of dump.bindArgs) if (!bindOptions.some((p) => p.n === n)) bindOptions.push({ n, a, c: '5.1', sy: [n], u: 1 });
     for (const p of serverOptions) if (dump.serverArgs.has(p.n)) p.a = dump.serverArgs.get(p.n)!;
-    for (const [n, a] of dump.serverArgs) if (!serverOptions.some((p) => p.n === n)) serverOptions.push({ n, a, c: '5.2', sy: [n], ds: 1 });
+    for (const [n, a] of dump.serverArgs) if (!serverOptions.some((p) => p.n === n)) serverOptions.push({ n, a, c: '5.2', sy: [n], ds: 1, u: 1 });
     // Actions the binary registers but the doc lists elsewhere (e.g. lua.*, ot-group) or not at all.
     for (const [rs, names] of dump.actions) {
       for (const n of names) {
         const a = actions.find((x) => x.n === n);
         if (a && !a.rs.includes(rs)) a.rs.push(rs);
-        if (!a) actions = [...actions, { n, rs: [rs], c: '4.2', sy: [n], min: 0, max: -1 }];
+        if (!a) actions = [...actions, { n, rs: [rs], c: '4.2', sy: [n], min: 0, max: -1, u: 1 }];
       }
     }
     for (const [n, t] of dump.converters) {
-      if (!converters.some((c) => c.n === n)) converters.push({ n, i: t.i, o: t.o, ...(t.as ? { as: t.as } : {}), ...countParenArgs(t.as), c: '7.3.1' });
+      if (!converters.some((c) => c.n === n)) converters.push({ n, i: t.i, o: t.o, ...(t.as ? { as: t.as } : {}), ...countParenArgs(t.as), c: '7.3.1', u: 1 });
     }
-    for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3' });
-    for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq });
+    for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3', u: 1 });
+    for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq, u: 1 });
   } else {
     // Arg counts of options that existed in the previous version are more reliable than doc heuristics.
     for (const p of [...bindOptions, ...serverOptions]) {

@@ -104,6 +104,9 @@ describe('haproxy knowledge: table consistency per version', () => {
         assert.ok(url(kb.bindOption('ssl')).endsWith('#5.1-ssl'));
         assert.ok(url(kb.converter('base64')).endsWith('#7.3.1-base64'));
         assert.ok(url(kb.fetch('req.hdr')).endsWith('#7.3.6-req.hdr'));
+        assert.ok(url(kb.section('frontend')).endsWith('#4'), 'sections link to their chapter');
+        assert.ok(url(kb.action('http-request', 'set-header')).endsWith(version < '3.0' ? '#4.2-http-request%20set-header' : '#4.4-set-header'));
+        assert.ok(url(kb.section('userlist')).endsWith(`#${kb.section('userlist')!.docChapter}`));
       });
 
       it('matches the longest multi-word keyword and handles no/default prefixes', () => {

@@ -38,11 +38,18 @@ export interface KnowledgeBaseExtras {
 
 export type FullKnowledgeBase = KnowledgeBase & KnowledgeBaseExtras;
 
-function anchorFor(chapter: string, name?: string): string {
-  return name === undefined ? chapter : `${chapter}-${name.replace(/ /g, '%20')}`;
+function anchorFor(chapter: string, name?: string | null): string {
+  return name == null ? chapter : `${chapter}-${name.replace(/ /g, '%20')}`;
 }
 
-function base(name: string, chapter: string, syntax: readonly string[] | undefined, summary: string, anchorName: string | undefined = name): EntryBase {
+/** Before 3.0 actions are documented per rule keyword; link to the most common one that has it. */
+const ANCHOR_RULE_SET_ORDER: readonly RuleSet[] = [
+  'http-request', 'http-response', 'http-after-response', 'tcp-request content', 'tcp-request connection',
+  'tcp-request session', 'tcp-response content',
+];
+
+/** `anchorName` null: the entry has no keyword anchor of its own (sections, undocumented names). */
+function base(name: string, chapter: string, syntax: readonly string[] | undefined, summary: string, anchorName: string | null = name): EntryBase {
   return { name, syntax: syntax ?? [name], summary, docChapter: chapter, docAnchor: anchorFor(chapter, anchorName) };
 }
 
@@ -69,7 +76,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   for (const e of here(facts.enums)) enums.set(e.k, e.values);
 
   const sections: SectionEntry[] = here(facts.sections).map((f) => ({
-    ...base(f.n, f.c, f.sy ?? [f.r === 'none' ? f.n : f.r === 'optional' ? `${f.n} [<name>]` : `${f.n} <name>`], sectionSummary(f.n), undefined),
+    ...base(f.n, f.c, f.sy ?? [f.r === 'none' ? f.n : f.r === 'optional' ? `${f.n} [<name>]` : `${f.n} <name>`], sectionSummary(f.n), null),
     kind: 'section', nameRequired: f.r, ...lifecycle(presence, `section:${f.n}`, version, removedByKey.get(`section:${f.n}`)),
   }));
   const sectionByName = new Map(sections.map((s) => [s.name, s]));
@@ -81,7 +88,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   for (const f of here(facts.keywords)) {
     const args = keywordArgs(f, enums);
     const entry: KeywordEntry = {
-      ...base(f.n, f.c, f.sy, keywordSummary(f) ?? keywordFallback(f.n, f.s)),
+      ...base(f.n, f.c, f.sy, keywordSummary(f) ?? keywordFallback(f.n, f.s), f.u ? null : f.n),
       kind: 'keyword', sections: f.s, minArgs: f.min, maxArgs: unbounded(f.max),
       ...(f.nd ? { namedDefaultsOnly: true } : {}), ...(f.neg ? { negatable: true } : {}),
       ...(f.exp ? { experimental: true } : {}),
@@ -110,7 +117,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       const args = (kind === 'bind-option' ? BIND_OPTION_ARGS : SERVER_OPTION_ARGS)[f.n];
       const summary = kind === 'bind-option' ? bindOptionSummary(f.n) : serverOptionSummary(f.n);
       map.set(f.n, {
-        ...base(f.n, f.c, f.sy, summary), kind, argCount: f.a,
+        ...base(f.n, f.c, f.sy, summary, f.u ? null : f.n), kind, argCount: f.a,
         ...(args ? { args } : {}), ...(f.ds ? { defaultServer: true } : {}),
         ...lifecycle(presence, `${kind === 'bind-option' ? 'bind' : 'server'}:${f.n}`, version, removedByKey.get(`${kind}:${f.n}`)),
       });
@@ -125,7 +132,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   const actionsByRuleSet = new Map<RuleSet, Map<string, ActionEntry>>();
   for (const f of here(facts.actions)) {
     // Actions documented in §4.2 (2.6/2.8) are anchored under their rule keyword; §4.4 ones by name.
-    const anchorName = f.c === '4.2' ? `${f.rs[0]} ${f.n}` : f.n;
+    const anchorName = f.u ? null : f.c === '4.2' ? `${ANCHOR_RULE_SET_ORDER.find((r) => f.rs.includes(r)) ?? f.rs[0]} ${f.n}` : f.n;
     const entry: ActionEntry = {
       ...base(f.n, f.c, f.sy, actionSummary(f.n, f.rs), anchorName), kind: 'action', ruleSets: f.rs,
       minArgs: f.min, maxArgs: unbounded(f.max), ...lifecycle(presence, `action:${f.n}`, version, removedByKey.get(`action:${f.n}`)),

@@ -38,7 +38,7 @@ export function buildSamples(facts: FactsFile, version: HaproxyVersion, bit: num
     const target = f.acl ? aclOnly : fetches;
     if (target.has(f.n)) continue;
     target.set(f.n, {
-      ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o)), kind: 'fetch', output: f.o,
+      ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o), !f.u), kind: 'fetch', output: f.o,
       minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `fetch:${f.n}`, version),
       layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}), ...withRefs(f.as),
     });
@@ -47,7 +47,7 @@ export function buildSamples(facts: FactsFile, version: HaproxyVersion, bit: num
   for (const f of facts.converters) {
     if ((f.v & bit) === 0 || converters.has(f.n)) continue;
     converters.set(f.n, {
-      ...base(f.n, f.c, [`${f.n}${f.as ?? ''}`], converterSummary(f.n, f.i, f.o)), kind: 'converter', input: f.i, output: f.o,
+      ...base(f.n, f.c, [`${f.n}${f.as ?? ''}`], converterSummary(f.n, f.i, f.o), !f.u), kind: 'converter', input: f.i, output: f.o,
       minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `conv:${f.n}`, version),
       ...withRefs(f.as),
     });

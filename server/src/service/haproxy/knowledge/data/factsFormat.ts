@@ -10,6 +10,9 @@
 import type { RuleSet, SampleType, SectionKind } from '../types';
 
 export type VersionMask = number;
+
+/** Set on records known only from `haproxy -dKall` (not documented): links go to the chapter. */
+export type Undocumented = { u?: 1 };
 export type Context = 'tcp' | 'http' | 'log';
 
 export interface SectionFact {
@@ -23,7 +26,7 @@ export interface SectionFact {
   dep?: 1;
 }
 
-export interface KeywordFact {
+export interface KeywordFact extends Undocumented {
   n: string;
   v: VersionMask;
   s: SectionKind[];
@@ -41,7 +44,7 @@ export interface KeywordFact {
   rs?: RuleSet;
 }
 
-export interface ParamFact {
+export interface ParamFact extends Undocumented {
   n: string;
   v: VersionMask;
   /** Argument words after the option name. */
@@ -54,7 +57,7 @@ export interface ParamFact {
   exp?: 1;
 }
 
-export interface ActionFact {
+export interface ActionFact extends Undocumented {
   n: string;
   v: VersionMask;
   rs: RuleSet[];
@@ -65,7 +68,7 @@ export interface ActionFact {
   dep?: 1;
 }
 
-export interface FetchFact {
+export interface FetchFact extends Undocumented {
   n: string;
   v: VersionMask;
   o: SampleType;
@@ -78,7 +81,7 @@ export interface FetchFact {
   acl?: string;
 }
 
-export interface ConverterFact {
+export interface ConverterFact extends Undocumented {
   n: string;
   v: VersionMask;
   i: SampleType;
