@@ -110,3 +110,33 @@ test('the HAProxy version: the option, else `haproxy -v` of $HAPROXY_BIN', () =>
   const given = run(['check', '--json', '--haproxy-version', '3.0.5', 'haproxy-clean.cfg'], FIX, { HAPROXY_BIN: bin });
   assert.equal(JSON.parse(given.stdout)[0].haproxyVersion, '3.0');
 });
+
+test('URL extends are downloaded, cached, and the profile checked with them', async () => {
+  const { createServer } = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  const server = createServer((_req, res) => {
+    res.writeHead(200);
+    res.end('[base]\nport = 8080\n');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-url-'));
+  writeFileSync(join(dir, 'buildout.cfg'), `[buildout]\nextends = http://127.0.0.1:${port}/base.cfg\nparts =\n\n[use]\nvalue = \${base:port}\n`);
+  const runAsync = (env: Record<string, string>) => new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'check', '--json', 'buildout.cfg'], { cwd: dir, env: { ...process.env, HOME: dir, ...env } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+  try {
+    const online = await runAsync({});
+    assert.equal(online.code, 0, online.stdout);
+    assert.deepEqual(JSON.parse(online.stdout)[0].diagnostics, []);
+  } finally {
+    server.close();
+  }
+  // Offline, from the cache only: same result without the server.
+  const offline = await runAsync({ HAPROXY_BUILDOUT_OFFLINE: '1' });
+  assert.equal(offline.code, 0, offline.stdout);
+  assert.deepEqual(JSON.parse(offline.stdout)[0].diagnostics, []);
+});

@@ -117,7 +117,7 @@ export const checkCommand: CliCommand = async (args, io) => {
     if (detected) opts.settings.haproxyVersion = detected;
   }
   // No fixed root: the buildout side adopts the nearest directory holding a buildout.cfg.
-  const service = createLanguageService({ host: io.host });
+  let service = createLanguageService({ host: io.host });
   const results: CheckedFile[] = [];
   let unreadable = false;
   for (const file of opts.files) {
@@ -134,7 +134,8 @@ export const checkCommand: CliCommand = async (args, io) => {
     // `extends = http…` profiles download in the background: wait for them, then check again.
     const waitForDownloads = (io.host as Partial<DiskHost>).whenDownloaded;
     if (waitForDownloads && (await waitForDownloads())) {
-      service.invalidate(abs);
+      // The host now has the downloads; a fresh service resolves the graphs with them.
+      service = createLanguageService({ host: io.host });
       diagnostics = service.doValidation(doc, opts.settings);
     }
     diagnostics = diagnostics

@@ -28,7 +28,10 @@ export function startServer(connection: Connection, serverVersion: string): void
   let workspaceFoldersSupported = false;
   const host = createDiskHost({
     offline: () => offline,
-    onUrlLoaded: () => validation.scheduleAll(),
+    onUrlLoaded: (url) => {
+      service.invalidate(url);
+      validation.scheduleAll();
+    },
   });
   const service = createLanguageService({ host, localDocs: createLocalDocs() });
 
