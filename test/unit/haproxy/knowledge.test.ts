@@ -155,6 +155,8 @@ describe('haproxy knowledge: table consistency per version', () => {
         assert.deepEqual(kb.action('http-request', 'track-sc0')?.wordRefs, { table: 'proxy' });
         assert.equal(kb.action('http-request', 'track-sc7')?.name, 'track-sc0', 'track-scN beyond 2 with tune.stick-counters');
         assert.equal(kb.action('http-request', 'cache-use')?.args?.[0].refersTo, 'cache');
+        assert.deepEqual(kb.matchKeyword('resolvers', ['timeout', 'retry', '1s'])?.entry.args?.[0].values, ['resolve', 'retry']);
+        assert.equal(kb.matchKeyword('ring', ['timeout', 'connect', '5s'])?.entry.args?.[0].type, 'time');
         assert.equal(kb.serverOption('inter')?.args?.[0].type, 'time');
         assert.equal(kb.serverOption('check')?.argCount, 0);
         assert.equal(kb.serverOption('weight')?.argCount, 1);

@@ -108,6 +108,13 @@ export const GLOBAL_KEYWORD_ARGS: Record<string, readonly ArgumentSpec[]> = {
 export const SECTION_KEYWORD_ARGS: Record<string, readonly ArgumentSpec[]> = {
   'resolvers:hold': [en('status', ['nx', 'other', 'refused', 'timeout', 'valid', 'obsolete']), time('period')],
   'resolvers:resolve_retries': [int('nb')],
+  'resolvers:timeout': [en('event', ['resolve', 'retry']), time('time')],
+  'cache:process-vary': [en('state', ['on', 'off'])],
+  'log-forward:option host': [en('mode', ['replace', 'fill', 'keep', 'append'])],
+  'ring:format': [en('format', ['iso', 'local', 'raw', 'rfc3164', 'rfc5424', 'short', 'timed'])],
+  'ring:timeout connect': [time('timeout')],
+  'ring:timeout server': [time('timeout')],
+  'mailers:timeout mail': [time('time')],
   'resolvers:accepted_payload_size': [int('nb')],
   'peers:peer': [{ name: 'peername', type: 'name' }, { name: 'address', type: 'address' }],
   'mailers:mailer': [{ name: 'mailername', type: 'name' }, { name: 'address', type: 'address' }],
