@@ -80,6 +80,7 @@ function expand(text: string, testdir: string): string {
 mkdirSync(join(work, 'tmp'), { recursive: true });
 const rows: { name: string; kind: string; accepted: boolean; errors: string[]; haproxy: string }[] = [];
 const warningsByCode = new Map<string, string[]>();
+const timeoutMismatch: string[] = [];
 function countWarnings(diags: { severity?: number; code?: unknown; message: string }[], where: string): void {
   for (const d of diags) if (d.severity === 2) {
     const list = warningsByCode.get(String(d.code)) ?? [];
@@ -99,7 +100,12 @@ for (const vtc of walk(join(work, 'reg-tests'))) {
     const diags = validate({ uri: document.uri, document, parsed: parseHaproxy(text), kb: getKnowledge(version), isTemplate: false });
     const errors = diags.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: [${String(d.code)}] ${d.message} | ${text.split('\n')[d.range.start.line]?.trim()}`);
     const alert = (r.stderr ?? '').split('\n').filter((l) => l.includes('[ALERT]')).slice(0, 2).join(' / ');
-    if (r.status === 0 || r.status === 2) countWarnings(diags, name);
+    if (r.status === 0 || r.status === 2) {
+      countWarnings(diags, name);
+      const theirs = ((r.stderr ?? '').match(/missing timeouts for/g) ?? []).length;
+      const ours = diags.filter((d) => d.code === 'missing-timeout').length;
+      if (theirs !== ours) timeoutMismatch.push(`${name}: haproxy ${theirs}, ours ${ours}`);
+    }
     rows.push({ name, kind: b.kind, accepted: r.status === 0 || r.status === 2, errors, haproxy: alert });
   }
 }
@@ -138,6 +144,8 @@ console.log(`false positives: ${falsePos.length} accepted configs with at least 
 console.log(`rejected configs where we also report an error: ${caught.length} / ${rejected.length}`);
 for (const r of falsePos.slice(0, show)) console.log(`\n${r.name}\n  ${r.errors.slice(0, 5).join('\n  ')}`);
 if (process.argv.includes('--warnings')) {
+  console.log(`missing-timeout count differs from haproxy's warnings in ${timeoutMismatch.length} configs`);
+  for (const m of timeoutMismatch.slice(0, 10)) console.log(`  ${m}`);
   for (const [code, list] of warningsByCode) console.log(`\nWARNING ${code}: ${list.length}\n  ${list.slice(0, 4).join('\n  ')}`);
 }
 if (process.argv.includes('--missed')) for (const r of rejected.filter((x) => x.errors.length === 0)) console.log(`MISSED ${r.name}: ${r.haproxy}`);

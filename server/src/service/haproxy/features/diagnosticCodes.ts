@@ -63,7 +63,7 @@ export const DIAGNOSTIC_CODES = {
   duplicateProxy: code('duplicate-proxy', 'error', "A {kind} named '{name}' is already defined on line {line}.", 'Two proxies (or named sections) with the same name where HAProxy refuses it.'),
   duplicateServer: code('duplicate-server', 'error', "A server named '{name}' already exists in this {kind} (line {line}).", 'Two servers with the same name in one backend.'),
   // Proxies
-  missingTimeout: code('missing-timeout', 'warning', "This HTTP {kind} has no {missing}; HAProxy will warn about missing timeouts and may keep connections forever.", 'An HTTP proxy without client/server/connect timeouts (counting its defaults).'),
+  missingTimeout: code('missing-timeout', 'warning', "This {kind} ({mode} mode) has no {missing}; HAProxy warns about missing timeouts, and stalled connections could stay open forever.", 'A tcp/http proxy without client (frontend side) or connect/server (backend side, with servers) timeouts, counting its defaults, as HAProxy warns.'),
   // Buildout leftovers
   buildoutLeftover: code('buildout-leftover', 'error', "'{text}' is a zc.buildout substitution left in a file HAProxy reads directly; it was never replaced.", 'A `${section:option}` in a non-template file.'),
   buildoutLeftoverSilent: code('buildout-leftover-silent', 'error', "'{text}' is a zc.buildout substitution that was never replaced, and HAProxy would silently accept it here (as 0 or garbage) instead of reporting it.", 'A leftover `${…}` in a slot where HAProxy does not complain (numeric values).'),

@@ -74,7 +74,7 @@ export function checkTimeouts(cc: CheckContext): void {
     const name = section.name ?? section.header.tokens[0];
     const list = missing.map((m) => `'timeout ${m}'`).join(', ').replace(/, ([^,]*)$/, ' and $1');
     const indent = indentOf(section);
-    cc.report('missingTimeout', section.header.line, name.start, name.end, { kind: section.kind, missing: list }, {
+    cc.report('missingTimeout', section.header.line, name.start, name.end, { kind: section.kind, mode, missing: list }, {
       timeouts: missing,
       insertAfterLine: own.lastTimeoutLine ?? section.header.line,
       indent,
