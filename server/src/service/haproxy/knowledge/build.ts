@@ -68,6 +68,12 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
   const presence = presenceIndex(facts);
   const removedByKey = new Map<string, RemovedRecord>();
   for (const r of REMOVED_KEYWORDS) removedByKey.set(`${r.what ?? 'keyword'}:${r.name}`, r);
+  // A removed/deprecated record only describes the keyword in the sections it names (the
+  // global `grace` is fine, the proxy one was removed).
+  const removedFor = (name: string, sections: readonly SectionKind[]): RemovedRecord | undefined => {
+    const r = removedByKey.get(`keyword:${name}`);
+    return r && r.sections.some((s) => sections.includes(s)) ? r : undefined;
+  };
   const bit = 1 << SUPPORTED_VERSIONS.indexOf(version);
   const here = <T extends { v: number }>(list: readonly T[]): T[] => list.filter((f) => (f.v & bit) !== 0);
   const docBase = `https://docs.haproxy.org/${version}/configuration.html`;
@@ -92,7 +98,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
       kind: 'keyword', sections: f.s, minArgs: f.min, maxArgs: unbounded(f.max),
       ...(f.nd ? { namedDefaultsOnly: true } : {}), ...(f.neg ? { negatable: true } : {}),
       ...(f.exp ? { experimental: true } : {}),
-      ...lifecycle(presence, `kw:${f.s[0]}:${f.n}`, version, removedByKey.get(`keyword:${f.n}`)),
+      ...lifecycle(presence, `kw:${f.s[0]}:${f.n}`, version, removedFor(f.n, f.s)),
       ...(f.ctx ? { contexts: f.ctx } : {}), ...(f.rs ? { ruleSet: f.rs } : {}), ...(args ? { args } : {}),
       ...(KEYWORD_WORD_REFS[f.n] && f.s.some((s) => PROXY_SECTIONS.includes(s)) ? { wordRefs: KEYWORD_WORD_REFS[f.n] } : {}),
     };
