@@ -52,7 +52,7 @@ export function mapRenderedDiagnostics(render: RenderResult, diagnostics: readon
       out.push({
         ...d,
         range: span.templateRange,
-        message: `${d.message}\n(in the value of \${${span.section}:${span.option}} = ${quote(span.value)})`,
+        message: `${typeof d.message === 'string' ? d.message : d.message.value}\n(in the value of \${${span.section}:${span.option}} = ${quote(span.value)})`,
         data: { ...(typeof d.data === 'object' && d.data ? d.data : {}), fromSubstitution: `${span.section}:${span.option}` },
       });
       continue;
