@@ -92,7 +92,7 @@ async function runScenario(browser, scenario) {
     server = await startCodeServer({
       tools: opts.tools, runDir, runId, extensionsDir,
       trust: prepared.trust ?? true, smokeDriver: !!prepared.smokeDriver,
-      settings: prepared.settings, env: prepared.env,
+      settings: prepared.settings, machineSettings: prepared.machineSettings, env: prepared.env,
     });
     ctx.server = server;
     ({ context, page: ctx.page } = await newPage(browser, consoleLines));

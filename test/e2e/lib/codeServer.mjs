@@ -65,6 +65,10 @@ export async function startCodeServer(o) {
   mkdirSync(extensionsDir, { recursive: true });
   const settings = { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': !o.trust, ...o.settings };
   writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(settings, null, 2));
+  // code-server's workbench is a remote window: settings of `machine` scope (haproxy.executablePath)
+  // are read from the remote machine's settings, not from the user's.
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+  writeFileSync(join(userDataDir, 'Machine/settings.json'), JSON.stringify(o.machineSettings ?? {}, null, 2));
 
   const port = await freePort();
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,

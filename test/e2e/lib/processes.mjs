@@ -25,6 +25,8 @@ export function processesOfRun(runId) {
 }
 
 export const isHaproxy = (p) => p.comm === 'haproxy' || /(^|\/)haproxy( |$)/.test(p.cmdline.split(' ')[0]);
+/** A serving haproxy, not a short-lived `haproxy -c` check or `haproxy -v` probe. */
+export const isServingHaproxy = (p) => isHaproxy(p) && !/\s-(c|v|vv)(\s|$)/.test(p.cmdline);
 
 /** Polls until `predicate(processesOfRun(runId))` holds or the time is up; returns the last list. */
 export async function waitForProcesses(runId, predicate, timeoutMs) {

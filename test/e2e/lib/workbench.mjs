@@ -112,9 +112,16 @@ export async function problemRow(page, expectText) {
 
 /** Opens quick fixes at the cursor (Ctrl+.) and applies the one whose title contains `title`. */
 export async function applyQuickFix(page, title, beforeApply) {
-  await page.keyboard.press('Control+.');
   const row = page.locator(sel.actionWidgetRow, { hasText: title }).first();
-  await row.waitFor();
+  // Code actions are computed when asked: asked before the diagnostic arrived, the answer is
+  // "no code actions", so ask again (bounded) until the fix is offered.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    const shown = await row.waitFor({ timeout: 7_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 4) throw new Error(`no quick fix containing "${title}" offered`);
+    await page.keyboard.press('Escape');
+  }
   const text = (await row.innerText()).trim();
   await beforeApply?.();
   await row.click();

@@ -28,7 +28,7 @@ export default {
     return {
       folder, wrapper, trust: false,
       env: { PATH_PREFIX: wrapper.binDir },
-      settings: { 'haproxy.executablePath': wrapper.script },
+      machineSettings: { 'haproxy.executablePath': wrapper.script },
     };
   },
 

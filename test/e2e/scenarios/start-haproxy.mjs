@@ -1,16 +1,17 @@
-// Scenario c: "HAProxy: Start" in the example buildout (typo fixed) — the webview shows the
+// Scenario c: "HAProxy: Start" in the example buildout (typo fixed by its quick fix and saved) — the webview shows the
 // statistics page listing both Zope instances as servers; "HAProxy: Stop" leaves no haproxy.
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { copyWorkspace, editFile } from '../lib/workspace.mjs';
+import { copyWorkspace } from '../lib/workspace.mjs';
 import { freePort } from '../lib/codeServer.mjs';
 import { startFakeInstances } from '../lib/fakeZope.mjs';
 import { makeHaproxyWrapper } from '../lib/haproxyWrapper.mjs';
-import { waitForProcesses, isHaproxy, describeProcesses } from '../lib/processes.mjs';
-import { openWorkbench, openFile, runCommand, sel } from '../lib/workbench.mjs';
+import { waitForProcesses, isHaproxy, isServingHaproxy, describeProcesses } from '../lib/processes.mjs';
+import { openWorkbench, openFile, runCommand, gotoPosition, applyQuickFix, positionOf, sel } from '../lib/workbench.mjs';
 
 const S = {
-  open: 'workbench opens the example buildout (typo fixed)',
+  open: 'workbench opens the example buildout',
+  fix: 'the template typo is fixed with its quick fix and saved',
   start: '"HAProxy: Start" runs haproxy from the extension',
   stats: 'webview shows the statistics page with instance1 and instance2',
   stop: '"HAProxy: Stop" leaves no haproxy process',
@@ -27,11 +28,20 @@ function assignPorts(buildoutCfg, ports) {
   writeFileSync(buildoutCfg, text);
 }
 
+async function until(condition, timeoutMs, message) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Text of the first frame (webviews nest iframes) that contains every one of `needles`. */
 async function frameTextWith(page, needles, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue; // the editor itself shows the same names
       try {
         const text = await frame.locator('body').innerText({ timeout: 1000 });
         if (needles.every((n) => text.includes(n))) return text;
@@ -49,7 +59,6 @@ export default {
 
   async prepare(ctx) {
     const folder = copyWorkspace(join(ctx.root, 'examples/plone-buildout'), ctx.runDir);
-    editFile(join(folder, 'templates/haproxy.conf.in'), '${haproxy-conf:maxconn}', '${haproxy-config:maxconn}');
     const zope = await startFakeInstances(['instance1', 'instance2']);
     const haproxyPort = await freePort();
     assignPorts(join(folder, 'buildout.cfg'), {
@@ -60,7 +69,8 @@ export default {
     return {
       folder, zope, haproxyPort, wrapper,
       env: { PATH_PREFIX: wrapper.binDir },
-      settings: { 'haproxy.executablePath': wrapper.script },
+      machineSettings: { 'haproxy.executablePath': wrapper.script },
+      settings: process.env.E2E_TRACE ? { 'haproxy.trace.server': 'verbose' } : undefined,
     };
   },
 
@@ -74,6 +84,17 @@ export default {
       await openFile(page, 'templates/haproxy.conf.in', 'frontend zeocluster');
     });
 
+    // As a user would: fix the handbook typo with the quick fix, then save.
+    await t.step(S.fix, async () => {
+      const template = join(folder, 'templates/haproxy.conf.in');
+      const at = positionOf(template, 'haproxy-conf:maxconn');
+      await gotoPosition(page, at.line, at.column + 2);
+      await applyQuickFix(page, 'haproxy-config');
+      await page.keyboard.press('Control+S');
+      await until(() => readFileSync(template, 'utf8').includes('${haproxy-config:maxconn}'), 10_000,
+        'the fix did not reach the file on disk');
+    });
+
     await t.step(S.start, async () => {
       await runCommand(page, 'HAProxy: Start');
       // Either haproxy appears, or the extension says why not (toasts hide after a while, so
@@ -81,9 +102,9 @@ export default {
       const seen = new Set();
       const procs = await waitForProcesses(runId, (l) => {
         void page.locator(sel.notification).allInnerTexts().then((texts) => texts.forEach((x) => seen.add(x.replace(/\s+/g, ' ').trim())), () => {});
-        return l.some(isHaproxy);
+        return l.some(isServingHaproxy);
       }, 20_000);
-      const haproxy = procs.filter(isHaproxy);
+      const haproxy = procs.filter(isServingHaproxy);
       if (!haproxy.length) throw new Error(`no haproxy process appeared within 20 s; notifications: ${[...seen].join(' | ') || 'none'}`);
       // Positive control for the Restricted Mode scenario: the recording wrapper is the binary used.
       if (!wrapper.invocations().length) throw new Error('haproxy ran, but not the configured haproxy.executablePath');
@@ -93,7 +114,7 @@ export default {
     await t.step(S.stats, async () => {
       const text = await frameTextWith(page, ['instance1', 'instance2', 'zope'], 30_000);
       // The same servers, read straight from HAProxy: both instances answer their health checks.
-      const csv = await (await fetch(`http://127.0.0.1:${haproxyPort}/haproxy-status;csv`)).text();
+      const csv = await (await fetch(`http://127.0.0.1:${haproxyPort}/haproxy-status;csv`, { signal: AbortSignal.timeout(5000) })).text();
       const rows = csv.split('\n').filter((l) => /^zope,instance[12],/.test(l));
       if (rows.length !== 2) throw new Error(`stats CSV lists ${rows.length} zope servers:\n${csv}`);
       if (screenshots) await page.screenshot({ path: join(screenshots, 'status-page.png') });
