@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMemoryHost } from '../../../server/src/service/common/host';
+import { createBuildoutService } from '../../../server/src/service/buildout/index';
 import { applyEdit } from '../../helpers/cursor';
 import { ROOT, exampleService, never, posOf, settings } from './exampleWorkspace';
 
@@ -124,4 +127,23 @@ test('rendering uses the unsaved text of the template', () => {
   assert.match(r.text!, /maxconn 256/);
   const again = service.renderForHaproxy(`${ROOT}/${TPL}`, settings);
   assert.match(again.text!, /maxconn 256/);
+});
+
+test('a template used by two profiles: the main one answers, the hover names the other', () => {
+  const section = (name: string, port: string) => `[${name}]\nrecipe = collective.recipe.template\ninput = \${buildout:directory}/t.in\noutput = \${buildout:directory}/${name}.conf\nport = ${port}\n`;
+  const files = {
+    '/m/buildout.cfg': '[buildout]\nparts = prod\n\n' + section('prod', '80'),
+    '/m/staging.cfg': '[buildout]\nparts = stage\n\n' + section('stage', '8080'),
+    '/m/t.in': 'bind :${port}\n',
+  };
+  const service = createBuildoutService(createMemoryHost(files), ['/m']);
+  const doc = TextDocument.create('file:///m/t.in', 'haproxy', 1, files['/m/t.in']);
+  const h = service.hoverInTemplate(doc, { line: 0, character: 9 }, settings, never);
+  const md = (h!.contents as { value: string }).value;
+  assert.match(md, /```\n80\n```/);
+  assert.match(md, /also used by staging\.cfg:stage/);
+  assert.deepEqual(service.templateCandidates('/m/t.in', settings), ['buildout.cfg:prod', 'staging.cfg:stage']);
+  const chosen = { ...settings, buildout: { ...settings.buildout, templateOwner: { 't.in': 'staging.cfg:stage' } } };
+  const h2 = service.hoverInTemplate(doc, { line: 0, character: 9 }, chosen, never);
+  assert.match((h2!.contents as { value: string }).value, /```\n8080\n```/);
 });

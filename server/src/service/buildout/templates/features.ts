@@ -72,7 +72,9 @@ export function templateHover(ws: BuildoutWorkspace, templatePath: string, text:
   const s = asSubstitution(ctx, templatePath, r);
   if (r.syntaxError) return { contents: { kind: 'markdown', value: `⚠ ${r.syntaxError.replace(/\n/g, ' ')}` }, range: s.range };
   const onSection = s.sectionText !== '' && position.character <= s.sectionRange.end.character && position.line === s.sectionRange.start.line && position.character >= s.sectionRange.start.character;
-  const owner = `\n\n*Template of [${ctx.owner.section}] in ${ws.ownerLabel(ctx.owner)}*`;
+  const others = ws.templateCandidates(templatePath).filter((c) => c !== ctx.owner).map((c) => ws.ownerLabel(c));
+  const owner = `\n\n*Template of [${ctx.owner.section}] in ${ws.ownerLabel(ctx.owner)}*`
+    + (others.length ? ` — also used by ${others.join(', ')} (choose with the \`buildout.templateOwner\` setting)` : '');
   if (onSection && ctx.view.section(s.section)) return { contents: { kind: 'markdown', value: sectionMarkdown(ctx.view, s.section) + owner }, range: s.sectionRange };
   const implicit = r.implicit ? `\n\n\`\${${r.option}}\` means \`\${${ctx.owner.section}:${r.option}}\` here.` : '';
   return { contents: { kind: 'markdown', value: optionValueMarkdown(ctx.view, s.section, s.option) + implicit + owner }, range: s.range };
