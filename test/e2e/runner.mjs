@@ -32,6 +32,7 @@ const scenarioFiles = [
   'start-haproxy.mjs',
   'restricted-mode.mjs',
   'in-host.mjs',
+  'in-host-mocha.mjs',
 ];
 
 async function main() {
