@@ -147,3 +147,13 @@ test('a template used by two profiles: the main one answers, the hover names the
   const h2 = service.hoverInTemplate(doc, { line: 0, character: 9 }, chosen, never);
   assert.match((h2!.contents as { value: string }).value, /```\n8080\n```/);
 });
+
+test('references from a template reach the profile and the other template uses', () => {
+  const { service, open } = exampleService();
+  const doc = open(TPL);
+  const refs = service.referencesInTemplate(doc, posOf(doc.getText(), '${instance1:http-address}', 14), settings, true);
+  const where = refs.map((l) => l.uri.slice(`file://${ROOT}/`.length)).sort();
+  // Declaration in profiles/base.cfg (macro family), the two template uses.
+  assert.deepEqual(where, ['profiles/base.cfg', 'templates/haproxy.conf.in', 'templates/haproxy.conf.in']);
+  assert.deepEqual(service.referencesInTemplate(doc, posOf(doc.getText(), 'balance'), settings, true), []);
+});

@@ -27,7 +27,7 @@ import { documentSymbols } from './features/symbols';
 import { uriPath } from './features/text';
 import { mapRenderedDiagnostics } from './templates/mapDiagnostics';
 import { renderForHaproxy, renderTemplateOf, type TemplateRender } from './templates/render';
-import { templateCompletion, templateDefinition, templateDiagnostics, templateHover } from './templates/features';
+import { templateCompletion, templateDefinition, templateDiagnostics, templateHover, templateReferences } from './templates/features';
 import type { ProfileView } from './workspace/profileView';
 import { resolveView } from './workspace/resolvedView';
 import { BuildoutWorkspace, type WorkspaceOptions } from './workspace/workspace';
@@ -38,7 +38,7 @@ export { RenameError } from './features/navigation';
 export { isBuildoutProfile, profileReason } from './workspace/detect';
 export { BuildoutWorkspace } from './workspace/workspace';
 export { recipeComputedOptions } from './recipes/provider';
-export { templateCompletion, templateDefinition, templateDiagnostics, templateHover, mapRenderedDiagnostics, renderForHaproxy };
+export { templateCompletion, templateDefinition, templateDiagnostics, templateHover, templateReferences, mapRenderedDiagnostics, renderForHaproxy };
 export type { TemplateRender };
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -62,6 +62,8 @@ export interface BuildoutService {
   definition(doc: TextDocument, position: Position, settings: DocumentSettings): Location[];
   definitionInTemplate(doc: TextDocument, position: Position, settings: DocumentSettings): Location[];
   references(doc: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
+  /** References of the `${…}` under the cursor in a template (profile files and templates). */
+  referencesInTemplate(doc: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
   prepareRename(doc: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
   /** Throws RenameError (message for the user) when the new name is invalid or taken. */
   rename(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
@@ -192,6 +194,10 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
     references(doc, position, settings, includeDeclaration) {
       const d = profileDoc(doc, settings);
       return d ? referencesIn(ws, d.view, d.file, position, includeDeclaration) : [];
+    },
+    referencesInTemplate(doc, position, settings, includeDeclaration) {
+      const t = templateDoc(doc, settings);
+      return templateReferences(ws, t.path, t.text, position, includeDeclaration);
     },
     prepareRename(doc, position, settings) {
       const d = profileDoc(doc, settings);

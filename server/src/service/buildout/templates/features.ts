@@ -10,7 +10,8 @@ import { BuildoutCode, DIAGNOSTIC_SOURCE } from '../features/codes';
 import { optionValueMarkdown, sectionMarkdown } from '../features/hover';
 import { definitionOf } from '../features/navigation';
 import { referenceDiagnostics } from '../features/referenceChecks';
-import { lineStarts, offsetAt, rangeOf } from '../features/text';
+import { occurrences, type BuildoutSymbol } from '../features/symbolsIndex';
+import { fileUri, lineStarts, offsetAt, rangeOf } from '../features/text';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import type { TemplateOwner } from '../workspace/templateOwners';
@@ -89,6 +90,19 @@ export function templateDefinition(ws: BuildoutWorkspace, templatePath: string, 
   const onSection = s.sectionText !== '' && position.line === s.sectionRange.start.line
     && position.character >= s.sectionRange.start.character && position.character <= s.sectionRange.end.character;
   return definitionOf(ctx.view, onSection ? { kind: 'section', name: r.section } : { kind: 'option', section: r.section, option: r.option });
+}
+
+/** References of the section or option under the cursor, across the owner's graph and its templates. */
+export function templateReferences(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, includeDeclaration: boolean, chosenOwner?: string): Location[] {
+  const ctx = templateContext(ws, templatePath, text, chosenOwner);
+  if (!ctx) return [];
+  const r = referenceAt(ctx.refs, offsetAt(ctx.starts, position));
+  if (!r || r.syntaxError || !r.section || r.option === undefined) return [];
+  const s = asSubstitution(ctx, templatePath, r);
+  const onSection = s.sectionText !== '' && position.line === s.sectionRange.start.line
+    && position.character >= s.sectionRange.start.character && position.character <= s.sectionRange.end.character;
+  const symbol: BuildoutSymbol = onSection ? { kind: 'section', name: r.section } : { kind: 'option', section: r.section, option: r.option };
+  return occurrences(ws, ctx.view, symbol).filter((o) => includeDeclaration || !o.declaration).map((o) => ({ uri: fileUri(o.file), range: o.range }));
 }
 
 const SHELL_NAME = /^[A-Z_][A-Z0-9_]*$/;
