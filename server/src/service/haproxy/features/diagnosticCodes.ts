@@ -38,6 +38,7 @@ export const DIAGNOSTIC_CODES = {
   namedDefaultsOnly: code('named-defaults-only', 'error', "'{name}' is only allowed in a named 'defaults' section (e.g. 'defaults my-defaults').", 'A keyword allowed only in named defaults, in an anonymous defaults section.'),
   removedKeyword: code('removed-keyword', 'error', "'{name}' was removed in HAProxy {removed}. {advice}", 'A keyword no longer accepted by the target version.'),
   deprecatedKeyword: code('deprecated-keyword', 'warning', "'{name}' is deprecated since HAProxy {deprecated}. {advice}", 'A keyword still accepted but deprecated.'),
+  notNegatable: code('not-negatable', 'error', "'{name}' cannot be used with '{prefix}': only options marked as negatable accept it.", '`no option X` / `default option X` for an option HAProxy does not allow to negate or reset.'),
   missingArgument: code('missing-argument', 'error', "'{name}' needs {expected}.", 'Fewer arguments than the keyword requires.'),
   extraArgument: code('extra-argument', 'warning', "'{name}' takes at most {max} argument{s}; '{extra}' is one too many.", 'More arguments than the keyword accepts.'),
   // Argument values

@@ -185,6 +185,10 @@ function proxyMatch(kb: KnowledgeBase, words: readonly string[]): { entry: Keywo
 function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs = 0): void {
   const kwTok = st.tokens[0];
   const kwEnd = st.tokens[Math.max(0, wordCount - 1)].end;
+  const prefix = kwTok.value.toLowerCase();
+  if ((prefix === 'no' || prefix === 'default') && entry.name.startsWith('option ') && !entry.negatable) {
+    cc.report('notNegatable', st.line, kwTok.start, kwEnd, { name: entry.name, prefix });
+  }
   if (entry.namedDefaultsOnly && section.kind === 'defaults' && !section.name) {
     cc.report('namedDefaultsOnly', st.line, kwTok.start, kwEnd, { name: entry.name });
   }
