@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { validate } from '../../server/src/service/haproxy/features/diagnostics/index';
 import { getKnowledge } from '../../server/src/service/haproxy/knowledge/index';
 import type { HaproxyVersion } from '../../server/src/service/haproxy/knowledge/types';
@@ -81,10 +82,10 @@ mkdirSync(join(work, 'tmp'), { recursive: true });
 const rows: { name: string; kind: string; accepted: boolean; errors: string[]; haproxy: string }[] = [];
 const warningsByCode = new Map<string, string[]>();
 const timeoutMismatch: string[] = [];
-function countWarnings(diags: { severity?: number; code?: unknown; message: string }[], where: string): void {
+function countWarnings(diags: readonly Diagnostic[], where: string): void {
   for (const d of diags) if (d.severity === 2) {
     const list = warningsByCode.get(String(d.code)) ?? [];
-    list.push(`${where}: ${d.message}`);
+    list.push(`${where}: ${String(d.message)}`);
     warningsByCode.set(String(d.code), list);
   }
 }
