@@ -199,6 +199,19 @@ describe('start failures, versions, show proc', () => {
     assert.match(perm.message, /port ≥ 1024 \(e\.g\. 8080\)/);
   });
 
+  it('explains a worker that cannot drop to the user/group of global (captured as nobody)', () => {
+    const f = classifyFailure([
+      '[NOTICE]   (11711) : New worker (11713) forked',
+      '[NOTICE]   (11711) : Loading success.',
+      '[ALERT]    (11713) : [/usr/sbin/haproxy.main()] Cannot set gid 105.',
+      '[WARNING]  (11711) : Current worker (11713) exited with code 1 (Exit)',
+      '[ALERT]    (11711) : exit-on-failure: killing every processes with SIGTERM',
+      '[WARNING]  (11711) : All workers exited. Exiting... (1)',
+    ], { code: 1 });
+    assert.equal(f.kind, 'permission-denied');
+    assert.match(f.message, /cannot switch to the group set in 'global' \(gid 105\).*Remove them for a local run/);
+  });
+
   it('reports config errors, then the exit code and last lines', () => {
     const cfg = classifyFailure(["[ALERT]    (1) : config : parsing [g.cfg:15] : unknown keyword 'frob' in 'listen' section"], { code: 1 });
     assert.equal(cfg.kind, 'config');

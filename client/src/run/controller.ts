@@ -156,6 +156,11 @@ export class RunController implements vscode.Disposable {
           configFile: session.runFile, startedAt: Date.now(),
         });
         session.instance.onExit((code, signal) => this.onExit(session, code, signal));
+        // It may have died between the start and the line above: report that too.
+        if (!session.instance.running) {
+          this.onExit(session, session.instance.exit?.code ?? null, session.instance.exit?.signal ?? null);
+          return;
+        }
         this.setInfo({ state: 'running', pid: session.instance.pid, version: binary.version.full, configLabel: source.baseName });
         if (session.stats?.added) void vscode.window.showInformationMessage(`HAProxy: ${session.notes[session.notes.length - 1]}`);
         if (session.stats && !session.firstStats) {

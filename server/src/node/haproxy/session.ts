@@ -13,6 +13,7 @@ import { runCheck, type CheckResult } from './checkRunner';
 import { findFreePort, prepareConfig, type PreparedConfig, type StatsEndpoint } from './configPrep';
 import { HaproxyInstance, type OutputStream, type ReloadResult } from './processManager';
 import { waitForStats, type StatsSnapshot } from './stats';
+import { classifyFailure, HaproxyStartError } from './startErrors';
 
 export class ConfigCheckError extends Error {
   constructor(readonly check: CheckResult, readonly file: string) {
@@ -98,11 +99,20 @@ export class HaproxySession {
     let firstStats: StatsSnapshot | undefined;
     if (prepared.stats) {
       try {
-        firstStats = await waitForStats(prepared.stats.url, options.statsTimeoutMs ?? 5000, { auth: prepared.stats.auth });
+        firstStats = await waitForStats(prepared.stats.url, options.statsTimeoutMs ?? 5000, {
+          auth: prepared.stats.auth,
+          keepTrying: () => instance.running,
+        });
       } catch (err) {
         // HAProxy runs; the page is what failed. Report, keep running, let the caller decide.
         prepared.notes.push(`Stats page not reachable: ${(err as Error).message}`);
       }
+    }
+    if (!instance.running) {
+      // "Loading success." but the worker died right after (e.g. it could not drop privileges):
+      // a failed start, not a session. Let the last lines arrive first.
+      await new Promise((r) => setTimeout(r, 50));
+      throw new HaproxyStartError(classifyFailure(instance.recentLines, instance.exit ?? {}, [runFile]));
     }
     const t3 = performance.now();
     return new HaproxySession(instance, options, prepared, check, {

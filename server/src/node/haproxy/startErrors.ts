@@ -59,13 +59,23 @@ export function classifyFailure(
     }
     return { ...base, kind: 'exited', address, message: `HAProxy cannot bind ${address}: ${reason}.` };
   }
+  for (const line of lines) {
+    const m = /Cannot set (uid|gid) (\d+)/.exec(line);
+    if (m) {
+      return {
+        ...base,
+        kind: 'permission-denied',
+        message: `HAProxy cannot switch to the ${m[1] === 'uid' ? 'user' : 'group'} set in 'global' (${m[1]} ${m[2]}): the 'user' / 'group' lines need HAProxy to start as root. Remove them for a local run.`,
+      };
+    }
+  }
   if (exit.timedOut) {
     return { ...base, kind: 'timeout', message: 'HAProxy did not report "Loading success." in time and was stopped.' };
   }
   const errors = problems.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0];
-    const where = first.line !== undefined ? ` (line ${first.line})` : first.proxy ? ` (proxy '${first.proxy}')` : '';
+    const where = first.line !== undefined && first.line > 0 ? ` (line ${first.line})` : first.proxy ? ` (proxy '${first.proxy}')` : '';
     const more = errors.length > 1 ? ` and ${errors.length - 1} more` : '';
     return { ...base, kind: 'config', message: `Configuration error${where}: ${first.message}${more}` };
   }

@@ -238,10 +238,16 @@ export async function fetchStats(statsUrl: string, options: FetchOptions = {}): 
 }
 
 /** Polls until the stats page answers 200 or the deadline passes. */
-export async function waitForStats(statsUrl: string, deadlineMs: number, options: FetchOptions = {}): Promise<StatsSnapshot> {
+export async function waitForStats(
+  statsUrl: string,
+  deadlineMs: number,
+  options: FetchOptions & { keepTrying?: () => boolean } = {},
+): Promise<StatsSnapshot> {
   const end = Date.now() + deadlineMs;
   let lastError: unknown;
   for (;;) {
+    // Stop early when there is nothing left to wait for (HAProxy exited).
+    if (options.keepTrying && !options.keepTrying()) break;
     try {
       return await fetchStats(statsUrl, { ...options, timeoutMs: Math.min(options.timeoutMs ?? 1000, Math.max(end - Date.now(), 50)) });
     } catch (err) {
