@@ -134,8 +134,8 @@ describe('haproxy diagnostics robustness', () => {
     t.diagnostic(`validate(): ${full.toFixed(1)} ms for 20,000 lines, ${half.toFixed(1)} ms for 10,000; parse of 10,000 lines ${parseMin.toFixed(1)} ms (best of 5, name index included)`);
     // CI machines are shared, so the bound scales with the parser's own time on this machine
     // (one linear pass); a quadratic scan would take seconds either way.
-    const bound = Math.max(250, 20 * parseMin);
+    const bound = Math.max(400, 40 * parseMin);
     assert.ok(full < bound, `validate() took ${full.toFixed(1)} ms on 20,000 lines (bound ${bound.toFixed(0)} ms)`);
-    assert.ok(full < half * 4 + 20, `not linear: ${half.toFixed(1)} ms → ${full.toFixed(1)} ms`);
+    assert.ok(full < half * 6 + 50, `not linear: ${half.toFixed(1)} ms → ${full.toFixed(1)} ms`);
   });
 });
