@@ -1,9 +1,9 @@
 // Scenario workspaces are copies in the run folder: the scenarios edit files (quick fixes,
 // typed completions) and must never touch the repository's fixtures or examples.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, basename } from 'node:path';
 
-export function copyWorkspace(source, runDir, name = 'workspace') {
+export function copyWorkspace(source, runDir, name = basename(source)) {
   const target = join(runDir, name);
   cpSync(source, target, { recursive: true });
   return target;

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { copyWorkspace, editFile } from '../lib/workspace.mjs';
 import { makeHaproxyWrapper } from '../lib/haproxyWrapper.mjs';
 import { processesOfRun, isHaproxy, describeProcesses } from '../lib/processes.mjs';
-import { openWorkbench, openFile, languageMode, sel } from '../lib/workbench.mjs';
+import { openWorkbench, openFile, languageMode, gotoPosition, hoverText, positionOf, sel } from '../lib/workbench.mjs';
 
 const S = {
   open: 'untrusted example buildout opens in Restricted Mode',
   mode: 'template still opens in language mode HAProxy',
+  hover: 'language features still work: hover resolves ${instance1:http-address}',
   start: '"HAProxy: Start" is refused or not offered',
   nothingRan: 'haproxy was never executed in the untrusted workspace',
 };
@@ -40,6 +41,14 @@ export default {
     await t.step(S.mode, async () => {
       await openFile(page, 'templates/haproxy.conf.in', 'frontend zeocluster');
       return languageMode(page, 'HAProxy');
+    });
+
+    await t.step(S.hover, async () => {
+      const at = positionOf(join(folder, 'templates/haproxy.conf.in'), 'instance1:http-address');
+      await gotoPosition(page, at.line, at.column + 3);
+      const text = await hoverText(page, '127.0.0.1:8081');
+      await page.keyboard.press('Escape');
+      return text;
     });
 
     await t.step(S.start, async () => {
