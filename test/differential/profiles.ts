@@ -217,7 +217,7 @@ version-info = yes
 [cond:"linux" in sys.platform and os.name == "posix"]
 in-op = yes
 
-[cond:"\\x23" in "a\\x23b"] ; semicolon comment
+[cond:sys.platform != "a\\x23b"] ; semicolon comment
 escaped-hash = yes
 
 [cond:cpython and little_endian and not big_endian]

@@ -1,6 +1,10 @@
 """Resolve a buildout profile with the real zc.buildout (Debian 2.13.2) without side effects.
 
-Usage: /usr/bin/python3 resolve.py PROFILE [TEMPLATE_SECTION ...]
+Usage: /usr/bin/python3 resolve.py [--buildout-src DIR] PROFILE [TEMPLATE_SECTION ...]
+
+--buildout-src DIR runs another zc.buildout from a source tree (DIR contains zc/buildout/, e.g.
+a checkout's src/ of 3.x), to compare the '3.1' merge mode; its markers come from setuptools'
+vendored packaging.
 Prints JSON: {"load_error", "sections": {name: {"options": {...}} | {"error": msg}},
 "parts", "parts_error", "renders": {section: {"text"} | {"error"}}}.
 
@@ -16,6 +20,13 @@ import re
 import sys
 
 collections.MutableMapping = collections.abc.MutableMapping  # zc.buildout 2.13 on Python 3.10+
+
+if len(sys.argv) > 2 and sys.argv[1] == '--buildout-src':
+    _src = sys.argv[2]
+    del sys.argv[1:3]
+    sys.path.insert(0, _src)
+    import zc  # noqa: E402
+    zc.__path__ = [os.path.join(_src, 'zc')] + list(zc.__path__)
 
 import zc.buildout  # noqa: E402
 import zc.buildout.buildout as bo  # noqa: E402
@@ -74,12 +85,19 @@ def render(buildout, name):
     return options._sub(template, [])
 
 
+def _construct(profile):
+    import inspect
+    params = inspect.signature(bo.Buildout.__init__).parameters
+    key = 'use_user_defaults' if 'use_user_defaults' in params else 'user_defaults'
+    return bo.Buildout(profile, [], **{key: False})
+
+
 def main():
     profile = os.path.abspath(sys.argv[1])
     templates = sys.argv[2:]
     out = {"load_error": None, "sections": {}, "parts": None, "parts_error": None, "renders": {}}
     try:
-        b = bo.Buildout(profile, [], user_defaults=False)
+        b = _construct(profile)
     except BaseException as e:  # noqa: BLE001 - report whatever buildout raises
         out["load_error"] = str(e)
         print(json.dumps(out))
@@ -95,7 +113,7 @@ def main():
             b._data = before
             b._parts = parts_before
     # Part order, from a fresh object so the section walk above does not influence it.
-    b = bo.Buildout(profile, [], user_defaults=False)
+    b = _construct(profile)
     try:
         conf = b['buildout']['parts']
         for part in (conf and conf.split() or []):
@@ -105,7 +123,7 @@ def main():
         out["parts_error"] = str(e)
         out["parts"] = list(b._parts)
     for name in templates:
-        b = bo.Buildout(profile, [], user_defaults=False)
+        b = _construct(profile)
         try:
             out["renders"][name] = {"text": render(b, name)}
         except BaseException as e:  # noqa: BLE001

@@ -21,6 +21,10 @@ describe('section conditions', () => {
     assert.equal(ev('python_version < "3.10"'), false);
     assert.equal(ev('sys_platform == "win32"'), false);
     assert.equal(ev('python_version >= "3.8"', '2.13'), 'unknown');
+    assert.equal(ev('"linux" in sys_platform'), true);
+    // zc.buildout 3.3 (measured): a literal on both sides is an error, not a marker.
+    assert.equal(ev('"#" in "a#b"'), 'unknown');
+    assert.equal(ev('"#" in "a#b"', '2.13'), true);
   });
   it('never runs code', () => {
     assert.equal(ev('__import__("os").system("x")'), 'unknown');

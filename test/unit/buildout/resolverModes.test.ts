@@ -46,4 +46,16 @@ describe('merge modes', () => {
     assert.equal(value(inc, 's', 'x', '3.1', '/h'), 'home\nbase');
     assert.equal(value(inc, 's', 'x', '2.13', '/h'), 'home\nbase');
   });
+
+  // Expected values measured with zc.buildout 3.3 run from its source tree (tools/buildout-reference/resolve.py --buildout-src).
+  it('agrees with zc.buildout 3.3 on increments, diamonds and markers', () => {
+    const one = { '/w/buildout.cfg': '[buildout]\nparts =\n[s]\nx = a\nx += b\nx += c\n[t]\ny += only\nz -= gone\n[u]\nk += 1\nk = reset\n' };
+    assert.deepEqual(['x'].map((o) => value(one, 's', o, '3.1')), ['a\nb\nc']);
+    assert.deepEqual([value(one, 't', 'y', '3.1'), value(one, 't', 'z', '3.1'), value(one, 'u', 'k', '3.1')], ['only', '', 'reset']);
+    const diamond = { '/w/buildout.cfg': '[buildout]\nextends = b.cfg c.cfg\nparts =\n', '/w/b.cfg': '[buildout]\nextends = d.cfg\n', '/w/c.cfg': '[buildout]\nextends = d.cfg\n', '/w/d.cfg': '[s]\nx += d\n' };
+    assert.equal(value(diamond, 's', 'x', '3.1'), 'd\nd'); // one application per include path
+    const markers = { '/w/buildout.cfg': '[buildout]\nparts =\n[s]\na = 1\n[s:python_version >= "3.8"]\nb = 2\n[s:sys_platform == "win32"]\nc = 3\n[s:platform_system == "Linux" and python_version < "4"]\nd = 4\n[s:python311]\ne = 5\n' };
+    const p = resolveProfile(createMemoryHost(markers), '/w/buildout.cfg', { mergeMode: '3.1' });
+    assert.deepEqual(p.resolveSection('s').options, { a: '1', b: '2', d: '4', e: '5' });
+  });
 });

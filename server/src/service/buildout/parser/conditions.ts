@@ -298,6 +298,16 @@ function isMarker(toks: Tok[]): boolean {
   return operands >= 2;
 }
 
+function literalOnBothSides(toks: Tok[]): boolean {
+  const isCmp = (t: Tok) => (t.t === 'op' && ['==', '!=', '<', '<=', '>', '>=', '~=', '==='].includes(t.v)) || (t.t === 'name' && t.v === 'in');
+  for (let i = 1; i < toks.length - 1; i++) {
+    if (!isCmp(toks[i])) continue;
+    const left = toks[i - 1].t === 'name' && toks[i - 1].v === 'not' ? toks[i - 2] : toks[i - 1];
+    if (left?.t === 'str' && toks[i + 1].t === 'str') return true;
+  }
+  return false;
+}
+
 /**
  * Evaluate a section condition. `expression` is the header text between `:` and `]`
  * (buildout unescapes `\x23` and `\x3b` first, so do we).
@@ -312,13 +322,18 @@ export function evaluateCondition(expression: string, mode: MergeMode, platform:
   }
   if (toks.length === 1) return { result: 'unknown', message: 'Empty condition: buildout would fail to evaluate it; the section is kept.' };
   const marker = isMarker(toks);
-  if (marker && mode === '2.13') {
+  if (marker && mode === '3.1' && literalOnBothSides(toks)) {
+    // packaging looks the right-hand literal up as a variable and raises.
+    return { result: 'unknown', message: 'A marker comparing two literals fails in zc.buildout ≥ 3 ("does not exist in evaluation environment"); the section is kept.' };
+  }
+  const markerVars = toks.some((t) => t.t === 'name' && MARKER_VARS.has(t.v));
+  if (marker && mode === '2.13' && markerVars) {
     return { result: 'unknown', message: 'PEP 508 markers need zc.buildout ≥ 3.0 (2.13 raises NameError); the section is kept.' };
   }
   const globals = pythonGlobals(mode, platform);
   const env = markerEnv(platform);
   const lookup = (name: string, call: boolean): Value => {
-    if (marker) return env[name];
+    if (marker && mode === '3.1') return env[name];
     if (call) {
       const f = CALLS[name];
       if (!f) throw new Unsupported(`${name}() is not evaluated`);
@@ -328,7 +343,7 @@ export function evaluateCondition(expression: string, mode: MergeMode, platform:
     return globals.get(name)!;
   };
   try {
-    const v = new Evaluator(toks, lookup, marker).run();
+    const v = new Evaluator(toks, lookup, marker && mode === '3.1').run();
     return { result: truthy(v) };
   } catch (e) {
     if (e instanceof Unsupported) return { result: 'unknown', message: `Condition not evaluated (${e.message}); the section is kept.` };
