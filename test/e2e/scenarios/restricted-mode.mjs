@@ -30,6 +30,7 @@ export default {
       folder, wrapper, trust: false,
       env: { PATH_PREFIX: wrapper.binDir },
       machineSettings: { 'haproxy.executablePath': wrapper.script },
+      settings: process.env.E2E_TRACE ? { 'haproxy.trace.server': 'verbose' } : undefined,
     };
   },
 
