@@ -208,3 +208,11 @@ describe('haproxy diagnostics: parametrised sub-keywords', () => {
     assert.deepEqual(codesAt(diagnose(text)), []);
   });
 });
+
+describe('haproxy diagnostics: defaults sections', () => {
+  it('errors only for the proxy keywords HAProxy refuses in defaults, warns for the others', () => {
+    const d = diagnose('defaults\n    bind :80\n    http-send-name-header X-Server\n    use_backend be\nbackend be\n');
+    assert.deepEqual(codesAt(d), ['keyword-wrong-section@2', 'keyword-not-for-defaults@3', 'keyword-wrong-section@4']);
+    assert.equal(d[1].severity, WARNING);
+  });
+});

@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = {
   unknownKeyword: code('unknown-keyword', 'error', "Unknown keyword '{name}' in a '{section}' section.{hint}", 'A keyword HAProxy does not know in any section.'),
   wrongSection: code('keyword-wrong-section', 'error', "'{name}' cannot be used in a '{section}' section; it belongs in {allowed}.", 'A known keyword used in a section kind that does not accept it.'),
   ignoredInProxy: code('keyword-ignored', 'warning', "'{name}' is ignored in a {section}: it only applies to {capability}.", 'A proxy keyword HAProxy ignores (with a warning) because the proxy lacks the capability.'),
+  notForDefaults: code('keyword-not-for-defaults', 'warning', "'{name}' is documented for {capability} only; HAProxy accepts it in a defaults section, but it may not be inherited as you expect.", 'A proxy keyword whose documentation excludes defaults, which HAProxy still accepts there.'),
   namedDefaultsOnly: code('named-defaults-only', 'error', "'{name}' is only allowed in a named 'defaults' section (e.g. 'defaults my-defaults').", 'A keyword allowed only in named defaults, in an anonymous defaults section.'),
   removedKeyword: code('removed-keyword', 'error', "'{name}' was removed in HAProxy {removed}. {advice}", 'A keyword no longer accepted by the target version.'),
   deprecatedKeyword: code('deprecated-keyword', 'warning', "'{name}' is deprecated since HAProxy {deprecated}. {advice}", 'A keyword still accepted but deprecated.'),

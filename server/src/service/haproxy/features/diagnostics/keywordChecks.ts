@@ -16,6 +16,16 @@ import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
 const FATAL_WITHOUT_BACKEND = new Set(['server', 'default-server', 'server-template']);
+/**
+ * Proxy keywords HAProxy 2.6 refuses in a defaults section ("not allowed in 'defaults' section",
+ * cfgparse-listen.c and server.c); other proxy-only keywords are accepted there.
+ */
+const REJECTED_IN_DEFAULTS = new Set([
+  'bind', 'id', 'description', 'capture', 'redirect', 'use_backend', 'use-server', 'force-persist',
+  'ignore-persist', 'stick-table', 'stick', 'stats admin', 'stats http-request', 'monitor', 'monitor fail',
+  'dispatch', 'server', 'server-template',
+]);
+
 /** First words of every removed/deprecated keyword: most statements need no removed-table lookup. */
 const REMOVED_HEADS: ReadonlySet<string | undefined> = new Set(REMOVED_KEYWORDS.map((r) => r.name.split(' ')[0].toLowerCase()));
 
@@ -291,9 +301,15 @@ function reportWrongSection(cc: CheckContext, section: Section, st: Statement, e
   const end = toks[Math.min(toks.length, wordCount) - 1].end;
   const inProxy = PROXY.has(section.kind);
   const proxyKeyword = entry.sections.some((s) => PROXY.has(s));
-  // HAProxy only warns ("ignored because … has no … capability") for frontend/backend mismatches.
-  if (inProxy && proxyKeyword && section.kind !== 'defaults' && !FATAL_WITHOUT_BACKEND.has(entry.name)) {
+  // HAProxy only warns ("ignored because … has no … capability") for frontend/backend mismatches,
+  // and in defaults it only rejects the keywords it explicitly checks for.
+  const fatal = section.kind === 'defaults' ? REJECTED_IN_DEFAULTS.has(entry.name) || REJECTED_IN_DEFAULTS.has(entry.name.split(' ')[0]) : FATAL_WITHOUT_BACKEND.has(entry.name);
+  if (inProxy && proxyKeyword && !fatal) {
     const capability = proxyCapability(entry) ?? describeSections(entry.sections);
+    if (section.kind === 'defaults') {
+      cc.report('notForDefaults', st.line, toks[0].start, end, { name: entry.name, capability: describeSections(entry.sections) });
+      return;
+    }
     cc.report('ignoredInProxy', st.line, toks[0].start, end, { name: entry.name, section: section.kind, capability });
     return;
   }
