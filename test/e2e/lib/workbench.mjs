@@ -93,13 +93,22 @@ export async function suggestLabels(page, expectLabel) {
   return labels.map((l) => l.trim());
 }
 
-/** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once `expectText` shows. */
-export async function hoverText(page, expectText) {
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
+/**
+ * Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once `expectText` shows.
+ * A hover asked while the language server is still loading the workspace comes back empty and
+ * VS Code does not ask again, so the hover is re-requested (bounded), as a user would.
+ */
+export async function hoverText(page, expectText, timeoutMs = 30_000) {
   const hover = page.locator(sel.hover, { hasText: expectText }).first();
-  await hover.waitFor();
-  return (await hover.innerText()).trim();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const shown = await hover.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) return (await hover.innerText()).trim();
+    if (Date.now() > deadline) throw new Error(`no hover containing "${expectText}" within ${timeoutMs / 1000} s`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** Opens the Problems panel and returns the text of the row containing `expectText`. */
