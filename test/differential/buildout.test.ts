@@ -61,23 +61,33 @@ describe('resolver (2.13 mode) agrees with zc.buildout 2.13.2', () => {
         writeFileSync(join(dir, rel), text);
       }
       const root = join(dir, 'buildout.cfg');
-      const ref = runReference(root, c.templates ?? []);
-
-      compare(root, ref, c.expectLoadError === true);
+      const home = homeFor(dir, c);
+      compare(root, runReference(root, c.templates ?? [], undefined, home), c.expectLoadError === true, '2.13', home);
     });
   });
 });
 
-function runReference(root: string, templates: string[], buildoutSrc?: string): Reference {
-  const src = buildoutSrc ? ['--buildout-src', buildoutSrc] : [];
-  const out = execFileSync(PYTHON, [DRIVER, ...src, root, ...templates], { cwd: dirname(root), encoding: 'utf8', timeout: 60_000 });
+/** A temp HOME with `.buildout/default.cfg`, when the case has user defaults. */
+function homeFor(dir: string, c: { userDefaults?: string }): string | undefined {
+  if (c.userDefaults === undefined) return undefined;
+  const home = join(dir, '.home');
+  mkdirSync(join(home, '.buildout'), { recursive: true });
+  writeFileSync(join(home, '.buildout', 'default.cfg'), c.userDefaults);
+  return home;
+}
+
+function runReference(root: string, templates: string[], buildoutSrc?: string, home?: string): Reference {
+  const args = [...(buildoutSrc ? ['--buildout-src', buildoutSrc] : []), ...(home ? ['--user-defaults'] : []), root, ...templates];
+  const env = home ? { ...process.env, HOME: home } : process.env;
+  const out = execFileSync(PYTHON, [DRIVER, ...args], { cwd: dirname(root), encoding: 'utf8', timeout: 60_000, env });
   return JSON.parse(out) as Reference;
 }
 
-function compare(root: string, ref: Reference, expectLoadError: boolean, mergeMode: '2.13' | '3.1' = '2.13'): void {
+function compare(root: string, ref: Reference, expectLoadError: boolean, mergeMode: '2.13' | '3.1' = '2.13', home?: string): void {
   assert.equal(ref.load_error !== null, expectLoadError, `zc.buildout load error: ${ref.load_error}`);
-  const host = createDiskHost({ offline: () => true });
-  const profile = resolveProfile(host, root, { mergeMode, userDefaults: false }, new ParseCache());
+  const disk = createDiskHost({ offline: () => true });
+  const host = { ...disk, homeDirectory: () => home ?? disk.homeDirectory?.() };
+  const profile = resolveProfile(host, root, { mergeMode, userDefaults: home !== undefined }, new ParseCache());
   if (ref.load_error !== null) {
     assert.equal(profile.loadError?.message, ref.load_error, 'load error');
     return;
@@ -132,7 +142,8 @@ describe('resolver (3.1 mode) agrees with zc.buildout 3.x (BUILDOUT3_SRC)', { sk
         writeFileSync(join(dir, rel), text);
       }
       const root = join(dir, 'buildout.cfg');
-      compare(root, runReference(root, c.templates ?? [], process.env.BUILDOUT3_SRC), c.expectLoadError === true, '3.1');
+      const home = homeFor(dir, c);
+      compare(root, runReference(root, c.templates ?? [], process.env.BUILDOUT3_SRC, home), c.expectLoadError === true, '3.1', home);
     });
   });
 });

@@ -8,6 +8,8 @@ export interface DiffCase {
   templates?: string[];
   /** buildout fails while loading (guards against a typo turning a case into a trivial pass). */
   expectLoadError?: boolean;
+  /** Content of `~/.buildout/default.cfg` (HOME is a temp dir); user defaults are off otherwise. */
+  userDefaults?: string;
 }
 
 const HAPROXY_TEMPLATE = `global
@@ -383,6 +385,14 @@ extends = profiles/buildout.cfg
       'profiles/prod.cfg': '[buildout]\nextends = ../common/../common/base.cfg sub/extra.cfg\nparts =\ndownload-cache = dl\n[s]\nv = ${buildout:download-cache} ${buildout:eggs-directory}\n',
       'profiles/sub/extra.cfg': '[buildout]\neggs-directory = ../eggs\nbin-directory = ${buildout:directory}/scripts\n',
       'common/base.cfg': '[buildout]\ninstalled =\n[s]\nw = base\n',
+    },
+  },
+  {
+    name: 'user defaults (~/.buildout/default.cfg) with increments and extends',
+    userDefaults: '[buildout]\neggs-directory = ~/shared-eggs\nparts += from-home\n[s]\nx += home\ny = home-y\n[from-home]\nrecipe = some.recipe\n',
+    files: {
+      'buildout.cfg': '[buildout]\nextends = base.cfg\nparts += root\n[s]\nx += root\n[root]\nrecipe = r\n',
+      'base.cfg': '[buildout]\nparts = base\n[s]\nx += base\n[base]\nrecipe = r\n',
     },
   },
 ];

@@ -1,6 +1,8 @@
 """Resolve a buildout profile with the real zc.buildout (Debian 2.13.2) without side effects.
 
-Usage: /usr/bin/python3 resolve.py [--buildout-src DIR] PROFILE [TEMPLATE_SECTION ...]
+Usage: /usr/bin/python3 resolve.py [--buildout-src DIR] [--user-defaults] PROFILE [TEMPLATE_SECTION ...]
+
+--user-defaults reads ~/.buildout/default.cfg (set HOME to choose it); off by default.
 
 --buildout-src DIR runs another zc.buildout from a source tree (DIR contains zc/buildout/, e.g.
 a checkout's src/ of 3.x), to compare the '3.1' merge mode; its markers come from setuptools'
@@ -85,11 +87,17 @@ def render(buildout, name):
     return options._sub(template, [])
 
 
+USER_DEFAULTS = '--user-defaults' in sys.argv
+if USER_DEFAULTS:
+    sys.argv.remove('--user-defaults')
+os.environ.pop('BUILDOUT_HOME', None)
+
+
 def _construct(profile):
     import inspect
     params = inspect.signature(bo.Buildout.__init__).parameters
     key = 'use_user_defaults' if 'use_user_defaults' in params else 'user_defaults'
-    return bo.Buildout(profile, [], **{key: False})
+    return bo.Buildout(profile, [], **{key: USER_DEFAULTS})
 
 
 def main():
