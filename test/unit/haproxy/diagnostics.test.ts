@@ -216,3 +216,10 @@ describe('haproxy diagnostics: defaults sections', () => {
     assert.equal(d[1].severity, WARNING);
   });
 });
+
+describe('haproxy diagnostics: program sections (2.6)', () => {
+  it('accepts the program keywords, including no option start-on-reload', () => {
+    const text = 'program prog\n    command /bin/true\n    user root\n    group root\n    option start-on-reload\n    no option start-on-reload\n';
+    assert.deepEqual(codesAt(diagnose(text)), []);
+  });
+});

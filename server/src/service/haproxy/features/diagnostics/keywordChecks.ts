@@ -196,7 +196,7 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
   const kwTok = st.tokens[0];
   const kwEnd = st.tokens[Math.max(0, wordCount - 1)].end;
   const prefix = kwTok.value.toLowerCase();
-  if ((prefix === 'no' || prefix === 'default') && entry.name.startsWith('option ') && !entry.negatable) {
+  if ((prefix === 'no' || prefix === 'default') && PROXY.has(section.kind) && entry.name.startsWith('option ') && !entry.negatable) {
     cc.report('notNegatable', st.line, kwTok.start, kwEnd, { name: entry.name, prefix });
   }
   if (entry.namedDefaultsOnly && section.kind === 'defaults' && !section.name) {
