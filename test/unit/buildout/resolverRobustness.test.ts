@@ -98,20 +98,23 @@ describe('buildout robustness', () => {
     const cache = new ParseCache();
     const host = createMemoryHost(files);
     resolveProfile(host, '/w/buildout.cfg', {}, cache);
+    // CPU time, not wall time: the test runs next to others on a small shared machine.
     const times: number[] = [];
     for (let k = 0; k < 10; k++) {
       files[`/w/c${150 + k}.cfg`] += `\n[edit${k}]\nx = ${k}\n`;
       const edited = createMemoryHost(files);
-      const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const p = resolveProfile(edited, '/w/buildout.cfg', {}, cache);
       p.getValue('p150', 'location');
-      times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      times.push((c.user + c.system) / 1000);
       assert.equal(p.files.size, N + 1);
+      assert.deepEqual(p.getValue(`edit${k}`, 'x'), { ok: true, value: String(k) });
     }
     times.sort((a, b) => a - b);
     const median = times[5];
     // The target is ≤ 20 ms; the bound leaves room for slow CI machines.
-    assert.ok(median < 100, `re-resolve median ${median.toFixed(1)} ms`);
-    console.log(`re-resolve after one edit, ${N} files: median ${median.toFixed(1)} ms`);
+    assert.ok(median < 100, `re-resolve median ${median.toFixed(1)} ms CPU`);
+    console.log(`re-resolve after one edit, ${N} files: median ${median.toFixed(1)} ms CPU`);
   });
 });
