@@ -223,3 +223,17 @@ describe('haproxy diagnostics: program sections (2.6)', () => {
     assert.deepEqual(codesAt(diagnose(text)), []);
   });
 });
+
+describe('haproxy diagnostics: .if/.elif/.else evaluation', () => {
+  const block = (c1: string, c2: string) => `global\n.if ${c1}\n    frobA\n.elif ${c2}\n    frobB\n.else\n    frobC\n.endif\n`;
+  const sev = (text: string) => diagnose(text).filter((d) => d.code === 'unknown-keyword').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+  it('checks only the branch HAProxy takes when the conditions are version tests', () => {
+    assert.deepEqual(sev(block('version_atleast(2.4)', 'version_atleast(2.0)')), ['3:1']);
+    assert.deepEqual(sev(block('version_atleast(9.0)', 'version_atleast(2.0)')), ['5:1']);
+    assert.deepEqual(sev(block('version_atleast(9.0)', 'version_before(2.0)')), ['7:1']);
+  });
+  it('softens every branch to warnings when a condition depends on the run time', () => {
+    assert.deepEqual(sev(block('defined(X)', 'version_atleast(2.0)')), ['3:2', '5:2']);
+    assert.deepEqual(sev(block('defined(X)', 'defined(Y)')), ['3:2', '5:2', '7:2']);
+  });
+});

@@ -96,11 +96,14 @@ export function analyseConditionals(cc: CheckContext): Uint8Array {
         const cond = name === '.else' ? true : top.parentState === LINE_SKIPPED ? false : evalCondition(expr, cc.version);
         if (name === '.else') top.sawElse = true;
         let state: number;
-        if (top.parentState === LINE_SKIPPED || top.taken === true) state = LINE_SKIPPED;
-        else if (top.taken === undefined || cond === undefined) state = cond === false ? LINE_SKIPPED : LINE_MAYBE;
-        else state = cond ? top.parentState : LINE_SKIPPED;
-        if (cond === true && top.taken === false) top.taken = true;
-        else if (cond !== false && top.taken !== true) top.taken = top.taken === false && cond === true ? true : undefined;
+        if (top.parentState === LINE_SKIPPED || top.taken === true) {
+          state = LINE_SKIPPED;
+        } else {
+          // After a branch that may have been taken, this one runs only maybe (unless it is false).
+          const effective: Tri = top.taken === false ? cond : cond === false ? false : undefined;
+          state = effective === true ? top.parentState : effective === false ? LINE_SKIPPED : LINE_MAYBE;
+          top.taken = top.taken === false ? cond : cond === true ? true : undefined;
+        }
         top.state = state;
         current = state;
       }
