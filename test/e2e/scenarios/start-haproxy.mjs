@@ -14,6 +14,7 @@ const S = {
   fix: 'the template typo is fixed with its quick fix and saved',
   start: '"HAProxy: Start" runs haproxy from the extension',
   stats: 'webview shows the statistics page with instance1 and instance2',
+  rawPage: "webview's raw tab shows HAProxy's own stats page with both servers",
   stop: '"HAProxy: Stop" leaves no haproxy process',
 };
 
@@ -119,6 +120,23 @@ export default {
       if (rows.length !== 2) throw new Error(`stats CSV lists ${rows.length} zope servers:\n${csv}`);
       if (screenshots) await page.screenshot({ path: join(screenshots, 'status-page.png') });
       return `${text.length} chars in the webview; ${rows.map((r) => r.split(',').slice(1, 2).concat(r.split(',')[17]).join(' ')).join(', ')}`;
+    });
+
+    await t.step(S.rawPage, async () => {
+      // The status panel's "Stats page" tab embeds HAProxy's HTML page in an iframe.
+      const deadline = Date.now() + 20_000;
+      for (let clicked = false; !clicked;) {
+        for (const frame of page.frames()) {
+          if (frame === page.mainFrame()) continue;
+          const tab = frame.locator('#tab-page');
+          if (await tab.count().catch(() => 0)) { await tab.click(); clicked = true; break; }
+        }
+        if (!clicked && Date.now() > deadline) throw new Error('no "Stats page" tab in the webview');
+        if (!clicked) await page.waitForTimeout(250); // polling interval while the webview loads
+      }
+      const text = await frameTextWith(page, ['Statistics Report', 'instance1', 'instance2'], 20_000);
+      if (screenshots) await page.screenshot({ path: join(screenshots, 'status-page-raw.png') });
+      return text.split('\n').find((l) => l.includes('Statistics Report'))?.trim() ?? '';
     });
 
     await t.step(S.stop, async () => {
