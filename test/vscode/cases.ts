@@ -102,6 +102,40 @@ export function defineCases({ describe, it }: TestApi): void {
       assert.ok(edits.some((e) => e.newText.includes('haproxy-config')), `edits: ${JSON.stringify(edits)}`);
     });
 
+    it('outlines proxies and servers of an HAProxy config', async () => {
+      const doc = await openDocument(...HAPROXY_FIXTURE);
+      const names = await eventually(async () => {
+        const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+          'vscode.executeDocumentSymbolProvider', doc.uri);
+        const flat: string[] = [];
+        const walk = (list: vscode.DocumentSymbol[]) => list.forEach((s) => { flat.push(s.name); walk(s.children ?? []); });
+        walk(symbols ?? []);
+        assert.ok(flat.some((n) => n.includes('zope')) && flat.some((n) => n.includes('instance1')), `symbols: ${flat.join(', ')}`);
+        return flat;
+      });
+      assert.ok(names.some((n) => n.includes('www')), `symbols: ${names.join(', ')}`);
+    });
+
+    it('goes from default_backend zope to the backend section', async () => {
+      const doc = await openDocument(...HAPROXY_FIXTURE);
+      const target = positionOf(doc, '\nbackend zope', 1).line; // the section header, not default_backend
+      await eventually(async () => {
+        const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+          'vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'default_backend zope', 'default_backend '.length + 1));
+        const lines = (defs ?? []).map((d) => ('targetRange' in d ? d.targetRange : d.range).start.line);
+        assert.ok(lines.includes(target), `definition lines: ${lines.join(', ')}`);
+      });
+    });
+
+    it('switches profiles/haproxy.cfg, a buildout profile reached by extends, to the buildout language', async () => {
+      await openDocument('buildout.cfg');
+      const profile = await openDocument('profiles', 'haproxy.cfg');
+      await eventually(() => {
+        const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === profile.uri.toString());
+        assert.equal(current?.languageId, 'buildout');
+      });
+    });
+
     it('registers the commands that run HAProxy', async () => {
       const commands = await vscode.commands.getCommands(true);
       for (const id of ['haproxy.start', 'haproxy.stop']) assert.ok(commands.includes(id), `${id} is not registered`);
