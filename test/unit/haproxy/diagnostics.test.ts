@@ -237,3 +237,13 @@ describe('haproxy diagnostics: .if/.elif/.else evaluation', () => {
     assert.deepEqual(sev(block('defined(X)', 'defined(Y)')), ['3:2', '5:2', '7:2']);
   });
 });
+
+describe('haproxy diagnostics: parametrised server options', () => {
+  it('looks up set-proxy-v2-tlv-fmt(<id>) by its name without the argument', () => {
+    const text = `${DEFAULTS}backend be\n    server s 127.0.0.1:80 send-proxy-v2 set-proxy-v2-tlv-fmt(0xE1) %[str(x)]\n`;
+    const v30 = codesAt(diagnose(text, { version: '3.0' }));
+    const v26 = codesAt(diagnose(text, { version: '2.6' }));
+    assert.deepEqual(v30, []);
+    assert.deepEqual(v26, ['unknown-server-option@7']);
+  });
+});

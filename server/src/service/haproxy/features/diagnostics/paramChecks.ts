@@ -37,7 +37,8 @@ function scan(
   for (let i = from; i < toks.length; i++) {
     const tok = toks[i];
     if (cc.isDeferred(tok)) return;
-    const name = tok.value.toLowerCase();
+    // `set-proxy-v2-tlv-fmt(0xE1) <fmt>`: a parametrised option is listed without its argument.
+    const name = tok.value.toLowerCase().replace(/\(.*$/s, '');
     const entry = lookup(find, name);
     const life = cc.lifecycleOf(unknownKey === 'unknownBindOption' ? 'bind-option' : 'server-option', name);
     if (life) {
