@@ -25,6 +25,7 @@ for f in README.md LICENSE; do
   [ -f "$f" ] || { echo "package: $f is missing (vsce requires it)" >&2; exit 1; }
 done
 
+mkdir -p "$(dirname "$out")"
 node esbuild.mjs --production
 PATH=$NODE24_DIR/bin:$PATH "$NODE24_DIR/bin/node" node_modules/@vscode/vsce/vsce package \
   --no-dependencies --out "$out"
