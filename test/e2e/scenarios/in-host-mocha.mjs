@@ -35,7 +35,9 @@ export default {
       const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(runner)]];
       const all = [];
       page.on('console', (msg) => all.push(msg.text()));
-      const exited = new Promise((resolve) => { page.exposeFunction('codeAutomationExit', resolve); });
+      let resolveExit;
+      const exited = new Promise((resolve) => { resolveExit = resolve; });
+      await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
       await openWorkbench(page, server.url, folder, 'buildout.cfg', `&payload=${encodeURIComponent(JSON.stringify(payload))}`);
       const code = await Promise.race([exited,
         new Promise((_, reject) => setTimeout(() => reject(new Error('mocha run did not finish in 180 s')), 180_000))]);

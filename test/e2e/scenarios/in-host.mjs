@@ -30,9 +30,9 @@ export default {
       if (!existsSync(suite)) throw new Error(`${suite} not built`);
       const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
       const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suite)]];
-      const exited = new Promise((resolve) => {
-        page.exposeFunction('codeAutomationExit', (code) => resolve(code));
-      });
+      let resolveExit;
+      const exited = new Promise((resolve) => { resolveExit = resolve; });
+      await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
       await openWorkbench(page, server.url, folder, 'buildout.cfg', `&payload=${encodeURIComponent(JSON.stringify(payload))}`);
       exitCode = await Promise.race([
         exited,
