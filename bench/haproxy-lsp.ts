@@ -1,0 +1,194 @@
+/**
+ * HAProxy language-server benchmark over LSP (issue 2, "Performance").
+ *
+ *   node esbuild.mjs && node --import tsx bench/haproxy-lsp.ts [--runs N] [--sizes 20000,100000] [--markdown]
+ *
+ * For each size: generate a valid config (bench/lib/haproxyConfigGen.ts), check it with
+ * `haproxy -c -f` (median of 5 wall times), spawn `node dist/server.js --stdio`, then measure
+ * from the client side (JSON-RPC round trip included):
+ *  - didOpen → first publishDiagnostics (full diagnostics; the server validates an opened
+ *    document without debounce). The first open of the process is "cold" (JIT warm-up);
+ *    further opens of the same text under new URIs are "warm".
+ *  - completion and hover p50/p95 at positions in the last frontend, each repeated REPEAT times;
+ *  - an incremental didChange of one line near the end: a completion sent right after it
+ *    (it must re-parse the new version), then the next diagnostics, minus the server's 400 ms
+ *    edit debounce (VALIDATION_DELAY_MS, subtracted, not disabled).
+ *  - the server's RSS after the document is open and validated.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServer, fileUri, type TestClient } from '../test/lsp/lspClient';
+import { VALIDATION_DELAY_MS } from '../server/src/lsp/validation';
+import { BENCH_TAIL, generateHaproxyConfig } from './lib/haproxyConfigGen';
+import { percentile, median, fmtMs } from './lib/stats';
+
+const BIN = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
+const args = process.argv.slice(2);
+const argOf = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const REPEAT = Number(argOf('--repeat') ?? 50);
+const OPENS = Number(argOf('--opens') ?? 5);
+const EDITS = Number(argOf('--edits') ?? 10);
+const SIZES = (argOf('--sizes') ?? '20000,100000').split(',').map(Number);
+
+interface Row { name: string; p50: number; p95: number; max: number; note?: string }
+interface SizeResult {
+  lines: number; bytes: number; haproxyMs: number; openCold: number; openWarm: number; diagnostics: number;
+  rows: Row[]; editDiag: number[]; editCompletion: number[]; rssMb: number;
+}
+
+function haproxyCheckMs(file: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(BIN, ['-c', '-q', '-f', file], { encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`haproxy -c rejected the generated config:\n${r.stderr}`);
+  }
+  return median(times);
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** Position of `needle` (+ offset) on the tail line that starts with `linePrefix`. */
+function tailPos(totalLines: number, linePrefix: string, needle: string, after = true, delta = 0) {
+  const idx = BENCH_TAIL.findIndex((l) => l.startsWith(linePrefix));
+  if (idx < 0) throw new Error(`no tail line ${linePrefix}`);
+  const col = BENCH_TAIL[idx].indexOf(needle);
+  if (col < 0) throw new Error(`no ${needle} in ${BENCH_TAIL[idx]}`);
+  return { line: totalLines - BENCH_TAIL.length + idx, character: col + (after ? needle.length : 0) + delta };
+}
+
+async function timeRequest(client: TestClient, method: string, params: unknown, check: (r: unknown) => boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const t0 = performance.now();
+    const r = await client.request(method, params);
+    times.push(performance.now() - t0);
+    if (i === 0 && !check(r)) throw new Error(`${method} ${JSON.stringify(params)} answered ${JSON.stringify(r)?.slice(0, 300)}`);
+  }
+  return times;
+}
+
+const items = (r: unknown) => ((r as { items?: { label: string }[] } | null)?.items ?? (r as { label: string }[] | null) ?? []);
+const hasLabel = (label: string) => (r: unknown) => items(r).some((i) => i.label === label);
+const hoverHas = (text: string) => (r: unknown) => JSON.stringify(r ?? '').includes(text);
+
+async function benchSize(target: number, dir: string): Promise<SizeResult> {
+  const { text, lines } = generateHaproxyConfig(target);
+  const file = path.join(dir, `haproxy-${target}.cfg`);
+  writeFileSync(file, text);
+  const haproxyMs = haproxyCheckMs(file);
+
+  const client = await startServer({ settings: { haproxy: { version: '2.6' } } });
+  try {
+    const opens: number[] = [];
+    let diagnostics = 0;
+    const uri = (i: number) => fileUri(path.join(dir, `open${i}`, 'haproxy.cfg'));
+    for (let i = 0; i < OPENS; i++) {
+      const t0 = performance.now();
+      const pending = client.diagnostics(uri(i), 120_000);
+      client.open(uri(i), 'haproxy', text);
+      const d = await pending;
+      opens.push(performance.now() - t0);
+      diagnostics = d.length;
+      // Keep only the last opened copy: close the others so the server's memory is one document.
+      if (i < OPENS - 1) {
+        const cleared = client.diagnostics(uri(i), 60_000);
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(i) } });
+        await cleared;
+      }
+    }
+    const docUri = uri(OPENS - 1);
+    const rss = rssMb(client.process.pid!);
+    const td = { uri: docUri };
+    const rows: Row[] = [];
+    const add = (name: string, t: number[]) => rows.push({ name, p50: percentile(t, 50), p95: percentile(t, 95), max: Math.max(...t) });
+
+    add('completion: keyword position', await timeRequest(client, 'textDocument/completion',
+      { textDocument: td, position: tailPos(lines, '    option', 'option', false) }, hasLabel('option')));
+    add('completion: after `option `', await timeRequest(client, 'textDocument/completion',
+      { textDocument: td, position: tailPos(lines, '    option', 'option ') }, hasLabel('httplog')));
+    add('completion: after `use_backend `', await timeRequest(client, 'textDocument/completion',
+      { textDocument: td, position: tailPos(lines, '    use_backend', 'use_backend ') }, hasLabel('be_app0')));
+    add('completion: ACL condition (after `if `)', await timeRequest(client, 'textDocument/completion',
+      { textDocument: td, position: tailPos(lines, '    use_backend', 'if ') }, hasLabel('is_static')));
+    add('hover: keyword `option`', await timeRequest(client, 'textDocument/hover',
+      { textDocument: td, position: tailPos(lines, '    option', 'option', false, 2) }, hoverHas('option')));
+    add('hover: backend name', await timeRequest(client, 'textDocument/hover',
+      { textDocument: td, position: tailPos(lines, '    use_backend', 'be_app0', false, 3) }, hoverHas('be_app0')));
+
+    // Incremental edits: replace the `option httplog` line of the last frontend, alternating.
+    const editDiag: number[] = [];
+    const editCompletion: number[] = [];
+    const optLine = tailPos(lines, '    option', 'option').line;
+    for (let i = 0; i < EDITS; i++) {
+      const newLine = i % 2 === 0 ? '    option httpclose' : '    option httplog';
+      const pending = client.diagnostics(docUri, 60_000);
+      const t0 = performance.now();
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: docUri, version: 10 + i },
+        contentChanges: [{ range: { start: { line: optLine, character: 0 }, end: { line: optLine, character: 999 } }, text: newLine }],
+      });
+      const c0 = performance.now();
+      const r = await client.request('textDocument/completion', { textDocument: td, position: { line: optLine, character: 11 } });
+      editCompletion.push(performance.now() - c0);
+      if (!hasLabel('httplog')(r)) throw new Error('completion after the edit did not offer httplog');
+      await pending;
+      editDiag.push(performance.now() - t0 - VALIDATION_DELAY_MS);
+    }
+    return {
+      lines, bytes: Buffer.byteLength(text), haproxyMs, openCold: opens[0], openWarm: median(opens.slice(1)),
+      diagnostics, rows, editDiag, editCompletion, rssMb: rss,
+    };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+function report(results: SizeResult[], loadBefore: number[], loadAfter: number[]): string {
+  const out: string[] = [];
+  const haproxyVer = execFileSync(BIN, ['-v'], { encoding: 'utf8' }).split('\n')[0];
+  out.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, ${haproxyVer}`);
+  out.push(`Load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after: ${loadAfter.map((l) => l.toFixed(2)).join(' / ')}`);
+  out.push('');
+  out.push(`| measure | ${results.map((r) => `${r.lines.toLocaleString('en')} lines`).join(' | ')} |`);
+  out.push(`|---|${results.map(() => '---:').join('|')}|`);
+  const row = (name: string, f: (r: SizeResult) => string) => out.push(`| ${name} | ${results.map(f).join(' | ')} |`);
+  row('`haproxy -c -f` wall time (median of 5)', (r) => fmtMs(r.haproxyMs));
+  row('didOpen → diagnostics, first open (cold)', (r) => fmtMs(r.openCold));
+  row(`didOpen → diagnostics, warm (median of ${OPENS - 1})`, (r) => fmtMs(r.openWarm));
+  row('warm diagnostics ÷ `haproxy -c`', (r) => (r.openWarm / r.haproxyMs).toFixed(2));
+  row('diagnostics published', (r) => String(r.diagnostics));
+  for (let i = 0; i < results[0].rows.length; i++) {
+    row(`${results[0].rows[i].name} p50 / p95`, (r) => `${fmtMs(r.rows[i].p50)} / ${fmtMs(r.rows[i].p95)}`);
+  }
+  row(`edit one line → diagnostics (minus ${VALIDATION_DELAY_MS} ms debounce), p50 / max`, (r) => `${fmtMs(median(r.editDiag))} / ${fmtMs(Math.max(...r.editDiag))}`);
+  row('completion right after the edit, p50 / max', (r) => `${fmtMs(median(r.editCompletion))} / ${fmtMs(Math.max(...r.editCompletion))}`);
+  row('server RSS after open + diagnostics', (r) => `${r.rssMb.toFixed(0)} MB`);
+  out.push('');
+  out.push(`(${REPEAT} repetitions per completion/hover row, ${EDITS} edits; times measured by the client, JSON-RPC round trip included.)`);
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-haproxy-lsp-'));
+  const loadBefore = os.loadavg();
+  try {
+    const results: SizeResult[] = [];
+    for (const size of SIZES) results.push(await benchSize(size, dir));
+    console.log(report(results, loadBefore, os.loadavg()));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
