@@ -13,7 +13,7 @@ describe('stats client deadlines', () => {
     const port = await findFreePort();
     const t0 = Date.now();
     await assert.rejects(waitForStats(`http://127.0.0.1:${port}/stats`, 300), /unreachable.*ECONNREFUSED/);
-    assert.ok(Date.now() - t0 < 2000);
+    assert.ok(Date.now() - t0 < 10_000, 'hang guard: the deadline ends the wait');
   });
 
   it('times out on a server that never answers', async () => {
@@ -24,7 +24,7 @@ describe('stats client deadlines', () => {
     try {
       const t0 = Date.now();
       await assert.rejects(fetchStats(`http://127.0.0.1:${port}/stats`, { timeoutMs: 200 }), /no answer .* within 200 ms/);
-      assert.ok(Date.now() - t0 < 1500);
+      assert.ok(Date.now() - t0 < 10_000, 'hang guard: the silent server would keep us forever');
       await assert.rejects(waitForStats(`http://127.0.0.1:${port}/stats`, 400, { timeoutMs: 100 }), /unreachable/);
     } finally {
       sockets.forEach((s) => s.destroy());

@@ -1,6 +1,7 @@
 /**
  * Robustness of the parser and resolver: pathological inputs must neither throw nor hang, and
- * a re-resolve after one edit must stay fast on a graph of a few hundred files.
+ * a re-resolve after one edit re-parses only the edited file of a graph of a few hundred files.
+ * Time bounds here are hang guards only; speed is measured by the benchmarks in bench/.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -10,7 +11,7 @@ import { renderTemplate } from '../../../server/src/service/buildout/render/rend
 import { ParseCache } from '../../../server/src/service/buildout/resolver/loader';
 import { resolveProfile } from '../../../server/src/service/buildout/resolver/profile';
 
-/** Exercise every query of a profile; returns the time taken. */
+/** Exercise every query of a profile; returns the time taken (for hang guards). */
 function exercise(files: Record<string, string>, root = '/w/buildout.cfg'): number {
   const t0 = performance.now();
   for (const mergeMode of ['2.13', '3.1'] as const) {
@@ -28,6 +29,20 @@ function exercise(files: Record<string, string>, root = '/w/buildout.cfg'): numb
   return performance.now() - t0;
 }
 
+/** A ParseCache that records which files it had to parse (a new parse gives a new object). */
+class CountingParseCache extends ParseCache {
+  readonly parses: string[] = [];
+  private readonly seen = new Map<string, object>();
+  override get(...args: Parameters<ParseCache['get']>): ReturnType<ParseCache['get']> {
+    const entry = super.get(...args);
+    if (this.seen.get(args[0]) !== entry.parsed) {
+      this.seen.set(args[0], entry.parsed);
+      this.parses.push(args[0]);
+    }
+    return entry;
+  }
+}
+
 /** Deterministic pseudo-random generator (tests must be reproducible). */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -40,7 +55,7 @@ describe('buildout robustness', () => {
     for (let i = 0; i < 400; i++) files[`/w/f${i}.cfg`] = `[buildout]\nextends = f${i + 1}.cfg\n[s${i}]\nx = \${s${i + 1}:x}\n`;
     files['/w/f400.cfg'] = '[buildout]\nextends = f0.cfg\n';
     files['/w/buildout.cfg'] = '[buildout]\nextends = f0.cfg ./f0.cfg\nparts = s0\n';
-    assert.ok(exercise(files) < 20_000);
+    assert.ok(exercise(files) < 20_000, 'hang guard');
     const p = resolveProfile(createMemoryHost(files), '/w/buildout.cfg');
     assert.ok(p.errors.some((e) => e.kind === 'recursive-include'));
   });
@@ -56,7 +71,7 @@ describe('buildout robustness', () => {
     assert.ok(!y.ok && y.error.kind === 'circular');
   });
 
-  it('handles 10,000 sections and huge values quickly', () => {
+  it('handles 10,000 sections and huge values without hanging', () => {
     const lines = ['[buildout]', 'parts ='];
     for (let i = 0; i < 10_000; i++) lines.push(`[s${i}]`, `v = \${s${Math.max(0, i - 1)}:v}`, 'w = x');
     lines[3] = 'v = start';
@@ -67,7 +82,7 @@ describe('buildout robustness', () => {
     const last = p.getValue('s9999', 'v');
     assert.ok(last.ok || last.error.message.length > 0); // deep chains may hit the recursion guard, never throw
     assert.equal((p.getValue('big', 'w') as { value: string }).value.length, 4 * huge.length + 2);
-    assert.ok(performance.now() - t0 < 15_000);
+    assert.ok(performance.now() - t0 < 15_000, 'hang guard');
   });
 
   it('never throws on binary junk and random mutations', () => {
@@ -84,7 +99,7 @@ describe('buildout robustness', () => {
     exercise({ '/w/buildout.cfg': binary });
   });
 
-  it('re-resolves a few hundred files after one edit in a few milliseconds', () => {
+  it('re-resolves a few hundred files after one edit re-parsing only the edited file', () => {
     const files: Record<string, string> = {};
     // SlapOS-like: 6 layers of 50 component files, each extending two files of the next layer.
     const N = 300;
@@ -95,26 +110,18 @@ describe('buildout robustness', () => {
       files[`/w/c${i}.cfg`] = `[buildout]\n${ext ? `extends = ${ext}\n` : ''}parts += p${i}\n[p${i}]\nrecipe = slapos.recipe.cmmi\nurl = http://x/${i}.tgz\nlocation = \${buildout:parts-directory}/p${i}\n[shared]\nlist += ${i}\n`;
     }
     files['/w/buildout.cfg'] = `[buildout]\nextends = ${Array.from({ length: W }, (_, i) => `c${i}.cfg`).join(' ')}\n`;
-    const cache = new ParseCache();
+    const cache = new CountingParseCache();
     const host = createMemoryHost(files);
     resolveProfile(host, '/w/buildout.cfg', {}, cache);
-    // CPU time, not wall time: the test runs next to others on a small shared machine.
-    const times: number[] = [];
+    assert.equal(cache.parses.length, N + 1, 'the first resolve parses every file once');
     for (let k = 0; k < 10; k++) {
       files[`/w/c${150 + k}.cfg`] += `\n[edit${k}]\nx = ${k}\n`;
-      const edited = createMemoryHost(files);
-      const c0 = process.cpuUsage();
-      const p = resolveProfile(edited, '/w/buildout.cfg', {}, cache);
-      p.getValue('p150', 'location');
-      const c = process.cpuUsage(c0);
-      times.push((c.user + c.system) / 1000);
+      cache.parses.length = 0;
+      const p = resolveProfile(createMemoryHost(files), '/w/buildout.cfg', {}, cache);
       assert.equal(p.files.size, N + 1);
       assert.deepEqual(p.getValue(`edit${k}`, 'x'), { ok: true, value: String(k) });
+      assert.equal(p.getValue('p150', 'location').ok, true);
+      assert.deepEqual(cache.parses, [`/w/c${150 + k}.cfg`], 'only the edited file is parsed again');
     }
-    times.sort((a, b) => a - b);
-    const median = times[5];
-    // The target is ≤ 20 ms; the bound leaves room for slow CI machines.
-    assert.ok(median < 100, `re-resolve median ${median.toFixed(1)} ms CPU`);
-    console.log(`re-resolve after one edit, ${N} files: median ${median.toFixed(1)} ms CPU`);
   });
 });

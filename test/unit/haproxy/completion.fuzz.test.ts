@@ -118,13 +118,14 @@ describe('haproxy editor features: robustness', () => {
     }
   });
 
-  it('answers within bounded time on a 1 MB line', () => {
+  it('answers on a 1 MB line without hanging', () => {
     const long = 'frontend f\n    http-request set-header X ' + 'a,'.repeat(500_000) + '\n';
     const ctx = contextFor(long);
     const t0 = performance.now();
     doComplete(ctx, { line: 1, character: 1_000_000 });
     doHover(ctx, { line: 1, character: 500_000 });
     format(ctx, { tabSize: 4, insertSpaces: true });
-    assert.ok(performance.now() - t0 < 5000);
+    // Hang guard only (speed is measured in bench/).
+    assert.ok(performance.now() - t0 < 10_000);
   });
 });

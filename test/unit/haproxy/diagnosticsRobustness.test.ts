@@ -1,7 +1,7 @@
 /**
- * validate() and getCodeActions() must never throw and must stay fast: random and mutated
- * configurations, binary junk, a 1 MB line, and a 20,000-line configuration (< 100 ms budget;
- * the assertion allows slack for slow CI machines).
+ * validate() and getCodeActions() must never throw or hang: random and mutated configurations,
+ * binary junk, a 1 MB line, and a 20,000-line configuration whose work must grow linearly
+ * (counted in knowledge lookups, not timed: speed is measured by the benchmarks in bench/).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,39 +103,37 @@ describe('haproxy diagnostics robustness', () => {
     }
     for (const j of junk) assert.doesNotThrow(() => runAll(j));
   });
-  it('handles a 1 MB line in bounded time', () => {
+  it('handles a 1 MB line without hanging', () => {
     const text = `global\n    log ${'a'.repeat(1 << 20)}\nfrontend fe\n    bind :80 ${'x '.repeat(200000)}\n`;
-    const ctx = makeContext(text); // the parser's own time is not ours to bound here
+    const ctx = makeContext(text);
     const t0 = performance.now();
     const diags = validate(ctx);
     getCodeActions(ctx, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, diags);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 2000, `validate() took ${ms.toFixed(0)} ms on a 1 MB line`);
+    assert.ok(Array.isArray(diags));
+    // Hang guard only; speed is measured in bench/.
+    assert.ok(performance.now() - t0 < 10_000);
   });
-  it('validates a 20,000-line configuration in linear time (target: well under 100 ms on an idle machine)', (t) => {
-    const text = bigConfig(20000);
-    validate(makeContext(text)); // warm-up (JIT, knowledge tables)
-    let parseMin = Infinity;
-    const best = (src: string) => {
-      let min = Infinity;
-      for (let k = 0; k < 5; k++) {
-        const p0 = performance.now();
-        const ctx = makeContext(src); // fresh parse (and name index) each time; only validate() is timed
-        parseMin = Math.min(parseMin, performance.now() - p0);
-        const t0 = performance.now();
-        const d = validate(ctx);
-        min = Math.min(min, performance.now() - t0);
-        assert.deepEqual(d.filter((x) => x.severity === 1).slice(0, 3), []);
-      }
-      return min;
+  it('validates a 20,000-line configuration with work linear in its size', () => {
+    // Work is counted as calls into the knowledge base (every keyword, option, fetch and
+    // converter check goes through it): a quadratic scan would multiply the count by 4, not 2.
+    const counted = (n: number) => {
+      const ctx = makeContext(bigConfig(n));
+      let calls = 0;
+      const kb = new Proxy(ctx.kb, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          return typeof v === 'function' ? (...args: unknown[]) => (calls++, v.apply(target, args)) : v;
+        },
+      });
+      const diags = validate({ ...ctx, kb });
+      return { calls, diags };
     };
-    const full = best(text);
-    const half = best(bigConfig(10000));
-    t.diagnostic(`validate(): ${full.toFixed(1)} ms for 20,000 lines, ${half.toFixed(1)} ms for 10,000; parse of 10,000 lines ${parseMin.toFixed(1)} ms (best of 5, name index included)`);
-    // CI machines are shared, so the bound scales with the parser's own time on this machine
-    // (one linear pass); a quadratic scan would take seconds either way.
-    const bound = Math.max(400, 40 * parseMin);
-    assert.ok(full < bound, `validate() took ${full.toFixed(1)} ms on 20,000 lines (bound ${bound.toFixed(0)} ms)`);
-    assert.ok(full < half * 6 + 50, `not linear: ${half.toFixed(1)} ms → ${full.toFixed(1)} ms`);
+    const full = counted(20000);
+    const half = counted(10000);
+    assert.deepEqual(full.diags.filter((x) => x.severity === 1).slice(0, 3), []);
+    assert.deepEqual(half.diags.filter((x) => x.severity === 1).slice(0, 3), []);
+    assert.ok(half.calls > 10000, `the validator consults the knowledge per line (${half.calls} calls)`);
+    const ratio = full.calls / half.calls;
+    assert.ok(ratio > 1.8 && ratio < 2.2, `not linear: ${half.calls} → ${full.calls} knowledge calls`);
   });
 });

@@ -280,12 +280,18 @@ describe('haproxy knowledge: versions', () => {
     assert.equal(getKnowledge('3.2'), getKnowledge('3.2'));
     const kb = getKnowledge('3.4');
     const lines = ['option httpchk GET /', 'timeout client 30s', 'server s1 127.0.0.1:8080 check', 'no option httplog', 'frobnicate x y'].map((l) => l.split(' '));
-    const start = performance.now();
-    for (let i = 0; i < 20000; i++) {
-      kb.matchKeyword('backend', lines[i % lines.length]);
-      kb.serverOption('inter');
-      kb.fetch('req.hdr');
+    // Speed is measured in bench/; here: lookups hit prebuilt indexes, so repeated lookups hand
+    // back the very same entry objects instead of building new ones.
+    for (const words of lines) {
+      const first = kb.matchKeyword('listen', words)?.entry;
+      assert.equal(kb.matchKeyword('listen', words)?.entry, first);
+      assert.equal(first === undefined, words[0] === 'frobnicate', words.join(' '));
     }
-    assert.ok(performance.now() - start < 500, 'lookups must be O(1)');
+    const inter = kb.serverOption('inter');
+    assert.ok(inter);
+    assert.equal(kb.serverOption('inter'), inter);
+    const hdr = kb.fetch('req.hdr');
+    assert.ok(hdr);
+    assert.equal(kb.fetch('req.hdr'), hdr);
   });
 });
