@@ -55,6 +55,13 @@ describe('haproxy diagnostics: keywords', () => {
   it('reports sections unknown to the version', () => {
     assert.deepEqual(has('traces\n    trace h1 sink stderr\n', 'unknown-section', { version: '2.6' }), ['unknown-section@1']);
   });
+  it('knows the healthcheck section of 3.4 and names its version before that', () => {
+    const text = `${DEFAULTS}healthcheck hc1\n    type httpchk\nbackend be\n    server s1 127.0.0.1:80 check healthcheck hc1\n`;
+    assert.deepEqual(codesAt(diagnose(text, { version: '3.4' })), []);
+    const old = diagnose(text, { version: '3.2' }).filter((x) => x.code === 'unknown-section');
+    assert.deepEqual(codesAt(old), ['unknown-section@6']);
+    assert.match(String(old[0].message), /3\.4/);
+  });
   it('reports unknown options and timeouts with suggestions', () => {
     const d = diagnose(`${DEFAULTS}frontend fe\n    bind :80\n    option httplg\n    timeout cliant 5s\n`);
     assert.deepEqual(codesAt(d), ['unknown-option@8', 'unknown-timeout@9']);

@@ -49,6 +49,11 @@ describe('haproxy parser', () => {
     assert.equal(doc.lineCount, 2);
     assert.equal(doc.lastLineLength, 8);
   });
+  it('knows the 3.4 healthcheck section', () => {
+    const doc = parseHaproxy('healthcheck hc1\n    type httpchk\nbackend be\n    server s1 127.0.0.1:80 check healthcheck hc1\n');
+    assert.deepEqual(doc.sections.map((s) => [s.kind, s.name?.value, s.body.length]), [['healthcheck', 'hc1', 1], ['backend', 'be', 1]]);
+    assert.equal(doc.preamble.length, 0);
+  });
   it('records conditional directives', () => {
     const doc = parseHaproxy('.if defined(X)\nglobal\n.endif\n');
     assert.deepEqual(doc.directives.map((d) => d.name), ['.if', '.endif']);

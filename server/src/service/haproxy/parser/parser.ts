@@ -1,5 +1,5 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { tokenizeLine } from './tokenizer';
+import { tokenizeLine, type LineTokens } from './tokenizer';
 
 /**
  * Every keyword that opens a section in some supported HAProxy version. The parser is
@@ -8,7 +8,7 @@ import { tokenizeLine } from './tokenizer';
 export const SECTION_KEYWORDS: ReadonlySet<string> = new Set([
   'global', 'defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers',
   'mailers', 'program', 'http-errors', 'ring', 'cache', 'log-forward', 'fcgi-app', 'crt-store',
-  'traces', 'acme', 'log-profile',
+  'traces', 'acme', 'log-profile', 'healthcheck',
 ]);
 
 /** Splits a text into lines the way HAProxy reads them (LF; a trailing CR is blank). */
@@ -16,9 +16,20 @@ export function splitLines(text: string): string[] {
   return text.split('\n');
 }
 
+/**
+ * The tokens of the lines of the last large text parsed, by line text. An edit re-parses the
+ * whole document, but every unchanged line takes its tokens from here instead of being
+ * tokenized again (tokens are never mutated, so sharing them between versions is safe; each
+ * cached entry is handed out once, so no two statements of one document share tokens).
+ */
+let previousLines = new Map<string, LineTokens>();
+const REUSE_MIN_LINES = 1000;
+
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
 export function parseHaproxy(text: string): HaproxyDocument {
   const lines = splitLines(text);
+  const reuse = lines.length >= REUSE_MIN_LINES ? previousLines : undefined;
+  const nextLines = reuse ? new Map<string, LineTokens>() : undefined;
   const endsWithNewline = text.length === 0 || text.endsWith('\n');
   // A text ending with "\n" yields a last empty element that is not a real line.
   const lineCount = endsWithNewline && lines.length > 1 ? lines.length - 1 : lines.length;
@@ -34,7 +45,10 @@ export function parseHaproxy(text: string): HaproxyDocument {
   for (let lineNo = 0; lineNo < lineCount; lineNo++) {
     const raw = lines[lineNo];
     if (raw.length === 0) continue;
-    const lexed = tokenizeLine(raw);
+    let lexed = reuse?.get(raw);
+    if (lexed) reuse!.delete(raw);
+    else lexed = tokenizeLine(raw);
+    if (nextLines && !nextLines.has(raw)) nextLines.set(raw, lexed);
     if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) continue;
     const first = lexed.tokens[0];
     const st: Statement = {
@@ -62,5 +76,6 @@ export function parseHaproxy(text: string): HaproxyDocument {
       doc.preamble.push(st);
     }
   }
+  if (nextLines) previousLines = nextLines;
   return doc;
 }

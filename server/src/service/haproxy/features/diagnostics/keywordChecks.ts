@@ -103,7 +103,7 @@ export function checkKeywords(cc: CheckContext): void {
 
 function reportUnknownSection(cc: CheckContext, section: Section): void {
   const t = section.header.tokens[0];
-  const since: Record<string, string> = { traces: '3.1', 'crt-store': '3.0', acme: '3.2', 'log-profile': '3.1' };
+  const since: Record<string, string> = { traces: '3.1', 'crt-store': '3.0', acme: '3.2', 'log-profile': '3.1', healthcheck: '3.4' };
   const s = since[section.kind];
   cc.reportToken('unknownSection', section.header, t, {
     name: section.kind,
