@@ -65,7 +65,7 @@ export const LOG_ALIAS_SUMMARIES: Record<string, string> = {
   Ts: 'Date the connection was accepted, as a UNIX timestamp in seconds.',
   tsc: 'Termination state with the two extra persistence-cookie status letters (four characters).',
   Tt: 'Total session duration in ms, from accept to close.',
-  Tu: 'Total time in ms seen by the user, from request start to the end of the response (total time minus idle time, e.g. keep-alive waits).',
+  Tu: 'Estimated total time in ms as the user sees it: from accept until both sides closed, minus idle time such as keep-alive waits.',
   Tw: 'Time in ms spent waiting in queues (backend and server) before a connection slot was found.',
   U: 'Bytes received from the client (request size including headers and body).',
 };
