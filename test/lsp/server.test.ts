@@ -5,6 +5,9 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Hover } from 'vscode-languageserver-protocol';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 let client: TestClient;
@@ -96,7 +99,13 @@ test('haproxy/effectiveVersion: setting, else default 3.2 (untrusted: the binary
 });
 
 test('a HAProxy-named file that is really a buildout profile is handed back to the client as buildout', async () => {
-  const uri = fileUri('/tmp/lsp-test/switch/profiles/haproxy.cfg');
+  // It is a profile because the workspace's buildout.cfg extends it (a `[section]` first line alone
+  // would also fit setup.cfg-style INI files).
+  const dir = mkdtempSync(join(tmpdir(), 'hb-lsp-switch-'));
+  mkdirSync(join(dir, 'profiles'));
+  writeFileSync(join(dir, 'buildout.cfg'), '[buildout]\nextends = profiles/haproxy.cfg\nparts =\n');
+  writeFileSync(join(dir, 'profiles', 'haproxy.cfg'), '[haproxy-build]\nrecipe = plone.recipe.haproxy\n');
+  const uri = fileUri(join(dir, 'profiles', 'haproxy.cfg'));
   const note = client.notification<{ uris: string[]; languageId: string }>('haproxyBuildout/setLanguage');
   client.open(uri, 'haproxy', '[haproxy-build]\nrecipe = plone.recipe.haproxy\n');
   const p = await note;

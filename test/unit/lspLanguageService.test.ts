@@ -17,14 +17,53 @@ test('detectLanguage: names first, never unrelated .cfg files', () => {
   assert.equal(detectLanguage('/p/templates/haproxy.cfg.in', ''), 'haproxy');
   assert.equal(detectLanguage('/p/buildout.cfg', ''), 'buildout');
   assert.equal(detectLanguage('/p/dev.cfg', '# dev\n[buildout]\nextends = buildout.cfg\n'), 'buildout');
-  // A buildout profile that happens to be called haproxy.cfg (common in Plone buildouts).
-  assert.equal(detectLanguage('/p/profiles/haproxy.cfg', '# HAProxy parts\n[haproxy-build]\nrecipe = plone.recipe.haproxy\n'), 'buildout');
+  // A buildout profile that happens to be called haproxy.cfg (common in Plone buildouts) is
+  // buildout once a known profile extends it; alone, its name says HAProxy.
+  const plonePart = '# HAProxy parts\n[haproxy-build]\nrecipe = plone.recipe.haproxy\n';
+  assert.equal(detectLanguage('/p/profiles/haproxy.cfg', plonePart, true), 'buildout');
+  assert.equal(detectLanguage('/p/profiles/haproxy.cfg', plonePart), 'haproxy');
   // Content decides for other names.
   assert.equal(detectLanguage('/etc/lb/main.cfg', 'global\n    daemon\n'), 'haproxy');
   assert.equal(detectLanguage('/p/setup.cfg', '[metadata]\nname = x\n'), undefined);
   assert.equal(detectLanguage('/p/tox.ini', '[tox]\nenvlist = py3\n'), undefined);
   assert.equal(detectLanguage('/p/notes.txt', 'hello\n'), undefined);
   assert.equal(detectLanguage('/p/other.conf.in', 'key=value\n'), undefined);
+});
+
+test('detectLanguage: a [section] first line alone does not make a .cfg a buildout profile', () => {
+  assert.equal(detectLanguage('/p/setup.cfg', '[metadata]\nname = x\n', true), undefined);
+  assert.equal(detectLanguage('/p/tox.cfg', '[tox]\nenvlist = py3\n'), undefined);
+  assert.equal(detectLanguage('/p/mypy.cfg', '[mypy]\nstrict = True\n'), undefined);
+  assert.equal(detectLanguage('/p/lb.cfg', '# load balancer\nglobal\n    daemon\nfrontend fe\n    bind :80\n'), 'haproxy');
+  // Even when a profile names it in extends, a file that reads like HAProxy stays HAProxy.
+  assert.equal(detectLanguage('/p/lb.cfg', 'frontend fe\n    bind :80\n', true), 'haproxy');
+  assert.equal(detectLanguage('/p/buildout.cfg', '[versions]\nx = 1\n'), 'buildout');
+  assert.equal(detectLanguage('/p/dev.cfg', '[buildout]\nparts =\n'), 'buildout');
+  // Asked lazily: only when name and first line do not decide.
+  let asked = 0;
+  const reached = () => (asked++, true);
+  assert.equal(detectLanguage('/p/buildout.cfg', '', reached), 'buildout');
+  assert.equal(detectLanguage('/p/lb.cfg', 'global\n', reached), 'haproxy');
+  assert.equal(asked, 0);
+  assert.equal(detectLanguage('/p/versions.cfg', '[versions]\nzope = 5\n', reached), 'buildout');
+  assert.equal(asked, 1);
+});
+
+test('the service detects a profile reached only through extends of a known profile', () => {
+  const host = createMemoryHost({
+    '/w/buildout.cfg': '[buildout]\nextends = profiles/base.cfg\nparts =\n',
+    '/w/profiles/base.cfg': '[buildout]\nextends = versions.cfg haproxy.cfg\n',
+    '/w/profiles/versions.cfg': '[versions]\nzc.buildout = 2.13.2\n',
+    '/w/profiles/haproxy.cfg': '[haproxy-build]\nrecipe = plone.recipe.haproxy\n',
+    '/w/profiles/other.cfg': '[versions]\nzope = 5\n',
+    '/w/tox.cfg': '[tox]\nenvlist = py3\n',
+  });
+  const service = createLanguageService({ host, workspaceRoots: ['/w'] });
+  const read = (p: string) => host.readFile(p) ?? '';
+  assert.equal(service.detectLanguage('/w/profiles/versions.cfg', read('/w/profiles/versions.cfg')), 'buildout');
+  assert.equal(service.detectLanguage('/w/profiles/haproxy.cfg', read('/w/profiles/haproxy.cfg')), 'buildout');
+  assert.equal(service.detectLanguage('/w/profiles/other.cfg', read('/w/profiles/other.cfg')), undefined, 'no profile extends it');
+  assert.equal(service.detectLanguage('/w/tox.cfg', read('/w/tox.cfg')), undefined);
 });
 
 test('nearestSupportedVersion maps binary versions to a supported table', () => {

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { SUPPORTED_VERSIONS, type HaproxyVersion } from '../service/haproxy/knowledge/types';
 import {
-  createLanguageService, DEFAULT_SETTINGS, detectLanguage, nearestSupportedVersion, type DocumentSettings, type LanguageId,
+  createLanguageService, DEFAULT_SETTINGS, nearestSupportedVersion, type DocumentSettings, type LanguageId,
 } from '../service/languageService';
 import type { DiskHost } from '../node/diskHost';
 import { findHaproxyBinary, probeHaproxyVersion } from '../node/haproxyVersionProbe';
@@ -128,7 +128,7 @@ export const checkCommand: CliCommand = async (args, io) => {
       unreadable = true;
       continue;
     }
-    const language = opts.language ?? detectLanguage(abs, text) ?? 'haproxy';
+    const language = opts.language ?? service.detectLanguage(abs, text) ?? 'haproxy';
     const doc = TextDocument.create(pathToFileURL(abs).toString(), language, 1, text);
     let diagnostics = service.doValidation(doc, opts.settings);
     // `extends = http…` profiles download in the background: wait for them, then check again.

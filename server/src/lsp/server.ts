@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { createLanguageService, detectLanguage, uriToPath } from '../service/languageService';
+import { createLanguageService, uriToPath } from '../service/languageService';
 import { createDiskHost } from '../node/diskHost';
 import { createLocalDocs } from './localDocsWiring';
 import { registerHandlers, COMPLETION_TRIGGERS } from './handlers';
@@ -107,7 +107,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   /** Tell the client which documents are really buildout profiles (extends graph, or content). */
   async function announceLanguages(doc: TextDocument): Promise<void> {
     const path = uriToPath(doc.uri);
-    if (doc.languageId === 'haproxy' && !/\.in$/i.test(path) && detectLanguage(path, doc.getText()) === 'buildout') {
+    if (doc.languageId === 'haproxy' && !/\.in$/i.test(path) && service.detectLanguage(path, doc.getText()) === 'buildout') {
       void connection.sendNotification(SetLanguageNotification.type, { uris: [doc.uri], languageId: 'buildout' });
       return;
     }
@@ -167,7 +167,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     readDocument: (uri) => {
       const path = uriToPath(uri);
       const text = host.readFile(path);
-      const languageId = detectLanguage(path, text ?? '') ?? 'haproxy';
+      const languageId = service.detectLanguage(path, text ?? '') ?? 'haproxy';
       return text === undefined ? undefined : TextDocument.create(uri, languageId, 0, text);
     },
   });

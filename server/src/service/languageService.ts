@@ -19,6 +19,7 @@ import { nearestSupportedVersion as knowledgeVersionFor } from './haproxy/knowle
 import { parseHaproxy } from './haproxy/parser/parser';
 import { haproxyFeatures, type HaproxyFeatures } from './languageServiceHaproxy';
 import { buildoutFeatures, type BuildoutFeatures } from './languageServiceBuildout';
+import { isBuildoutProfile } from './buildout/workspace/detect';
 
 export { UserFacingError } from './languageServiceErrors';
 
@@ -68,7 +69,10 @@ export interface RenderResult {
 }
 
 export interface LanguageService {
-  /** The language of a file by the extension's rules (names first, then the first line). */
+  /**
+   * The language of a file by the extension's rules (names, the first line, then whether a
+   * known profile of the workspace extends it).
+   */
   detectLanguage(path: string, text: string): LanguageId | undefined;
   /** Whether a HAProxy document is a buildout template (so `${…}` are substitutions). */
   isTemplate(document: TextDocument, settings?: DocumentSettings): boolean;
@@ -110,27 +114,31 @@ export function nearestSupportedVersion(version: string): HaproxyVersion | undef
 const HAPROXY_NAME = /^(haproxy\.(cfg|conf)|haproxy[^/]*\.cfg|[^/]*\.haproxy|haproxy[^/]*\.(cfg|conf)\.in)$/i;
 // Python tooling files share the INI look; they are neither HAProxy nor buildout.
 const NEVER_CLAIMED = /^(setup\.cfg|tox\.ini|pytest\.ini|mypy\.ini|\.flake8|\.coveragerc|\.?pylintrc)$/i;
-const SECTION_HEADER = /^\[[^\]\r\n]+\]/;
 const HAPROXY_SECTION = /^\s*(global|defaults|frontend|backend|listen|userlist|peers|resolvers|mailers|program|cache|ring|http-errors)\b/;
 
 /**
- * The extension's language rules, also used by the CLI. `buildout.cfg` and any text whose
- * first header is a `[section]` line is a buildout profile, even when the name looks like
- * HAProxy's (a profile named `haproxy.cfg` is common in Plone buildouts); `haproxy*.cfg`,
- * `*.haproxy` and `haproxy*.(cfg|conf).in` are HAProxy; other files are classified by content.
+ * The extension's language rules, also used by the CLI. A file is a buildout profile by the
+ * buildout workspace's rule (`isBuildoutProfile`): named `buildout.cfg`, a `[buildout]` first
+ * section, or reached by the extends graph of a known profile — so a profile named `haproxy.cfg`
+ * (common in Plone buildouts) is buildout once a profile extends it, while `setup.cfg`,
+ * `tox.cfg` or `mypy.cfg` (INI files with `[section]` headers) are never claimed.
+ * `haproxy*.cfg`, `*.haproxy` and `haproxy*.(cfg|conf).in` are HAProxy; other files are
+ * HAProxy when their first line opens a HAProxy section. `reachedByExtends` is asked only when
+ * name and first line do not decide (the language service answers it from the workspace).
  */
-export function detectLanguage(path: string, text: string): LanguageId | undefined {
+export function detectLanguage(path: string, text: string, reachedByExtends: boolean | (() => boolean) = false): LanguageId | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (NEVER_CLAIMED.test(base)) return undefined;
+  if (isBuildoutProfile(path, text, false)) return 'buildout';
   const firstContent = firstContentLine(text);
-  const looksBuildout = firstContent !== undefined && SECTION_HEADER.test(firstContent);
-  if (base === 'buildout.cfg' || /^\[buildout\]/.test(text)) return 'buildout';
-  if (/\.in$/i.test(base)) {
-    return HAPROXY_NAME.test(base) || (firstContent !== undefined && HAPROXY_SECTION.test(firstContent)) ? 'haproxy' : undefined;
+  const haproxyFirstLine = firstContent !== undefined && HAPROXY_SECTION.test(firstContent);
+  if (/\.in$/i.test(base)) return HAPROXY_NAME.test(base) || haproxyFirstLine ? 'haproxy' : undefined;
+  if (/\.cfg$/i.test(base) && !haproxyFirstLine) {
+    const reached = typeof reachedByExtends === 'function' ? reachedByExtends() : reachedByExtends;
+    if (reached && isBuildoutProfile(path, text, true)) return 'buildout';
   }
-  if (looksBuildout) return 'buildout';
   if (HAPROXY_NAME.test(base)) return 'haproxy';
-  if (firstContent !== undefined && HAPROXY_SECTION.test(firstContent)) return 'haproxy';
+  if (haproxyFirstLine) return 'haproxy';
   return undefined;
 }
 
@@ -238,7 +246,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   return {
-    detectLanguage,
+    detectLanguage: (path, text) => detectLanguage(path, text, () => bo.isProfile(path, text)),
     isTemplate,
     haproxyContext,
     doValidation(document, settings, token = NEVER_CANCELLED) {

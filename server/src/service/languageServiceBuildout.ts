@@ -22,6 +22,8 @@ export interface RenderedTemplate {
 }
 
 export interface BuildoutFeatures {
+  /** Whether the file is a buildout profile: by name, first section, or reached by a known profile's extends. */
+  isProfile(path: string, text?: string): boolean;
   /** The `profile:section` whose template recipe uses this file as `input`, if any. */
   templateOwner(path: string, settings: DocumentSettings): string | undefined;
   validate(doc: TextDocument, settings: DocumentSettings, token: CancellationCheck): Diagnostic[];
@@ -54,6 +56,7 @@ export interface BuildoutFeatures {
 export function buildoutFeatures(host: FileSystemHost, roots: string[]): BuildoutFeatures {
   const svc = createBuildoutService(host, roots);
   return {
+    isProfile: (path, text) => svc.isProfile(path, text),
     templateOwner: (path, settings) => svc.templateOwner(path, settings),
     validate: (doc, settings, token) => svc.validate(doc, settings, token),
     validateTemplate: (doc, settings, token) => svc.validateTemplate(doc, settings, token),
