@@ -35,6 +35,24 @@ export function tokenizeLine(line: string): LineTokens {
     }
     // A word.
     const start = i;
+    // Fast path: most words have no escape, quote or `$`; their value is their text, and
+    // slicing once avoids building the value character by character (GC on large files).
+    let j = i;
+    while (j < n) {
+      const c = line.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 35) break;
+      if (c === 92 /* \\ */ || c === 34 /* " */ || c === 39 /* ' */ || c === 36 /* $ */) {
+        j = -1;
+        break;
+      }
+      j++;
+    }
+    if (j >= 0) {
+      const text = line.slice(start, j);
+      tokens.push({ text, value: text, start, end: j, quoted: false });
+      i = j;
+      continue;
+    }
     let value = '';
     let quoted = false;
     let refs: BuildoutRef[] | undefined;
