@@ -149,3 +149,42 @@ test('profile: document links for extends; template: definition of ${section:opt
   assert.equal(defs[0].uri, uri);
   assert.equal(read('buildout.cfg').split('\n')[defs[0].range.start.line].startsWith('http-address'), true);
 });
+
+test('template: references of ${section:option} list the profile definition and the template uses', async () => {
+  const template = fileUri(join(dir, 'templates', 'haproxy.conf.in'));
+  const lines = read('templates/haproxy.conf.in').split('\n');
+  const line = lines.findIndex((l) => l.includes('instance1:http-address'));
+  const refs = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/references', {
+    textDocument: { uri: template }, position: { line, character: lines[line].indexOf('http-address') + 2 }, context: { includeDeclaration: true },
+  });
+  const profile = fileUri(join(dir, 'buildout.cfg'));
+  const def = refs.find((r) => r.uri === profile);
+  assert.ok(def, JSON.stringify(refs));
+  assert.ok(read('buildout.cfg').split('\n')[def.range.start.line].startsWith('http-address'));
+  assert.ok(refs.some((r) => r.uri === template && r.range.start.line === line), JSON.stringify(refs));
+  // Outside `${…}` the HAProxy references answer (the backend name), not buildout's.
+  const backendLine = lines.findIndex((l) => l.startsWith('backend zope'));
+  const hx = await client.request<{ uri: string }[]>('textDocument/references', {
+    textDocument: { uri: template }, position: { line: backendLine, character: 9 }, context: { includeDeclaration: true },
+  });
+  assert.ok(hx.every((r) => r.uri === template) && hx.length >= 2, JSON.stringify(hx));
+});
+
+test('profile: `/` triggers path completion in extends and input; not in HAProxy files', async () => {
+  const uri = fileUri(join(dir, 'paths.cfg'));
+  const text = '[buildout]\nextends = profiles/\n[t]\nrecipe = collective.recipe.template\ninput = templates/\noutput = etc/haproxy.conf\n';
+  writeFileSync(join(dir, 'paths.cfg'), text);
+  client.open(uri, 'buildout', text);
+  const at = async (docUri: string, line: number, character: number) =>
+    client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri: docUri }, position: { line, character }, context: { triggerKind: 2, triggerCharacter: '/' },
+    });
+  const ext = await at(uri, 1, 'extends = profiles/'.length);
+  assert.ok(ext?.items.some((i) => i.label === 'haproxy.cfg'), JSON.stringify(ext?.items.map((i) => i.label)));
+  const input = await at(uri, 4, 'input = templates/'.length);
+  assert.ok(input?.items.some((i) => i.label === 'haproxy.conf.in'), JSON.stringify(input?.items.map((i) => i.label)));
+  const hUri = fileUri(join(dir, 'lb', 'haproxy.cfg'));
+  client.open(hUri, 'haproxy', 'frontend fe\n    http-request redirect location /\n');
+  const none = await at(hUri, 1, '    http-request redirect location /'.length);
+  assert.deepEqual(none?.items ?? [], []);
+});

@@ -21,7 +21,7 @@ after(async () => {
 test('initialize: capabilities the editor relies on', () => {
   const caps = client.initializeResult.capabilities;
   assert.equal(client.initializeResult.serverInfo?.name, 'haproxy-buildout-language-server');
-  for (const ch of ['$', '{', ':', ',', '%', '[', ' ']) {
+  for (const ch of ['$', '{', ':', ',', '%', '[', ' ', '/']) {
     assert.ok(caps.completionProvider?.triggerCharacters?.includes(ch), `trigger ${JSON.stringify(ch)}`);
   }
   assert.equal(caps.hoverProvider, true);

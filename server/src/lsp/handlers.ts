@@ -12,7 +12,8 @@ import { EffectiveVersionRequest, RenderTemplateRequest, type EffectiveVersionRe
 import { runSafe } from './runner';
 
 /** `$ { :` for buildout substitutions, `, % [` for sample expressions, space for arguments. */
-export const COMPLETION_TRIGGERS = ['$', '{', ':', ',', '%', '[', ' '];
+// `/` completes paths in buildout's extends/input/output; in HAProxy files it only answers for profiles.
+export const COMPLETION_TRIGGERS = ['$', '{', ':', ',', '%', '[', ' ', '/'];
 
 export interface HandlerDeps {
   connection: Connection;
@@ -47,7 +48,9 @@ export function registerHandlers(deps: HandlerDeps): void {
   }
 
   connection.onCompletion((p, token) =>
-    withDocument(p.textDocument.uri, token, 'completion', EMPTY_COMPLETIONS, (doc, s) => service.doComplete(doc, p.position, s, token)));
+    withDocument(p.textDocument.uri, token, 'completion', EMPTY_COMPLETIONS, (doc, s) =>
+      // A `/` typed in a HAProxy file (paths, URIs) should not pop up keyword lists.
+      p.context?.triggerCharacter === '/' && doc.languageId !== 'buildout' ? EMPTY_COMPLETIONS : service.doComplete(doc, p.position, s, token)));
 
   connection.onHover((p, token) =>
     withDocument(p.textDocument.uri, token, 'hover', null, (doc, s) => service.doHover(doc, p.position, s, token)));

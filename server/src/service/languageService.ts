@@ -280,7 +280,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     findReferences(document, position, settings, includeDeclaration) {
       if (languageOf(document) === 'buildout') return bo.references(document, position, settings, includeDeclaration);
-      return hx.references(haproxyContext(document, settings), position, includeDeclaration);
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) return bo.referencesInTemplate(document, position, settings, includeDeclaration);
+      return hx.references(ctx, position, includeDeclaration);
     },
     prepareRename(document, position, settings) {
       if (languageOf(document) === 'buildout') return bo.prepareRename(document, position, settings);

@@ -35,6 +35,8 @@ export interface BuildoutFeatures {
   definition(doc: TextDocument, position: Position, settings: DocumentSettings): Location[];
   definitionInTemplate(doc: TextDocument, position: Position, settings: DocumentSettings): Location[];
   references(doc: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
+  /** References of the `${…}` under the cursor in a template (profile definitions and template uses). */
+  referencesInTemplate(doc: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
   prepareRename(doc: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
   rename(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
   symbols(doc: TextDocument, settings: DocumentSettings): DocumentSymbol[];
@@ -67,6 +69,7 @@ export function buildoutFeatures(host: FileSystemHost, roots: string[]): Buildou
     definition: (doc, position, settings) => svc.definition(doc, position, settings),
     definitionInTemplate: (doc, position, settings) => svc.definitionInTemplate(doc, position, settings),
     references: (doc, position, settings, includeDeclaration) => svc.references(doc, position, settings, includeDeclaration),
+    referencesInTemplate: (doc, position, settings, includeDeclaration) => svc.referencesInTemplate(doc, position, settings, includeDeclaration),
     prepareRename: (doc, position, settings) => svc.prepareRename(doc, position, settings),
     rename: (doc, position, newName, settings) => {
       try {
