@@ -17,19 +17,30 @@ export function splitLines(text: string): string[] {
 }
 
 /**
- * The tokens of the lines of the last large text parsed, by line text. An edit re-parses the
- * whole document, but every unchanged line takes its tokens from here instead of being
- * tokenized again (tokens are never mutated, so sharing them between versions is safe; each
- * cached entry is handed out once, so no two statements of one document share tokens).
+ * The lines and statements of the last large text parsed. An edit re-parses the document,
+ * but the unchanged lines before and after the edited range (common prefix and suffix)
+ * keep their statement (same line number) or at least their tokens (lines shifted by an
+ * inserted or deleted line), so a one-line edit in a 100,000-line file tokenizes one line.
+ * Statements and tokens are never mutated after parsing, so sharing them between two
+ * versions of a document is safe.
  */
-let previousLines = new Map<string, LineTokens>();
+let previous: { lines: string[]; statements: (Statement | undefined)[] } | undefined;
 const REUSE_MIN_LINES = 1000;
 
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
 export function parseHaproxy(text: string): HaproxyDocument {
   const lines = splitLines(text);
-  const reuse = lines.length >= REUSE_MIN_LINES ? previousLines : undefined;
-  const nextLines = reuse ? new Map<string, LineTokens>() : undefined;
+  const prev = lines.length >= REUSE_MIN_LINES ? previous : undefined;
+  const statements: (Statement | undefined)[] | undefined = lines.length >= REUSE_MIN_LINES ? new Array(lines.length) : undefined;
+  // Common prefix and suffix with the previous text (suffix lines may have moved).
+  let prefix = 0;
+  let suffix = 0;
+  if (prev) {
+    const max = Math.min(prev.lines.length, lines.length);
+    while (prefix < max && prev.lines[prefix] === lines[prefix]) prefix++;
+    while (suffix < max - prefix && prev.lines[prev.lines.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  }
+  const shift = prev ? prev.lines.length - lines.length : 0;
   const endsWithNewline = text.length === 0 || text.endsWith('\n');
   // A text ending with "\n" yields a last empty element that is not a real line.
   const lineCount = endsWithNewline && lines.length > 1 ? lines.length - 1 : lines.length;
@@ -45,19 +56,31 @@ export function parseHaproxy(text: string): HaproxyDocument {
   for (let lineNo = 0; lineNo < lineCount; lineNo++) {
     const raw = lines[lineNo];
     if (raw.length === 0) continue;
-    let lexed = reuse?.get(raw);
-    if (lexed) reuse!.delete(raw);
-    else lexed = tokenizeLine(raw);
-    if (nextLines && !nextLines.has(raw)) nextLines.set(raw, lexed);
-    if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) continue;
-    const first = lexed.tokens[0];
-    const st: Statement = {
-      line: lineNo,
-      indent: first ? first.start : lexed.comment ? lexed.comment.start : 0,
-      tokens: lexed.tokens,
-    };
-    if (lexed.comment) st.comment = lexed.comment;
-    if (lexed.errors) st.errors = lexed.errors;
+    let st: Statement | undefined;
+    let lexed: LineTokens | undefined;
+    if (prev && lineNo < prefix) {
+      st = prev.statements[lineNo];
+      if (!st) continue; // blank or whitespace-only before too
+    } else if (prev && lineNo >= lines.length - suffix) {
+      const old = prev.statements[lineNo + shift];
+      if (!old) continue;
+      st = shift === 0 ? old : { ...old, line: lineNo };
+    } else {
+      lexed = tokenizeLine(raw);
+      if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) continue;
+    }
+    if (!st) {
+      const first = lexed!.tokens[0];
+      st = {
+        line: lineNo,
+        indent: first ? first.start : lexed!.comment ? lexed!.comment.start : 0,
+        tokens: lexed!.tokens,
+      };
+      if (lexed!.comment) st.comment = lexed!.comment;
+      if (lexed!.errors) st.errors = lexed!.errors;
+    }
+    if (statements) statements[lineNo] = st;
+    const first = st.tokens[0];
     const word = first?.value.toLowerCase();
     if (word !== undefined && word.startsWith('.') && !first.quoted) {
       const d: Directive = { statement: st, name: word };
@@ -65,7 +88,7 @@ export function parseHaproxy(text: string): HaproxyDocument {
     }
     if (word !== undefined && SECTION_KEYWORDS.has(word) && !first.quoted) {
       current = { kind: word, header: st, body: [], startLine: lineNo, endLine: lineNo };
-      if (lexed.tokens[1]) current.name = lexed.tokens[1];
+      if (st.tokens[1]) current.name = st.tokens[1];
       doc.sections.push(current);
       continue;
     }
@@ -76,6 +99,6 @@ export function parseHaproxy(text: string): HaproxyDocument {
       doc.preamble.push(st);
     }
   }
-  if (nextLines) previousLines = nextLines;
+  previous = statements ? { lines, statements } : previous;
   return doc;
 }

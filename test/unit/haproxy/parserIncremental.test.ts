@@ -1,0 +1,49 @@
+/**
+ * The parser reuses statements of the previous large text for unchanged leading and trailing
+ * lines: the result must equal a parse from scratch, whatever the edit.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHaproxy } from '../../../server/src/service/haproxy/parser/parser';
+import { tokenizeLine } from '../../../server/src/service/haproxy/parser/tokenizer';
+import type { HaproxyDocument } from '../../../server/src/service/haproxy/parser/model';
+
+function bigConfig(n: number): string[] {
+  const lines = ['global', '    maxconn 100', ''];
+  for (let i = 0; lines.length < n; i++) {
+    lines.push(`backend be${i}`, '    balance roundrobin', `    server s${i} 10.0.0.${i % 250}:80 check # web ${i}`, '');
+  }
+  return lines;
+}
+
+/** A parse that cannot reuse anything: the same text with every statement built from its tokens. */
+function fromScratch(text: string): HaproxyDocument {
+  parseHaproxy('x\n'.repeat(1500)); // replaces the parser's memory with unrelated lines
+  return parseHaproxy(text);
+}
+
+const edits: [string, (l: string[]) => string[]][] = [
+  ['replace one line', (l) => l.map((x, i) => (i === l.length - 5 ? '    server changed 10.1.1.1:81' : x))],
+  ['insert a section header', (l) => [...l.slice(0, 10), 'frontend fe', '    bind :80', ...l.slice(10)]],
+  ['delete lines', (l) => [...l.slice(0, 20), ...l.slice(23)]],
+  ['turn a body line into a header', (l) => l.map((x, i) => (i === 500 ? 'listen moved' : x))],
+  ['blank a line', (l) => l.map((x, i) => (i === 7 ? '' : x))],
+  ['append at the end', (l) => [...l, 'defaults', '    mode http']],
+  ['prepend at the start', (l) => ['# header', ...l]],
+];
+
+for (const [name, edit] of edits) {
+  test(`incremental parse equals a parse from scratch: ${name}`, () => {
+    const before = bigConfig(1200);
+    const after = edit(before);
+    parseHaproxy(before.join('\n'));
+    const incremental = parseHaproxy(after.join('\n'));
+    const scratch = fromScratch(after.join('\n'));
+    assert.deepEqual(incremental, scratch);
+    // Statements carry their own line number and that line's tokens.
+    for (const s of incremental.sections) {
+      assert.deepEqual(s.header.tokens, tokenizeLine(after[s.header.line]).tokens);
+      for (const st of s.body) assert.deepEqual(st.tokens, tokenizeLine(after[st.line]).tokens);
+    }
+  });
+}
