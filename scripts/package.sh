@@ -27,6 +27,8 @@ done
 
 mkdir -p "$(dirname "$out")"
 node esbuild.mjs --production
+# --no-rewrite-relative-links: the README's screenshots stay relative (shipped in the package, see
+# .vscodeignore); vsce would otherwise refuse, having no public repository URL to point them at.
 PATH=$NODE24_DIR/bin:$PATH "$NODE24_DIR/bin/node" node_modules/@vscode/vsce/vsce package \
-  --no-dependencies --out "$out"
+  --no-dependencies --no-rewrite-relative-links --out "$out"
 echo "packaged $out"
