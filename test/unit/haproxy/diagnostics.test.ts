@@ -52,6 +52,12 @@ describe('haproxy diagnostics: keywords', () => {
     assert.deepEqual(has('global\n    nbproc 2\n', 'removed-keyword'), ['removed-keyword@2']);
     assert.deepEqual(has(`${DEFAULTS}backend be\n    appsession __ac len 32 timeout 1d\n`, 'removed-keyword'), ['removed-keyword@7']);
   });
+  it('tells the global grace from the removed proxy grace by the section', () => {
+    const text = `global\n    grace 10s\n${DEFAULTS}backend be\n    grace 10s\npeers p\n    grace 10s\n`;
+    assert.deepEqual(codesAt(diagnose(text)), ['removed-keyword@9', 'keyword-wrong-section@11']);
+    const misplaced = diagnose(text).find((d) => d.code === 'keyword-wrong-section');
+    assert.match(String(misplaced?.message), /global/);
+  });
   it('reports sections unknown to the version', () => {
     assert.deepEqual(has('traces\n    trace h1 sink stderr\n', 'unknown-section', { version: '2.6' }), ['unknown-section@1']);
   });

@@ -40,6 +40,15 @@ describe('haproxy hover: knowledge entries', () => {
     assert.match(h.value, /use `/);
   });
 
+  it('tells the global grace from the removed proxy grace by the section', () => {
+    const misplaced = hover('peers p\n    gra|ce 10s\n', { version: '2.6' })!;
+    assert.doesNotMatch(misplaced.value, /[Rr]emoved/);
+    assert.match(misplaced.value, /Allowed in: global/);
+    assert.match(misplaced.value, /Not allowed in a `peers` section/);
+    assert.match(hover('backend app\n    gra|ce 10s\n', { version: '2.6' })!.value, /Removed in 2\.5/);
+    assert.doesNotMatch(hover('global\n    gra|ce 10s\n', { version: '2.6' })!.value, /[Rr]emoved/);
+  });
+
   it('notes a keyword written in a section that does not allow it', () => {
     const h = hover('frontend www\n    bal|ance roundrobin\n')!;
     assert.match(h.value, /Not allowed in a `frontend` section/);

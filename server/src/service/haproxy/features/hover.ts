@@ -82,7 +82,7 @@ function unmatchedKeywordHover(ctx: HaproxyContext, statement: Statement, kind: 
     start: { line: statement.line, character: statement.tokens[0].start },
     end: { line: statement.line, character: statement.tokens[Math.max(0, count - 1)].end },
   });
-  const removed = ctx.kb.matchRemoved(words);
+  const removed = ctx.kb.matchRemoved(words, kind);
   if (removed && ti < removed.wordCount) {
     return { contents: { kind: 'markdown', value: removedMarkdown(ctx.kb, removed.entry) }, range: range(removed.wordCount) };
   }

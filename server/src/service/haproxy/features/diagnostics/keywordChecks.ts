@@ -147,7 +147,8 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
     checkMatched(cc, section, st, match.entry, match.wordCount, lastWord && lastWord.value.includes('(') ? 1 : 0);
     return;
   }
-  const removed = kb.matchRemoved(words);
+  // The section matters: the global `grace` is a current keyword, the proxy `grace` was removed.
+  const removed = kb.matchRemoved(words, kind);
   if (removed && removed.entry.removed && versionLE(removed.entry.removed, cc.version)) {
     reportRemoved(cc, st, removed.entry, removed.wordCount);
     return;
@@ -206,7 +207,7 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
     cc.report('removedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     return;
   }
-  const rem = REMOVED_HEADS.has(cc.words(st)[0]) || REMOVED_HEADS.has(cc.words(st)[1]) ? cc.kb.matchRemoved(cc.words(st)) : undefined;
+  const rem = REMOVED_HEADS.has(cc.words(st)[0]) || REMOVED_HEADS.has(cc.words(st)[1]) ? cc.kb.matchRemoved(cc.words(st), kindOf(section)) : undefined;
   if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
     const advice = rem?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
     cc.report('deprecatedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
