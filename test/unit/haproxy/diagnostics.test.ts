@@ -58,6 +58,15 @@ describe('haproxy diagnostics: keywords', () => {
     const misplaced = diagnose(text).find((d) => d.code === 'keyword-wrong-section');
     assert.match(String(misplaced?.message), /global/);
   });
+  it('accepts a bare balance; warns about bind … process in 2.6 and refuses it from 2.7', () => {
+    const text = `${DEFAULTS}backend be\n    balance\n    server s1 127.0.0.1:80\nfrontend f\n    bind :80 process 1\n    default_backend be\n`;
+    const old = diagnose(text, { version: '2.6' });
+    assert.deepEqual(codesAt(old), ['deprecated-keyword@10']);
+    assert.equal(old[0].severity, WARNING);
+    const now = diagnose(text, { version: '2.8' });
+    assert.deepEqual(codesAt(now), ['removed-keyword@10']);
+    assert.equal(now[0].severity, ERROR);
+  });
   it('reports sections unknown to the version', () => {
     assert.deepEqual(has('traces\n    trace h1 sink stderr\n', 'unknown-section', { version: '2.6' }), ['unknown-section@1']);
   });
@@ -210,7 +219,8 @@ describe('haproxy diagnostics: severity settings', () => {
 describe('haproxy diagnostics: version lifecycle', () => {
   it('reports a removed section, a removed bind option and a deprecated action per version', () => {
     const text = `program p\n    command /bin/true\n${DEFAULTS}frontend fe\n    bind :80 process 1\n    http-request set-mark 2\n    default_backend be\nbackend be\n    server s 127.0.0.1:80\n`;
-    assert.deepEqual(codesAt(diagnose(text, { version: '2.6' })).filter((c) => /removed|deprecated/.test(c)), []);
+    // 2.6 already warns that `process` on bind lines goes away in 2.7.
+    assert.deepEqual(codesAt(diagnose(text, { version: '2.6' })).filter((c) => /removed|deprecated/.test(c)), ['deprecated-keyword@9']);
     assert.deepEqual(codesAt(diagnose(text, { version: '3.4' })).filter((c) => /removed|deprecated/.test(c)), ['removed-keyword@1', 'removed-keyword@9', 'deprecated-keyword@10']);
   });
 });

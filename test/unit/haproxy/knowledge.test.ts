@@ -176,6 +176,23 @@ describe('haproxy knowledge: table consistency per version', () => {
 });
 
 describe('haproxy knowledge: removed and deprecated keywords', () => {
+  it('has bind … process deprecated in 2.6 (HAProxy warns) and removed in 2.7', () => {
+    const r = getKnowledge('2.6').removedOf('bind-option', 'process');
+    assert.ok(r);
+    assert.equal(r.deprecated, '2.6');
+    assert.equal(r.removed, '2.7');
+    assert.equal(removalStatusIn(r, '2.6'), 'deprecated');
+    assert.equal(removalStatusIn(r, '2.8'), 'removed');
+  });
+
+  it('accepts balance without an argument in every version (bare balance is roundrobin)', () => {
+    for (const version of SUPPORTED_VERSIONS) {
+      const entry = getKnowledge(version).keyword('backend', 'balance');
+      assert.equal(entry?.minArgs, 0, version);
+      assert.ok(entry?.args?.[0].values?.includes('roundrobin'), version);
+    }
+  });
+
   it('has a version and advice for every entry, and a known replacement where one is named', () => {
     const latest = getKnowledge('3.4');
     for (const r of REMOVED_KEYWORDS) {

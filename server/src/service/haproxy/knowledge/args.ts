@@ -25,7 +25,7 @@ export const PROXY_KEYWORD_ARGS: Record<string, readonly ArgumentSpec[]> = {
   'max-keep-alive-queue': [int('value')],
   'max-session-srv-conns': [int('nb')],
   mode: [{ name: 'mode', type: 'enum' }],
-  balance: [{ name: 'algorithm', type: 'enum' }, { name: 'arguments', type: 'any', optional: true, variadic: true }],
+  balance: [{ name: 'algorithm', type: 'enum', optional: true }, { name: 'arguments', type: 'any', optional: true, variadic: true }],
   'hash-type': [en('method', ['map-based', 'consistent']), en('function', ['sdbm', 'djb2', 'wt6', 'crc32', 'none'], true), str('modifier', true)],
   'http-reuse': [en('mode', ['never', 'safe', 'aggressive', 'always'])],
   default_backend: [{ name: 'backend', type: 'name', refersTo: 'backend' }],

@@ -64,6 +64,12 @@ function keywordArgs(fact: KeywordFact, enums: Map<string, readonly string[]>): 
   return spec.map((a) => (a.type === 'enum' && !a.values ? { ...a, values: enums.get(fact.n) ?? enums.get(`${fact.n}/${a.name}`) ?? [] } : a));
 }
 
+/**
+ * Keywords documented with a mandatory argument that HAProxy accepts bare: `balance` alone
+ * selects roundrobin (backend_parse_balance() treats an empty algorithm as the default).
+ */
+const ACCEPTED_BARE: ReadonlySet<string> = new Set(['balance']);
+
 export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullKnowledgeBase {
   const presence = presenceIndex(facts);
   const removedByKey = new Map<string, RemovedRecord>();
@@ -95,7 +101,7 @@ export function buildKnowledge(facts: FactsFile, version: HaproxyVersion): FullK
     const args = keywordArgs(f, enums);
     const entry: KeywordEntry = {
       ...base(f.n, f.c, f.sy, keywordSummary(f) ?? keywordFallback(f.n, f.s), f.u ? null : f.n),
-      kind: 'keyword', sections: f.s, minArgs: f.min, maxArgs: unbounded(f.max),
+      kind: 'keyword', sections: f.s, minArgs: ACCEPTED_BARE.has(f.n) ? 0 : f.min, maxArgs: unbounded(f.max),
       ...(f.nd ? { namedDefaultsOnly: true } : {}), ...(f.neg ? { negatable: true } : {}),
       ...(f.exp ? { experimental: true } : {}),
       ...lifecycle(presence, `kw:${f.s[0]}:${f.n}`, version, removedFor(f.n, f.s)),

@@ -29,8 +29,6 @@ const REJECTED_IN_DEFAULTS = new Set([
 /** First words of every removed/deprecated keyword: most statements need no removed-table lookup. */
 const REMOVED_HEADS: ReadonlySet<string | undefined> = new Set(REMOVED_KEYWORDS.map((r) => r.name.split(' ')[0].toLowerCase()));
 
-/** Documented with a mandatory argument, yet accepted bare by HAProxy (`balance` alone = roundrobin). */
-const OPTIONAL_ARGS_IN_PRACTICE = new Set(['balance']);
 const FRONTEND_ONLY_HINT = 'a frontend or listen section';
 const BACKEND_ONLY_HINT = 'a backend or listen section';
 
@@ -231,7 +229,7 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
       break;
     }
   }
-  if (total < entry.minArgs && !(total === 0 && OPTIONAL_ARGS_IN_PRACTICE.has(entry.name))) {
+  if (total < entry.minArgs) {
     const last = toks[toks.length - 1];
     const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
     const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
