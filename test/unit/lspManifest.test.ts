@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CODES_BY_ID } from '../../server/src/service/haproxy/features/diagnosticCodes';
+import { SEVERITY_SETTING, SEVERITY_VALUES, severitySettingSchema } from '../../tools/manifest/severitySettings';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -82,4 +84,17 @@ test('settings the server reads are declared, with descriptions; executablePath 
   assert.deepEqual(props['buildout.mergeMode'].enum, ['2.13', '3.1']);
   assert.equal(props['buildout.mergeMode'].default, '3.1');
   assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('haproxy.executablePath'));
+});
+
+test('haproxy.diagnostics.severity declares exactly the diagnostic codes of the server', () => {
+  const setting = contributes.configuration.properties[SEVERITY_SETTING];
+  const declared = Object.keys(setting.properties ?? {}).sort();
+  const known = [...CODES_BY_ID.keys()].sort();
+  const fix = 'run: node --import tsx tools/manifest/severitySettings.ts --write';
+  assert.deepEqual(declared, known, `package.json and CODES_BY_ID drifted; ${fix}`);
+  for (const id of known) {
+    assert.deepEqual(setting.properties[id].enum, [...SEVERITY_VALUES], id);
+  }
+  assert.equal(setting.additionalProperties, false, 'typos in code ids are flagged');
+  assert.deepEqual(setting, severitySettingSchema(), `descriptions drifted; ${fix}`);
 });
