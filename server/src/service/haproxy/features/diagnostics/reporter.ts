@@ -57,16 +57,9 @@ export class CheckContext {
     this.overrides = settings?.severity ?? {};
   }
 
-  private readonly wordCache = new Map<Statement, string[]>();
-
-  /** Lower-cased token values of a statement, computed once per validation. */
+  /** Lower-cased token values of a statement, computed once per statement object. */
   words(st: Statement): string[] {
-    let w = this.wordCache.get(st);
-    if (!w) {
-      w = st.tokens.map((t) => t.value.toLowerCase());
-      this.wordCache.set(st, w);
-    }
-    return w;
+    return statementWords(st);
   }
 
   /** A removed/deprecated bind option, server option, action or section that applies to the target version. */
@@ -117,6 +110,28 @@ export class CheckContext {
   isDeferred(tok: Token): boolean {
     return tok.buildoutRefs !== undefined || tok.envVars !== undefined || tok.value.includes('${');
   }
+}
+
+/**
+ * Lower-cased words per statement, shared by every validation: the parser hands the same
+ * statement objects to the next version of a document for unchanged lines, so an edit does
+ * not lower-case the whole file again. Statements are immutable, so the cache cannot go stale.
+ */
+const wordsOf = new WeakMap<Statement, string[]>();
+
+export function statementWords(st: Statement): string[] {
+  let w = wordsOf.get(st);
+  if (!w) {
+    const tokens = st.tokens;
+    w = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const v = tokens[i].value;
+      // Most words are already lower case: keep the same string instead of a copy.
+      w[i] = /[A-Z]/.test(v) ? v.toLowerCase() : v;
+    }
+    wordsOf.set(st, w);
+  }
+  return w;
 }
 
 /** Section kind as the knowledge schema types it. */
