@@ -50,7 +50,8 @@ function newRecord(): Omit<Subtree, 'result'> {
 function mergeRecord(into: Omit<Subtree, 'result'>, from: Omit<Subtree, 'result'>): void {
   for (const [k, v] of from.deps) into.deps.set(k, v);
   for (const [k, v] of from.files) if (!into.files.has(k)) into.files.set(k, v);
-  into.errors.push(...from.errors);
+  // A subtree reached through many paths carries the same error objects: keep one of each.
+  for (const e of from.errors) if (!into.errors.includes(e)) into.errors.push(e);
 }
 
 export interface LoaderContext {
@@ -80,6 +81,8 @@ export class Loader {
   /** Smallest `seen` index a recursive-include error pointed at in the current subtree. */
   private cycleTarget = Infinity;
   private opens = 0;
+  /** The 3.x include list was cut (reported once). */
+  private truncated = false;
 
   constructor(private ctx: LoaderContext) {}
 
@@ -104,7 +107,7 @@ export class Loader {
   /** Reuse a subtree result: register its files, replay its errors (when new to this run). */
   private reuse(sub: Subtree, replayErrors: boolean): Data[] {
     for (const [k, f] of sub.files) if (!this.files.has(k)) this.files.set(k, f);
-    if (replayErrors) for (const e of sub.errors) { this.errors.push(e); this.fatal ??= e; }
+    if (replayErrors) for (const e of sub.errors) if (!this.errors.includes(e)) { this.errors.push(e); this.fatal ??= e; }
     mergeRecord(this.record, sub);
     return this.ctx.mode === '2.13' ? [cloneData(sub.result[0])] : sub.result;
   }
@@ -216,7 +219,7 @@ export class Loader {
     const myDepth = seen.length;
     seen.push(spelled);
     seenNorm.push(norm);
-    const results: Data[] = [];
+    let results: Data[] = [];
     const words = extendsKey ? pySplit(extendsKey.value) : [];
     const entries = matchEntries(words, parsed.extends);
     let merged: Data | undefined;
@@ -226,24 +229,24 @@ export class Loader {
       const r = this.open(newBase, word, seen, seenNorm, childEdge, userDefaults);
       if (!r) return;
       if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode) : r[0];
-      else append(results, r);
+      else results = appendCapped(results, r);
     });
     for (const word of optionalKey ? pySplit(optionalKey.value) : []) {
       const target = isUrl(newBase) ? word : normalizePath(pyJoin(newBase, word));
       if (!isUrl(target) && !this.ctx.host.exists(target)) continue; // buildout prints "optional-extends file not found"
       const r = this.open(newBase, word, seen, seenNorm, undefined, userDefaults);
-      if (r) append(results, r);
+      if (r) results = appendCapped(results, r);
     }
     seen.pop();
     seenNorm.pop();
     let out: Data[];
     if (mode === '2.13') out = [merged ? updateData(merged, data, mode) : data];
     else {
-      results.push(data);
+      if (results.length < MAX_ENTRIES) results.push(data);
       out = results;
-      if (out.length > MAX_ENTRIES) {
-        this.fail({ kind: 'other', message: `The extends graph expands to more than ${MAX_ENTRIES} includes; the rest is ignored.`, file: norm });
-        out = out.slice(0, MAX_ENTRIES);
+      if (out.length >= MAX_ENTRIES) {
+        if (!this.truncated) this.fail({ kind: 'other', message: `The extends graph expands to more than ${MAX_ENTRIES} includes; the rest is ignored.`, file: norm });
+        this.truncated = true;
       }
     }
     // The result does not depend on how we got here unless a cycle closed on an ancestor.
@@ -259,11 +262,19 @@ export class Loader {
   }
 }
 
-function append(target: Data[], items: Data[]): void {
+/**
+ * `target + items`, cut at MAX_ENTRIES. A full list is never pushed to again, so a full child
+ * list is shared instead of copied: above the cut every ancestor of a diamond-heavy graph would
+ * otherwise copy the same MAX_ENTRIES entries.
+ */
+function appendCapped(target: Data[], items: Data[]): Data[] {
+  if (target.length >= MAX_ENTRIES) return target;
+  if (target.length === 0 && items.length >= MAX_ENTRIES) return items;
   for (const d of items) {
-    if (target.length > MAX_ENTRIES) return;
+    if (target.length >= MAX_ENTRIES) break;
     target.push(d);
   }
+  return target;
 }
 
 /** Pair the split `extends` words with the positions the parser found (same order normally). */

@@ -10,13 +10,54 @@ import { rstripChars } from '../parser/parser';
 export type SourceTag = 'DEFAULT_VALUE' | 'COMPUTED_VALUE' | 'COMMAND_LINE_VALUE' | 'IMPLICIT_VALUE' | '';
 
 /**
- * History as a persistent list: each step links to the previous one, so `+=` applied thousands
- * of times (3.x folds every include) stays linear; the array is built only when asked for.
+ * History as a persistent rope: each step links to the previous one, so `+=` applied thousands
+ * of times (3.x folds every include) stays linear, and an override links to the other key's
+ * history instead of copying it, so diamond-heavy extends graphs (whose 2.13 histories grow
+ * exponentially, as buildout's `_annotated` lists do) cost nothing until a history is read.
  */
 interface HistNode {
-  readonly entries: readonly HistoryEntry[];
+  /** This step's own entries, or `sub`'s whole history (first SET relabelled OVERRIDE). */
+  readonly entries?: readonly HistoryEntry[];
+  readonly sub?: HistNode;
   readonly prev?: HistNode;
+  /** Entries up to and including this node (a float: may exceed any array size). */
+  readonly length: number;
   cache?: HistoryEntry[];
+}
+
+/**
+ * Histories longer than this are cut to their last entries when read (only exponential
+ * diamond graphs get there; the latest steps, which say where the value comes from, are kept).
+ */
+export const MAX_HISTORY = 10_000;
+
+function node(prev: HistNode | undefined, entries?: readonly HistoryEntry[], sub?: HistNode): HistNode {
+  return { entries, sub, prev, length: (prev?.length ?? 0) + (entries ? entries.length : sub!.length) };
+}
+
+/** The last `limit` entries of the history ending at `n`, in order. */
+function collect(start: HistNode, limit: number): HistoryEntry[] {
+  const chunks: (readonly HistoryEntry[])[] = [];
+  let remaining = limit;
+  for (let n: HistNode | undefined = start; n && remaining > 0; n = n.prev) {
+    if (n.cache) {
+      chunks.push(n.cache.length > remaining ? n.cache.slice(n.cache.length - remaining) : n.cache);
+      break;
+    }
+    let piece: readonly HistoryEntry[];
+    if (n.entries) piece = n.entries;
+    else {
+      const whole = n.sub!.length <= remaining;
+      const got = collect(n.sub!, remaining);
+      piece = whole && got.length && got[0].operation === 'SET' ? [{ ...got[0], operation: 'OVERRIDE' as const }, ...got.slice(1)] : got;
+    }
+    if (piece.length > remaining) piece = piece.slice(piece.length - remaining);
+    chunks.push(piece);
+    remaining -= piece.length;
+  }
+  const out: HistoryEntry[] = [];
+  for (let i = chunks.length - 1; i >= 0; i--) for (const e of chunks[i]) out.push(e);
+  return out;
 }
 
 export class SKey {
@@ -30,32 +71,22 @@ export class SKey {
   ) {}
 
   get history(): readonly HistoryEntry[] {
-    const node = this.node;
-    if (!node) return [];
-    if (node.cache) return node.cache;
-    const chunks: (readonly HistoryEntry[])[] = [];
-    for (let n: HistNode | undefined = node; n; n = n.prev) {
-      if (n.cache) {
-        chunks.push(n.cache); // already holds everything before it
-        break;
-      }
-      chunks.push(n.entries);
-    }
-    const out: HistoryEntry[] = [];
-    for (let i = chunks.length - 1; i >= 0; i--) for (const e of chunks[i]) out.push(e);
-    node.cache = out;
+    const n = this.node;
+    if (!n) return [];
+    if (n.cache) return n.cache;
+    const out = collect(n, MAX_HISTORY);
+    if (n.length <= MAX_HISTORY) n.cache = out;
     return out;
   }
 
   /** A new key with `entries` appended to this key's history. */
   extend(value: string, source: string, entries: readonly HistoryEntry[], derivedFrom?: SKey): SKey {
-    return new SKey(value, source, entries.length ? { entries, prev: this.node } : this.node, derivedFrom);
+    return new SKey(value, source, entries.length ? node(this.node, entries) : this.node, derivedFrom);
   }
 
   /** This key's history followed by `other`'s (first SET relabelled OVERRIDE). */
   followedBy(other: SKey): SKey {
-    const relabelled = other.history.map((h, i) => (i === 0 && h.operation === 'SET' ? { ...h, operation: 'OVERRIDE' as const } : h));
-    return this.extend(other.value, other.source, relabelled, other.derivedFrom);
+    return new SKey(other.value, other.source, other.node ? node(this.node, undefined, other.node) : this.node, other.derivedFrom);
   }
 }
 
@@ -66,12 +97,12 @@ export function makeKey(value: string, operation: HistoryOperation, source: stri
   const entry: HistoryEntry = { operation, value, result: value };
   if (source && !isTag(source)) entry.file = source;
   if (option) entry.option = option;
-  return new SKey(value, source, { entries: [entry] });
+  return new SKey(value, source, node(undefined, [entry]));
 }
 
 /** A key with the given history entries. */
 export function keyWithHistory(value: string, source: string, entries: readonly HistoryEntry[]): SKey {
-  return new SKey(value, source, { entries });
+  return new SKey(value, source, node(undefined, entries));
 }
 
 export function isTag(source: string): boolean {
