@@ -109,7 +109,8 @@ export class Loader {
     for (const [k, f] of sub.files) if (!this.files.has(k)) this.files.set(k, f);
     if (replayErrors) for (const e of sub.errors) if (!this.errors.includes(e)) { this.errors.push(e); this.fatal ??= e; }
     mergeRecord(this.record, sub);
-    return this.ctx.mode === '2.13' ? [cloneData(sub.result[0])] : sub.result;
+    // Shared, never mutated: whoever adopts a result as its merge target copies it (copy on write).
+    return sub.result;
   }
 
   /** `_open(base, filename, seen)`; returns the per-file results (2.13: one merged result). */
@@ -228,7 +229,7 @@ export class Loader {
       if (firstVisit) file.extends.push(childEdge);
       const r = this.open(newBase, word, seen, seenNorm, childEdge, userDefaults);
       if (!r) return;
-      if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode) : r[0];
+      if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode) : cloneData(r[0]);
       else results = appendCapped(results, r);
     });
     for (const word of optionalKey ? pySplit(optionalKey.value) : []) {
@@ -253,7 +254,7 @@ export class Loader {
     const record = this.records.pop()!;
     mergeRecord(this.record, record);
     if (this.cycleTarget >= myDepth) {
-      const sub: Subtree = { ...record, result: mode === '2.13' ? [cloneData(out[0])] : out };
+      const sub: Subtree = { ...record, result: out };
       this.memo.set(norm, sub);
       if (!this.errors.some((e) => e.message.startsWith('The extends graph'))) this.ctx.cache.subtrees.set(subtreeKey, sub);
     }
