@@ -8,7 +8,7 @@ import { countParenArgs, type DocText } from './docText';
 import type { Rec } from './extractProxy';
 
 export function sampleType(word: string): SampleType {
-  const w = word.trim().toLowerCase();
+  const w = word.trim().toLowerCase().replace(/^signed\s+/, '');
   const map: Record<string, SampleType> = {
     boolean: 'bool', bool: 'bool', integer: 'int', sint: 'int', int: 'int', string: 'str', str: 'str', binary: 'bin',
     bin: 'bin', ip: 'ip', ipv4: 'ipv4', ipv6: 'ipv6', address: 'addr', addr: 'addr', method: 'meth', meth: 'meth',
@@ -16,7 +16,8 @@ export function sampleType(word: string): SampleType {
   return map[w] ?? 'any';
 }
 
-const FETCH_LINE = /^([a-z0-9][\w.-]*)(\(.*\))?\s+:\s+([a-z0-9]+)(\s*\(deprecated\))?\s*$/;
+// `int(<integer>) : signed integer` is the one two-word output type (2.8+).
+const FETCH_LINE = /^([a-z0-9][\w.-]*)(\(.*\))?\s+:\s+((?:signed\s+)?[a-z0-9]+)(\s*\(deprecated\))?\s*$/;
 const DERIVATIVE_LINE = /^\s{3,}([a-z0-9][\w.-]*)(\(.*?\))?\s*:\s*([a-z][a-z ,/-]*?)\s*$/;
 
 export interface SampleFacts {

@@ -1510,7 +1510,7 @@ export const FACTS: FactsFile = {
     {"n":"http_auth_type","v":31,"o":"str","min":0,"max":0,"c":"7.3.6"},
     {"n":"http_auth_user","v":31,"o":"str","min":0,"max":0,"c":"7.3.6"},
     {"n":"http_first_req","v":31,"o":"bool","min":0,"max":0,"c":"7.3.6"},
-    {"n":"int","v":1,"o":"int","as":"(integer)","min":0,"max":-1,"c":"7.3","u":1},
+    {"n":"int","v":31,"o":"int","as":"(<integer>)","min":1,"max":1,"c":"7.3.2"},
     {"n":"internal.htx_blk.data","v":31,"o":"bin","as":"(<idx>)","min":1,"max":1,"c":"7.3.7"},
     {"n":"internal.htx_blk.hdrname","v":31,"o":"str","as":"(<idx>)","min":1,"max":1,"c":"7.3.7"},
     {"n":"internal.htx_blk.hdrval","v":31,"o":"str","as":"(<idx>)","min":1,"max":1,"c":"7.3.7"},
