@@ -11,7 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FactsFile, KeywordFact } from '../../server/src/service/haproxy/knowledge/data/factsFormat';
-import { PROXY_SECTIONS, SUPPORTED_VERSIONS, type HaproxyVersion } from '../../server/src/service/haproxy/knowledge/types';
+import { PROXY_SECTIONS, SUPPORTED_VERSIONS, type HaproxyVersion, type SampleType } from '../../server/src/service/haproxy/knowledge/types';
 import { countParenArgs, DocText } from './docText';
 import { parseKeywordDump, type KeywordDump } from './dumpKeywords';
 import { extractGlobals, extractParams, extractSectionKeywords } from './extractOther';
@@ -47,6 +47,33 @@ function registeredSections(tag: string): Set<string> {
   const names = new Set<string>();
   for (const m of out.matchAll(/(?:REGISTER_CONFIG_SECTION\(|cfg_register_section\()\s*"([^"]+)"/g)) if (!IGNORED_SECTIONS.has(m[1])) names.add(m[1]);
   return names;
+}
+
+const SMP_TYPES: Record<string, string> = { BOOL: 'bool', SINT: 'int', STR: 'str', BIN: 'bin', IPV4: 'ipv4', IPV6: 'ipv6', ADDR: 'addr', METH: 'meth', ANY: 'any' };
+
+/** `ARG2(1,STR,SINT)` → 1..2 arguments, `0` → none; anything else stays open-ended. */
+function argMask(mask: string): { min: number; max: number } {
+  const m = /^ARG(\d+)\((\d+)/.exec(mask.trim());
+  if (m) return { min: Number(m[2]), max: Number(m[1]) };
+  return mask.trim() === '0' ? { min: 0, max: 0 } : { min: 0, max: -1 };
+}
+
+/**
+ * Sample fetches and converters registered in the sources at a tag. Some are never documented
+ * (`req.ssl_sigalgs` in 3.2 …) yet HAProxy's own reg-tests use them; without a `-dKall` dump of
+ * that version this is the only way to know them. Facts only: names, types, argument counts.
+ */
+function registeredSamples(tag: string): { fetches: Map<string, { o: string; min: number; max: number }>; converters: Map<string, { i: string; o: string; min: number; max: number }> } {
+  const out = git('grep', '-h', '-E', '^\\s*\\{ *"[a-z0-9_.]+" *,', tag, '--', 'src', 'addons');
+  const fetches = new Map<string, { o: string; min: number; max: number }>();
+  const converters = new Map<string, { i: string; o: string; min: number; max: number }>();
+  for (const line of out.split('\n')) {
+    const f = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_USE_/.exec(line);
+    if (f && SMP_TYPES[f[3]]) { fetches.set(f[1], { o: SMP_TYPES[f[3]], ...argMask(f[2]) }); continue; }
+    const c = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_T_(\w+)\s*,?\s*\}/.exec(line);
+    if (c && SMP_TYPES[c[3]] && SMP_TYPES[c[4]]) converters.set(c[1], { i: SMP_TYPES[c[3]], o: SMP_TYPES[c[4]], ...argMask(c[2]) });
+  }
+  return { fetches, converters };
 }
 
 const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
@@ -130,6 +157,9 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
     for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3', u: 1 });
     for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq, u: 1 });
   } else {
+    const reg = registeredSamples(tag);
+    for (const [n, f] of reg.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o as SampleType, min: f.min, max: f.max, c: '7.3', u: 1 });
+    for (const [n, c] of reg.converters) if (!converters.some((x) => x.n === n)) converters.push({ n, i: c.i as SampleType, o: c.o as SampleType, min: c.min, max: c.max, c: '7.3.1', u: 1 });
     // Arg counts of options that existed in the previous version are more reliable than doc heuristics.
     for (const p of [...bindOptions, ...serverOptions]) {
       const prev = [...(previous?.bindOptions ?? []), ...(previous?.serverOptions ?? [])].find((x) => x.n === p.n && x.c === p.c);
