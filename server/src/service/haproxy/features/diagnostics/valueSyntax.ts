@@ -42,7 +42,9 @@ export function checkPortSpec(spec: string, allowRange: boolean, allowZero: bool
   return undefined;
 }
 
-const STREAM_PREFIXES = new Set(['ipv4', 'ipv6', 'tcp', 'tcp4', 'tcp6', 'unix', 'abns', 'fd', 'sockpair', 'uxst']);
+// str2sa_range's families up to 3.4 (abnsz 3.1+, mptcp 3.1+, rhttp 2.9+; not version-gated:
+// a missed error on an older target is better than a false one on a newer).
+const STREAM_PREFIXES = new Set(['ip', 'ipv4', 'ipv6', 'tcp', 'tcp4', 'tcp6', 'mptcp', 'mptcp4', 'mptcp6', 'unix', 'abns', 'abnsz', 'fd', 'sockpair', 'uxst', 'rhttp']);
 const DGRAM_PREFIXES = new Set(['udp', 'udp4', 'udp6', 'uxdg', 'quic4', 'quic6']);
 
 export interface AddressProblem {
@@ -61,7 +63,8 @@ export interface AddressRules {
  * bare IPv6 where the port follows the last colon. Host names are accepted (resolved at start).
  */
 export function checkAddress(raw: string, rules: AddressRules): AddressProblem | undefined {
-  let addr = raw;
+  // `stream+`, `dgram+`, `quic+` force the socket type before the family: `quic+127.0.0.1:443`.
+  let addr = raw.replace(/^(?:stream|dgram|quic)\+/i, '');
   const at = addr.indexOf('@');
   let prefix = '';
   if (at >= 0 && !addr.startsWith('/')) {
@@ -70,7 +73,9 @@ export function checkAddress(raw: string, rules: AddressRules): AddressProblem |
     if (prefix !== '' && !STREAM_PREFIXES.has(prefix) && !DGRAM_PREFIXES.has(prefix) && !/^[a-z0-9]+\+[a-z0-9@]+$/.test(prefix)) {
       return { kind: 'address', reason: `'${prefix}@' is not a known address family (ipv4@, ipv6@, unix@, abns@, fd@, sockpair@ …)` };
     }
-    if (prefix === 'unix' || prefix === 'abns' || prefix === 'uxst' || prefix === 'uxdg') return addr === '' ? { kind: 'address', reason: 'the socket path is missing' } : undefined;
+    // `rhttp@<backend>/<server>` on bind lines, bare `rhttp@` on servers (reverse HTTP).
+    if (prefix === 'rhttp') return undefined;
+    if (prefix === 'unix' || prefix === 'abns' || prefix === 'abnsz' || prefix === 'uxst' || prefix === 'uxdg') return addr === '' ? { kind: 'address', reason: 'the socket path is missing' } : undefined;
     if (prefix === 'fd' || prefix === 'sockpair') return /^\d+$/.test(addr) ? undefined : { kind: 'address', reason: 'a file descriptor number is expected after the prefix' };
   }
   if (addr.startsWith('/')) return undefined;
