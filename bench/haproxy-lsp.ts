@@ -8,7 +8,11 @@
  * from the client side (JSON-RPC round trip included):
  *  - didOpen → first publishDiagnostics (full diagnostics; the server validates an opened
  *    document without debounce). The first open of the process is "cold" (JIT warm-up);
- *    further opens of the same text under new URIs are "warm".
+ *    further opens are "warm": each opens a *different* text of the same size (another
+ *    variant of the generator: other names, other numbers), so no cache keyed by statement
+ *    or content can answer it and every one is a real full validation in a JIT-warm server.
+ *    The server's CPU time (utime+stime from /proc) for each open is reported next to it,
+ *    because wall times on the shared 2-core machine move with the load.
  *  - completion and hover p50/p95 at positions in the last frontend, each repeated REPEAT times;
  *  - an incremental didChange of one line near the end: a completion sent right after it
  *    (it must re-parse the new version), then the next diagnostics, minus the server's 400 ms
@@ -21,7 +25,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startServer, fileUri, type TestClient } from '../test/lsp/lspClient';
 import { VALIDATION_DELAY_MS } from '../server/src/lsp/validation';
-import { BENCH_TAIL, generateHaproxyConfig } from './lib/haproxyConfigGen';
+import { benchTail, generateHaproxyConfig } from './lib/haproxyConfigGen';
 import { percentile, median, fmtMs } from './lib/stats';
 
 const BIN = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
@@ -34,19 +38,34 @@ const SIZES = (argOf('--sizes') ?? '20000,100000').split(',').map(Number);
 
 interface Row { name: string; p50: number; p95: number; max: number; note?: string }
 interface SizeResult {
-  lines: number; bytes: number; haproxyMs: number; openCold: number; openWarm: number; diagnostics: number;
+  lines: number; bytes: number; haproxyMs: number; haproxyCpuMs: number; openCold: number; openWarm: number;
+  cpuCold: number; cpuWarm: number; diagnostics: number;
   rows: Row[]; editDiag: number[]; editCompletion: number[]; rssMb: number;
 }
 
-function haproxyCheckMs(file: string): number {
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+
+/** CPU time (ms) from /proc/<pid>/stat: the process's own (utime+stime) or its waited-for children's. */
+function cpuMs(pid: number | 'self', children = false): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start at field 3.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [u, s] = children ? [f[13], f[14]] : [f[11], f[12]];
+  return (Number(u) + Number(s)) * TICK_MS;
+}
+
+function haproxyCheckMs(file: string): { wall: number; cpu: number } {
   const times: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < 5; i++) {
+    const c0 = cpuMs('self', true);
     const t0 = performance.now();
     const r = spawnSync(BIN, ['-c', '-q', '-f', file], { encoding: 'utf8' });
     times.push(performance.now() - t0);
+    cpus.push(cpuMs('self', true) - c0);
     if (r.status !== 0) throw new Error(`haproxy -c rejected the generated config:\n${r.stderr}`);
   }
-  return median(times);
+  return { wall: median(times), cpu: median(cpus) };
 }
 
 function rssMb(pid: number): number {
@@ -57,11 +76,12 @@ function rssMb(pid: number): number {
 
 /** Position of `needle` (+ offset) on the tail line that starts with `linePrefix`. */
 function tailPos(totalLines: number, linePrefix: string, needle: string, after = true, delta = 0) {
-  const idx = BENCH_TAIL.findIndex((l) => l.startsWith(linePrefix));
+  const tail = benchTail(0);
+  const idx = tail.findIndex((l) => l.startsWith(linePrefix));
   if (idx < 0) throw new Error(`no tail line ${linePrefix}`);
-  const col = BENCH_TAIL[idx].indexOf(needle);
-  if (col < 0) throw new Error(`no ${needle} in ${BENCH_TAIL[idx]}`);
-  return { line: totalLines - BENCH_TAIL.length + idx, character: col + (after ? needle.length : 0) + delta };
+  const col = tail[idx].indexOf(needle);
+  if (col < 0) throw new Error(`no ${needle} in ${tail[idx]}`);
+  return { line: totalLines - tail.length + idx, character: col + (after ? needle.length : 0) + delta };
 }
 
 async function timeRequest(client: TestClient, method: string, params: unknown, check: (r: unknown) => boolean): Promise<number[]> {
@@ -80,23 +100,29 @@ const hasLabel = (label: string) => (r: unknown) => items(r).some((i) => i.label
 const hoverHas = (text: string) => (r: unknown) => JSON.stringify(r ?? '').includes(text);
 
 async function benchSize(target: number, dir: string): Promise<SizeResult> {
+  // Variant 0 is the one HAProxy checks and the one left open for the requests (opened last).
   const { text, lines } = generateHaproxyConfig(target);
   const file = path.join(dir, `haproxy-${target}.cfg`);
   writeFileSync(file, text);
-  const haproxyMs = haproxyCheckMs(file);
+  const haproxy = haproxyCheckMs(file);
+  const variants = Array.from({ length: OPENS }, (_, i) => (i === OPENS - 1 ? text : generateHaproxyConfig(target, OPENS - 1 - i).text));
 
   const client = await startServer({ settings: { haproxy: { version: '2.6' } } });
   try {
     const opens: number[] = [];
+    const cpus: number[] = [];
+    const pid = client.process.pid!;
     let diagnostics = 0;
     const uri = (i: number) => fileUri(path.join(dir, `open${i}`, 'haproxy.cfg'));
     for (let i = 0; i < OPENS; i++) {
+      const c0 = cpuMs(pid);
       const t0 = performance.now();
       const pending = client.diagnostics(uri(i), 120_000);
-      client.open(uri(i), 'haproxy', text);
+      client.open(uri(i), 'haproxy', variants[i]);
       const d = await pending;
       opens.push(performance.now() - t0);
-      diagnostics = d.length;
+      cpus.push(cpuMs(pid) - c0);
+      diagnostics = Math.max(diagnostics, d.length);
       // Keep only the last opened copy: close the others so the server's memory is one document.
       if (i < OPENS - 1) {
         const cleared = client.diagnostics(uri(i), 60_000);
@@ -143,7 +169,8 @@ async function benchSize(target: number, dir: string): Promise<SizeResult> {
       editDiag.push(performance.now() - t0 - VALIDATION_DELAY_MS);
     }
     return {
-      lines, bytes: Buffer.byteLength(text), haproxyMs, openCold: opens[0], openWarm: median(opens.slice(1)),
+      lines, bytes: Buffer.byteLength(text), haproxyMs: haproxy.wall, haproxyCpuMs: haproxy.cpu,
+      openCold: opens[0], openWarm: median(opens.slice(1)), cpuCold: cpus[0], cpuWarm: median(cpus.slice(1)),
       diagnostics, rows, editDiag, editCompletion, rssMb: rss,
     };
   } finally {
@@ -161,10 +188,12 @@ function report(results: SizeResult[], loadBefore: number[], loadAfter: number[]
   out.push(`|---|${results.map(() => '---:').join('|')}|`);
   const row = (name: string, f: (r: SizeResult) => string) => out.push(`| ${name} | ${results.map(f).join(' | ')} |`);
   row('`haproxy -c -f` wall time (median of 5)', (r) => fmtMs(r.haproxyMs));
-  row('didOpen → diagnostics, first open (cold)', (r) => fmtMs(r.openCold));
-  row(`didOpen → diagnostics, warm (median of ${OPENS - 1})`, (r) => fmtMs(r.openWarm));
-  row('warm diagnostics ÷ `haproxy -c`', (r) => (r.openWarm / r.haproxyMs).toFixed(2));
-  row('diagnostics published', (r) => String(r.diagnostics));
+  row('`haproxy -c -f` CPU time (median of 5)', (r) => fmtMs(r.haproxyCpuMs));
+  row('didOpen → diagnostics, first open (cold): wall / server CPU', (r) => `${fmtMs(r.openCold)} / ${fmtMs(r.cpuCold)}`);
+  row(`didOpen → diagnostics, warm, a new text each time (median of ${OPENS - 1}): wall / server CPU`, (r) => `${fmtMs(r.openWarm)} / ${fmtMs(r.cpuWarm)}`);
+  row('warm diagnostics ÷ `haproxy -c` (wall)', (r) => (r.openWarm / r.haproxyMs).toFixed(2));
+  row('warm diagnostics ÷ `haproxy -c` (CPU)', (r) => (r.cpuWarm / r.haproxyCpuMs).toFixed(2));
+  row('diagnostics published (max over the opens)', (r) => String(r.diagnostics));
   for (let i = 0; i < results[0].rows.length; i++) {
     row(`${results[0].rows[i].name} p50 / p95`, (r) => `${fmtMs(r.rows[i].p50)} / ${fmtMs(r.rows[i].p95)}`);
   }
@@ -172,7 +201,8 @@ function report(results: SizeResult[], loadBefore: number[], loadAfter: number[]
   row('completion right after the edit, p50 / max', (r) => `${fmtMs(median(r.editCompletion))} / ${fmtMs(Math.max(...r.editCompletion))}`);
   row('server RSS after open + diagnostics', (r) => `${r.rssMb.toFixed(0)} MB`);
   out.push('');
-  out.push(`(${REPEAT} repetitions per completion/hover row, ${EDITS} edits; times measured by the client, JSON-RPC round trip included.)`);
+  out.push(`(${REPEAT} repetitions per completion/hover row, ${EDITS} edits; times measured by the client, JSON-RPC round trip included;`);
+  out.push(`CPU times from /proc in ${TICK_MS} ms ticks.)`);
   return out.join('\n');
 }
 
