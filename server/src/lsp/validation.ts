@@ -10,8 +10,15 @@ import { formatError } from './runner';
 
 export const VALIDATION_DELAY_MS = 400;
 
+interface Pending {
+  timer: NodeJS.Timeout;
+  /** An open's run (no debounce) for this document version. */
+  immediate: boolean;
+  version: number | undefined;
+}
+
 export class ValidationScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Pending>();
 
   constructor(
     private readonly connection: Connection,
@@ -22,11 +29,18 @@ export class ValidationScheduler {
 
   /** Validate after the debounce delay (edits), or on the next tick (open). */
   schedule(uri: string, immediate = false): void {
+    const version = this.documents.get(uri)?.version;
+    const pending = this.timers.get(uri);
+    // TextDocuments fires onDidChangeContent right after onDidOpen for the same version: that
+    // must not turn the open's immediate run into a debounced one (it cost 400 ms per open).
+    // The run reads the document and its settings when it fires, so it covers this request too.
+    if (!immediate && pending?.immediate && pending.version === version) return;
     this.cancel(uri);
-    this.timers.set(uri, setTimeout(() => {
+    const timer = setTimeout(() => {
       this.timers.delete(uri);
       void this.run(uri);
-    }, immediate ? 0 : this.delayMs));
+    }, immediate ? 0 : this.delayMs);
+    this.timers.set(uri, { timer, immediate, version });
   }
 
   scheduleAll(): void {
@@ -35,7 +49,7 @@ export class ValidationScheduler {
 
   cancel(uri: string): void {
     const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    if (t) clearTimeout(t.timer);
     this.timers.delete(uri);
   }
 
@@ -45,7 +59,7 @@ export class ValidationScheduler {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
   }
 
