@@ -148,7 +148,8 @@ export function extractSectionKeywords(doc: DocText, registered: Set<string>): S
       if (!list.includes(clean)) list.push(clean);
       bySig.set(name, list);
     }
-    const r = !header ? 'required' : /\[\s*<[^>]*>\s*\]/.test(header) ? 'optional' : /</.test(header) ? 'required' : 'none';
+    // No documented header line (crt-store in 3.0): do not demand a name we cannot prove is needed.
+    const r = !header ? 'optional' : /\[\s*<[^>]*>\s*\]/.test(header) ? 'optional' : /</.test(header) ? 'required' : 'none';
     sections.push({ n: kind, r, c: ch.number, ...(header ? { sy: [header] } : {}), ...(/deprecated/i.test(ch.title) ? { dep: 1 as const } : {}) });
     for (const [name, sy] of bySig) {
       const a = argsOf(name, sy);

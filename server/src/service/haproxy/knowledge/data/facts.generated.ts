@@ -9,7 +9,7 @@ export const FACTS: FactsFile = {
     {"n":"acme","v":24,"r":"required","c":"12.8","sy":["acme <name>"]},
     {"n":"backend","v":31,"r":"required","c":"4","sy":["backend <name> [ from <defaults_name> ]"]},
     {"n":"cache","v":31,"r":"required","c":"6.2.1","sy":["cache <name>"]},
-    {"n":"crt-store","v":4,"r":"required","c":"3.12"},
+    {"n":"crt-store","v":4,"r":"optional","c":"3.12"},
     {"n":"crt-store","v":24,"r":"optional","c":"12.7","sy":["crt-store [<name>]"]},
     {"n":"defaults","v":31,"r":"optional","c":"4","sy":["defaults [<name>] [ from <defaults_name> ]"]},
     {"n":"fcgi-app","v":31,"r":"required","c":"10.1.1","sy":["fcgi-app <name>"]},
