@@ -57,7 +57,8 @@ function scan(
       return;
     }
     const n = entry.argCount;
-    if (n > 0 && i + n >= toks.length) {
+    // HAProxy's parser for `set-proxy-v2-tlv-fmt(<id>)` stores an empty format when the value is missing.
+    if (n > 0 && i + n >= toks.length && name !== 'set-proxy-v2-tlv-fmt') {
       cc.reportToken('missingOptionValue', st, tok, { name: tok.value });
       return;
     }
