@@ -253,7 +253,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (languageOf(document) === 'buildout') return bo.validate(document, settings, token);
       const ctx = haproxyContext(document, settings);
       if (!ctx.isTemplate) return hx.validate(ctx, settings, token);
-      return [...validateRenderedTemplate(ctx, settings, token), ...bo.validateTemplate(document, settings, token)];
+      // validateTemplate hands the editor's text to the buildout workspace; rendering before it
+      // would render the previous version (diagnostics one edit behind, ranges off the lines).
+      const templateDiagnostics = bo.validateTemplate(document, settings, token);
+      return [...validateRenderedTemplate(ctx, settings, token), ...templateDiagnostics];
     },
     doComplete(document, position, settings, token = NEVER_CANCELLED) {
       if (languageOf(document) === 'buildout') return bo.complete(document, position, settings, token);
