@@ -25,6 +25,7 @@ function rng(seed: number): () => number {
 export function generateGraph(dir: string, components = 400): Graph {
   const r = rng(7);
   const files: Record<string, string> = {};
+  const depsOf: number[][] = [];
   const comp = (i: number) => `c${i}`;
   files['component/macros/buildout.cfg'] = [
     '[cmmi-base]', 'recipe = slapos.recipe.cmmi', 'shared = true',
@@ -37,6 +38,7 @@ export function generateGraph(dir: string, components = 400): Graph {
     const lo = Math.ceil(((layer + 1) * components) / 5);
     const hi = Math.ceil(((layer + 2) * components) / 5);
     const deps = lo < components ? [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => lo + Math.floor(r() * (Math.min(hi, components) - lo))))] : [];
+    depsOf.push(deps);
     const ext = ['../macros/buildout.cfg', ...deps.map((d) => `../${comp(d)}/buildout.cfg`)];
     const lines = ['[buildout]', `extends =`, ...ext.map((e) => `  ${e}`)];
     if (i % 3 === 0) lines.push(`parts += ${comp(i)}`);
@@ -52,15 +54,21 @@ export function generateGraph(dir: string, components = 400): Graph {
     files[`component/${comp(i)}/buildout.cfg`] = lines.join('\n') + '\n';
   }
   const stackDeps = Array.from({ length: Math.min(100, components) }, (_, k) => k * Math.max(1, Math.floor(components / 100)));
+  // The `zc.recipe.egg` section the stack and software.cfg refer to: one the graph really reaches
+  // (an unreached one would make both resolvers stop at "section not defined" errors).
+  const reached = new Set<number>();
+  const visit = (i: number) => { if (!reached.has(i)) { reached.add(i); depsOf[i].forEach(visit); } };
+  [...stackDeps, 0].forEach(visit);
+  const py = comp([...reached].filter((i) => i % 4 === 1).sort((a, b) => a - b)[0] ?? 1);
   files['stack/slapos.cfg'] = [
     '[buildout]', 'extends =', ...stackDeps.map((d) => `  ../component/${comp(d)}/buildout.cfg`),
     'parts +=', '  slapos-cookbook', '',
-    '[slapos-cookbook]', 'recipe = zc.recipe.egg', 'eggs =', '  slapos.cookbook', '  ${c1-python:eggs}', '',
+    '[slapos-cookbook]', 'recipe = zc.recipe.egg', 'eggs =', '  slapos.cookbook', `  \${${py}-python:eggs}`, '',
   ].join('\n');
   files['software.cfg'] = [
     '[buildout]', 'extends =', '  stack/slapos.cfg', '  component/c0/buildout.cfg', 'parts +=', '  instance-profile', '',
     '[instance-profile]', 'recipe = slapos.recipe.template', 'inline =',
-    '  [buildout]', '  parts = service', '  [service]', '  wrapper = ${c0:location}/bin/c0', '  python = ${c1-python:interpreter}',
+    '  [buildout]', '  parts = service', '  [service]', '  wrapper = ${c0:location}/bin/c0', `  python = \${${py}-python:interpreter}`,
     'output = ${buildout:directory}/instance.cfg', 'c0 = ${c0:location}', '',
   ].join('\n');
   mkdirSync(dir, { recursive: true });
