@@ -41,10 +41,17 @@ export interface StartOptions {
   /** Replaces the client's `workspace` capabilities (e.g. an editor without workspace/configuration). */
   workspaceCapabilities?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** Workspace folders (absolute paths), sent as VS Code does (`workspaceFolders` + `rootUri`). */
+  workspaceFolders?: string[];
+  /** Extra environment of the server process (e.g. a private HOME for its download cache). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -77,7 +84,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
 
   const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.workspaceFolders?.[0] ? fileUri(options.workspaceFolders[0]) : null,
+    workspaceFolders: options.workspaceFolders?.map((f) => ({ uri: fileUri(f), name: f.slice(f.lastIndexOf('/') + 1) })) ?? null,
     capabilities: {
       workspace: options.workspaceCapabilities ?? { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
       textDocument: { publishDiagnostics: {}, rename: { prepareSupport: true } },

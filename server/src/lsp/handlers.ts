@@ -23,6 +23,11 @@ export interface HandlerDeps {
   effectiveVersion(uri: string): Promise<EffectiveVersionResult>;
   /** A document from disk for a URI that is not open (undefined when unreadable). */
   readDocument(uri: string): TextDocument | undefined;
+  /**
+   * Runs a computation and, when it had to start downloads (`extends = http…`), computes again
+   * once they landed (bounded), so the answer never depends on when the user asked.
+   */
+  settle<T>(compute: () => T, token: CancellationToken): Promise<T>;
 }
 
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
@@ -40,10 +45,15 @@ export function registerHandlers(deps: HandlerDeps): void {
     fn: (doc: TextDocument, settings: DocumentSettings) => T,
   ) {
     return runSafe(logger, async () => {
-      const doc = documents.get(uri);
-      if (!doc) return fallback;
+      if (!documents.get(uri)) return fallback;
       const settings = await deps.settingsFor(uri);
-      return fn(doc, settings);
+      // Read the document after the wait: a language switch (the client reopens a `.cfg` as
+      // buildout) or an edit may have replaced it meanwhile, and the answer must be for the
+      // document as it is now, not as it was when the request arrived.
+      return deps.settle(() => {
+        const doc = documents.get(uri);
+        return doc ? fn(doc, settings) : fallback;
+      }, token);
     }, fallback, `Error while computing ${what} for ${uri}`, token);
   }
 
@@ -106,6 +116,7 @@ export function registerHandlers(deps: HandlerDeps): void {
     runSafe(logger, async () => {
       const doc = documents.get(p.uri) ?? deps.readDocument(p.uri);
       if (!doc) return { errors: [`Cannot read ${p.uri}.`] };
-      return service.renderTemplate(doc, await deps.settingsFor(p.uri), p.owner);
+      const settings = await deps.settingsFor(p.uri);
+      return deps.settle(() => service.renderTemplate(documents.get(p.uri) ?? doc, settings, p.owner), token);
     }, { errors: ['Rendering failed; see the HAProxy output channel.'] }, `Error while rendering ${p.uri}`, token));
 }

@@ -16,6 +16,7 @@ import { registerHandlers, COMPLETION_TRIGGERS } from './handlers';
 import { SetLanguageNotification, VersionChangedNotification, type InitializationOptions } from './protocol';
 import { SettingsStore } from './settings';
 import { ValidationScheduler } from './validation';
+import { DownloadTracker } from './downloads';
 
 export const SERVER_NAME = 'haproxy-buildout-language-server';
 
@@ -26,14 +27,17 @@ export function startServer(connection: Connection, serverVersion: string): void
   let canPushConfigurationRegistration = false;
   let registerWatchers = false;
   let workspaceFoldersSupported = false;
+  const downloads = new DownloadTracker();
   const host = createDiskHost({
     offline: () => offline,
     onUrlLoaded: (url) => {
+      // Invalidate first: requests waiting on the download compute again right after.
       service.invalidate(url);
+      downloads.finished(url);
       validation.scheduleAll();
     },
   });
-  const service = createLanguageService({ host, localDocs: createLocalDocs() });
+  const service = createLanguageService({ host: downloads.wrap(host), localDocs: createLocalDocs() });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
@@ -99,9 +103,11 @@ export function startServer(connection: Connection, serverVersion: string): void
     return s;
   };
 
+  // Diagnostics of a profile or template wait for its `extends = http…` downloads (bounded), so
+  // the first publish is not a partial graph's "undefined section" that vanishes a moment later.
   const validation = new ValidationScheduler(connection, documents, async (doc) => {
     const s = await settingsFor(doc.uri);
-    return service.doValidation(doc, s);
+    return downloads.settle(() => service.doValidation(doc, s));
   });
 
   /** Tell the client which documents are really buildout profiles (extends graph, or content). */
@@ -163,6 +169,7 @@ export function startServer(connection: Connection, serverVersion: string): void
 
   registerHandlers({
     connection, documents, service, settingsFor,
+    settle: (compute, token) => downloads.settle(compute, token),
     effectiveVersion: (uri) => store().effectiveVersion(uri),
     readDocument: (uri) => {
       const path = uriToPath(uri);
