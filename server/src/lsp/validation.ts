@@ -71,7 +71,9 @@ export class ValidationScheduler {
       const diagnostics = await this.validate(doc);
       const current = this.documents.get(uri);
       // A newer edit arrived while validating: its own run will publish.
-      if (!current || current.version !== version) return;
+      // A language switch reopens the document (a new object, often the same version): the
+      // result for the old language must not overwrite the new run's.
+      if (!current || current !== doc || current.version !== version) return;
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (err) {
       this.connection.console.error(formatError(`Error while validating ${uri}`, err));
