@@ -14,6 +14,7 @@ import { classifyFailure, HaproxyStartError } from '../../../server/src/node/hap
 import { clearRunState, writeRunState } from '../../../server/src/node/haproxy/pidState';
 import type { OutputStream } from '../../../server/src/node/haproxy/processManager';
 import type { ExtensionShell } from '../shell';
+import { CONTEXT_KEYS } from '../contextKeys';
 import { StatusPagePanel } from '../statusPage/panel';
 import type { InstanceInfo } from '../statusPage/messages';
 import { chooseBinary, type ChosenBinary } from './binaryChoice';
@@ -25,8 +26,8 @@ import { offerToStopStale } from './staleInstance';
 import { readRunSettings } from './settings';
 import { RunStatusBar } from './statusBar';
 
-const RUNNING_CONTEXT = 'haproxy.running';
-const TRUSTED_CONTEXT = 'haproxy.workspaceTrusted';
+const RUNNING_CONTEXT = CONTEXT_KEYS.running;
+const RESTRICTED_CONTEXT = CONTEXT_KEYS.restricted;
 
 export class RunController implements vscode.Disposable {
   private session: HaproxySession | undefined;
@@ -52,9 +53,10 @@ export class RunController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
     // Our own key: VS Code's `isWorkspaceTrusted` is not set when trust is disabled altogether
     // (the commands then vanished from the palette although the workspace counts as trusted).
-    const setTrusted = () => void vscode.commands.executeCommand('setContext', TRUSTED_CONTEXT, vscode.workspace.isTrusted);
-    setTrusted();
-    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(setTrusted));
+    // Negative, so the commands are offered before activation too (see contextKeys.ts).
+    const setRestricted = () => void vscode.commands.executeCommand('setContext', RESTRICTED_CONTEXT, !vscode.workspace.isTrusted);
+    setRestricted();
+    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(setRestricted));
     void offerToStopStale(this.stateFile, this.log);
   }
 
