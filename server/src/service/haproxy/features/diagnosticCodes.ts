@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   undefinedAcl: code('undefined-acl', 'error', "No ACL named '{name}' is defined in this section.{hint}", 'A condition uses an ACL that is not declared in the proxy (nor predefined).'),
   undefinedServer: code('undefined-server', 'error', "No server named '{name}' exists{where}.{hint}", '`track`/`use-server` naming a server that does not exist.'),
   undefinedSection: code('undefined-reference', 'error', "No {kind} section named '{name}' is defined in this file.{hint}", 'A reference to a userlist, peers, resolvers, cache, ring … that is not defined.'),
+  undefinedTable: code('undefined-table', 'error', '{detail}{hint}', 'A stick-table reference (`track-sc0 … table <t>`, `stick on … table <t>`, `sc_*`/`src_*`/`table_*` arguments) to a proxy without a `stick-table` line, or to a peers table that is not declared.'),
   duplicateProxy: code('duplicate-proxy', 'error', "A {kind} named '{name}' is already defined on line {line}.", 'Two proxies (or named sections) with the same name where HAProxy refuses it.'),
   duplicateServer: code('duplicate-server', 'error', "A server named '{name}' already exists in this {kind} (line {line}).", 'Two servers with the same name in one backend.'),
   // Proxies

@@ -19,6 +19,8 @@ export { PREDEFINED_ACL_NAMES, NAMED_SECTION_KINDS } from './names/types';
  *   proxy is written (`track s1`, `use-server s1`); `server-template web 1-3` defines `web1`…`web3`;
  * - ACL references resolve to ACLs of the same section only (§4.2 "acl": ACLs of a defaults
  *   section are not visible from other sections);
+ * - `table be` (track-sc, stick rules, `sc_*`/`src_*`/`table_*` arguments) resolves to the proxy
+ *   `be`; `table peers1/t1` to the `table t1` line of `peers peers1`;
  * - other kinds resolve by name among the sections of that kind.
  */
 export interface NameIndex {
@@ -196,7 +198,8 @@ class Index implements NameIndex {
       if (kind === 'acl' || kind === 'frontend' || kind === 'backend' || kind === 'listen') continue;
       for (const defs of byName.values()) {
         if (defs.length < 2) continue;
-        if (kind === 'server') {
+        if (kind === 'server' || kind === 'table') {
+          // Servers are per proxy, peers tables per peers section.
           const byProxy = new Map<Section, NameSymbol[]>();
           for (const d of defs) push(byProxy, d.section, d);
           for (const g of byProxy.values()) if (g.length > 1) groups.push(g);
@@ -230,9 +233,19 @@ class Index implements NameIndex {
       if (!templates) return exact;
       return [...exact, ...templates.filter((d) => d.name !== ref.name && serverMatches(d, ref.name))];
     }
+    if (ref.kind === 'table') {
+      // `peers1/t1` → the `table t1` line of `peers peers1`; `be` → the proxy itself, whichever
+      // side (frontend, backend, listen) holds the stick-table (checked by the diagnostics).
+      if (ref.proxy !== undefined) return this.definitions('table', ref.name).filter((d) => d.section.name?.value === ref.proxy);
+      const out: NameSymbol[] = [];
+      for (const k of TABLE_HOLDER_KINDS) for (const d of this.defs.get(k)?.get(ref.name) ?? []) out.push(d);
+      return out.sort(byPosition);
+    }
     return this.definitions(ref.kind, ref.name);
   }
 }
+
+const TABLE_HOLDER_KINDS: readonly NameKind[] = ['frontend', 'backend', 'listen'];
 
 function serverMatches(def: NameSymbol, name: string): boolean {
   if (def.name === name) return true;
@@ -246,6 +259,7 @@ function serverMatches(def: NameSymbol, name: string): boolean {
 function sameTarget(a: NameSymbol, b: NameSymbol): boolean {
   if (a.kind === 'acl') return a.section === b.section;
   if (a.kind === 'server') return (a.proxy ?? a.section.name?.value) === (b.proxy ?? b.section.name?.value);
+  if (a.kind === 'table') return a.proxy === b.proxy;
   return true;
 }
 

@@ -17,11 +17,58 @@ const FATAL_DUPLICATE_SECTIONS = new Set(['peers', 'resolvers', 'ring', 'http-er
 
 export function checkReferences(cc: CheckContext): void {
   const index = buildNameIndex(cc.doc);
+  const holdsTable = new Map<Section, boolean>();
   for (const sym of index.symbols) {
     if (sym.role !== 'reference') continue;
-    if (index.resolve(sym).length > 0) continue;
+    const defs = index.resolve(sym);
+    if (sym.kind === 'table') {
+      checkTableRef(cc, sym, defs, holdsTable, index.definitions('peers').map((d) => d.name));
+      continue;
+    }
+    if (defs.length > 0) continue;
     reportUndefined(cc, sym, (kind) => index.definitions(kind).map((d) => d.name));
   }
+}
+
+/**
+ * `table be` needs a proxy `be` with a `stick-table` line; `table p/t` a `table t` line in
+ * `peers p`. HAProxy 2.6 refuses both ("unable to find table …"), hence an error.
+ */
+function checkTableRef(cc: CheckContext, sym: NameSymbol, defs: NameSymbol[], holdsTable: Map<Section, boolean>, peersNames: string[]): void {
+  const { line, character } = sym.range.start;
+  const end = sym.range.end.character;
+  if (sym.proxy !== undefined) {
+    // A missing peers section is already an undefined-reference on the `peers` part.
+    if (defs.length > 0 || !peersNames.includes(sym.proxy)) return;
+    const names = cc.doc.sections.filter((s) => s.kind === 'peers' && s.name?.value === sym.proxy)
+      .flatMap((s) => s.body.filter((st) => st.tokens[0]?.value.toLowerCase() === 'table' && st.tokens[1]).map((st) => st.tokens[1].value));
+    const sugg = suggest(sym.name, names);
+    cc.report('undefinedTable', line, character, end, { detail: `The peers section '${sym.proxy}' declares no table '${sym.name}'.`, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+    return;
+  }
+  if (defs.some((d) => hasStickTable(d.section, holdsTable))) return;
+  const holders: string[] = [];
+  const qualified: string[] = [];
+  for (const s of cc.doc.sections) {
+    if (!s.name) continue;
+    if ((s.kind === 'frontend' || s.kind === 'backend' || s.kind === 'listen') && hasStickTable(s, holdsTable)) holders.push(s.name.value);
+    // `t1` written for a table of `peers p` is most likely meant as `p/t1`.
+    if (s.kind === 'peers') for (const st of s.body) if (st.tokens[0]?.value.toLowerCase() === 'table' && st.tokens[1]?.value === sym.name) qualified.push(`${s.name.value}/${sym.name}`);
+  }
+  const sugg = qualified.length > 0 ? qualified.slice(0, 3) : suggest(sym.name, holders);
+  const detail = defs.length > 0
+    ? `'${sym.name}' has no 'stick-table' line, so there is no table '${sym.name}'.`
+    : `No stick table named '${sym.name}': no frontend, backend or listen of that name is defined in this file.`;
+  cc.report('undefinedTable', line, character, end, { detail, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+}
+
+function hasStickTable(section: Section, cache: Map<Section, boolean>): boolean {
+  let v = cache.get(section);
+  if (v === undefined) {
+    v = section.body.some((st) => st.tokens[0]?.value.toLowerCase() === 'stick-table');
+    cache.set(section, v);
+  }
+  return v;
 }
 
 function reportUndefined(cc: CheckContext, sym: NameSymbol, namesOf: (kind: NameSymbol['kind']) => string[]): void {

@@ -1,6 +1,6 @@
 import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { PROXY_KINDS, lowerWords } from '../locate';
-import { collectFetchArgRefs } from './fetchArgs';
+import { collectFetchArgRefs, splitTableName } from './fetchArgs';
 import { addRef, hasDynamicPart, isStaticName, subSym, sym, textOffset, type Where } from './make';
 import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
 
@@ -16,6 +16,7 @@ export function collectNames(doc: HaproxyDocument): NameSymbol[] {
   const aclNames = new Map<Section, Set<string>>();
   for (const section of doc.sections) {
     collectSectionDefinition(section, out);
+    if (section.kind === 'peers') collectPeersTables(section, out);
     if (!PROXY_KINDS.has(section.kind)) continue;
     const acls = new Set<string>();
     aclNames.set(section, acls);
@@ -44,6 +45,8 @@ export function statementSymbols(section: Section, st: Statement): NameSymbol[] 
   if (st === section.header) {
     collectSectionDefinition(section, out);
     collectHeaderRefs(section, out);
+  } else if (section.kind === 'peers' && firstWord(st) === 'table') {
+    collectPeersTable(section, st, out);
   } else if (PROXY_KINDS.has(section.kind) || firstWord(st) === 'log') {
     if (PROXY_KINDS.has(section.kind)) collectStatementDefinition(section, st, out);
     collectStatementRefs(section, st, undefined, out);
@@ -69,6 +72,16 @@ function collectStatementDefinition(section: Section, st: Statement, out: NameSy
     if (kw === 'server-template') s.template = templateRange(st.tokens[2]?.value);
     out.push(s);
   }
+}
+
+/** `table <name> type …` lines of a peers section (2.x+): referenced elsewhere as `<peers>/<name>`. */
+function collectPeersTables(section: Section, out: NameSymbol[]): void {
+  for (const st of section.body) if (firstWord(st) === 'table') collectPeersTable(section, st, out);
+}
+
+function collectPeersTable(section: Section, st: Statement, out: NameSymbol[]): void {
+  const name = st.tokens[1];
+  if (isStaticName(name)) out.push(sym('table', name, [section, st.line], 'table', 'definition'));
 }
 
 function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
@@ -119,10 +132,18 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
     case 'stick-table':
       for (let i = 1; i < t.length - 1; i++) if (t[i].value.toLowerCase() === 'peers') addRef(out, 'peers', t[i + 1], at, 'stick-table peers');
       break;
+    case 'stick':
+      collectTableWord(at, st, 2, 'stick', out);
+      break;
+    case 'tcp-request':
+    case 'tcp-response':
+      collectTrackTable(at, st, out);
+      break;
     case 'http-request':
     case 'http-response':
     case 'http-after-response':
     case 'http-error': {
+      collectTrackTable(at, st, out);
       const action = t[1]?.value.toLowerCase();
       if (action === 'cache-use' || action === 'cache-store') addRef(out, 'cache', t[2], at, `${kw} ${action}`);
       for (let i = 1; i < t.length - 1; i++) {
@@ -143,6 +164,32 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
   }
   if (cond > 0 && kw !== 'acl') collectConditionRefs(at, t, cond + 1, acls, out);
   if (parens) collectFetchArgRefs(at, st, out);
+}
+
+/** `… track-sc0 <key> table <t>` (and `track-sc <n> <key> table <t>`) in any rule set. */
+function collectTrackTable(at: Where, st: Statement, out: NameSymbol[]): void {
+  const w = lowerWords(st);
+  for (let i = 1; i < w.length; i++) {
+    if (w[i] === 'if' || w[i] === 'unless') return;
+    if (w[i].startsWith('track-sc')) {
+      collectTableWord(at, st, i + 1, w[i], out);
+      return;
+    }
+  }
+}
+
+/** The name after the word `table`, from `from` up to a condition. */
+function collectTableWord(at: Where, st: Statement, from: number, via: string, out: NameSymbol[]): void {
+  const w = lowerWords(st);
+  for (let i = from; i < w.length - 1; i++) {
+    if (w[i] === 'if' || w[i] === 'unless') return;
+    if (w[i] === 'table') {
+      const tok = st.tokens[i + 1];
+      const off = textOffset(tok);
+      if (isStaticName(tok) && off !== undefined) splitTableName(at, tok, off, tok.value, via, out);
+      return;
+    }
+  }
 }
 
 /** `track [proxy/]server`, `resolvers X`, `crt @store/x` on server lines. */

@@ -10,7 +10,13 @@ import type { Section } from '../../parser/model';
 export type NameKind =
   | 'frontend' | 'backend' | 'listen' | 'defaults' | 'server' | 'acl'
   | 'userlist' | 'peers' | 'resolvers' | 'mailers' | 'ring' | 'cache' | 'http-errors'
-  | 'log-forward' | 'fcgi-app' | 'crt-store' | 'program' | 'log-profile' | 'acme';
+  | 'log-forward' | 'fcgi-app' | 'crt-store' | 'program' | 'log-profile' | 'acme'
+  /**
+   * Stick tables. A reference `table be` resolves to the proxy `be` itself (its table is named
+   * after it), so renaming the proxy renames the reference; `table peers1/t1` resolves to the
+   * `table t1` line of `peers peers1` (the only `table` definitions in the index).
+   */
+  | 'table';
 
 /** Section kinds whose header name is a definition. */
 export const NAMED_SECTION_KINDS: ReadonlySet<string> = new Set<NameKind>([
@@ -28,7 +34,10 @@ export interface NameSymbol {
   section: Section;
   /** The statement keyword that introduced it: `use_backend`, `track`, `acl`, `server`, `backend` … */
   via: string;
-  /** Server references: the proxy named explicitly (`track be/s1` → `be`); absent = the enclosing proxy. */
+  /**
+   * Server references: the proxy named explicitly (`track be/s1` → `be`); absent = the enclosing proxy.
+   * Table references: the peers section of a `peers/table` name.
+   */
   proxy?: string;
   /** `server-template` definitions: the numeric suffix range of the generated names. */
   template?: { from: number; to: number };
