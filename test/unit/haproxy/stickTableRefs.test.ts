@@ -176,3 +176,19 @@ backend app
     assert.deepEqual(codesAt(diagnose(text).filter((d) => d.severity === 1)), ['undefined-reference@8']);
   });
 });
+
+describe('stick-table references: quick fix', () => {
+  it('offers the did-you-mean table as a replacement', async () => {
+    const { getCodeActions } = await import('../../../server/src/service/haproxy/features/codeActions');
+    const { makeContext } = await import('./diagnosticsHelpers');
+    const { validate } = await import('../../../server/src/service/haproxy/features/diagnostics/index');
+    const text = `${DEFAULTS}frontend www\n    bind :80\n    http-request track-sc0 src table rate\n    default_backend rates\nbackend rates\n    stick-table type ip size 1k\n    server s 10.0.0.1:80\n`;
+    const ctx = makeContext(text);
+    const diags = validate(ctx).filter((d) => d.code === 'undefined-table');
+    assert.equal(diags.length, 1);
+    const actions = getCodeActions(ctx, diags[0].range, diags);
+    const edit = actions[0]?.edit?.changes?.[ctx.uri]?.[0];
+    assert.ok(edit, 'a quick fix');
+    assert.match(applyEdit(text, edit), /track-sc0 src table rates$/m);
+  });
+});
