@@ -11,7 +11,7 @@ import type {
   PlatformFacts, Range,
 } from '../model';
 import { evaluateCondition } from './conditions';
-import { PY_WS_CLASS, isPySpace, postProcessValue, pyLines, pyLstrip, pyRepr, pyRstrip, pyStrip, pyWords } from './pyText';
+import { PY_WS_CLASS, isWsCode, postProcessValue, pyLstrip, pyRepr, pyRstrip, pyStrip, pyWords, skipWs, trimWsEnd } from './pyText';
 
 const W = `[${PY_WS_CLASS}]`;
 /** section_header, with `.` written as `[^\n]` (Python's `.`) and the final newline removed first. */
@@ -26,6 +26,15 @@ export interface ParseOptions {
   evaluate?: (expression: string) => { result: ConditionResult; message?: string };
 }
 
+/** End of the line starting at `start` (a `\n` or `\r`; -1 at the end of the text). */
+function lineEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
+}
+
 function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
@@ -34,7 +43,6 @@ function range(line: number, start: number, end: number): Range {
 export function parseBuildout(text: string, path: string, options: ParseOptions = {}): ParsedFile {
   const mode = options.mode ?? '3.1';
   const evaluate = options.evaluate ?? ((e: string) => evaluateCondition(e, mode, options.platform));
-  const lines = pyLines(text);
   const sections: ParsedSection[] = [];
   const errors: ParseError[] = [];
   const warnings: ParseError[] = [];
@@ -46,32 +54,45 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   let lastHeader: ParsedSection | undefined; // for endLine bookkeeping
   let opt: ParsedOption | undefined; // buildout's optname
 
-  for (let idx = 0; idx < lines.length; idx++) {
-    const line = lines[idx];
+  // Physical lines as Python's universal-newline readline() gives them, walked by offsets:
+  // `text[start, end)` is the line without its terminator (`hasBreak`: it had one, which
+  // Python's line keeps as "\n"). Most lines need no copy at all.
+  const hasCR = text.includes('\r');
+  const length = text.length;
+  let idx = -1;
+  for (let start = 0; start < length;) {
+    idx++;
+    let end = hasCR ? lineEnd(text, start) : text.indexOf('\n', start);
+    if (end < 0) end = length;
+    const hasBreak = end < length;
+    const lineStart = start;
+    start = end + 1;
+    if (hasBreak && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) start++;
     const lineno = idx + 1;
-    if (line[0] === '#' || line[0] === ';') continue;
+    const c0 = lineStart < end ? text.charCodeAt(lineStart) : 10; // an empty line is "\n"
+    if (c0 === 35 || c0 === 59) continue; // '#' ';'
 
-    if (isPySpace(line[0]) && cursect && opt) {
+    if (isWsCode(c0) && cursect && opt) {
       if (!condition) continue;
-      const body = line.endsWith('\n') ? line.slice(0, -1) : line;
+      const first = skipWs(text, lineStart, end);
+      const last = first === end ? lineStart : trimWsEnd(text, first, end); // a blank line rstrips to ""
       let piece: string;
-      if (opt.blockMode) piece = pyRstrip(line);
+      if (opt.blockMode) piece = text.slice(lineStart, last);
       else {
-        piece = pyStrip(line);
-        if (!piece) continue;
+        if (first === end) continue;
+        piece = text.slice(first, last);
       }
       opt.continuations.push(piece);
       opt.rawValue += '\n' + piece;
-      if (piece) {
-        const start = body.length - pyLstrip(body).length;
-        opt.valueRanges.push(range(idx, start, pyRstrip(body).length));
+      if (first < last) {
+        opt.valueRanges.push(range(idx, first - lineStart, last - lineStart));
         opt.endLine = idx;
       }
       continue;
     }
 
-    const content = line.endsWith('\n') ? line.slice(0, -1) : line;
-    const header = SECTION_HEADER.exec(content);
+    const content = text.slice(lineStart, end);
+    const header = c0 === 91 ? SECTION_HEADER.exec(content) : null; // section_header starts with '['
     if (header) {
       condition = true;
       const name = header[2];
@@ -108,14 +129,15 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
       opt = undefined;
       continue;
     }
+    const blank = skipWs(content) === content.length;
     if (!cursect) {
-      if (!pyStrip(line)) continue;
-      const message = `File contains no section headers.\nfile: ${path}, line: ${lineno}\n${pyRepr(line)}`;
+      if (blank) continue;
+      const message = `File contains no section headers.\nfile: ${path}, line: ${lineno}\n${pyRepr(hasBreak ? content + '\n' : content)}`;
       errors.push({ kind: 'missing-section-header', line: idx, range: range(idx, 0, content.length), message });
       fatalError ??= message;
       continue;
     }
-    const isDeps = line.startsWith('=>');
+    const isDeps = c0 === 61 && content.charCodeAt(1) === 62; // "=>"
     const effective = isDeps ? '<part-dependencies> = ' + content.slice(2) : content;
     const mo = OPTION_START.exec(effective);
     if (mo) {
@@ -129,18 +151,19 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
       (lastHeader ?? cursect).options.push(opt);
       continue;
     }
-    if (!(opt || pyStrip(line))) continue;
-    const entry = `\n\t[line ${String(lineno).padStart(2, ' ')}]: ${pyRepr(line)}`;
+    if (!(opt || !blank)) continue;
+    const entry = `\n\t[line ${String(lineno).padStart(2, ' ')}]: ${pyRepr(hasBreak ? content + '\n' : content)}`;
     errors.push({ kind: 'parse', line: idx, range: range(idx, 0, content.length), message: entry.slice(2) });
     parseErrorMessage = (parseErrorMessage ?? `File contains parsing errors: ${path}`) + entry;
   }
-  if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, lines.length - 1);
+  const lineCount = idx + 1;
+  if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, lineCount - 1);
   fatalError ??= parseErrorMessage;
 
   for (const s of sections) for (const o of s.options) o.value = postProcessValue(o.rawValue);
 
   const { entries, option } = findExtends(sections);
-  return { path, sections, extends: entries, extendsOption: option, errors, fatalError, warnings, lineCount: lines.length };
+  return { path, sections, extends: entries, extendsOption: option, errors, fatalError, warnings, lineCount };
 }
 
 function makeOption(mo: RegExpExecArray, idx: number, content: string, isDeps: boolean, active: boolean): ParsedOption {

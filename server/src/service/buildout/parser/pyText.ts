@@ -6,27 +6,48 @@
 
 /** Characters for which Python's `str.isspace()` is true (bidi WS/B/S or category Zs). */
 export const PY_WS_CLASS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const WS_RE = new RegExp(`[${PY_WS_CLASS}]`);
-const LEADING_WS = new RegExp(`^[${PY_WS_CLASS}]+`);
 const WS_RUN = new RegExp(`[${PY_WS_CLASS}]+`);
 
+/**
+ * `str.isspace()` of one UTF-16 code unit: the same set as PY_WS_CLASS, tested without a
+ * regex (the parser asks this for every character it strips).
+ */
+export function isWsCode(c: number): boolean {
+  if (c > 32 && c < 0x85) return false;
+  return (c >= 9 && c <= 13) || (c >= 0x1c && c <= 32) || c === 0x85 || c === 0xa0 || c === 0x1680
+    || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 export function isPySpace(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && WS_RE.test(ch);
+  return ch !== undefined && ch.length > 0 && isWsCode(ch.charCodeAt(0));
+}
+
+/** Index of the first non-space character of `s[from, to)` (`to` when all are spaces). */
+export function skipWs(s: string, from = 0, to = s.length): number {
+  while (from < to && isWsCode(s.charCodeAt(from))) from++;
+  return from;
+}
+
+/** End of `s[from, to)` without its trailing spaces. */
+export function trimWsEnd(s: string, from = 0, to = s.length): number {
+  while (to > from && isWsCode(s.charCodeAt(to - 1))) to--;
+  return to;
 }
 
 export function pyLstrip(s: string): string {
-  return s.replace(LEADING_WS, '');
+  const i = skipWs(s);
+  return i === 0 ? s : s.slice(i);
 }
 
 export function pyRstrip(s: string): string {
-  // A regex anchored at $ over a long non-space string is linear; fine for huge values.
-  let end = s.length;
-  while (end > 0 && WS_RE.test(s[end - 1])) end--;
-  return s.slice(0, end);
+  const end = trimWsEnd(s);
+  return end === s.length ? s : s.slice(0, end);
 }
 
 export function pyStrip(s: string): string {
-  return pyRstrip(pyLstrip(s));
+  const start = skipWs(s);
+  const end = trimWsEnd(s, start);
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** Python `str.split()` without arguments: split on whitespace runs, drop empty words. */
@@ -39,40 +60,58 @@ export function pyWords(s: string): Array<{ word: string; start: number }> {
   const out: Array<{ word: string; start: number }> = [];
   let i = 0;
   while (i < s.length) {
-    while (i < s.length && WS_RE.test(s[i])) i++;
+    while (i < s.length && isWsCode(s.charCodeAt(i))) i++;
     const start = i;
-    while (i < s.length && !WS_RE.test(s[i])) i++;
+    while (i < s.length && !isWsCode(s.charCodeAt(i))) i++;
     if (i > start) out.push({ word: s.slice(start, i), start });
   }
   return out;
 }
 
-
-/** `textwrap.dedent` of CPython 3.11: only spaces and tabs count as indentation. */
+/**
+ * `textwrap.dedent` of CPython 3.11: only spaces and tabs count as indentation, and only `\n`
+ * separates lines (its regexes use `re.MULTILINE`, whose `^`/`$` know no other line break).
+ */
 export function pyDedent(text: string): string {
-  // Lines consisting solely of spaces/tabs are normalised to empty.
-  text = text.replace(/^[ \t]+$/gm, '');
+  // One scan for the margin (and whether any line is only spaces/tabs), one to cut it.
   let margin: string | undefined;
-  const re = /^([ \t]*)(?:[^ \t\n])/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const indent = m[1];
-    if (margin === undefined) margin = indent;
-    else if (indent.startsWith(margin)) {
-      // keep margin
-    } else if (margin.startsWith(indent)) margin = indent;
-    else {
-      let i = 0;
-      while (i < margin.length && i < indent.length && margin[i] === indent[i]) i++;
-      margin = margin.slice(0, i);
+  let blankLines = false;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i === end) blankLines ||= i > start; // _whitespace_only_re: such a line becomes empty
+    else if (margin === undefined) margin = text.slice(start, i);
+    else if (margin.length !== i - start || !text.startsWith(margin, start)) {
+      const indent = text.slice(start, i);
+      if (indent.startsWith(margin)) {
+        // keep margin
+      } else if (margin.startsWith(indent)) margin = indent;
+      else {
+        let k = 0;
+        while (k < margin.length && k < indent.length && margin[k] === indent[k]) k++;
+        margin = margin.slice(0, k);
+      }
     }
-    if (m[0].length === 0) re.lastIndex++;
+    start = end + 1;
   }
-  if (margin) {
-    const lines = text.split('\n');
-    return lines.map((l) => (l.startsWith(margin!) ? l.slice(margin!.length) : l)).join('\n');
+  if (!margin && !blankLines) return text;
+  const cut = margin ? margin.length : 0;
+  let out = '';
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (start > 0) out += '\n';
+    if (i === end) {
+      // a line of only spaces/tabs (or empty) stays empty
+    } else if (cut && text.startsWith(margin!, start)) out += text.slice(start + cut, end);
+    else out += text.slice(start, end);
+    start = end + 1;
   }
-  return text;
+  return out;
 }
 
 /** buildout's post-processing of a value whose first character is whitespace. */
@@ -83,7 +122,7 @@ export function postProcessValue(value: string): string {
   // inside the leading whitespace run.
   let i = 0;
   let lastNl = -1;
-  while (i < dedented.length && WS_RE.test(dedented[i])) {
+  while (i < dedented.length && isWsCode(dedented.charCodeAt(i))) {
     if (dedented[i] === '\n') lastNl = i;
     i++;
   }
