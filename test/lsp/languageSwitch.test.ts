@@ -14,7 +14,7 @@ test('a late result for the document before the language switch is dropped', asy
   const documents = { get: (u: string) => docs.get(u), all: () => [...docs.values()] } as unknown as TextDocuments<TextDocument>;
   const published: string[][] = [];
   const connection = {
-    sendDiagnostics: async (p: { diagnostics: Diagnostic[] }) => void published.push(p.diagnostics.map((d) => d.message)),
+    sendDiagnostics: async (p: { diagnostics: Diagnostic[] }) => void published.push(p.diagnostics.map((d) => String(d.message))),
     console: { error: () => undefined },
   } as unknown as Connection;
   const releases: (() => void)[] = [];
