@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lspClient';
@@ -139,4 +139,79 @@ test('URL extends are downloaded, cached, and the profile checked with them', as
   const offline = await runAsync({ HAPROXY_BUILDOUT_OFFLINE: '1' });
   assert.equal(offline.code, 0, offline.stdout);
   assert.deepEqual(JSON.parse(offline.stdout)[0].diagnostics, []);
+});
+
+/** A private copy of the example buildout (profiles/haproxy.cfg, templates/haproxy.conf.in). */
+function exampleBuildout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-plone-'));
+  cpSync(join(ROOT, 'examples', 'plone-buildout'), dir, { recursive: true });
+  return dir;
+}
+
+test('files that are neither HAProxy nor buildout are skipped with a note, and do not fail the run', () => {
+  const dir = exampleBuildout();
+  writeFileSync(join(dir, 'setup.cfg'), '[metadata]\nname = my.site\n\n[options]\npackages = find:\n');
+  writeFileSync(join(dir, 'tox.ini'), '[tox]\nenvlist = py311\n');
+  writeFileSync(join(dir, 'mypy.cfg'), '[mypy]\nstrict = True\n');
+  const r = run(['check', '--haproxy-version', '2.6', 'setup.cfg', 'tox.ini', 'mypy.cfg', 'buildout.cfg'], dir);
+  // The INI files would be full of "outside of any section" errors if taken for HAProxy.
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '');
+  for (const f of ['setup.cfg', 'tox.ini', 'mypy.cfg']) {
+    assert.match(r.stderr, new RegExp(`skipped ${f.replace('.', '\\.')}: not a HAProxy config or buildout profile`));
+  }
+  assert.doesNotMatch(r.stderr, /buildout\.cfg/);
+  const json = run(['check', '--json', 'setup.cfg', 'buildout.cfg'], dir);
+  const [setup, profile] = JSON.parse(json.stdout) as { file: string; language: string | null; skipped?: string }[];
+  assert.equal(setup.language, null);
+  assert.match(setup.skipped ?? '', /not a HAProxy config/);
+  assert.equal(profile.language, 'buildout');
+  assert.equal(profile.skipped, undefined);
+});
+
+test('only skipped files: exit 2 (nothing was checked); --language checks such a file anyway', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-skip-'));
+  writeFileSync(join(dir, 'setup.cfg'), '[metadata]\nname = x\n');
+  const r = run(['check', 'setup.cfg'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /none of the given files is a HAProxy config or buildout profile/);
+  const forced = run(['check', '--language', 'haproxy', 'setup.cfg'], dir);
+  assert.equal(forced.code, 1, 'as HAProxy, [metadata] is outside of any section');
+  assert.match(forced.stdout, /^setup\.cfg:1:1: error: .*\[outside-section\]$/m);
+});
+
+test('a profile named haproxy.cfg, reached through extends, is checked as buildout', () => {
+  const dir = exampleBuildout();
+  const r = run(['check', '--json', '--haproxy-version', '2.6', 'profiles/haproxy.cfg', 'profiles/base.cfg'], dir);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const files = JSON.parse(r.stdout) as { language: string; diagnostics: unknown[] }[];
+  assert.deepEqual(files.map((f) => f.language), ['buildout', 'buildout']);
+  // As HAProxy, `[haproxy-config]` and `recipe = …` would be errors.
+  assert.deepEqual(files[0].diagnostics, []);
+});
+
+test('a template is checked as the template of its owning section, found by walking up to buildout.cfg', () => {
+  const dir = exampleBuildout();
+  // From another directory, by absolute path: the owner is found next to the file, not in the cwd.
+  const r = run(['check', '--json', '--haproxy-version', '2.6', join(dir, 'templates', 'haproxy.conf.in')], tmpdir());
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  const [file] = JSON.parse(r.stdout) as { language: string; templateOf: string | null; diagnostics: { line: number; code: string; message: string }[] }[];
+  assert.equal(file.language, 'haproxy');
+  assert.match(file.templateOf ?? '', /buildout\.cfg:haproxy-config$/);
+  // The handbook typo is found with the profile's sections (did-you-mean needs them)…
+  const typo = file.diagnostics.find((d) => d.code === 'undefined-section');
+  assert.ok(typo, JSON.stringify(file.diagnostics));
+  assert.equal(typo.line, 6);
+  assert.match(typo.message, /haproxy-config/);
+  // …and `${frontend-port}` (an option of the owning section) is no problem at all.
+  assert.ok(!file.diagnostics.some((d) => /frontend-port/.test(d.message)), JSON.stringify(file.diagnostics));
+});
+
+test('a template without an owning profile nearby is still checked as HAProxy, templateOf null', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-orphan-'));
+  writeFileSync(join(dir, 'haproxy.conf.in'), 'global\n    maxconn ${limits:maxconn}\n');
+  const r = run(['check', '--json', '--haproxy-version', '2.6', 'haproxy.conf.in'], dir);
+  const [file] = JSON.parse(r.stdout) as { language: string; templateOf: string | null }[];
+  assert.equal(file.language, 'haproxy');
+  assert.equal(file.templateOf, null);
 });

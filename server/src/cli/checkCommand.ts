@@ -1,9 +1,15 @@
 /**
  * `haproxy-buildout check FILE…`: the editor's diagnostics on the command line, for CI.
  * Prints `file:line:col: severity: message [code]` (1-based) or JSON, and exits 1 when any
- * file has an error (2 for usage errors and unreadable files).
+ * file has an error (2 for usage errors, unreadable files, or when no given file is one we check).
+ *
+ * Files are classified exactly as the editor does (the language service's detectLanguage:
+ * HAProxy names and first lines, buildout profiles including those reached by `extends`);
+ * files no rule claims (setup.cfg, tox.ini, …) are skipped with a note, so a glob over `*.cfg`
+ * in CI does not fail on Python tooling files. A template is checked as the template of the
+ * section that renders it (its profile found by walking up to a buildout.cfg), as in the editor.
  */
-import { resolve as resolvePath } from 'node:path';
+import { relative as relativePath, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -25,17 +31,28 @@ Options:
   --haproxy-version X        HAProxy version to check against (${SUPPORTED_VERSIONS.join(', ')}; e.g. 2.6.12 → 2.6);
                              default: \`haproxy -v\` of $HAPROXY_BIN or haproxy on PATH, else 3.2
   --language haproxy|buildout  force the language instead of detecting it from the file
+                             (also checks files that would be skipped)
   --merge-mode 2.13|3.1      zc.buildout merge rules for += / -= (default 3.1)
   --no-user-defaults         ignore ~/.buildout/default.cfg
   -h, --help                 show this help
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+Files that are neither a HAProxy config nor a buildout profile (setup.cfg, tox.ini, …) are
+skipped with a note on stderr; they do not change the exit status.
+
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable file, or every file skipped.`;
 
 export interface CheckedFile {
   file: string;
-  language: LanguageId;
+  /** Undefined when the file was skipped. */
+  language?: LanguageId;
   diagnostics: Diagnostic[];
+  /** Why the file was not checked. */
+  skipped?: string;
+  /** For a template: `profile.cfg:section` that renders it (null when no owner was found). */
+  templateOf?: string | null;
 }
+
+export const SKIPPED_NOTE = 'not a HAProxy config or buildout profile';
 
 const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -119,6 +136,11 @@ export const checkCommand: CliCommand = async (args, io) => {
   // No fixed root: the buildout side adopts the nearest directory holding a buildout.cfg.
   let service = createLanguageService({ host: io.host });
   const results: CheckedFile[] = [];
+  /** `profile.cfg:section` (profile relative to the working directory) rendering a template. */
+  const ownerOf = (doc: TextDocument): string | null => {
+    const r = service.renderTemplate(doc, opts.settings);
+    return r.profile && r.section ? `${relativePath(io.cwd, r.profile)}:${r.section}` : null;
+  };
   let unreadable = false;
   for (const file of opts.files) {
     const abs = resolvePath(io.cwd, file);
@@ -128,7 +150,12 @@ export const checkCommand: CliCommand = async (args, io) => {
       unreadable = true;
       continue;
     }
-    const language = opts.language ?? service.detectLanguage(abs, text) ?? 'haproxy';
+    const language = opts.language ?? service.detectLanguage(abs, text);
+    if (!language) {
+      io.stderr(`haproxy-buildout check: skipped ${file}: ${SKIPPED_NOTE} (--language checks it anyway)\n`);
+      results.push({ file, diagnostics: [], skipped: SKIPPED_NOTE });
+      continue;
+    }
     const doc = TextDocument.create(pathToFileURL(abs).toString(), language, 1, text);
     let diagnostics = service.doValidation(doc, opts.settings);
     // `extends = http…` profiles download in the background: wait for them, then check again.
@@ -141,12 +168,15 @@ export const checkCommand: CliCommand = async (args, io) => {
     diagnostics = diagnostics
       .slice()
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ file, language, diagnostics });
+    const templateOf = language === 'haproxy' && service.isTemplate(doc, opts.settings) ? ownerOf(doc) : undefined;
+    results.push({ file, language, diagnostics, templateOf });
   }
   if (opts.json) {
     io.stdout(JSON.stringify(results.map((r) => ({
       file: r.file,
-      language: r.language,
+      language: r.language ?? null,
+      ...(r.skipped ? { skipped: r.skipped } : {}),
+      ...(r.templateOf !== undefined ? { templateOf: r.templateOf } : {}),
       haproxyVersion: opts.settings.haproxyVersion,
       diagnostics: r.diagnostics.map((d) => ({
         line: d.range.start.line + 1,
@@ -162,6 +192,10 @@ export const checkCommand: CliCommand = async (args, io) => {
     for (const r of results) for (const d of r.diagnostics) io.stdout(formatDiagnostic(r.file, d) + '\n');
   }
   if (unreadable) return 2;
+  if (results.length > 0 && results.every((r) => r.skipped)) {
+    io.stderr('haproxy-buildout check: none of the given files is a HAProxy config or buildout profile\n');
+    return 2;
+  }
   const hasError = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error));
   return hasError ? 1 : 0;
 };
