@@ -8,6 +8,8 @@ import { doRename, findDefinition, findReferences, prepareRename, RenameError } 
 import { documentHighlights } from '../../../server/src/service/haproxy/features/highlights';
 import { format } from '../../../server/src/service/haproxy/features/formatting';
 import { tokenizeLine } from '../../../server/src/service/haproxy/parser/tokenizer';
+import { splitLines } from '../../../server/src/service/haproxy/parser/parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { contextFor } from './fixtures/featureContext';
 
 /** Every editor feature on random and mutated configurations: no exception, bounded time. */
@@ -106,14 +108,9 @@ describe('haproxy editor features: robustness', () => {
       for (let j = 0; j < len; j++) junk += String.fromCharCode(Math.floor(rand() * 256));
       exercise(junk, rand);
       const ctx = contextFor(junk);
-      const out = format(ctx, { tabSize: 4, insertSpaces: true }).sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
-        .reduce((t, e) => {
-          const ls = t.split('\n');
-          const l = ls[e.range.start.line];
-          ls[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
-          return ls.join('\n');
-        }, junk);
-      const words = (s: string) => s.split('\n').map((l) => tokenizeLine(l).tokens.map((t) => t.value));
+      // Edits are in LSP positions, where a lone CR also ends a line: apply them as the editor does.
+      const out = TextDocument.applyEdits(ctx.document, format(ctx, { tabSize: 4, insertSpaces: true }));
+      const words = (s: string) => splitLines(s).map((l) => tokenizeLine(l).tokens.map((t) => t.value));
       assert.deepEqual(words(out), words(junk));
     }
   });

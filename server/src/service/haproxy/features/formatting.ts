@@ -1,6 +1,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { HaproxyContext } from '../context';
 import type { Statement } from '../parser/model';
+import { splitLines } from '../parser/parser';
 
 export interface FormatOptions {
   tabSize: number;
@@ -19,7 +20,7 @@ type Role = 'header' | 'directive' | 'body' | 'preamble';
 export function format(ctx: HaproxyContext, options: FormatOptions, range?: Range): TextEdit[] {
   const unit = options.insertSpaces ? ' '.repeat(Math.max(1, Math.min(16, options.tabSize | 0))) : '\t';
   const roles = statementRoles(ctx);
-  const lines = ctx.document.getText().split('\n');
+  const lines = splitLines(ctx.document.getText());
   let first = 0;
   let last = ctx.parsed.lineCount - 1;
   if (range) {

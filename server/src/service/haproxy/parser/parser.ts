@@ -11,9 +11,13 @@ export const SECTION_KEYWORDS: ReadonlySet<string> = new Set([
   'traces', 'acme', 'log-profile', 'healthcheck',
 ]);
 
-/** Splits a text into lines the way HAProxy reads them (LF; a trailing CR is blank). */
+/**
+ * Splits a text into lines the way HAProxy reads them (LF; a trailing CR is blank). A lone CR
+ * (not followed by LF) also ends a line, as it does for the editor and LSP positions: HAProxy
+ * stops reading the line there, and our line numbers must match the editor's.
+ */
 export function splitLines(text: string): string[] {
-  return text.split('\n');
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.split(/\n|\r(?!\n)/) : text.split('\n');
 }
 
 /**
@@ -41,7 +45,7 @@ export function parseHaproxy(text: string): HaproxyDocument {
     while (suffix < max - prefix && prev.lines[prev.lines.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
   }
   const shift = prev ? prev.lines.length - lines.length : 0;
-  const endsWithNewline = text.length === 0 || text.endsWith('\n');
+  const endsWithNewline = text.length === 0 || text.endsWith('\n') || text.endsWith('\r');
   // A text ending with "\n" yields a last empty element that is not a real line.
   const lineCount = endsWithNewline && lines.length > 1 ? lines.length - 1 : lines.length;
   const doc: HaproxyDocument = {

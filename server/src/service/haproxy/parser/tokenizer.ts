@@ -21,7 +21,11 @@ export function tokenizeLine(line: string): LineTokens {
   const tokens: Token[] = [];
   let errors: LexError[] | undefined;
   let comment: Comment | undefined;
-  const n = Math.min(line.length, MAX_LINE);
+  let n = Math.min(line.length, MAX_LINE);
+  // HAProxy ends a line at a CR even inside quotes (a CRLF file's lines end before the CR), so an
+  // unterminated quote or a comment stops there too instead of reaching past the editor's line.
+  const cr = line.indexOf('\r');
+  if (cr >= 0 && cr < n) n = cr;
   let i = 0;
   while (i < n) {
     const ch = line.charCodeAt(i);
