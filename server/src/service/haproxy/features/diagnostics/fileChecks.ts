@@ -1,26 +1,18 @@
 /**
  * File-level checks: lexer problems, the final line feed, statements before any section,
  * and zc.buildout `${section:option}` substitutions left in a file HAProxy reads directly.
+ * The lexer and buildout checks look at one statement (localChecks.ts runs and caches them).
  */
 import type { Section, Statement, Token } from '../../parser/model';
 import type { CheckContext } from './reporter';
 
-function forEachStatement(cc: CheckContext, fn: (st: Statement, section?: Section) => void): void {
-  for (const st of cc.doc.preamble) fn(st);
-  for (const section of cc.doc.sections) {
-    fn(section.header, section);
-    for (const st of section.body) fn(st, section);
+/** Problems the tokenizer found on one statement's line. */
+export function checkStatementLexErrors(cc: CheckContext, statement: Statement): void {
+  if (!statement.errors) return;
+  for (const e of statement.errors) {
+    const key = e.code === 'lex-unterminated-quote' ? 'unterminatedQuote' : e.code === 'lex-trailing-backslash' ? 'trailingBackslash' : e.code === 'lex-line-too-long' ? 'lineTooLong' : undefined;
+    if (key) cc.report(key, statement.line, e.start, e.end, { max: e.start });
   }
-}
-
-export function checkLexErrors(cc: CheckContext): void {
-  forEachStatement(cc, (statement) => {
-    if (!statement.errors) return;
-    for (const e of statement.errors) {
-      const key = e.code === 'lex-unterminated-quote' ? 'unterminatedQuote' : e.code === 'lex-trailing-backslash' ? 'trailingBackslash' : e.code === 'lex-line-too-long' ? 'lineTooLong' : undefined;
-      if (key) cc.report(key, statement.line, e.start, e.end, { max: e.start });
-    }
-  });
 }
 
 /** HAProxy 2.6 refuses a file whose last line has no LF ("Missing LF on last line"); later versions accept it. */
@@ -65,20 +57,21 @@ function isSilentSlot(section: Section | undefined, st: Statement, index: number
   return false;
 }
 
-/** Leftover buildout substitutions: error everywhere, worded specially where HAProxy stays silent. */
-export function checkBuildoutLeftovers(cc: CheckContext): void {
+/**
+ * Leftover buildout substitutions in one statement (`section`: undefined before the first
+ * section): error everywhere, worded specially where HAProxy stays silent. Not for templates.
+ */
+export function checkStatementBuildout(cc: CheckContext, statement: Statement, section: Section | undefined): void {
   if (cc.ctx.isTemplate) return;
-  forEachStatement(cc, (statement, section) => {
-    const toks = statement.tokens;
-    for (let i = 0; i < toks.length; i++) {
-      const tok: Token = toks[i];
-      if (!tok.buildoutRefs) continue;
-      for (const ref of tok.buildoutRefs) {
-        if (ref.escaped) continue;
-        const text = `\${${ref.inner}}`;
-        const key = isSilentSlot(section, statement, i) ? 'buildoutLeftoverSilent' : 'buildoutLeftover';
-        cc.report(key, statement.line, ref.start, ref.end, { text });
-      }
+  const toks = statement.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const tok: Token = toks[i];
+    if (!tok.buildoutRefs) continue;
+    for (const ref of tok.buildoutRefs) {
+      if (ref.escaped) continue;
+      const text = `\${${ref.inner}}`;
+      const key = isSilentSlot(section, statement, i) ? 'buildoutLeftoverSilent' : 'buildoutLeftover';
+      cc.report(key, statement.line, ref.start, ref.end, { text });
     }
-  });
+  }
 }

@@ -2,33 +2,43 @@
  * HAProxy diagnostics: runs every check family over the parsed document and returns LSP
  * diagnostics (`source: 'haproxy'`, `code` = the stable id from diagnosticCodes.ts, `data`
  * = what the quick fix needs). Never throws: a failing family is skipped, the others still
- * report. The keyword pass runs first because value and rule checks reuse its matches.
+ * report.
+ *
+ * The statement-local families (lexer, buildout, keywords, values, rules) run in one pass
+ * with per-statement caching (localChecks.ts), so re-validating an edited document re-checks
+ * only the changed statements; the cross-statement families (conditionals, references,
+ * duplicates, timeouts, file level) run over the whole document each time. Diagnostics are
+ * emitted family by family in a fixed order, so the result is the same whether a statement's
+ * reports came from the cache or not.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationCheck } from '../../../common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
-import { checkBuildoutLeftovers, checkFinalNewline, checkLexErrors, checkOutsideSection } from './fileChecks';
-import { checkKeywords } from './keywordChecks';
+import { checkFinalNewline, checkOutsideSection } from './fileChecks';
+import {
+  emitFamily, runLocalChecks, FAMILY_BUILDOUT, FAMILY_KEYWORDS, FAMILY_LEXER, FAMILY_RULES, FAMILY_VALUES, type LocalHit,
+} from './localChecks';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
 import { CheckContext } from './reporter';
-import { checkRules } from './ruleChecks';
-import { checkValues } from './valueChecks';
 
 export { CheckContext } from './reporter';
 export type { FixData } from './reporter';
 
-type Family = (cc: CheckContext) => void;
+type Family = (cc: CheckContext, local: readonly LocalHit[]) => void;
 
+const local = (family: number): Family => (cc, hits) => emitFamily(cc, hits, family);
+
+/** Emission order (the order diagnostics had before the local families were cached). */
 const FAMILIES: readonly [string, Family][] = [
-  ['lexer', checkLexErrors],
+  ['lexer', local(FAMILY_LEXER)],
   ['final-newline', checkFinalNewline],
   ['outside-section', checkOutsideSection],
-  ['buildout', checkBuildoutLeftovers],
-  ['keywords', checkKeywords],
-  ['values', checkValues],
-  ['rules', checkRules],
+  ['buildout', local(FAMILY_BUILDOUT)],
+  ['keywords', local(FAMILY_KEYWORDS)],
+  ['values', local(FAMILY_VALUES)],
+  ['rules', local(FAMILY_RULES)],
   ['references', checkReferences],
   ['duplicates', checkDuplicates],
   ['timeouts', checkTimeouts],
@@ -46,10 +56,16 @@ export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, tok
   } catch {
     cc.lineStates = undefined;
   }
+  let hits: LocalHit[] = [];
+  try {
+    hits = runLocalChecks(cc, token);
+  } catch {
+    // Each check is guarded inside; this only protects against a bug in the driver itself.
+  }
   for (const [, run] of FAMILIES) {
     if (token?.isCancellationRequested) break;
     try {
-      run(cc);
+      run(cc, hits);
     } catch {
       // A bug in one family must not hide the others' results (nor crash the server).
     }

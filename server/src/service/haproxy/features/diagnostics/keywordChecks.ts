@@ -11,7 +11,7 @@ import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
 import { REMOVED_KEYWORDS } from '../../knowledge/index';
-import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
+import { didYouMeanHint, kindOf, type CheckContext, type KeywordMatch } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
@@ -63,40 +63,62 @@ export function versionLE(a: string, b: string): boolean {
   return true;
 }
 
-export function checkKeywords(cc: CheckContext): void {
+/**
+ * Section-level checks of a header: removed/deprecated/unknown section kinds, the required
+ * name, `from <defaults>`, the name's characters.
+ */
+export function checkSectionHeader(cc: CheckContext, section: Section): void {
   const kb = cc.kb;
-  const knownSections = kb.sections();
-  for (const section of cc.doc.sections) {
-    const sectionEntry = kb.section(section.kind);
-    const life = cc.lifecycleOf('section', section.kind);
-    if (life) {
-      const t = section.header.tokens[0];
-      const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
-      cc.reportToken(key, section.header, t, { name: section.kind, removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
-      if (life.status === 'removed') continue;
-    }
-    if (!sectionEntry) {
-      if (knownSections.length > 0 && !life) reportUnknownSection(cc, section);
-      continue;
-    }
-    if (sectionEntry.nameRequired === 'required' && !section.name) {
-      const t = section.header.tokens[0];
-      cc.reportToken('missingSectionName', section.header, t, { name: section.kind });
-    }
-    if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'backend' || section.kind === 'listen') {
-      checkProxyHeader(cc, section);
-    }
-    if (section.name) checkName(cc, section.header, section.name, section.kind);
-    // Without any keyword data for this section kind we cannot tell unknown from new.
-    const hasData = kb.keywordsIn(kindOf(section)).length > 0;
-    for (const st of section.body) {
-      if (st.tokens.length === 0 || cc.lineStates?.[st.line] === 2) continue;
-      const first = st.tokens[0];
-      if (first.value.startsWith('.') && !first.quoted) continue;
-      if (cc.isDeferred(first)) continue;
-      checkStatement(cc, section, st, hasData);
-    }
+  const life = cc.lifecycleOf('section', section.kind);
+  if (life) {
+    const t = section.header.tokens[0];
+    const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
+    cc.reportToken(key, section.header, t, { name: section.kind, removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
+    if (life.status === 'removed') return;
   }
+  const sectionEntry = kb.section(section.kind);
+  if (!sectionEntry) {
+    if (kb.sections().length > 0 && !life) reportUnknownSection(cc, section);
+    return;
+  }
+  if (sectionEntry.nameRequired === 'required' && !section.name) {
+    const t = section.header.tokens[0];
+    cc.reportToken('missingSectionName', section.header, t, { name: section.kind });
+  }
+  if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'backend' || section.kind === 'listen') {
+    checkProxyHeader(cc, section);
+  }
+  if (section.name) checkName(cc, section.header, section.name, section.kind);
+}
+
+/** Per knowledge base and section kind: whether body keywords are checked, and against data. */
+const bodyModeCache = new WeakMap<KnowledgeBase, Map<string, 0 | 1 | 2>>();
+
+/**
+ * 0: the body is not checked (a removed or unknown section kind, already reported on its
+ * header); 1: checked, but without keyword data for this kind (unknown cannot be told from
+ * new); 2: checked against the keyword data.
+ */
+export function bodyCheckMode(cc: CheckContext, kind: string): 0 | 1 | 2 {
+  let m = bodyModeCache.get(cc.kb);
+  if (!m) bodyModeCache.set(cc.kb, (m = new Map()));
+  let mode = m.get(kind);
+  if (mode === undefined) {
+    const life = cc.lifecycleOf('section', kind);
+    if ((life && life.status === 'removed') || !cc.kb.section(kind)) mode = 0;
+    else mode = cc.kb.keywordsIn(kind as SectionKind).length > 0 ? 2 : 1;
+    m.set(kind, mode);
+  }
+  return mode;
+}
+
+/** Keyword checks of one body statement; returns its keyword match for the value and rule checks. */
+export function checkBodyKeyword(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
+  const first = st.tokens[0];
+  if (!first) return undefined;
+  if (first.value.charCodeAt(0) === 46 /* . */ && !first.quoted) return undefined;
+  if (cc.isDeferred(first)) return undefined;
+  return checkStatement(cc, section, st, hasData);
 }
 
 function reportUnknownSection(cc: CheckContext, section: Section): void {
@@ -130,7 +152,7 @@ function checkName(cc: CheckContext, st: Statement, tok: Token, what: string): v
   if (bad) cc.reportToken('invalidName', st, tok, { name: tok.value, char: bad[0], what });
 }
 
-function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): void {
+function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
   const kb = cc.kb;
   const kind = kindOf(section);
   const words = cc.words(st);
@@ -138,18 +160,17 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
   const direct = kb.matchKeyword(kind, words);
   const match = direct ?? (words.length > 1 && words[1].includes('(') ? kb.matchKeyword(kind, [words[0], words[1].replace(/\(.*$/s, ''), ...words.slice(2)]) : undefined);
   if (match) {
-    cc.matches.set(st, match);
     if (match.entry.name === 'acl' && st.tokens[1]) checkName(cc, st, st.tokens[1], 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
     const lastWord = st.tokens[match.wordCount - 1];
     checkMatched(cc, section, st, match.entry, match.wordCount, lastWord && lastWord.value.includes('(') ? 1 : 0);
-    return;
+    return match;
   }
   // The section matters: the global `grace` is a current keyword, the proxy `grace` was removed.
   const removed = kb.matchRemoved(words, kind);
   if (removed && removed.entry.removed && versionLE(removed.entry.removed, cc.version)) {
     reportRemoved(cc, st, removed.entry, removed.wordCount);
-    return;
+    return undefined;
   }
   // `option x`, `timeout x` … where this section has that family: an unknown member, not a misplaced keyword.
   const head = words[0] === 'no' || words[0] === 'default' ? words[1] : words[0];
@@ -157,16 +178,16 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
     const inProxy = proxyMatch(kb, words);
     if (!inProxy || !PROXY.has(kind)) {
       reportUnknown(cc, section, st, words);
-      return;
+      return undefined;
     }
   }
   const elsewhere = proxyMatch(kb, words) ?? kb.matchKeywordAnywhere(words);
   if (elsewhere) {
     reportWrongSection(cc, section, st, elsewhere.entry, elsewhere.wordCount);
-    return;
+    return undefined;
   }
-  if (!hasData) return;
-  reportUnknown(cc, section, st, words);
+  if (hasData) reportUnknown(cc, section, st, words);
+  return undefined;
 }
 
 const familyInSectionCache = new WeakMap<KnowledgeBase, Map<string, boolean>>();

@@ -1,7 +1,12 @@
 /**
- * What every check family receives: the document context, a shared per-statement keyword
- * match cache, and `report()`, which turns a code + placeholders into an LSP Diagnostic with
- * the user's severity applied (or drops it when the code is set to 'off').
+ * What every check family receives: the document context and `report()`, which turns a
+ * code + placeholders into an LSP Diagnostic with the user's severity applied (or drops it
+ * when the code is set to 'off').
+ *
+ * Statement-local checks run with a `sink`: their reports are kept as line-independent
+ * RawReports (code, columns, placeholders), cached per statement by localChecks.ts and turned
+ * into Diagnostics by `emit()` with the statement's current line, the user's severities and
+ * the `.if` state of that line. So the severity settings and `.if` blocks never enter the cache.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticSettings, HaproxyContext, SeverityName } from '../../context';
@@ -39,15 +44,29 @@ export interface KeywordMatch {
   wordCount: number;
 }
 
+/** A report of a statement-local check before line, severity setting and `.if` state are applied. */
+export interface RawReport {
+  /** Which local family produced it (localChecks.ts emits family by family, like before). */
+  family: number;
+  key: DiagnosticCodeKey;
+  start: number;
+  end: number;
+  args: MessageArgs;
+  data?: FixData;
+  defaultSeverity?: DefaultSeverity;
+}
+
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly kb;
   readonly doc;
   readonly version;
-  /** Keyword match per statement, filled by the keyword checks and reused by value/rule checks. */
-  readonly matches = new Map<Statement, KeywordMatch>();
   /** Per line: 0 active, 1 inside an `.if` HAProxy may skip, 2 inside a block it skips. */
   lineStates: Uint8Array | undefined;
+  /** Set while statement-local checks run: reports are collected here instead of emitted. */
+  sink: RawReport[] | undefined;
+  /** The local family running (tags RawReports). */
+  family = 0;
   private readonly overrides: Record<string, SeverityName>;
 
   constructor(readonly ctx: HaproxyContext, settings: DiagnosticSettings | undefined) {
@@ -57,9 +76,20 @@ export class CheckContext {
     this.overrides = settings?.severity ?? {};
   }
 
-  /** Lower-cased token values of a statement, computed once per statement object. */
+  private wordsOf: Statement | undefined;
+  private lastWords: string[] = [];
+
+  /**
+   * Lower-cased token values of a statement. The local checks of one statement ask several
+   * times in a row, so the last statement's words are kept (cached results make a longer-lived
+   * cache unnecessary: an unchanged statement is not checked again).
+   */
   words(st: Statement): string[] {
-    return statementWords(st);
+    if (st !== this.wordsOf) {
+      this.lastWords = statementWords(st);
+      this.wordsOf = st;
+    }
+    return this.lastWords;
   }
 
   /** A removed/deprecated bind option, server option, action or section that applies to the target version. */
@@ -80,6 +110,26 @@ export class CheckContext {
     start: number,
     end: number,
     args: MessageArgs = {},
+    data?: FixData,
+    defaultSeverity?: DefaultSeverity,
+  ): void {
+    if (this.sink) {
+      const raw: RawReport = { family: this.family, key, start, end, args };
+      if (data) raw.data = data;
+      if (defaultSeverity) raw.defaultSeverity = defaultSeverity;
+      this.sink.push(raw);
+      return;
+    }
+    this.emit(key, line, start, end, args, data, defaultSeverity);
+  }
+
+  /** Turns a report into a Diagnostic on `line` (severity setting and `.if` state applied). */
+  emit(
+    key: DiagnosticCodeKey,
+    line: number,
+    start: number,
+    end: number,
+    args: MessageArgs,
     data?: FixData,
     defaultSeverity?: DefaultSeverity,
   ): void {
@@ -112,26 +162,21 @@ export class CheckContext {
   }
 }
 
-/**
- * Lower-cased words per statement, shared by every validation: the parser hands the same
- * statement objects to the next version of a document for unchanged lines, so an edit does
- * not lower-case the whole file again. Statements are immutable, so the cache cannot go stale.
- */
-const wordsOf = new WeakMap<Statement, string[]>();
-
+/** Lower-cased token values of a statement; words already in lower case are not copied. */
 export function statementWords(st: Statement): string[] {
-  let w = wordsOf.get(st);
-  if (!w) {
-    const tokens = st.tokens;
-    w = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const v = tokens[i].value;
-      // Most words are already lower case: keep the same string instead of a copy.
-      w[i] = /[A-Z]/.test(v) ? v.toLowerCase() : v;
-    }
-    wordsOf.set(st, w);
-  }
+  const tokens = st.tokens;
+  const w = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) w[i] = lowerCase(tokens[i].value);
   return w;
+}
+
+/** `toLowerCase()` only when an upper-case ASCII letter is present (a char test, not a regex per word). */
+function lowerCase(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 65 && c <= 90) return v.toLowerCase();
+  }
+  return v;
 }
 
 /** Section kind as the knowledge schema types it. */

@@ -6,32 +6,27 @@
 import { suggest } from '../../../common/didYouMean';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
-import { didYouMeanHint, type CheckContext } from './reporter';
+import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
 
 /** ACL-only derivatives of fetches (`hdr_beg`, `path_end`, `url_reg` …), §7.3. */
 const DERIVATIVE = /^(.+?)_(beg|dir|dom|end|len|reg|sub|cnt|found|ip|val|str|match|pst|rep|int)$/;
 
-export function checkRules(cc: CheckContext): void {
-  for (const section of cc.doc.sections) {
-    for (const st of section.body) {
-      if (st.tokens.length < 2 || cc.lineStates?.[st.line] === 2) continue;
-      const m = cc.matches.get(st);
-      if (!m) continue;
-      const entry = m.entry;
-      if (entry.name === 'acl') {
-        const crit = st.tokens[2];
-        if (crit) checkSampleExpr(cc, st, crit, 0, crit.value);
-      } else if (entry.ruleSet && st.tokens[0].value.toLowerCase() !== 'no') {
-        checkAction(cc, st, entry.ruleSet, m.wordCount);
-        // `set-var(txn.x) <expr>`: the word after the action is a sample expression.
-        const action = st.tokens[m.wordCount];
-        const expr = st.tokens[m.wordCount + 1];
-        if (action && expr && /^set-var\(/i.test(action.value) && !expr.quoted) checkSampleExpr(cc, st, expr, 0, expr.value);
-      }
-      checkCondition(cc, st);
-      checkEmbeddedSamples(cc, st);
-    }
+/** Rule checks of one body statement whose keyword is known (`m`). */
+export function checkStatementRules(cc: CheckContext, st: Statement, m: KeywordMatch | undefined): void {
+  if (!m || st.tokens.length < 2) return;
+  const entry = m.entry;
+  if (entry.name === 'acl') {
+    const crit = st.tokens[2];
+    if (crit) checkSampleExpr(cc, st, crit, 0, crit.value);
+  } else if (entry.ruleSet && st.tokens[0].value.toLowerCase() !== 'no') {
+    checkAction(cc, st, entry.ruleSet, m.wordCount);
+    // `set-var(txn.x) <expr>`: the word after the action is a sample expression.
+    const action = st.tokens[m.wordCount];
+    const expr = st.tokens[m.wordCount + 1];
+    if (action && expr && /^set-var\(/i.test(action.value) && !expr.quoted) checkSampleExpr(cc, st, expr, 0, expr.value);
   }
+  checkCondition(cc, st);
+  checkEmbeddedSamples(cc, st);
 }
 
 function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: number): void {

@@ -7,7 +7,7 @@
 import { suggest } from '../../../common/didYouMean';
 import type { Section, Statement, Token } from '../../parser/model';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
-import { didYouMeanHint, type CheckContext } from './reporter';
+import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
 import { checkAddress, checkSize, checkTime, isInteger } from './valueSyntax';
 
 /** Keywords whose first argument is a time (besides every `timeout <name>`). */
@@ -19,15 +19,11 @@ const LAX_INT = new Set(['maxconn', 'fullconn', 'backlog', 'retries', 'maxconnra
 const FALLBACK_MODES = ['tcp', 'http'];
 const FALLBACK_BALANCE = ['roundrobin', 'static-rr', 'leastconn', 'first', 'source', 'uri', 'url_param', 'hdr', 'random', 'rdp-cookie', 'hash'];
 
-export function checkValues(cc: CheckContext): void {
-  for (const section of cc.doc.sections) {
-    for (const st of section.body) {
-      if (st.tokens.length < 1 || cc.lineStates?.[st.line] === 2) continue;
-      const m = cc.matches.get(st);
-      if (m) checkKeywordValues(cc, section, st, m.entry.name, m.wordCount);
-      else checkSectionSpecific(cc, section, st);
-    }
-  }
+/** Value checks of one body statement, given its keyword match (if the keyword is known). */
+export function checkStatementValues(cc: CheckContext, section: Section, st: Statement, m: KeywordMatch | undefined): void {
+  if (st.tokens.length < 1) return;
+  if (m) checkKeywordValues(cc, section, st, m.entry.name, m.wordCount);
+  else checkSectionSpecific(cc, section, st);
 }
 
 function valueTok(cc: CheckContext, st: Statement, index: number): Token | undefined {

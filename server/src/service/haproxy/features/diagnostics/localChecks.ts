@@ -1,0 +1,175 @@
+/**
+ * The statement-local check families (lexer errors, buildout leftovers, keywords, values,
+ * rules) in one pass over the statements, with their results cached per statement.
+ *
+ * Why a cache: after an edit the parser hands the next version the same token arrays for
+ * every unchanged line (parser.ts; a line moved by an inserted line gets a new Statement
+ * object but keeps its tokens). A local check's result depends only on those tokens, the
+ * knowledge base (target version), the section kind, whether the section is named
+ * (`defaults` only-named keywords) and whether the file is a buildout template. So the
+ * reports are kept line-independent (RawReport), keyed by the token array, with that
+ * context as a key string; a re-validation after a one-line edit re-checks one statement.
+ * Line numbers, the user's severities and `.if` states are applied when emitting, so none
+ * of them can make a cached result stale.
+ *
+ * The cache is per document (uri): the token arrays and entries of the last validation in
+ * document order. Since the parser reuses exactly the unchanged leading and trailing lines,
+ * the new statements are matched against it by walking the common prefix and suffix (pointer
+ * compares), with no hashing; a Map or WeakMap keyed by token arrays cost more than the
+ * checks themselves on a 20,000-line file (hash creation, and ephemeron work in the GC).
+ */
+import type { CancellationCheck } from '../../../common/cancellation';
+import type { KnowledgeBase } from '../../knowledge/types';
+import type { Section, Statement, Token } from '../../parser/model';
+import { checkStatementBuildout, checkStatementLexErrors } from './fileChecks';
+import { bodyCheckMode, checkBodyKeyword, checkSectionHeader } from './keywordChecks';
+import type { CheckContext, KeywordMatch, RawReport } from './reporter';
+import { checkStatementRules } from './ruleChecks';
+import { checkStatementValues } from './valueChecks';
+
+/** Local families, in the order their diagnostics are emitted (see index.ts). */
+export const FAMILY_LEXER = 0;
+export const FAMILY_BUILDOUT = 1;
+export const FAMILY_KEYWORDS = 2;
+export const FAMILY_VALUES = 3;
+export const FAMILY_RULES = 4;
+
+interface Entry {
+  /** The context the reports were computed in (section kind, named, template). */
+  key: string;
+  raws: readonly RawReport[];
+}
+
+/** A statement with reports, at its current line. */
+export interface LocalHit {
+  line: number;
+  raws: readonly RawReport[];
+}
+
+/** Per document: the knowledge base the entries were computed with, and the statements' token arrays and entries in document order. */
+interface DocumentCache {
+  kb: KnowledgeBase;
+  tokens: Token[][];
+  entries: Entry[];
+}
+
+const documents = new Map<string, DocumentCache>();
+/** Documents whose cache is kept (least recently validated dropped first). */
+const MAX_DOCUMENTS = 16;
+/** Clean statements (nearly all) share one entry per context key: no allocation per statement. */
+const emptyEntries = new Map<string, Entry>();
+const CANCEL_EVERY = 4096;
+
+function emptyEntry(key: string): Entry {
+  let e = emptyEntries.get(key);
+  if (!e) emptyEntries.set(key, (e = { key, raws: [] }));
+  return e;
+}
+
+/** Forgets a document's cached results (e.g. when it is closed). */
+export function forgetLocalResults(uri: string): void {
+  documents.delete(uri);
+}
+
+/** Runs (or reuses) the local checks of every statement; returns the statements with reports, in document order. */
+export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): LocalHit[] {
+  const uri = cc.ctx.uri;
+  const tpl = cc.ctx.isTemplate ? 'T' : 'F';
+  // Every statement in document order, with its section and context key.
+  const sts: Statement[] = [];
+  const secs: (Section | undefined)[] = [];
+  const keys: string[] = [];
+  const preambleKey = 'P' + tpl;
+  for (const st of cc.doc.preamble) {
+    sts.push(st);
+    secs.push(undefined);
+    keys.push(preambleKey);
+  }
+  const headerKey = 'H' + tpl;
+  for (const section of cc.doc.sections) {
+    sts.push(section.header);
+    secs.push(section);
+    keys.push(headerKey);
+    const key = `${tpl}${section.name ? '+' : '-'}${section.kind}`;
+    for (const st of section.body) {
+      sts.push(st);
+      secs.push(section);
+      keys.push(key);
+    }
+  }
+  const n = sts.length;
+  const prev = documents.get(uri);
+  const old = prev && prev.kb === cc.kb ? prev : undefined;
+  const oldN = old ? old.tokens.length : 0;
+  let prefix = 0;
+  let suffix = 0;
+  if (old) {
+    const max = Math.min(n, oldN);
+    while (prefix < max && sts[prefix].tokens === old.tokens[prefix]) prefix++;
+    while (suffix < max - prefix && sts[n - 1 - suffix].tokens === old.tokens[oldN - 1 - suffix]) suffix++;
+  }
+  const tokens = new Array<Token[]>(n);
+  const entries = new Array<Entry>(n);
+  const hits: LocalHit[] = [];
+  let sinceCheck = 0;
+  for (let i = 0; i < n; i++) {
+    if (token && ++sinceCheck === CANCEL_EVERY) {
+      sinceCheck = 0;
+      // A cancelled pass keeps the previous cache (it may still serve the next version).
+      if (token.isCancellationRequested) return hits;
+    }
+    const st = sts[i];
+    const key = keys[i];
+    let e = old === undefined ? undefined : i < prefix ? old.entries[i] : i >= n - suffix ? old.entries[i - n + oldN] : undefined;
+    if (e === undefined || e.key !== key) {
+      const section = secs[i];
+      e = compute(cc, st, key, section, section && st !== section.header ? bodyCheckMode(cc, section.kind) : 0);
+    }
+    tokens[i] = st.tokens;
+    entries[i] = e;
+    if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
+  }
+  documents.delete(uri);
+  documents.set(uri, { kb: cc.kb, tokens, entries });
+  if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  return hits;
+}
+
+/** Reused between statements: most statements report nothing, so no array is kept for them. */
+const scratch: RawReport[] = [];
+
+function compute(cc: CheckContext, st: Statement, key: string, section: Section | undefined, mode: number): Entry {
+  scratch.length = 0;
+  cc.sink = scratch;
+  try {
+    // Each family guarded on its own: a bug in one check must not hide the others' results.
+    cc.family = FAMILY_LEXER;
+    try { if (st.errors) checkStatementLexErrors(cc, st); } catch { /* see above */ }
+    cc.family = FAMILY_BUILDOUT;
+    try { checkStatementBuildout(cc, st, section); } catch { /* see above */ }
+    if (section && st === section.header) {
+      cc.family = FAMILY_KEYWORDS;
+      try { checkSectionHeader(cc, section); } catch { /* see above */ }
+    } else if (section && st.tokens.length > 0) {
+      let match: KeywordMatch | undefined;
+      cc.family = FAMILY_KEYWORDS;
+      try { if (mode > 0) match = checkBodyKeyword(cc, section, st, mode === 2); } catch { /* see above */ }
+      cc.family = FAMILY_VALUES;
+      try { checkStatementValues(cc, section, st, match); } catch { /* see above */ }
+      cc.family = FAMILY_RULES;
+      try { checkStatementRules(cc, st, match); } catch { /* see above */ }
+    }
+  } finally {
+    cc.sink = undefined;
+  }
+  return scratch.length > 0 ? { key, raws: scratch.slice() } : emptyEntry(key);
+}
+
+/** Emits the reports of one local family, in document order. */
+export function emitFamily(cc: CheckContext, hits: readonly LocalHit[], family: number): void {
+  for (const hit of hits) {
+    for (const r of hit.raws) {
+      if (r.family === family) cc.emit(r.key, hit.line, r.start, r.end, r.args, r.data, r.defaultSeverity);
+    }
+  }
+}
