@@ -1,0 +1,95 @@
+/**
+ * `haproxy -c` findings next to the editor's own diagnostics: the same problem must not be
+ * listed twice. Ours carry a code, a precise range and often a quick fix; HAProxy's text adds
+ * nothing when it is about the same thing on the same line. So a finding is dropped when one
+ * of our diagnostics on its line has a code that answers the same question (unknown keyword,
+ * removed keyword, missing backend, …). Findings we cannot classify, or that sit on a line
+ * where we report something else, are kept: HAProxy may know what we do not.
+ *
+ * Pure (no vscode): the client applies it to its `haproxy -c` collection; tests call it directly.
+ */
+
+/** What a `haproxy -c` message is about, from its wording (HAProxy 2.6 – 3.x formats). */
+export type FindingTopic =
+  | 'unknown-keyword' | 'out-of-section' | 'removed' | 'unknown-option' | 'missing-backend'
+  | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
+  | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section';
+
+/** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
+const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
+  ['missing-backend', /unable to find required (?:default_backend|use_backend)/],
+  ['missing-newline', /Missing LF on last line/],
+  ['out-of-section', /out of section/],
+  ['removed', /not supported any ?more|doesn't exist anymore|no longer supported|has been removed|was removed/i],
+  ['unknown-fetch', /unknown fetch method/],
+  ['unknown-converter', /unknown converter/],
+  ['unknown-action', /' expects '.*but got '/],
+  ['timeout-name', /^'timeout' supports /],
+  ['bad-time', /unexpected character '.*' in 'timeout /],
+  ['missing-timeouts', /^missing timeouts for /],
+  ['wrong-capability', /(?:ignored|not allowed) because .* has no (?:frontend|backend) capability/],
+  ['duplicate-name', /has the same name as |another server named '.*' was already defined/],
+  ['unknown-option', /unknown option '/],
+  ['unknown-section', /unknown section/i],
+  ['unknown-keyword', /unknown keyword '/],
+];
+
+/** Our diagnostic codes that report the same problem as a finding of each topic. */
+const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
+  'unknown-keyword': [
+    'unknown-keyword', 'keyword-wrong-section', 'removed-keyword', 'unknown-bind-option', 'unknown-server-option',
+    'named-defaults-only', 'outside-section', 'unknown-section',
+  ],
+  'out-of-section': ['outside-section', 'unknown-section', 'unknown-keyword'],
+  removed: ['removed-keyword', 'unknown-option', 'unknown-keyword', 'keyword-wrong-section'],
+  'unknown-option': ['unknown-option', 'removed-keyword', 'not-negatable'],
+  'missing-backend': ['undefined-backend'],
+  'wrong-capability': ['keyword-ignored', 'keyword-wrong-section'],
+  'duplicate-name': ['duplicate-proxy', 'duplicate-server'],
+  'timeout-name': ['unknown-timeout', 'removed-keyword'],
+  'bad-time': ['invalid-time'],
+  'missing-timeouts': ['missing-timeout'],
+  'unknown-fetch': ['unknown-fetch'],
+  'unknown-converter': ['unknown-converter'],
+  'unknown-action': ['unknown-action'],
+  'missing-newline': ['missing-final-newline'],
+  'unknown-section': ['unknown-section', 'outside-section'],
+};
+
+export function findingTopic(message: string): FindingTopic | undefined {
+  for (const [topic, re] of TOPIC_PATTERNS) if (re.test(message)) return topic;
+  return undefined;
+}
+
+/** The part of a diagnostic the rule looks at (an LSP or a vscode diagnostic fits). */
+export interface OwnDiagnostic {
+  /** 0-based line of the range start. */
+  line: number;
+  /** `code`, or `code.value` when the code carries a documentation link. */
+  code?: string | number;
+}
+
+export interface LineFinding {
+  /** 0-based line in the file the user edits (after template mapping). */
+  line: number;
+  message: string;
+}
+
+/** Our diagnostic that already reports `finding`, if any. */
+export function coveringDiagnostic(finding: LineFinding, ours: readonly OwnDiagnostic[]): OwnDiagnostic | undefined {
+  const topic = findingTopic(finding.message);
+  if (!topic) return undefined;
+  const codes = OUR_CODES[topic];
+  return ours.find((d) => d.line === finding.line && d.code !== undefined && codes.includes(String(d.code)));
+}
+
+/** Splits findings into those to show and those our diagnostics already report. */
+export function dropCoveredFindings<F extends LineFinding>(
+  findings: readonly F[],
+  ours: readonly OwnDiagnostic[],
+): { kept: F[]; covered: F[] } {
+  const kept: F[] = [];
+  const covered: F[] = [];
+  for (const f of findings) (coveringDiagnostic(f, ours) ? covered : kept).push(f);
+  return { kept, covered };
+}
