@@ -17,6 +17,13 @@ export function buildCommandTable(providers: readonly CommandProvider[]): Comman
   return table;
 }
 
+/** An error whose message offers buttons (e.g. "Open Template"); the command table shows them. */
+export class ActionableError extends Error {
+  constructor(message: string, readonly actions: Readonly<Record<string, () => unknown>> = {}) {
+    super(message);
+  }
+}
+
 export function registerCommands(shell: ExtensionShell, table: CommandTable): vscode.Disposable[] {
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -25,7 +32,11 @@ export function registerCommands(shell: ExtensionShell, table: CommandTable): vs
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         shell.output.error(`${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`HAProxy: ${message}`);
+        // Not awaited: a toast nobody clicks must not keep the command pending.
+        const actions = err instanceof ActionableError ? err.actions : {};
+        void vscode.window.showErrorMessage(`HAProxy: ${message}`, ...Object.keys(actions)).then((choice) => {
+          if (choice) void Promise.resolve(actions[choice]?.()).catch(() => undefined);
+        });
         return undefined;
       }
     }),

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { RenderTemplateRequest } from '../../server/src/lsp/protocol';
 import { requireClient } from './commands';
+import { renderFailure } from './renderFailure';
 import type { CommandProvider, ExtensionShell } from './shell';
 
 export const SHOW_GENERATED_COMMAND = 'haproxy.showGeneratedConfig';
@@ -37,9 +38,7 @@ export function createGeneratedConfigView(shell: ExtensionShell): CommandProvide
           if (!owner) return;
           result = await client.sendRequest(RenderTemplateRequest.type, { uri: uri.toString(), owner });
         }
-        if (result.text === undefined) {
-          throw new Error(result.errors.join('\n') || 'the template could not be rendered.');
-        }
+        if (result.text === undefined) throw renderFailure(result, uri);
         for (const e of result.errors) shell.output.warn(`${uri.fsPath}: ${e}`);
         const name = (result.output ?? uri.path.replace(/\.in$/, '')).split('/').pop() ?? 'haproxy.cfg';
         const virtual = vscode.Uri.from({ scheme: GENERATED_SCHEME, path: '/' + name, query: uri.toString() });

@@ -28,6 +28,11 @@ export async function chooseBinary(
   ownerProfile?: string,
   /** Background use (check on save): no dialogs; take the fallback, report in the log only. */
   quiet = false,
+  /**
+   * Where the answer to "bin/haproxy is not built yet, use the fallback?" is kept (the
+   * workspace state), so the question is asked once, not before every check and start.
+   */
+  answers?: vscode.Memento,
 ): Promise<ChosenBinary | undefined> {
   const profile = buildoutProfileFor(sourceUri, ownerProfile);
   const fromBuildout = profile ? findBuildoutHaproxy(profile) : undefined;
@@ -43,13 +48,19 @@ export async function chooseBinary(
     return undefined;
   }
   if (!quiet && r.problems.some((p) => p.kind === 'buildout-not-built') && fromBuildout) {
-    const use = `Use ${r.binary.path}`;
-    const choice = await vscode.window.showWarningMessage(
-      `HAProxy: the buildout part [${fromBuildout.part}] builds ${fromBuildout.binary}, which does not exist yet (run bin/buildout). Use ${r.binary.path} instead?`,
-      { modal: true }, // a question inside the run queue must be answered, not left in a toast
-      use,
-    );
-    if (choice !== use) return undefined;
+    const key = fallbackAnswerKey(fromBuildout.binary);
+    if (answers?.get<string>(key) === r.binary.path) {
+      log.info(`${fromBuildout.binary} is still not built; using ${r.binary.path} as agreed earlier.`);
+    } else {
+      const use = `Use ${r.binary.path}`;
+      const choice = await vscode.window.showWarningMessage(
+        `HAProxy: the buildout part [${fromBuildout.part}] builds ${fromBuildout.binary}, which does not exist yet (run bin/buildout). Use ${r.binary.path} instead?`,
+        { modal: true, detail: 'The answer is remembered for this workspace until bin/haproxy is built.' }, // a question inside the run queue must be answered, not left in a toast
+        use,
+      );
+      if (choice !== use) return undefined;
+      await answers?.update(key, r.binary.path);
+    }
   }
   let version: HaproxyVersion;
   try {
@@ -61,4 +72,9 @@ export async function chooseBinary(
   }
   log.info(`Using ${r.binary.path} (${r.binary.source}), HAProxy ${version.full}.`);
   return { ...r.binary, version };
+}
+
+/** Workspace-state key of the agreed fallback for a buildout binary that was not built yet. */
+export function fallbackAnswerKey(buildoutBinary: string): string {
+  return `haproxy.run.fallbackFor:${buildoutBinary}`;
 }

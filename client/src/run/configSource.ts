@@ -14,6 +14,7 @@ import { RenderTemplateRequest, type RenderTemplateResult } from '../../../serve
 import { inferLineMap } from '../../../server/src/node/haproxy/lineMap';
 import type { TemplateLineMap } from '../../../server/src/node/haproxy/locateFindings';
 import type { ExtensionShell } from '../shell';
+import { renderFailure } from '../renderFailure';
 
 export interface ConfigSource {
   kind: 'file' | 'template';
@@ -97,9 +98,7 @@ async function renderFromBuildout(
     if (!pick) return undefined;
     result = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner: pick });
   }
-  if (result.text === undefined) {
-    throw new Error(`the template could not be rendered: ${result.errors.join('; ') || 'no reason given'}`);
-  }
+  if (result.text === undefined) throw renderFailure(result, doc?.uri ?? target);
   // The template is the document the findings belong to: the open template, or the one the
   // profile's section names (the server reports it as `input` through the profile's section).
   const templateUri = doc && isTemplatePath(doc.fileName) ? doc.uri : await templateOf(result, target);

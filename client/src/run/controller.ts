@@ -130,7 +130,7 @@ export class RunController implements vscode.Disposable {
       const source = await resolveConfigSource(this.shell, resource);
       if (!source) return;
       for (const w of source.warnings) this.log.warn(`${source.sourceUri.fsPath}: ${w}`);
-      const binary = await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''));
+      const binary = await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''), false, this.shell.context.workspaceState);
       if (!binary) return;
       const generatedFile = this.generatedFileFor(source, settings.writeOutputToRecipePath);
       this.log.info(`Generated config: ${generatedFile}${source.kind === 'template' ? ` (rendered from ${source.sourceUri.fsPath})` : ''}`);
@@ -231,7 +231,7 @@ export class RunController implements vscode.Disposable {
       const settings = readRunSettings(resource);
       const source = await resolveConfigSource(this.shell, resource);
       if (!source) return;
-      const binary = this.binary ?? (await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''), quiet));
+      const binary = this.binary ?? (await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''), quiet, this.shell.context.workspaceState));
       if (!binary) return;
       await checkSource({ log: this.log, diagnostics: this.diagnostics, checkDir: path.join(this.storageDir, 'check') }, source, binary, quiet);
     });
