@@ -5,7 +5,10 @@
 # packages the extension (scripts/package.sh), installs the .vsix into a private extensions
 # dir and starts code-server on the loopback interface with a copy of the example buildout
 # (kept in .e2e/try/ between runs). The folder opens in Restricted Mode until you trust it
-# (Manage → Trust); TRUST=1 skips that. Ctrl+C stops code-server and everything it started.
+# (Manage → Trust); TRUST=1 skips that. Two stand-ins for the Zope instances answer on the
+# ports of the example's [ports] section, so the status page shows both servers UP
+# (scripts/stand-in-instances.mjs; INSTANCES=0 to skip). Ctrl+C stops code-server and
+# everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,6 +31,8 @@ mkdir -p "$TRY/user-data/User" "$TRY/extensions"
 [ -f "$TRY/user-data/User/settings.json" ] || cat > "$TRY/user-data/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
   "extensions.autoUpdate": false,
@@ -39,7 +44,14 @@ JSON
 
 trust=()
 [ "${TRUST:-0}" = 1 ] && trust=(--disable-workspace-trust)
-echo "code-server: http://127.0.0.1:$PORT/?folder=$TRY/plone-buildout  (Ctrl+C to stop)"
+stand_in=
+if [ "${INSTANCES:-1}" != 0 ]; then
+  node scripts/stand-in-instances.mjs "$TRY/plone-buildout/buildout.cfg" &
+  stand_in=$!
+fi
+# Ctrl+C reaches the whole foreground group; this also covers code-server exiting on its own.
+trap '[ -z "$stand_in" ] || kill "$stand_in" 2>/dev/null || true' EXIT
+echo "code-server: open http://127.0.0.1:$PORT/?folder=$TRY/plone-buildout in your browser  (Ctrl+C to stop)"
 export PATH=$NODE24_BIN:$PATH EXTENSIONS_GALLERY='{}'
-exec node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
   --user-data-dir "$TRY/user-data" --extensions-dir "$TRY/extensions" "${trust[@]}" "$TRY/plone-buildout"
