@@ -1,14 +1,45 @@
 /**
  * `haproxy -c` findings in the Problems panel, on the lines of the file the user edits
  * (through the template line map for rendered templates). One collection, source "haproxy -c".
+ * A finding that one of the language server's diagnostics already reports on the same line
+ * (same problem: unknown/removed keyword, missing backend …) is not shown a second time; the
+ * rule is mergeFindings.ts. It is applied again whenever the server's diagnostics change.
  */
 import * as vscode from 'vscode';
 import type { CheckFinding } from '../../../server/src/node/haproxy/checkOutput';
 import { locateFindings, mapThroughTemplate, type LocatedFinding } from '../../../server/src/node/haproxy/locateFindings';
+import { dropCoveredFindings, type OwnDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import type { ConfigSource } from './configSource';
 
+const SOURCE = 'haproxy -c';
+
+/** The language server's diagnostics of a document (everything but our own collection). */
+function serverDiagnostics(uri: vscode.Uri): OwnDiagnostic[] {
+  return vscode.languages.getDiagnostics(uri)
+    .filter((d) => d.source !== SOURCE)
+    .map((d) => ({ line: d.range.start.line, code: typeof d.code === 'object' ? d.code.value : d.code }));
+}
+
 export class HaproxyCheckDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('haproxy -c');
+  readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  /** Every located finding per document, and the server diagnostics the shown subset was computed with. */
+  private readonly findings = new Map<string, { uri: vscode.Uri; all: vscode.Diagnostic[]; against: string }>();
+  private readonly watcher = vscode.languages.onDidChangeDiagnostics((e) => {
+    for (const uri of e.uris) {
+      const entry = this.findings.get(uri.toString());
+      // Our own collection.set fires this event too: only a change of the server's set matters.
+      if (entry && JSON.stringify(serverDiagnostics(uri)) !== entry.against) this.apply(entry.uri);
+    }
+  });
+
+  private apply(uri: vscode.Uri): void {
+    const entry = this.findings.get(uri.toString());
+    if (!entry) return;
+    const ours = serverDiagnostics(uri);
+    entry.against = JSON.stringify(ours);
+    const { kept } = dropCoveredFindings(entry.all.map((d) => ({ line: d.range.start.line, message: d.message, d })), ours);
+    this.collection.set(uri, kept.map((k) => k.d));
+  }
 
   /**
    * Shows the findings of a check of `checkedFile` (which holds `source.text`) on the source.
@@ -25,19 +56,27 @@ export class HaproxyCheckDiagnostics implements vscode.Disposable {
         f.message,
         f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
       );
-      d.source = 'haproxy -c';
+      d.source = SOURCE;
       return d;
     });
-    this.collection.set(source.sourceUri, diags);
+    this.findings.set(source.sourceUri.toString(), { uri: source.sourceUri, all: diags, against: '' });
+    this.apply(source.sourceUri);
+    // All of them, shown or covered: "jump to the first error" still lands on the right line.
     return diags;
   }
 
   clear(uri?: vscode.Uri): void {
-    if (uri) this.collection.delete(uri);
-    else this.collection.clear();
+    if (uri) {
+      this.findings.delete(uri.toString());
+      this.collection.delete(uri);
+    } else {
+      this.findings.clear();
+      this.collection.clear();
+    }
   }
 
   dispose(): void {
+    this.watcher.dispose();
     this.collection.dispose();
   }
 }
