@@ -77,6 +77,8 @@ const edits: [string, Edit][] = [
   ['wrap lines in a false .if block', (l) => [...l.slice(0, 100), '.if version_atleast(9.9)', ...l.slice(100, 120), '.endif', ...l.slice(120)]],
   ['unterminated quote and buildout leftover', at(700, () => '    acl x${a:b} path_beg "oops')],
   ['blank a line', at(15, () => '')],
+  ['rename a referenced backend (references elsewhere become undefined)', (l) => l.map((x) => (x === 'backend be5' ? 'backend be5x' : x))],
+  ['drop an ACL a condition uses', (l) => l.map((x) => (x === '    acl ok40 path_beg /ok' ? '    acl other40 path_beg /ok' : x))],
   ['append at the end', (l) => [...l, 'backend tail', '    server t 1.2.3.4:99999']],
   ['prepend at the start', (l) => ['# header', ...l]],
 ];
@@ -89,6 +91,7 @@ for (const [name, edit] of edits) {
     const incremental = run(after.join('\n'), docUri, '2.6');
     const scratch = fromScratch(after.join('\n'), '2.6');
     assert.ok(scratch.length > 20, 'the test config must produce diagnostics');
+    assert.ok(scratch.some((d) => d.code === 'undefined-backend'), 'and reference diagnostics');
     assert.deepEqual(incremental, scratch);
   });
 }

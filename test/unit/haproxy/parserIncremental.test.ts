@@ -47,3 +47,24 @@ for (const [name, edit] of edits) {
     }
   });
 }
+
+test('an edit keeps the Section objects of untouched, unmoved sections and rebuilds the edited one', () => {
+  const before = bigConfig(1200);
+  const first = parseHaproxy(before.join('\n'));
+  const editLine = 601;
+  const after = before.map((x, i) => (i === editLine ? '    balance leastconn' : x));
+  const second = parseHaproxy(after.join('\n'));
+  assert.equal(second.sections.length, first.sections.length);
+  let kept = 0;
+  for (let i = 0; i < second.sections.length; i++) {
+    const s = second.sections[i];
+    const edited = editLine >= s.startLine && editLine <= s.endLine;
+    assert.equal(s === first.sections[i], !edited, `section ${i} (${s.startLine}-${s.endLine})`);
+    if (!edited) kept++;
+  }
+  assert.ok(kept > 100);
+  // A line inserted near the top moves every later section: those are new objects.
+  const third = parseHaproxy(['# moved', ...after].join('\n'));
+  assert.ok(third.sections.every((s, i) => s !== second.sections[i]));
+  assert.deepEqual(third, fromScratch(['# moved', ...after].join('\n')));
+});

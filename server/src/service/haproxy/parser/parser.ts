@@ -27,8 +27,13 @@ export function splitLines(text: string): string[] {
  * inserted or deleted line), so a one-line edit in a 100,000-line file tokenizes one line.
  * Statements and tokens are never mutated after parsing, so sharing them between two
  * versions of a document is safe.
+ *
+ * A section whose header and body statements are all the very objects of the previous parse
+ * (unchanged and not moved) is the previous Section object itself: per-section work keyed
+ * by the Section (the name symbols, see names/collect.ts) then survives an edit elsewhere.
+ * Sections are never mutated after parsing either.
  */
-let previous: { lines: string[]; statements: (Statement | undefined)[] } | undefined;
+let previous: { lines: string[]; statements: (Statement | undefined)[]; sections: Section[] } | undefined;
 const REUSE_MIN_LINES = 1000;
 
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
@@ -103,6 +108,21 @@ export function parseHaproxy(text: string): HaproxyDocument {
       doc.preamble.push(st);
     }
   }
-  previous = statements ? { lines, statements } : previous;
+  if (prev) reuseSections(doc.sections, prev.sections);
+  previous = statements ? { lines, statements, sections: doc.sections } : previous;
   return doc;
+}
+
+/** Replaces each section that is identical, statement object for statement object, to a previous one by that one. */
+function reuseSections(sections: Section[], old: readonly Section[]): void {
+  const byHeader = new Map<Statement, Section>();
+  for (const s of old) byHeader.set(s.header, s);
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    const o = byHeader.get(s.header);
+    if (!o || o.body.length !== s.body.length || o.endLine !== s.endLine) continue;
+    let same = true;
+    for (let k = 0; k < s.body.length && same; k++) same = s.body[k] === o.body[k];
+    if (same) sections[i] = o;
+  }
 }

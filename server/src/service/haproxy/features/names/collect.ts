@@ -8,31 +8,48 @@ import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymb
  * Walks the parsed document once and records every definition and every reference whose
  * meaning is unambiguous. Names that are computed at run time (`use_backend %[…]`) or that
  * come from a buildout substitution / environment variable are skipped: they cannot be
- * checked or navigated statically.
+ * checked or navigated statically. Order: every definition, then every reference, each in
+ * document order.
  */
 export function collectNames(doc: HaproxyDocument): NameSymbol[] {
+  const perSection = doc.sections.map(sectionNames);
   const out: NameSymbol[] = [];
-  // Pass 1: definitions (ACL references need to know which ACL names a section defines).
-  const aclNames = new Map<Section, Set<string>>();
-  for (const section of doc.sections) {
-    collectSectionDefinition(section, out);
-    if (section.kind === 'peers') collectPeersTables(section, out);
-    if (!PROXY_KINDS.has(section.kind)) continue;
-    const acls = new Set<string>();
-    aclNames.set(section, acls);
+  for (const n of perSection) for (const s of n.defs) out.push(s);
+  for (const n of perSection) for (const s of n.refs) out.push(s);
+  return out;
+}
+
+/**
+ * What one section defines and references. Everything a section's symbols depend on is in
+ * the section itself (ACL references look at its own ACL names only), and the parser hands
+ * an edited document's next version the very Section objects of unchanged sections, so the
+ * result is memoised per Section: after a one-line edit only that line's section is walked.
+ * Symbols are never mutated once collected.
+ */
+const sectionCache = new WeakMap<Section, { defs: NameSymbol[]; refs: NameSymbol[] }>();
+
+function sectionNames(section: Section): { defs: NameSymbol[]; refs: NameSymbol[] } {
+  let cached = sectionCache.get(section);
+  if (cached) return cached;
+  const defs: NameSymbol[] = [];
+  // Definitions first: ACL references need to know which ACL names the section defines.
+  collectSectionDefinition(section, defs);
+  if (section.kind === 'peers') collectPeersTables(section, defs);
+  let acls: Set<string> | undefined;
+  if (PROXY_KINDS.has(section.kind)) {
+    acls = new Set<string>();
     for (const st of section.body) {
-      const before = out.length;
-      collectStatementDefinition(section, st, out);
-      if (out.length > before && out[before].kind === 'acl') acls.add(out[before].name);
+      const before = defs.length;
+      collectStatementDefinition(section, st, defs);
+      if (defs.length > before && defs[before].kind === 'acl') acls.add(defs[before].name);
     }
   }
-  // Pass 2: references.
-  for (const section of doc.sections) {
-    collectHeaderRefs(section, out);
-    const acls = aclNames.get(section);
-    for (const st of section.body) collectStatementRefs(section, st, acls, out);
-  }
-  return out;
+  const refs: NameSymbol[] = [];
+  collectHeaderRefs(section, refs);
+  for (const st of section.body) collectStatementRefs(section, st, acls, refs);
+  cached = { defs, refs };
+  sectionCache.set(section, cached);
+  return cached;
 }
 
 /**
@@ -166,13 +183,23 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
   if (parens) collectFetchArgRefs(at, st, out);
 }
 
-/** `… track-sc0 <key> table <t>` (and `track-sc <n> <key> table <t>`) in any rule set. */
+/**
+ * Names in rule actions of any rule set: `track-sc0 <key> table <t>` (and `track-sc <n> …`),
+ * `do-resolve(<var>,<resolvers>[,<family>])`.
+ */
 function collectTrackTable(at: Where, st: Statement, out: NameSymbol[]): void {
   const w = lowerWords(st);
   for (let i = 1; i < w.length; i++) {
     if (w[i] === 'if' || w[i] === 'unless') return;
     if (w[i].startsWith('track-sc')) {
       collectTableWord(at, st, i + 1, w[i], out);
+      return;
+    }
+    if (w[i].startsWith('do-resolve(')) {
+      const tok = st.tokens[i];
+      const m = /^do-resolve\([^,()]*,([A-Za-z0-9_.:-]+)[,)]/i.exec(tok.value);
+      const off = textOffset(tok);
+      if (m && off !== undefined && !hasDynamicPart(tok)) out.push(subSym('resolvers', m[1], tok, off + m[0].length - 1 - m[1].length, at, 'do-resolve', 'reference'));
       return;
     }
   }
