@@ -192,3 +192,10 @@ describe('stick-table references: quick fix', () => {
     assert.match(applyEdit(text, edit), /track-sc0 src table rates$/m);
   });
 });
+
+describe('stick rules without a table argument', () => {
+  it('need a stick-table in their own backend, as haproxy -c requires', () => {
+    const text = `${DEFAULTS}backend none\n    stick on src\n    stick match src if TRUE\n    server s1 10.0.0.1:80\nlisten own\n    bind :81\n    stick-table type ip size 1k\n    stick on src\n    server s1 10.0.0.2:80\n`;
+    assert.deepEqual(codesAt(diagnose(text).filter((d) => d.severity === 1)), ['undefined-table@7', 'undefined-table@8']);
+  });
+});

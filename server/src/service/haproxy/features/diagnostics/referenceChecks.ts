@@ -28,6 +28,21 @@ export function checkReferences(cc: CheckContext): void {
     if (defs.length > 0) continue;
     reportUndefined(cc, sym, (kind) => index.definitions(kind).map((d) => d.name));
   }
+  checkOwnTableRules(cc, holdsTable);
+}
+
+/** `stick on src` without `table`: the backend's own table, which must exist ("unable to find stick-table 'be'"). */
+function checkOwnTableRules(cc: CheckContext, holdsTable: Map<Section, boolean>): void {
+  for (const section of cc.doc.sections) {
+    if (section.kind !== 'backend' && section.kind !== 'listen') continue;
+    for (const st of section.body) {
+      const t = st.tokens;
+      if (t.length < 2 || t[0].value !== 'stick' || hasStickTable(section, holdsTable)) continue;
+      if (t.some((tok) => tok.value === 'table')) continue;
+      const name = section.name?.value ?? '';
+      cc.report('undefinedTable', st.line, t[0].start, t[1].end, { detail: `This stick rule uses the table of '${name}', which has no 'stick-table' line.`, hint: ' Add one, or name another table with \'table <name>\'.' });
+    }
+  }
 }
 
 /**
