@@ -14,14 +14,26 @@ interface ProxySettings {
   timeouts: Map<string, boolean>;
   /** Line of the last `timeout` statement (where new ones are inserted). */
   lastTimeoutLine?: number;
+  /** The section has a `server` or `server-template` line. */
+  hasServers?: boolean;
 }
 
+/**
+ * A section's own settings depend on nothing but the section, and the parser reuses the
+ * Section objects of unchanged sections, so they are read once per Section (not mutated after).
+ */
+const ownSettings = new WeakMap<Section, ProxySettings>();
+
 function readSettings(section: Section): ProxySettings {
-  const out: ProxySettings = { timeouts: new Map() };
+  let out = ownSettings.get(section);
+  if (out) return out;
+  out = { timeouts: new Map() };
   for (const st of section.body) {
     const t = st.tokens;
-    if (t.length < 2) continue;
+    if (t.length === 0) continue;
     const w0 = t[0].value.toLowerCase();
+    if (w0 === 'server' || w0 === 'server-template') out.hasServers = true;
+    if (t.length < 2) continue;
     if (w0 === 'mode') out.mode = t[1].value.toLowerCase();
     else if (w0 === 'timeout') {
       // A value we cannot read (buildout/env) is assumed to be set; only a literal 0 unsets.
@@ -29,6 +41,7 @@ function readSettings(section: Section): ProxySettings {
       out.lastTimeoutLine = st.line;
     }
   }
+  ownSettings.set(section, out);
   return out;
 }
 
@@ -59,10 +72,7 @@ export function checkTimeouts(cc: CheckContext): void {
     if (mode !== 'tcp' && mode !== 'http') continue;
     const fe = section.kind !== 'backend';
     const be = section.kind !== 'frontend';
-    const hasServers = section.body.some((st) => {
-      const w = st.tokens[0]?.value.toLowerCase();
-      return w === 'server' || w === 'server-template';
-    });
+    const hasServers = own.hasServers === true;
     const set = (n: string) => (own.timeouts.get(n) ?? defaults?.timeouts.get(n)) === true;
     const missing: string[] = [];
     if (fe && !set('client')) missing.push('client');
