@@ -106,3 +106,25 @@ test('a template whose owner extends a profile over HTTP: hover and diagnostics 
     server.close();
   }
 });
+
+test('a hover in flight while the client switches the document to buildout answers for buildout', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-ready-switch-'));
+  cpSync(join(__dirname, '..', '..', 'examples', 'plone-buildout'), dir, { recursive: true });
+  const client = await startServer({ workspaceFolders: [dir], initializationOptions: { trusted: false, clientWatchesFiles: true } });
+  try {
+    // profiles/haproxy.cfg opens as HAProxy (its name); the server will say it is a profile.
+    const path = join(dir, 'profiles', 'haproxy.cfg');
+    const text = readFileSync(path, 'utf8');
+    const uri = fileUri(path);
+    client.delayConfiguration(400);
+    client.open(uri, 'haproxy', text);
+    const hover = client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, '${ports:haproxy}', 4) });
+    // The client switches the language while the hover waits for its settings.
+    await new Promise((r) => setTimeout(r, 100));
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    client.open(uri, 'buildout', text);
+    assert.match(hoverText(await hover), /8001/);
+  } finally {
+    await client.shutdown();
+  }
+});
