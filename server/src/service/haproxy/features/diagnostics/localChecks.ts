@@ -139,7 +139,7 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
 const scratch: RawReport[] = [];
 
 function compute(cc: CheckContext, st: Statement, key: string, section: Section | undefined, mode: number): Entry {
-  scratch.length = 0;
+  if (scratch.length > 0) scratch.length = 0;
   cc.sink = scratch;
   try {
     // Each family guarded on its own: a bug in one check must not hide the others' results.
