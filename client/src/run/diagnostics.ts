@@ -22,8 +22,12 @@ function serverDiagnostics(uri: vscode.Uri): OwnDiagnostic[] {
 
 export class HaproxyCheckDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
-  /** Every located finding per document, and the server diagnostics the shown subset was computed with. */
-  private readonly findings = new Map<string, { uri: vscode.Uri; all: vscode.Diagnostic[]; against: string }>();
+  /**
+   * Every located finding per document, those found covered so far, and the server diagnostics
+   * last compared with. A covered finding stays hidden until the next check: when the user fixes
+   * the problem our diagnostic goes away, and HAProxy's stale copy must not come back.
+   */
+  private readonly findings = new Map<string, { uri: vscode.Uri; all: vscode.Diagnostic[]; hidden: Set<vscode.Diagnostic>; against: string }>();
   private readonly watcher = vscode.languages.onDidChangeDiagnostics((e) => {
     for (const uri of e.uris) {
       const entry = this.findings.get(uri.toString());
@@ -37,8 +41,9 @@ export class HaproxyCheckDiagnostics implements vscode.Disposable {
     if (!entry) return;
     const ours = serverDiagnostics(uri);
     entry.against = JSON.stringify(ours);
-    const { kept } = dropCoveredFindings(entry.all.map((d) => ({ line: d.range.start.line, message: d.message, d })), ours);
-    this.collection.set(uri, kept.map((k) => k.d));
+    const { covered } = dropCoveredFindings(entry.all.map((d) => ({ line: d.range.start.line, message: d.message, d })), ours);
+    for (const c of covered) entry.hidden.add(c.d);
+    this.collection.set(uri, entry.all.filter((d) => !entry.hidden.has(d)));
   }
 
   /**
@@ -59,7 +64,7 @@ export class HaproxyCheckDiagnostics implements vscode.Disposable {
       d.source = SOURCE;
       return d;
     });
-    this.findings.set(source.sourceUri.toString(), { uri: source.sourceUri, all: diags, against: '' });
+    this.findings.set(source.sourceUri.toString(), { uri: source.sourceUri, all: diags, hidden: new Set(), against: '' });
     this.apply(source.sourceUri);
     // All of them, shown or covered: "jump to the first error" still lands on the right line.
     return diags;
