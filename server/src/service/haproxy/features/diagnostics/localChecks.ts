@@ -12,11 +12,14 @@
  * Line numbers, the user's severities and `.if` states are applied when emitting, so none
  * of them can make a cached result stale.
  *
- * The cache is per document (uri): the token arrays and entries of the last validation in
+ * The cache holds the token arrays and entries of the last large document validated, in
  * document order. Since the parser reuses exactly the unchanged leading and trailing lines,
  * the new statements are matched against it by walking the common prefix and suffix (pointer
  * compares), with no hashing; a Map or WeakMap keyed by token arrays cost more than the
  * checks themselves on a 20,000-line file (hash creation, and ephemeron work in the GC).
+ * One slot is enough: the parser only reuses the statements of the last large text it parsed
+ * (small texts do not replace it and are not cached here either), and a single slot keeps the
+ * memory of one document, not of every document ever opened.
  */
 import type { CancellationCheck } from '../../../common/cancellation';
 import type { KnowledgeBase } from '../../knowledge/types';
@@ -46,16 +49,16 @@ export interface LocalHit {
   raws: readonly RawReport[];
 }
 
-/** Per document: the knowledge base the entries were computed with, and the statements' token arrays and entries in document order. */
+/** The knowledge base the entries were computed with, and the statements' token arrays and entries in document order. */
 interface DocumentCache {
   kb: KnowledgeBase;
   tokens: Token[][];
   entries: Entry[];
 }
 
-const documents = new Map<string, DocumentCache>();
-/** Documents whose cache is kept (least recently validated dropped first). */
-const MAX_DOCUMENTS = 16;
+let last: DocumentCache | undefined;
+/** Below this many lines the parser reuses nothing (parser.ts), so there is nothing to match. */
+const CACHE_MIN_LINES = 1000;
 /** Clean statements (nearly all) share one entry per context key: no allocation per statement. */
 const emptyEntries = new Map<string, Entry>();
 const CANCEL_EVERY = 4096;
@@ -66,14 +69,8 @@ function emptyEntry(key: string): Entry {
   return e;
 }
 
-/** Forgets a document's cached results (e.g. when it is closed). */
-export function forgetLocalResults(uri: string): void {
-  documents.delete(uri);
-}
-
 /** Runs (or reuses) the local checks of every statement; returns the statements with reports, in document order. */
 export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): LocalHit[] {
-  const uri = cc.ctx.uri;
   const tpl = cc.ctx.isTemplate ? 'T' : 'F';
   // Every statement in document order, with its section and context key.
   const sts: Statement[] = [];
@@ -98,8 +95,8 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
     }
   }
   const n = sts.length;
-  const prev = documents.get(uri);
-  const old = prev && prev.kb === cc.kb ? prev : undefined;
+  const cacheable = cc.doc.lineCount >= CACHE_MIN_LINES;
+  const old = cacheable && last && last.kb === cc.kb ? last : undefined;
   const oldN = old ? old.tokens.length : 0;
   let prefix = 0;
   let suffix = 0;
@@ -129,9 +126,7 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
     entries[i] = e;
     if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
   }
-  documents.delete(uri);
-  documents.set(uri, { kb: cc.kb, tokens, entries });
-  if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  if (cacheable) last = { kb: cc.kb, tokens, entries };
   return hits;
 }
 
