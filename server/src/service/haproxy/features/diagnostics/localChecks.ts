@@ -23,7 +23,7 @@
  */
 import type { CancellationCheck } from '../../../common/cancellation';
 import type { KnowledgeBase } from '../../knowledge/types';
-import type { Section, Statement, Token } from '../../parser/model';
+import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { checkStatementBuildout, checkStatementLexErrors } from './fileChecks';
 import { bodyCheckMode, checkBodyKeyword, checkSectionHeader } from './keywordChecks';
 import type { CheckContext, KeywordMatch, RawReport } from './reporter';
@@ -71,30 +71,10 @@ function emptyEntry(key: string): Entry {
 
 /** Runs (or reuses) the local checks of every statement; returns the statements with reports, in document order. */
 export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): LocalHit[] {
+  const doc = cc.doc;
   const tpl = cc.ctx.isTemplate ? 'T' : 'F';
-  // Every statement in document order, with its section and context key.
-  const sts: Statement[] = [];
-  const secs: (Section | undefined)[] = [];
-  const keys: string[] = [];
-  const preambleKey = 'P' + tpl;
-  for (const st of cc.doc.preamble) {
-    sts.push(st);
-    secs.push(undefined);
-    keys.push(preambleKey);
-  }
-  const headerKey = 'H' + tpl;
-  for (const section of cc.doc.sections) {
-    sts.push(section.header);
-    secs.push(section);
-    keys.push(headerKey);
-    const key = `${tpl}${section.name ? '+' : '-'}${section.kind}`;
-    for (const st of section.body) {
-      sts.push(st);
-      secs.push(section);
-      keys.push(key);
-    }
-  }
-  const n = sts.length;
+  let n = doc.preamble.length;
+  for (const section of doc.sections) n += 1 + section.body.length;
   const cacheable = cc.doc.lineCount >= CACHE_MIN_LINES;
   const old = cacheable && last && last.kb === cc.kb ? last : undefined;
   const oldN = old ? old.tokens.length : 0;
@@ -102,32 +82,86 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   let suffix = 0;
   if (old) {
     const max = Math.min(n, oldN);
-    while (prefix < max && sts[prefix].tokens === old.tokens[prefix]) prefix++;
-    while (suffix < max - prefix && sts[n - 1 - suffix].tokens === old.tokens[oldN - 1 - suffix]) suffix++;
+    prefix = commonPrefix(doc, old.tokens, max);
+    suffix = commonSuffix(doc, old.tokens, max - prefix);
   }
+  // Statements are visited in document order: preamble, then each header and its body.
   const tokens = new Array<Token[]>(n);
   const entries = new Array<Entry>(n);
   const hits: LocalHit[] = [];
+  const shift = oldN - n;
+  const suffixStart = n - suffix;
+  let i = 0;
+  const visit = (st: Statement, key: string, section: Section | undefined, mode: number): void => {
+    let e = i < prefix ? old!.entries[i] : i >= suffixStart ? old!.entries[i + shift] : undefined;
+    if (e === undefined || e.key !== key) e = compute(cc, st, key, section, mode);
+    tokens[i] = st.tokens;
+    entries[i] = e;
+    if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
+    i++;
+  };
+  const preambleKey = 'P' + tpl;
+  for (const st of doc.preamble) visit(st, preambleKey, undefined, 0);
+  const headerKey = 'H' + tpl;
   let sinceCheck = 0;
-  for (let i = 0; i < n; i++) {
-    if (token && ++sinceCheck === CANCEL_EVERY) {
+  for (const section of doc.sections) {
+    if (token && (sinceCheck += section.body.length) > CANCEL_EVERY) {
       sinceCheck = 0;
       // A cancelled pass keeps the previous cache (it may still serve the next version).
       if (token.isCancellationRequested) return hits;
     }
-    const st = sts[i];
-    const key = keys[i];
-    let e = old === undefined ? undefined : i < prefix ? old.entries[i] : i >= n - suffix ? old.entries[i - n + oldN] : undefined;
-    if (e === undefined || e.key !== key) {
-      const section = secs[i];
-      e = compute(cc, st, key, section, section && st !== section.header ? bodyCheckMode(cc, section.kind) : 0);
-    }
-    tokens[i] = st.tokens;
-    entries[i] = e;
-    if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
+    visit(section.header, headerKey, section, 0);
+    const key = `${tpl}${section.name ? '+' : '-'}${section.kind}`;
+    const body = section.body;
+    if (body.length === 0) continue;
+    const mode = bodyCheckMode(cc, section.kind);
+    for (let k = 0; k < body.length; k++) visit(body[k], key, section, mode);
   }
   if (cacheable) last = { kb: cc.kb, tokens, entries };
   return hits;
+}
+
+/** How many leading statements (document order) have the token arrays of `old`, up to `max`. */
+function commonPrefix(doc: HaproxyDocument, old: readonly Token[][], max: number): number {
+  let i = 0;
+  for (const st of doc.preamble) {
+    if (i >= max || st.tokens !== old[i]) return i;
+    i++;
+  }
+  for (const section of doc.sections) {
+    if (i >= max || section.header.tokens !== old[i]) return i;
+    i++;
+    for (const st of section.body) {
+      if (i >= max || st.tokens !== old[i]) return i;
+      i++;
+    }
+  }
+  return i;
+}
+
+/** How many trailing statements have the token arrays of the end of `old`, up to `max`. */
+function commonSuffix(doc: HaproxyDocument, old: readonly Token[][], max: number): number {
+  let j = old.length - 1;
+  let count = 0;
+  const sections = doc.sections;
+  for (let s = sections.length - 1; s >= 0; s--) {
+    const body = sections[s].body;
+    for (let k = body.length - 1; k >= 0; k--) {
+      if (count >= max || body[k].tokens !== old[j]) return count;
+      j--;
+      count++;
+    }
+    if (count >= max || sections[s].header.tokens !== old[j]) return count;
+    j--;
+    count++;
+  }
+  const pre = doc.preamble;
+  for (let k = pre.length - 1; k >= 0; k--) {
+    if (count >= max || pre[k].tokens !== old[j]) return count;
+    j--;
+    count++;
+  }
+  return count;
 }
 
 /** Reused between statements: most statements report nothing, so no array is kept for them. */
