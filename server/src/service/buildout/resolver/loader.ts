@@ -12,13 +12,16 @@ import { parseBuildout } from '../parser/parser';
 import { pyRepr, pyReprList, pySplit } from '../parser/pyText';
 import { fileData } from './fileData';
 import { isUrl, normalizePath, pyDirname, pyJoin } from './paths';
-import { type Data, cloneData, updateData } from './sectionKey';
+import { type Data, type Section, cloneData, updateData } from './sectionKey';
 
 /** Parsed files and their dicts, kept across resolutions (keyed by content). */
 export class ParseCache {
   private entries = new Map<string, { content: string; key: string; parsed: ParsedFile; data: Data }>();
+  private platformKeys = new WeakMap<PlatformFacts, string>();
   get(path: string, spelled: string, content: string, mode: MergeMode, platform: PlatformFacts): { parsed: ParsedFile; data: Data } {
-    const key = `${mode}|${spelled}|${JSON.stringify(platform)}`;
+    let pk = this.platformKeys.get(platform);
+    if (pk === undefined) this.platformKeys.set(platform, (pk = JSON.stringify(platform)));
+    const key = `${mode}|${spelled}|${pk}`;
     const hit = this.entries.get(path);
     if (hit && hit.content === content && hit.key === key) return hit;
     const parsed = parseBuildout(content, spelled, { mode, platform });
@@ -34,24 +37,43 @@ export class ParseCache {
   readonly subtrees = new Map<string, Subtree>();
 }
 
-/** What one `_open` of a file produced, and everything it depended on. */
-export interface Subtree {
-  result: Data[];
-  /** Files (and URLs) read, with the content seen (`undefined`: it was missing). */
-  deps: Map<string, { content: string | undefined; url: boolean }>;
-  files: Map<string, ProfileFile>;
+type Dep = { content: string | undefined; url: boolean };
+
+/**
+ * What was read while one `_open` was innermost, as a DAG: the files/URLs it read itself, and,
+ * in order, the files it opened and the subtrees it used. Nothing is copied from a reused
+ * subtree (diamonds would copy the same deps and files once per path).
+ */
+interface Rec {
+  deps: Map<string, Dep>;
+  parts: Array<ProfileFile | Subtree>;
+  /** Errors of this subtree and every subtree it used (each once). */
   errors: BuildoutError[];
 }
 
-function newRecord(): Omit<Subtree, 'result'> {
-  return { deps: new Map(), files: new Map(), errors: [] };
+/** What one `_open` of a file produced, and everything it depended on. */
+export interface Subtree extends Rec {
+  result: Data[];
 }
 
-function mergeRecord(into: Omit<Subtree, 'result'>, from: Omit<Subtree, 'result'>): void {
-  for (const [k, v] of from.deps) into.deps.set(k, v);
-  for (const [k, v] of from.files) if (!into.files.has(k)) into.files.set(k, v);
+function newRecord(): Rec {
+  return { deps: new Map(), parts: [], errors: [] };
+}
+
+function addErrors(into: BuildoutError[], from: readonly BuildoutError[]): void {
   // A subtree reached through many paths carries the same error objects: keep one of each.
-  for (const e of from.errors) if (!into.errors.includes(e)) into.errors.push(e);
+  for (const e of from) if (!into.includes(e)) into.push(e);
+}
+
+/** A child record that could not be memoised (a cycle closed on an ancestor): splice it in. */
+function spliceRecord(into: Rec, from: Rec): void {
+  for (const [k, v] of from.deps) into.deps.set(k, v);
+  for (const p of from.parts) into.parts.push(p);
+  addErrors(into.errors, from.errors);
+}
+
+function isSubtree(p: ProfileFile | Subtree): p is Subtree {
+  return (p as Subtree).result !== undefined;
 }
 
 export interface LoaderContext {
@@ -72,19 +94,50 @@ const MAX_OPENS = 50_000;
 const MAX_ENTRIES = 200_000;
 
 export class Loader {
-  readonly files = new Map<string, ProfileFile>();
   readonly errors: BuildoutError[] = [];
   fatal?: BuildoutError;
+  /** Files opened (parsed) in this run, by normalised path. */
+  private opened = new Map<string, ProfileFile>();
   private memo = new Map<string, Subtree>();
-  /** The record of the subtree being opened (innermost last). */
-  private records: Array<Omit<Subtree, 'result'>> = [newRecord()];
+  /** The record of the subtree being opened (innermost last); [0] collects the top-level opens. */
+  private records: Rec[] = [newRecord()];
   /** Smallest `seen` index a recursive-include error pointed at in the current subtree. */
   private cycleTarget = Infinity;
   private opens = 0;
   /** The 3.x include list was cut (reported once). */
   private truncated = false;
+  /** Host reads of this run (a stored subtree's files are compared once each). */
+  private reads = new Map<string, string | undefined>();
+  private urlReads = new Map<string, { content?: string; error?: string } | undefined>();
+  private freshness = new Map<Subtree, boolean>();
+  private platformKey: string;
+  private fileMap?: Map<string, ProfileFile>;
 
-  constructor(private ctx: LoaderContext) {}
+  constructor(private ctx: LoaderContext) {
+    this.platformKey = JSON.stringify(ctx.platform);
+  }
+
+  /**
+   * Every file of the graphs opened so far, in buildout's order (first reached first: each
+   * file before what it extends, depth first), built from the records once loading is done.
+   */
+  get files(): Map<string, ProfileFile> {
+    if (this.fileMap) return this.fileMap;
+    const out = new Map<string, ProfileFile>();
+    const visited = new Set<Subtree>();
+    const walk = (rec: Rec) => {
+      for (const p of rec.parts) {
+        if (!isSubtree(p)) {
+          if (!out.has(p.path)) out.set(p.path, p);
+        } else if (!visited.has(p)) {
+          visited.add(p);
+          walk(p);
+        }
+      }
+    };
+    walk(this.records[0]);
+    return (this.fileMap = out);
+  }
 
   private fail(error: BuildoutError): void {
     this.errors.push(error);
@@ -92,30 +145,51 @@ export class Loader {
     this.record.errors.push(error);
   }
 
-  private get record(): Omit<Subtree, 'result'> {
+  private get record(): Rec {
     return this.records[this.records.length - 1];
   }
 
-  private fresh(sub: Subtree): boolean {
-    for (const [path, dep] of sub.deps) {
-      const now = dep.url ? this.ctx.host.readUrl?.(path)?.content : this.ctx.host.readFile(path);
-      if (now !== dep.content) return false;
-    }
-    return true;
+  private read(path: string, url: boolean): string | undefined {
+    if (url) return this.readUrl(path)?.content;
+    if (this.reads.has(path)) return this.reads.get(path);
+    const content = this.ctx.host.readFile(path);
+    this.reads.set(path, content);
+    return content;
   }
 
-  /** Reuse a subtree result: register its files, replay its errors (when new to this run). */
+  private readUrl(url: string): { content?: string; error?: string } | undefined {
+    if (this.urlReads.has(url)) return this.urlReads.get(url);
+    const got = this.ctx.host.readUrl?.(url);
+    this.urlReads.set(url, got);
+    return got;
+  }
+
+  /** Whether nothing a stored subtree read has changed (each subtree checked once per run). */
+  private fresh(sub: Subtree): boolean {
+    const known = this.freshness.get(sub);
+    if (known !== undefined) return known;
+    let ok = true;
+    for (const [path, dep] of sub.deps) {
+      if (this.read(path, dep.url) !== dep.content) { ok = false; break; }
+    }
+    if (ok) for (const p of sub.parts) if (isSubtree(p) && !this.fresh(p)) { ok = false; break; }
+    this.freshness.set(sub, ok);
+    return ok;
+  }
+
+  /** Reuse a subtree result: link it into the current record, replay its errors (when new to this run). */
   private reuse(sub: Subtree, replayErrors: boolean): Data[] {
-    for (const [k, f] of sub.files) if (!this.files.has(k)) this.files.set(k, f);
+    this.fileMap = undefined;
     if (replayErrors) for (const e of sub.errors) if (!this.errors.includes(e)) { this.errors.push(e); this.fatal ??= e; }
-    mergeRecord(this.record, sub);
+    this.record.parts.push(sub);
+    if (sub.errors.length) addErrors(this.record.errors, sub.errors);
     // Shared, never mutated: whoever adopts a result as its merge target copies it (copy on write).
     return sub.result;
   }
 
   /** `_open(base, filename, seen)`; returns the per-file results (2.13: one merged result). */
   open(base: string, filename: string, seen: string[], seenNorm: string[], edge?: ExtendsEdge, userDefaults = false): Data[] | undefined {
-    const { host, mode } = this.ctx;
+    const { mode } = this.ctx;
     let spelled: string;
     let url = false;
     let newBase: string;
@@ -140,10 +214,10 @@ export class Loader {
     const where = edge ? { file: edge.from, range: edge.entry.range } : {};
     let content: string | undefined;
     if (url) {
-      const got = host.readUrl?.(spelled);
-      content = got?.content;
+      content = this.read(spelled, true);
       this.record.deps.set(spelled, { content, url: true });
       if (content === undefined) {
+        const got = this.readUrl(spelled);
         const error: BuildoutError = {
           kind: 'url-unavailable',
           message: got?.error ? `Couldn't download ${pyRepr(spelled)}: ${got.error}` : `Couldn't download ${pyRepr(spelled)} (not in the extends cache; offline or not fetched yet).`,
@@ -155,7 +229,7 @@ export class Loader {
         return undefined;
       }
     } else {
-      content = host.readFile(norm);
+      content = this.read(norm, false);
       this.record.deps.set(norm, { content, url: false });
       if (content === undefined) {
         const error: BuildoutError = { kind: 'missing-file', message: `[Errno 2] No such file or directory: ${pyRepr(spelled)}`, ...where };
@@ -183,7 +257,7 @@ export class Loader {
     }
     const cached = this.memo.get(norm);
     if (cached) return this.reuse(cached, false);
-    const subtreeKey = `${mode}|${JSON.stringify(this.ctx.platform)}|${norm}`;
+    const subtreeKey = `${mode}|${this.platformKey}|${norm}`;
     const stored = this.ctx.cache.subtrees.get(subtreeKey);
     if (stored && this.fresh(stored)) {
       this.memo.set(norm, stored);
@@ -194,10 +268,11 @@ export class Loader {
 
     const { parsed, data: original } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const data = cloneData(original);
-    const file: ProfileFile = this.files.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
-    const firstVisit = !this.files.has(norm);
-    this.files.set(norm, file);
-    this.record.files.set(norm, file);
+    const file: ProfileFile = this.opened.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
+    const firstVisit = !this.opened.has(norm);
+    this.opened.set(norm, file);
+    this.fileMap = undefined;
+    this.record.parts.push(file);
     if (parsed.fatalError) {
       const first = parsed.errors[0];
       this.fail({ kind: 'parse', message: parsed.fatalError, file: norm, range: first?.range });
@@ -224,12 +299,14 @@ export class Loader {
     const words = extendsKey ? pySplit(extendsKey.value) : [];
     const entries = matchEntries(words, parsed.extends);
     let merged: Data | undefined;
+    /** Sections of `merged` created by this merge (the others are shared with subtree results). */
+    const owned = new Set<Section>();
     words.forEach((word, i) => {
       const childEdge: ExtendsEdge = { from: norm, entry: entries[i], target: '', buildoutPath: '', isUrl: false };
       if (firstVisit) file.extends.push(childEdge);
       const r = this.open(newBase, word, seen, seenNorm, childEdge, userDefaults);
       if (!r) return;
-      if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode) : cloneData(r[0]);
+      if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode, owned) : cloneData(r[0]);
       else results = appendCapped(results, r);
     });
     for (const word of optionalKey ? pySplit(optionalKey.value) : []) {
@@ -241,7 +318,7 @@ export class Loader {
     seen.pop();
     seenNorm.pop();
     let out: Data[];
-    if (mode === '2.13') out = [merged ? updateData(merged, data, mode) : data];
+    if (mode === '2.13') out = [merged ? updateData(merged, data, mode, owned) : data];
     else {
       if (results.length < MAX_ENTRIES) results.push(data);
       out = results;
@@ -252,12 +329,13 @@ export class Loader {
     }
     // The result does not depend on how we got here unless a cycle closed on an ancestor.
     const record = this.records.pop()!;
-    mergeRecord(this.record, record);
     if (this.cycleTarget >= myDepth) {
       const sub: Subtree = { ...record, result: out };
+      this.record.parts.push(sub);
+      addErrors(this.record.errors, sub.errors);
       this.memo.set(norm, sub);
       if (!this.errors.some((e) => e.message.startsWith('The extends graph'))) this.ctx.cache.subtrees.set(subtreeKey, sub);
-    }
+    } else spliceRecord(this.record, record);
     this.cycleTarget = Math.min(outerCycleTarget, this.cycleTarget);
     return out;
   }

@@ -31,7 +31,7 @@ export class MacroExpander {
     let result: Section | BuildoutError;
     this.budget = 0;
     try {
-      result = this.doExtend(name, raw, []);
+      result = this.doExtend(name, raw, new Set());
     } catch (e) {
       if (!(e instanceof BuildoutFailure)) throw e;
       result = e.error;
@@ -40,11 +40,13 @@ export class MacroExpander {
     return result;
   }
 
-  private doExtend(name: string, data: Section, doing: string[]): Section {
+  // `doing` is the chain being expanded; a Set, because a 10,000-section profile whose macros
+  // form long chains made the membership test (on an array) quadratic per section.
+  private doExtend(name: string, data: Section, doing: Set<string>): Section {
     if (name === 'buildout') return data;
     if (++this.budget > BUDGET) throw new BuildoutFailure({ kind: 'macro-loop', message: `Infinite extending loop ${pyRepr(name)}`, hint: 'macro expansion too large', ...where(data) });
-    if (doing.includes(name)) throw new BuildoutFailure({ kind: 'macro-loop', message: `Infinite extending loop ${pyRepr(name)}`, ...where(data) });
-    doing.push(name);
+    if (doing.has(name)) throw new BuildoutFailure({ kind: 'macro-loop', message: `Infinite extending loop ${pyRepr(name)}`, ...where(data) });
+    doing.add(name);
     try {
       const toDo = data.get('<');
       if (!toDo) return data;
@@ -60,7 +62,7 @@ export class MacroExpander {
       result.delete('<');
       return result;
     } finally {
-      doing.pop();
+      doing.delete(name);
     }
   }
 }

@@ -164,6 +164,8 @@ export function resolveProfile(host: FileSystemHost, root: string, options: Reso
   const buildout: Section = new Map();
   for (const [k, v] of buildoutDefaults(platform)) buildout.set(k, makeKey(v, 'DEFAULT', 'DEFAULT_VALUE'));
   data.set('buildout', buildout);
+  /** Sections of `data` this resolution made (the others are shared with the loader's results). */
+  const owned = new Set<Section>([buildout]);
   const rootPath = isUrl(root) ? root : normalizePath(root);
   const directory = isUrl(root) ? '' : pyDirname(rootPath);
   if (!isUrl(root)) buildout.set('directory', makeKey(directory, 'COMPUTED', 'COMPUTED_VALUE'));
@@ -176,23 +178,25 @@ export function resolveProfile(host: FileSystemHost, root: string, options: Reso
   if (mode === '2.13') {
     if (hasUser) {
       const r = loader.open(pyDirname(userConfig!), userConfig!, [], [], undefined, true);
-      if (r) updateData(data, r[0], mode);
+      if (r) updateData(data, r[0], mode, owned);
     }
     if (!rootError) {
       const r = loader.open(pyDirname(rootPath), rootPath, [], []);
-      if (r) updateData(data, r[0], mode);
+      if (r) updateData(data, r[0], mode, owned);
     }
   } else {
     let userData: Data | undefined;
     if (hasUser) {
       const r = loader.open(pyDirname(userConfig!), userConfig!, [], [], undefined, true);
-      if (r) userData = r.reduce((acc, d) => updateData(acc, d, mode), new Map() as Data);
+      const userOwned = new Set<Section>();
+      if (r) userData = r.reduce((acc, d) => updateData(acc, d, mode, userOwned), new Map() as Data);
     }
     if (!rootError) {
       const list = [...(loader.open(pyDirname(rootPath), rootPath, [], []) ?? [])];
-      if (userData && list.length) list[0] = updateData(cloneData(userData), list[0], mode);
-      const final = list.reduce((acc, d) => updateData(acc, d, mode), new Map() as Data);
-      updateData(data, final, mode);
+      if (userData && list.length) list[0] = updateData(cloneData(userData), list[0], mode, new Set());
+      const finalOwned = new Set<Section>();
+      const final = list.reduce((acc, d) => updateData(acc, d, mode, finalOwned), new Map() as Data);
+      updateData(data, final, mode, owned);
     }
   }
   if (options.overrides?.length) {
@@ -201,7 +205,7 @@ export function resolveProfile(host: FileSystemHost, root: string, options: Reso
       if (!cl.has(o.section)) cl.set(o.section, new Map());
       cl.get(o.section)!.set(o.option, makeKey(o.value, 'COMMAND_LINE', 'COMMAND_LINE_VALUE'));
     }
-    updateData(data, cl, mode);
+    updateData(data, cl, mode, owned);
   }
   finishBuildoutSection(data, mode, home, loader.errors);
 

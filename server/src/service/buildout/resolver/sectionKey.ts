@@ -216,26 +216,31 @@ function simpleIncrements(s1: Section, s2: Section): boolean {
   return true;
 }
 
-/** Sections shared with a cache: copied before the first change (copy on write). */
-const frozen = new WeakSet<Section>();
-
-/** Mark every section of `d` shared; returns a shallow copy whose sections are copied on write. */
-export function freeze(d: Data): Data {
-  for (const s of d.values()) frozen.add(s);
-  return new Map(d);
-}
-
-/** `_update(d1, d2)` of the given mode. Mutates and returns d1; never mutates d2. */
-export function updateData(d1: Data, d2: Data, mode: MergeMode): Data {
+/**
+ * `_update(d1, d2)` of the given mode. Mutates and returns d1; never mutates d2.
+ *
+ * Sections are shared between merge results (a file's result is memoised and reused by every
+ * file that extends it): `owned` holds the sections of d1 this merge may change in place; any
+ * other section is copied before its first change (copy on write) and the copy becomes owned.
+ * A section d1 lacks is adopted as is, without a copy.
+ */
+export function updateData(d1: Data, d2: Data, mode: MergeMode, owned: Set<Section>): Data {
   for (const [name, s2] of d2) {
     let s1 = d1.get(name);
     if (s1) {
-      if (frozen.has(s1)) d1.set(name, (s1 = new Map(s1)));
+      // The same section reached through two extends paths: override(v, v) is v, a no-op.
+      if (s1 === s2 && !hasIncrements(s2)) continue;
+      if (!owned.has(s1)) {
+        d1.set(name, (s1 = new Map(s1)));
+        owned.add(s1);
+      }
       updateSection(s1, s2);
-    } else if (mode === '2.13' || s2.has('<') || !hasIncrements(s2)) {
-      d1.set(name, new Map(s2));
+    } else if (mode === '2.13' || !hasIncrements(s2) || s2.has('<')) {
+      d1.set(name, s2);
     } else {
-      d1.set(name, updateSection(new Map(), baseIncrements(s2)));
+      const s = updateSection(new Map(), baseIncrements(s2));
+      owned.add(s);
+      d1.set(name, s);
     }
   }
   return d1;
@@ -259,7 +264,7 @@ function baseIncrements(s2: Section): Section {
   return temp;
 }
 
-/** A copy that can be changed without touching `d` (sections are copied on write). */
+/** A copy of the section map (sections shared: pass an empty `owned` set when merging into it). */
 export function cloneData(d: Data): Data {
-  return freeze(d);
+  return new Map(d);
 }
