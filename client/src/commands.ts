@@ -43,8 +43,21 @@ export function registerCommands(shell: ExtensionShell, table: CommandTable): vs
   );
 }
 
-/** The running language client, or an error the command table turns into a message. */
-export function requireClient(shell: ExtensionShell) {
+/** How long a command run while the window opens waits for the language server. */
+const SERVER_START_WAIT_MS = 30_000;
+
+/**
+ * The running language client, or an error the command table turns into a message. A command
+ * run while the server is still starting (e.g. from the palette right after the window opened)
+ * waits for it instead of failing.
+ */
+export async function requireClient(shell: ExtensionShell) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    shell.whenReady(),
+    new Promise<void>((resolve) => { timer = setTimeout(resolve, SERVER_START_WAIT_MS); }),
+  ]);
+  clearTimeout(timer);
   const client = shell.client();
   if (!client || !client.isRunning()) throw new Error('the language server is not running (see the HAProxy output channel).');
   return client;

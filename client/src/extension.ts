@@ -29,10 +29,12 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const output = vscode.window.createOutputChannel('HAProxy', { log: true });
   context.subscriptions.push(output);
+  let started: Promise<void> = Promise.resolve();
   const shell: ExtensionShell = {
     context,
     output,
     client: () => client,
+    whenReady: () => started,
     isTrusted: () => vscode.workspace.isTrusted,
   };
 
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       output.error(`The language server failed to start: ${String(err)}`);
     },
   );
+  started = ready;
 
   const lifecycle: CommandProvider = {
     commands: {

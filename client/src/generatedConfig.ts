@@ -31,7 +31,7 @@ export function createGeneratedConfigView(shell: ExtensionShell): CommandProvide
       [SHOW_GENERATED_COMMAND]: async (resource?: vscode.Uri) => {
         const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
         if (!uri) throw new Error('open a HAProxy template (e.g. haproxy.conf.in) or a buildout profile first.');
-        const client = requireClient(shell);
+        const client = await requireClient(shell);
         let result = await client.sendRequest(RenderTemplateRequest.type, { uri: uri.toString() });
         if (result.alternatives && result.alternatives.length > 1) {
           const owner = await vscode.window.showQuickPick(result.alternatives, { title: 'Several sections render this template: pick one' });

@@ -9,6 +9,11 @@ export interface ExtensionShell {
   readonly context: vscode.ExtensionContext;
   readonly output: vscode.LogOutputChannel;
   client(): LanguageClient | undefined;
+  /**
+   * Resolves once the first start of the language client is over (started or failed), so a
+   * command run right after the window opens waits for the server instead of failing.
+   */
+  whenReady(): Promise<void>;
   /** False in Restricted Mode: nothing may be executed then. */
   isTrusted(): boolean;
 }

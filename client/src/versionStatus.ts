@@ -53,8 +53,9 @@ export function createVersionStatus(shell: ExtensionShell): CommandProvider & { 
       [SELECT_VERSION_COMMAND]: async () => {
         const current = vscode.workspace.getConfiguration('haproxy', vscode.window.activeTextEditor?.document.uri).get<string | null>('version');
         const picks: (vscode.QuickPickItem & { value: string | undefined })[] = [
-          { label: 'Detect automatically', description: 'haproxy -v of the local binary, else 3.2', value: undefined, picked: !current },
-          ...SUPPORTED.map((v) => ({ label: `HAProxy ${v}`, value: v, picked: v === current, description: v === current ? 'current setting' : undefined })),
+          // `picked` shows nothing in a single-choice pick: the description says which one is in effect.
+          { label: 'Detect automatically', description: `haproxy -v of the local binary, else 3.2${current ? '' : ' (current setting)'}`, value: undefined },
+          ...SUPPORTED.map((v) => ({ label: `HAProxy ${v}`, value: v, description: v === current ? 'current setting' : undefined })),
         ];
         const choice = await vscode.window.showQuickPick(picks, { title: 'HAProxy version for keywords and diagnostics' });
         if (!choice) return;

@@ -30,6 +30,7 @@ const scenarioFiles = [
   'haproxy-file.mjs',
   'buildout-template.mjs',
   'start-haproxy.mjs',
+  'first-user.mjs',
   'restricted-mode.mjs',
   'in-host.mjs',
   'in-host-mocha.mjs',

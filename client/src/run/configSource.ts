@@ -15,6 +15,7 @@ import { inferLineMap } from '../../../server/src/node/haproxy/lineMap';
 import type { TemplateLineMap } from '../../../server/src/node/haproxy/locateFindings';
 import type { ExtensionShell } from '../shell';
 import { renderFailure } from '../renderFailure';
+import { requireClient } from '../commands';
 
 export interface ConfigSource {
   kind: 'file' | 'template';
@@ -86,10 +87,7 @@ async function renderFromBuildout(
   doc: vscode.TextDocument | undefined,
   owner: string | undefined,
 ): Promise<ConfigSource | undefined> {
-  const client = shell.client();
-  if (!client || !client.isRunning()) {
-    throw new Error('rendering the template needs the language server, which is not running (see the HAProxy output).');
-  }
+  const client = await requireClient(shell);
   let result: RenderTemplateResult = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner });
   if (!owner && result.alternatives && result.alternatives.length > 1) {
     const pick = await vscode.window.showQuickPick(result.alternatives, {
