@@ -31,6 +31,8 @@ const RESTRICTED_CONTEXT = CONTEXT_KEYS.restricted;
 
 export class RunController implements vscode.Disposable {
   private session: HaproxySession | undefined;
+  /** While Stop runs: HAProxy's shutdown lines ("worker exited with code 143") are expected, not errors. */
+  private stopping = false;
   private source: ConfigSource | undefined;
   private binary: ChosenBinary | undefined;
   private info: InstanceInfo = { state: 'stopped' };
@@ -108,7 +110,8 @@ export class RunController implements vscode.Disposable {
   }
 
   private onLine = (line: string, stream: OutputStream): void => {
-    if (/^\[ALERT\]/.test(line)) this.log.error(`[haproxy] ${line}`);
+    if (this.stopping) this.log.info(`[haproxy] ${line}`);
+    else if (/^\[ALERT\]/.test(line)) this.log.error(`[haproxy] ${line}`);
     else if (/^\[WARNING\]/.test(line)) this.log.warn(`[haproxy] ${line}`);
     else this.log.info(`[haproxy${stream === 'stdout' ? ':out' : ''}] ${line}`);
   };
@@ -254,7 +257,12 @@ export class RunController implements vscode.Disposable {
   private async stopSession(): Promise<void> {
     const s = this.session;
     this.session = undefined;
-    if (s) await s.stop();
+    this.stopping = true;
+    try {
+      if (s) await s.stop();
+    } finally {
+      this.stopping = false;
+    }
     clearRunState(this.stateFile);
     this.setInfo({ state: 'stopped', version: this.binary?.version.full });
   }
