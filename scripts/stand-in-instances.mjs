@@ -33,7 +33,7 @@ function serve({ name, port }) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+async function main() {
   const profile = process.argv[2];
   if (!profile) { console.error('usage: node scripts/stand-in-instances.mjs buildout.cfg'); process.exit(2); }
   const ports = instancePorts(readFileSync(profile, 'utf8'));
@@ -45,3 +45,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+// Run as a script (not when a test imports instancePorts).
+if (import.meta.url === `file://${process.argv[1]}`) void main();
