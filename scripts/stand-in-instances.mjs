@@ -26,7 +26,7 @@ function serve({ name, port }) {
       res.end(`${name}: a stand-in for a Zope instance (scripts/stand-in-instances.mjs) answered ${req.method} ${req.url}\n`);
     });
     server.once('error', (err) => {
-      console.log(`stand-in ${name}: port ${port} is not free (${err.code}); HAProxy will show it DOWN`);
+      console.log(`stand-in ${name}: port ${port} is taken (${err.code}); HAProxy checks whatever listens there`);
       resolve(undefined);
     });
     server.listen(port, '127.0.0.1', () => resolve(server));

