@@ -7,6 +7,7 @@ import { FACTS } from './data/facts.generated';
 import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from './types';
 
 export type { FullKnowledgeBase, KnowledgeBaseExtras } from './build';
+export { EXTRA_ARGS_FATAL } from './strictArgs';
 export { REMOVED_KEYWORDS, compareVersions, removalStatusIn, type RemovedRecord, type RemovedWhat } from './removed';
 
 const cache = new Map<HaproxyVersion, FullKnowledgeBase>();

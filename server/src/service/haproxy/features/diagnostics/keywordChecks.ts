@@ -10,7 +10,7 @@
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
-import { REMOVED_KEYWORDS } from '../../knowledge/index';
+import { EXTRA_ARGS_FATAL, REMOVED_KEYWORDS } from '../../knowledge/index';
 import { didYouMeanHint, kindOf, type CheckContext, type KeywordMatch } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
@@ -142,7 +142,7 @@ function checkProxyHeader(cc: CheckContext, section: Section): void {
     return;
   }
   const extra = t[t[2].value.toLowerCase() === 'from' ? 4 : 2];
-  cc.reportToken('extraArgument', section.header, extra, { name: section.kind, max: t[2].value.toLowerCase() === 'from' ? 3 : 1, s: 's', extra: extra.value });
+  cc.reportToken('extraArgument', section.header, extra, { name: section.kind, max: t[2].value.toLowerCase() === 'from' ? 3 : 1, s: t[2].value.toLowerCase() === 'from' ? 's' : '', extra: extra.value }, undefined, EXTRA_ARGS_FATAL.has(section.kind) ? 'error' : undefined);
 }
 
 /** HAProxy's invalid_char(): names may only hold letters, digits, '-', '_', '.' and ':'. */
@@ -260,7 +260,8 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
   }
   if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === total) {
     const extra = toks[wordCount + entry.maxArgs - inlineArgs];
-    cc.report('extraArgument', st.line, extra.start, toks[toks.length - 1].end, { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: extra.value });
+    // An error only where HAProxy refuses the surplus (measured); elsewhere it is silently ignored.
+    cc.report('extraArgument', st.line, extra.start, toks[toks.length - 1].end, { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: extra.value }, undefined, EXTRA_ARGS_FATAL.has(entry.name) ? 'error' : undefined);
   }
 }
 

@@ -1,0 +1,27 @@
+/**
+ * Keywords for which HAProxy refuses extra arguments (a fatal "too many args" alert), measured
+ * with Debian's haproxy -c 2.6.12 by appending one word to a line it accepts (our corpus and
+ * HAProxy's reg-tests). For every other keyword a surplus word is only a warning from us:
+ * HAProxy ignores it silently for many of them (`stats uri /s x`, `errorfile 503 f x`).
+ * test/unit/haproxy/knowledge-sources.test.ts re-measures the entries it finds a sample line for.
+ */
+export const EXTRA_ARGS_FATAL: ReadonlySet<string> = new Set([
+  'backend', 'backlog', 'ca-base', 'capture request header', 'capture response header', 'crt-base',
+  'daemon', 'default_backend', 'dispatch', 'docroot', 'frontend', 'fullconn', 'h1-case-adjust',
+  'http-check send-state', 'http-reuse', 'id', 'index', 'listen', 'localpeer', 'max-age',
+  'max-object-size', 'max-secondary-entries', 'maxconn', 'mode', 'monitor-uri', 'nbthread', 'node',
+  'option abortonclose', 'option dontlognull', 'option http-buffer-request',
+  'option http-keep-alive', 'option http-restrict-req-hdr-names', 'option http-server-close',
+  'option httpchk', 'option httpclose', 'option keep-conn', 'option ldap-check',
+  'option log-health-checks', 'option log-separate-errors', 'option logasap', 'option mysql-check',
+  'option pgsql-check', 'option redis-check', 'option smtpchk', 'option socket-stats',
+  'option splice-request', 'option splice-response', 'option spop-check', 'option ssl-hello-chk',
+  'option start-on-reload', 'option tcp-check', 'option tcpka', 'option tcplog',
+  'option transparent', 'path-info', 'pidfile', 'process-vary', 'retries', 'spread-checks',
+  'ssl-default-bind-ciphers', 'ssl-default-bind-ciphersuites', 'ssl-dh-param-file',
+  'ssl-server-verify', 'timeout check', 'timeout client', 'timeout client-fin', 'timeout connect',
+  'timeout http-keep-alive', 'timeout http-request', 'timeout queue', 'timeout server',
+  'timeout server-fin', 'timeout tunnel', 'total-max-size', 'tune.bufsize',
+  'tune.h2.max-concurrent-streams', 'tune.http.maxhdr', 'tune.idle-pool.shared', 'tune.maxrewrite',
+  'tune.ssl.capture-buffer-size', 'tune.ssl.default-dh-param', 'ulimit-n',
+]);
