@@ -111,6 +111,8 @@ export class Loader {
   private urlReads = new Map<string, { content?: string; error?: string } | undefined>();
   private freshness = new Map<Subtree, boolean>();
   private platformKey: string;
+  /** `normalizePath` of each spelling met (diamonds spell the same file again and again). */
+  private norms = new Map<string, string>();
   private fileMap?: Map<string, ProfileFile>;
 
   constructor(private ctx: LoaderContext) {
@@ -205,7 +207,8 @@ export class Loader {
       spelled = isUrl(base) ? filename : pyJoin(base, filename);
       newBase = pyDirname(spelled);
     }
-    const norm = normalizePath(spelled);
+    let norm = this.norms.get(spelled);
+    if (norm === undefined) this.norms.set(spelled, (norm = normalizePath(spelled)));
     if (edge) {
       edge.target = norm;
       edge.buildoutPath = spelled;

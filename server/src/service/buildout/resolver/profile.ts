@@ -107,19 +107,14 @@ export class BuildoutProfile {
   references(): SubstitutionReference[] {
     if (this.refs) return this.refs;
     const out: SubstitutionReference[] = [];
-    for (const f of this.files.values()) {
-      for (const s of f.parsed.sections) {
-        for (const o of s.options) {
-          const pieces = optionPieces(o);
-          const lines: string[] = [];
-          for (const p of pieces) lines[p.range.start.line] = ' '.repeat(p.range.start.character) + p.text;
-          const refs = referencesInRanges(f.path, lines, o.valueRanges, s.name, o.name);
-          if (!o.active) for (const r of refs) r.inactive = true;
-          out.push(...refs);
-        }
-      }
-    }
+    for (const f of this.files.values()) for (const r of fileReferences(f)) out.push(r);
     return (this.refs = out);
+  }
+
+  /** The `${…}` written in one file of the graph ([] for a file outside it). */
+  fileReferences(path: string): readonly SubstitutionReference[] {
+    const f = this.files.get(path);
+    return f ? fileReferences(f) : [];
   }
 
   /** Sections that use `name` as a `<=` macro (directly). */
@@ -141,6 +136,30 @@ export class BuildoutProfile {
   readFile(path: string): string | undefined {
     return this.host.readFile(path);
   }
+}
+
+/**
+ * References depend on the parse alone: kept per parsed file (which the parse cache shares
+ * between resolutions while the text is unchanged), so a re-resolve rescans only edited files.
+ */
+const referencesByParse = new WeakMap<ProfileFile['parsed'], { path: string; refs: SubstitutionReference[] }>();
+
+function fileReferences(f: ProfileFile): SubstitutionReference[] {
+  const hit = referencesByParse.get(f.parsed);
+  if (hit && hit.path === f.path) return hit.refs;
+  const refs: SubstitutionReference[] = [];
+  for (const s of f.parsed.sections) {
+    for (const o of s.options) {
+      const pieces = optionPieces(o);
+      const lines: string[] = [];
+      for (const p of pieces) lines[p.range.start.line] = ' '.repeat(p.range.start.character) + p.text;
+      const found = referencesInRanges(f.path, lines, o.valueRanges, s.name, o.name);
+      if (!o.active) for (const r of found) r.inactive = true;
+      for (const r of found) refs.push(r);
+    }
+  }
+  referencesByParse.set(f.parsed, { path: f.path, refs });
+  return refs;
 }
 
 function toMerged(s: Section): Map<string, MergedOption> {

@@ -170,7 +170,14 @@ export function updateSection(s1: Section, s2in: Section): Section {
   if (hasIncrements(s2in) && simpleIncrements(s1, s2in)) return s1;
   if (hasIncrements(s2in)) {
     s2 = new Map(s2in);
-    const keys = [...s2.keys()].sort((a, b) => pyCompare(rstripChars(a, ' +'), rstripChars(b, ' +')) || pyCompare(a.slice(-1), b.slice(-1)));
+    // buildout sorts every key by (name without " +", last character) and acts on the
+    // increments only: sorting just the increments visits them in the same order.
+    const keys: string[] = [];
+    for (const k of s2.keys()) {
+      const last = k.charCodeAt(k.length - 1);
+      if (last === 43 || last === 45) keys.push(k);
+    }
+    if (keys.length > 1) keys.sort((a, b) => pyCompare(rstripChars(a, ' +'), rstripChars(b, ' +')) || pyCompare(a.slice(-1), b.slice(-1)));
     for (const k of keys) {
       const v = s2.get(k);
       if (!v) continue;

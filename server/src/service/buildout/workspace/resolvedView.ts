@@ -10,7 +10,6 @@ export class ResolvedProfileView implements ProfileView {
   private sectionMemo = new Map<string, MergedSection | undefined>();
   private optionNamesMemo = new Map<string, string[]>();
   private expandedMemo = new Map<string, Map<string, MergedOption> | null>();
-  private refsByFile?: Map<string, SubstitutionReference[]>;
   private names?: string[];
 
   constructor(readonly profile: BuildoutProfile) {}
@@ -63,15 +62,8 @@ export class ResolvedProfileView implements ProfileView {
     return this.profile.resolveSection(section);
   }
   references(file: string): SubstitutionReference[] {
-    if (!this.refsByFile) {
-      this.refsByFile = new Map();
-      for (const r of this.profile.references()) {
-        let list = this.refsByFile.get(r.file);
-        if (!list) this.refsByFile.set(r.file, (list = []));
-        list.push(r);
-      }
-    }
-    return this.refsByFile.get(file) ?? [];
+    // Per file, cached by the resolver per parse: an edit rescans the edited file only.
+    return this.profile.fileReferences(file) as SubstitutionReference[];
   }
   parts() {
     return this.profile.parts();
