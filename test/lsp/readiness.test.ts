@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionList, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { fileUri, startServer } from './lspClient';
 
 const hoverText = (h: Hover | null) => (h ? (h.contents as MarkupContent).value : '');
@@ -34,11 +34,16 @@ test('template opened and hovered at once after initialize: the owner and the va
     const text = readFileSync(path, 'utf8');
     const uri = fileUri(path);
     client.open(uri, 'haproxy', text);
-    const [address, port, diags] = await Promise.all([
+    const [address, port, definition, completion, diags] = await Promise.all([
       client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, 'instance1:http-address', 12) }),
       client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, '${frontend-port}', 4) }),
+      client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionIn(text, '${frontend-port}', 4) }),
+      client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionIn(text, '${frontend-port}', 2) }),
       client.diagnostics(uri),
     ]);
+    // The owner's option, defined in profiles/haproxy.cfg, and offered inside `${`.
+    assert.ok(definition.some((l) => l.uri.endsWith('/profiles/haproxy.cfg')), JSON.stringify(definition));
+    assert.ok(completion.items.some((i) => i.label === 'frontend-port'), JSON.stringify(completion.items.map((i) => i.label)));
     assert.match(hoverText(address), /127\.0\.0\.1:8081/);
     // `${frontend-port}` only means something once the owning section is known.
     assert.match(hoverText(port), /8001/);
