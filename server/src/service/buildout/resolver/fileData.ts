@@ -48,7 +48,8 @@ export function fileData(parsed: ParsedFile, mode: MergeMode, source: string): D
 }
 
 function annotate(key: string, acc: Acc, source: string): SKey {
-  const value = postProcessValue(acc.raw);
+  // One occurrence: the parser already post-processed exactly this raw value.
+  const value = acc.occurrences.length === 1 && acc.raw === acc.occurrences[0].rawValue ? acc.occurrences[0].value : postProcessValue(acc.raw);
   const operation = key.endsWith('+') ? 'ADD' : key.endsWith('-') ? 'REMOVE' : 'SET';
   const history: HistoryEntry[] = acc.occurrences.map((o) => ({ operation, value: o.value, result: value, file: source, option: o }));
   return keyWithHistory(value, source, history);

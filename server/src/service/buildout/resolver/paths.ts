@@ -4,7 +4,9 @@
  * normalised path as the file's identity.
  */
 
-export const isUrl = (s: string): boolean => /^[a-zA-Z0-9+.-]+:\/\//.test(s);
+const URL_START = /^[a-zA-Z0-9+.-]+:\/\//;
+/** An absolute path (the common case) is never a URL: skip the regex for it. */
+export const isUrl = (s: string): boolean => s.charCodeAt(0) !== 47 && URL_START.test(s);
 
 /** `os.path.join(a, b)` (two arguments). */
 export function pyJoin(a: string, b: string): string {
@@ -16,9 +18,10 @@ export function pyJoin(a: string, b: string): string {
 /** `os.path.dirname`. */
 export function pyDirname(p: string): string {
   const i = p.lastIndexOf('/') + 1;
-  let head = p.slice(0, i);
-  if (head && head !== '/'.repeat(head.length)) head = head.replace(/\/+$/, '');
-  return head;
+  // Trailing slashes go unless the head is made of slashes only ("/" or "//").
+  let end = i;
+  while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+  return end === 0 ? p.slice(0, i) : p.slice(0, end);
 }
 
 /** `os.path.normpath` for absolute POSIX paths (and a best effort for relative ones). */
