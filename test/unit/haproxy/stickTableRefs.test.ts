@@ -199,3 +199,16 @@ describe('stick rules without a table argument', () => {
     assert.deepEqual(codesAt(diagnose(text).filter((d) => d.severity === 1)), ['undefined-table@7', 'undefined-table@8']);
   });
 });
+
+describe('stick-table references: what is not one', () => {
+  it('ignores look-alike names inside regex patterns and literal strings', () => {
+    const text = `${DEFAULTS}frontend f\n    bind :80\n    acl legacy path_reg ^/table_view(abc)$ /src_x(y)\n    http-request set-header X-Note "see sc_doc(x)"\n    http-request deny if legacy\n    default_backend b\nbackend b\n    server s 10.0.0.1:80\n`;
+    assert.deepEqual(buildNameIndex(parseHaproxy(text)).references('table'), []);
+    assert.deepEqual(diagnose(text).filter((d) => d.severity === 1), []);
+  });
+
+  it('finds each table of a converter chain', () => {
+    const text = `${DEFAULTS}frontend f\n    bind :80\n    http-request set-header X-R %[src,table_http_req_rate(a),add(0)],%[src,in_table(b)]\n    default_backend a\nbackend a\n    stick-table type ip size 1k store http_req_rate(1s)\n    server s 10.0.0.1:80\nbackend b\n    stick-table type ip size 1k\n`;
+    assert.deepEqual(buildNameIndex(parseHaproxy(text)).references('table').map((r) => r.name), ['a', 'b']);
+  });
+});

@@ -12,7 +12,9 @@ const USERLIST_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(http_auth|http_auth_group|htt
  * `sc0_*([<table>])`, `src_*([<table>])`, `table_avl/cnt([<table>])`, converters
  * `table_*(<table>)` and `in_table(<table>)`. Indexed GPT/GPC forms take an `<idx>` first.
  */
-const TABLE_ARG_SAMPLES = /(?:^|[^A-Za-z0-9_.])((?:sc[0-9]?|src|table)_[a-z0-9_]+|in_table)\(([^()]*)\)/g;
+// Only where a sample can start (a token, `%[`, after a `,` converter separator), so a regex
+// pattern such as `path_reg ^/table_view(x)` is not read as a table reference.
+const TABLE_ARG_SAMPLES = /(?:^|[[,{])((?:sc[0-9]?|src|table)_[a-z0-9_]+|in_table)\(([^()]*)\)/g;
 
 /** How many arguments come before the optional/mandatory table argument of a stick-table sample. */
 function argsBeforeTable(name: string): number {
@@ -50,6 +52,8 @@ export function collectFetchArgRefs(at: Where, st: Statement, out: NameSymbol[])
     for (let m = TABLE_ARG_SAMPLES.exec(v); m; m = TABLE_ARG_SAMPLES.exec(v)) {
       const args = m[2].split(',');
       const idx = argsBeforeTable(m[1]);
+      // Let the next search start inside this match's arguments (`%[src,table_x(t),table_y(u)]`).
+      TABLE_ARG_SAMPLES.lastIndex = m.index + m[0].length - 1;
       if (args.length <= idx) continue;
       let argStart = m.index + m[0].indexOf('(') + 1;
       for (let i = 0; i < idx; i++) argStart += args[i].length + 1;
