@@ -139,10 +139,12 @@ type Pos = { line: number; character: number };
 type Rng = { start: Pos; end: Pos };
 
 /** A range that lies inside the document (end after start, lines and characters in bounds). */
-export function assertRangeInside(range: Rng, lengths: number[], what: string): void {
+export function assertRangeInside(range: Rng, lengths: number[], what: string, allowPastLineEnd = false): void {
+  // LSP clamps a character past the line's end to the end; `allowPastLineEnd` accepts that
+  // deliberate "to the end of the line" idiom (never a line past the document).
   const ok = (p: Pos) =>
     Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 &&
-    (p.line < lengths.length ? p.character <= lengths[p.line] : p.line === lengths.length && p.character === 0);
+    (p.line < lengths.length ? allowPastLineEnd || p.character <= lengths[p.line] : p.line === lengths.length && p.character === 0);
   const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
   if (!ok(range.start) || !ok(range.end) || !ordered) {
     throw new Error(`${what}: range outside the document or reversed: ${JSON.stringify(range)} (${lengths.length} lines)`);

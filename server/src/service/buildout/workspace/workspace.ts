@@ -39,7 +39,9 @@ interface CfgEntry {
 function cfgEntry(path: string, text: string): CfgEntry {
   const templateLines = text.split('\n').filter((l) => TEMPLATE_OPTION_LINE.test(l));
   const cfgWords = new Set<string>();
-  for (const m of text.matchAll(/([^\s/]+\.cfg)\b/g)) cfgWords.add(m[1]);
+  // Matches start only where a word starts: unanchored, a long value without `.cfg` was
+  // re-scanned from every one of its characters (quadratic; a 1 MB value never finished).
+  for (const m of text.matchAll(/(?<![^\s/])([^\s/]+\.cfg)\b/g)) cfgWords.add(m[1]);
   return { reason: baseName(path) === 'buildout.cfg' ? 'name' : profileReason(path, text), templateLines, cfgWords };
 }
 
