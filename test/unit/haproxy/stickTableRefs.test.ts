@@ -212,3 +212,13 @@ describe('stick-table references: what is not one', () => {
     assert.deepEqual(buildNameIndex(parseHaproxy(text)).references('table').map((r) => r.name), ['a', 'b']);
   });
 });
+
+describe('rules that use the proxy own table', () => {
+  it('need a stick-table when no table is named (track-sc, src_*, table_cnt), as haproxy -c requires', () => {
+    const text = `${DEFAULTS}frontend f\n    bind :80\n    http-request track-sc0 src\n    http-request deny if { src_conn_cur gt 5 } || { table_cnt gt 1 }\n    acl fast src_http_req_rate ge 10\n    http-request deny if { sc0_http_req_rate gt 5 } { src_port 80 } fast\n    default_backend b\nbackend b\n    stick-table type ip size 1k\n    http-request track-sc1 src\n    http-request deny if { src_conn_cur gt 5 }\n    server s 10.0.0.1:80\n`;
+    const d = diagnose(text).filter((x) => x.severity === 1);
+    assert.deepEqual(codesAt(d), ['undefined-table@8', 'undefined-table@9', 'undefined-table@9', 'undefined-table@10']);
+    const line9 = text.split('\n')[8];
+    assert.deepEqual(d.filter((x) => x.range.start.line === 8).map((x) => line9.slice(x.range.start.character, x.range.end.character)), ['src_conn_cur', 'table_cnt']);
+  });
+});

@@ -31,19 +31,51 @@ export function checkReferences(cc: CheckContext): void {
   checkOwnTableRules(cc, holdsTable);
 }
 
-/** `stick on src` without `table`: the backend's own table, which must exist ("unable to find stick-table 'be'"). */
+/**
+ * Rules that use the proxy's own table when no `table` is named, which then must exist
+ * (haproxy -c: "unable to find stick-table 'be'" / "unable to find table 'fe' referenced by
+ * track-sc0" / "… in arg 1 of ACL keyword 'src_conn_cur'"): `stick on|match|store-*` in a
+ * backend, `track-scN <key>` and `src_*(`/`table_avl`/`table_cnt` without a table argument in
+ * any proxy.
+ */
 function checkOwnTableRules(cc: CheckContext, holdsTable: Map<Section, boolean>): void {
   for (const section of cc.doc.sections) {
-    if (section.kind !== 'backend' && section.kind !== 'listen') continue;
+    const k = section.kind;
+    if (k !== 'backend' && k !== 'listen' && k !== 'frontend') continue;
+    if (hasStickTable(section, holdsTable)) continue;
+    const name = section.name?.value ?? '';
     for (const st of section.body) {
       const t = st.tokens;
-      if (t.length < 2 || t[0].value !== 'stick' || hasStickTable(section, holdsTable)) continue;
-      if (t.some((tok) => tok.value === 'table')) continue;
-      const name = section.name?.value ?? '';
-      cc.report('undefinedTable', st.line, t[0].start, t[1].end, { detail: `This stick rule uses the table of '${name}', which has no 'stick-table' line.`, hint: ' Add one, or name another table with \'table <name>\'.' });
+      if (t.length < 2) continue;
+      if (t[0].value === 'stick' && k !== 'frontend') {
+        if (t.some((tok) => tok.value === 'table')) continue;
+        cc.report('undefinedTable', st.line, t[0].start, t[1].end, { detail: `This stick rule uses the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+        continue;
+      }
+      if (!RULE_KEYWORDS.has(t[0].value) && t[0].value !== 'acl') continue;
+      for (let i = 1; i < t.length; i++) {
+        const tok = t[i];
+        if (tok.value.startsWith('track-sc') && !tok.quoted) {
+          if (!t.some((x, j) => j > i && x.value === 'table')) {
+            cc.report('undefinedTable', st.line, tok.start, tok.end, { detail: `'${tok.value}' without 'table' tracks in the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+          }
+          break;
+        }
+        // Cheap filter first: this runs over every word of every rule of table-less proxies.
+        if (!tok.value.includes('src_') && !tok.value.includes('table_')) continue;
+        const m = OWN_TABLE_FETCH.exec(tok.value);
+        if (m && !cc.isDeferred(tok)) {
+          cc.report('undefinedTable', st.line, tok.start + m.index + m[1].length, tok.start + m.index + m[0].length, { detail: `'${m[2]}' without a table argument reads the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+        }
+      }
     }
   }
 }
+
+const OWN_TABLE_HINT = " Add a 'stick-table' line, or name a table (e.g. 'table <proxy>' or a table argument).";
+const RULE_KEYWORDS = new Set(['http-request', 'http-response', 'http-after-response', 'tcp-request', 'tcp-response', 'use_backend', 'use-server', 'redirect', 'monitor', 'stick']);
+/** `src_conn_cur`, `src_get_gpc0()`, `table_cnt` … with no argument at all, as a whole sample name. */
+const OWN_TABLE_FETCH = /(^|[[,{])((?:src_(?!is_local\b|port\b)[a-z0-9_]+|table_avl|table_cnt))(?:\(\))?(?=$|[\s,\]}])/;
 
 /**
  * `table be` needs a proxy `be` with a `stick-table` line; `table p/t` a `table t` line in
