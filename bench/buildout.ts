@@ -67,14 +67,18 @@ const exact = Array.from({ length: 9 }, () => timed(resolveExact));
 const lazyFirst = timed(resolveLazy);
 const lazy = Array.from({ length: 9 }, () => timed(resolveLazy));
 const med = (xs: Timed[], k: 'ms' | 'cpu') => pct(xs.map((x) => x[k]), 0.5);
+/** The least disturbed run (the machine is shared: other processes steal the CPU mid-run). */
+const least = (xs: Timed[], k: 'ms' | 'cpu') => Math.min(...xs.map((x) => x[k]));
 
-// (a) zc.buildout 2.13.2, same files, same run, in-process (3 resolutions after its imports)
+// (a) zc.buildout 2.13.2, same files, same run, in-process (5 resolutions after its imports)
 const w0 = performance.now();
-const py = spawnSync('/usr/bin/python3', [path.join(__dirname, 'buildout/reference_timed.py'), g.root, '3'], { encoding: 'utf8', timeout: 600_000 });
+const py = spawnSync('/usr/bin/python3', [path.join(__dirname, 'buildout/reference_timed.py'), g.root, '5'], { encoding: 'utf8', timeout: 600_000 });
 const pyWall = performance.now() - w0;
 const pyOut: { runs: Array<{ seconds: number; cpu: number }>; sections: number; errors: string[] } | undefined = py.status === 0 ? JSON.parse(py.stdout) : undefined;
 const pyMs = pyOut ? pct(pyOut.runs.map((r) => r.seconds * 1000), 0.5) : NaN;
 const pyCpu = pyOut ? pct(pyOut.runs.map((r) => r.cpu * 1000), 0.5) : NaN;
+const pyMin = pyOut ? Math.min(...pyOut.runs.map((r) => r.seconds * 1000)) : NaN;
+const pyCpuMin = pyOut ? Math.min(...pyOut.runs.map((r) => r.cpu * 1000)) : NaN;
 
 // (b) re-resolve after editing one leaf file, two ways. Edits alternate: add a section, change
 // a value, change `extends` (drop, then restore, one dependency).
@@ -166,12 +170,12 @@ serverRss().then((rss) => {
   console.log(`graph: ${fileCount} files; ours: ${first.out.sections} sections resolved, ${first.out.errors} errors, ${lazyFirst.out} option values; zc.buildout: ${pyOut?.sections} sections, ${pyOut?.errors.length} errors${pyOut?.errors.length ? ' ' + JSON.stringify(pyOut.errors.slice(0, 3)) : ''}`);
   console.log(`loadavg before ${loadBefore}, after ${load()}; node ${process.version}; ${os.cpus().length} CPUs`);
   console.log('| Measure | Result | Target | Met |\n|---|---|---|---|');
-  console.log(row('(a) cold resolve, ours: every section as `resolve` / buildout initialises it (median of 9: wall / CPU; first run incl. JIT)', `${f(med(exact, 'ms'))} / ${f(med(exact, 'cpu'))} ms (first ${f(first.ms)} / ${f(first.cpu)} ms)`, '', undefined));
+  console.log(row('(a) cold resolve, ours: every section as `resolve` / buildout initialises it (9 runs: median wall / CPU; min wall / CPU; first run incl. JIT)', `${f(med(exact, 'ms'))} / ${f(med(exact, 'cpu'))} ms; min ${f(least(exact, 'ms'))} / ${f(least(exact, 'cpu'))} ms (first ${f(first.ms)} / ${f(first.cpu)} ms)`, '', undefined));
   console.log(row('(a) cold resolve, ours: every option value through the lazy evaluator (editor path)', `${f(med(lazy, 'ms'))} / ${f(med(lazy, 'cpu'))} ms (first ${f(lazyFirst.ms)} / ${f(lazyFirst.cpu)} ms)`, '', undefined));
-  console.log(row('(a) cold resolve, zc.buildout 2.13.2 in-process (median of 3: wall / CPU; process wall incl. interpreter start)', pyOut ? `${f(pyMs)} / ${f(pyCpu)} ms (${f(pyWall)} ms)` : `failed: ${py.stderr?.slice(-200)}`, '', undefined));
+  console.log(row('(a) cold resolve, zc.buildout 2.13.2 in-process (5 runs: median wall / CPU; min wall / CPU; process wall incl. interpreter start)', pyOut ? `${f(pyMs)} / ${f(pyCpu)} ms; min ${f(pyMin)} / ${f(pyCpuMin)} ms (${f(pyWall)} ms)` : `failed: ${py.stderr?.slice(-200)}`, '', undefined));
   const speed = pyMs / med(exact, 'ms');
   const speedCpu = pyCpu / med(exact, 'cpu');
-  console.log(row('(a) speed-up, wall (CPU)', `${f(speed)}× (${f(speedCpu)}×)`, '≥ 100×', speed >= 100));
+  console.log(row('(a) speed-up: median wall (median CPU; min wall; min CPU)', `${f(speed)}× (${f(speedCpu)}×; ${f(pyMin / least(exact, 'ms'))}×; ${f(pyCpuMin / least(exact, 'cpu'))}×)`, '≥ 100×', speed >= 100));
   console.log(row('(b1) re-resolve after one leaf edit, library (p50 / p95 of 30)', `${pct(edits, 0.5).toFixed(1)} / ${pct(edits, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(edits, 0.95) <= 20));
   console.log(row('(b2) leaf edit → diagnostics of the leaf through the service (p50 / p95 of 30)', `${pct(validates, 0.5).toFixed(1)} / ${pct(validates, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(validates, 0.95) <= 20));
   console.log(row('(c) hover p95 (200 requests)', `${pct(hovers, 0.95).toFixed(2)} ms${hoverOk ? '' : ' (empty!)'}`, '≤ 10 ms', pct(hovers, 0.95) <= 10));
