@@ -8,6 +8,7 @@ import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from './type
 
 export type { FullKnowledgeBase, KnowledgeBaseExtras } from './build';
 export { EXTRA_ARGS_FATAL } from './strictArgs';
+export { defaultErrorCodes } from './errorCodes';
 export { REMOVED_KEYWORDS, compareVersions, removalStatusIn, type RemovedRecord, type RemovedWhat } from './removed';
 
 const cache = new Map<HaproxyVersion, FullKnowledgeBase>();

@@ -4,6 +4,7 @@
  * `if`/`unless` conditions. Names are looked up in the knowledge base of the target version.
  */
 import { suggest } from '../../../common/didYouMean';
+import { defaultErrorCodes } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
@@ -46,9 +47,38 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
     cc.reportToken(key, st, tok, { name, removed: life.entry.removed, deprecated: life.entry.deprecated, advice }, life.entry.replacement ? { suggestions: [life.entry.replacement] } : undefined);
     return;
   }
-  if (findAction(cc.kb, ruleSet, name)) return;
+  if (findAction(cc.kb, ruleSet, name)) {
+    if (name === 'deny' || name === 'tarpit') checkDenyStatus(cc, st, index + 1);
+    return;
+  }
   const sugg = suggest(name, all.map((a) => a.name));
   cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+}
+
+/** Words of an HTTP reply that carries its own payload, so any status code is allowed. */
+const OWN_REPLY_WORDS = new Set(['content-type', 'string', 'lf-string', 'file', 'lf-file', 'hdr', 'errorfile']);
+
+/**
+ * `deny_status <code>` without a reply of its own (`content-type`, `string`, `errorfile` …)
+ * must be a status HAProxy has a built-in page for; it refuses the file otherwise.
+ */
+function checkDenyStatus(cc: CheckContext, st: Statement, from: number): void {
+  const t = st.tokens;
+  let at = -1;
+  for (let i = from; i < t.length; i++) {
+    const w = t[i].value;
+    if (w === 'if' || w === 'unless') break;
+    if (OWN_REPLY_WORDS.has(w)) return;
+    if (w === 'deny_status' && at < 0) at = i;
+  }
+  if (at >= 0 && at + 1 < t.length) {
+    const v = t[at + 1];
+    if (cc.isDeferred(v) || !/^\d+$/.test(v.value)) return;
+    const codes = defaultErrorCodes(cc.version);
+    if (!codes.includes(Number(v.value))) {
+      cc.reportToken('unknownEnumValue', st, v, { value: v.value, name: 'deny_status', hint: ` HAProxy ${cc.version} has built-in pages only for ${codes.join(', ')}; give the reply its own content (content-type … string/file, errorfile) for other codes.` });
+    }
+  }
 }
 
 function findAction(kb: KnowledgeBase, ruleSet: RuleSet, name: string): boolean {
