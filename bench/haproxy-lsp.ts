@@ -40,7 +40,7 @@ interface Row { name: string; p50: number; p95: number; max: number; note?: stri
 interface SizeResult {
   lines: number; bytes: number; haproxyMs: number; haproxyCpuMs: number; openCold: number; openWarm: number;
   cpuCold: number; cpuWarm: number; diagnostics: number;
-  rows: Row[]; editDiag: number[]; editCompletion: number[]; rssMb: number;
+  rows: Row[]; editDiag: number[]; editCpu: number[]; editCompletion: number[]; rssMb: number;
 }
 
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
@@ -151,27 +151,32 @@ async function benchSize(target: number, dir: string): Promise<SizeResult> {
 
     // Incremental edits: replace the `option httplog` line of the last frontend, alternating.
     const editDiag: number[] = [];
+    const editCpu: number[] = [];
     const editCompletion: number[] = [];
     const optLine = tailPos(lines, '    option', 'option').line;
     for (let i = 0; i < EDITS; i++) {
       const newLine = i % 2 === 0 ? '    option httpclose' : '    option httplog';
       const pending = client.diagnostics(docUri, 60_000);
+      const c0 = cpuMs(pid);
       const t0 = performance.now();
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: docUri, version: 10 + i },
         contentChanges: [{ range: { start: { line: optLine, character: 0 }, end: { line: optLine, character: 999 } }, text: newLine }],
       });
-      const c0 = performance.now();
+      const q0 = performance.now();
       const r = await client.request('textDocument/completion', { textDocument: td, position: { line: optLine, character: 11 } });
-      editCompletion.push(performance.now() - c0);
+      editCompletion.push(performance.now() - q0);
       if (!hasLabel('httplog')(r)) throw new Error('completion after the edit did not offer httplog');
       await pending;
       editDiag.push(performance.now() - t0 - VALIDATION_DELAY_MS);
+      // Everything the server did for this edit: apply it, re-parse (for the completion), the
+      // completion itself and the re-validation.
+      editCpu.push(cpuMs(pid) - c0);
     }
     return {
       lines, bytes: Buffer.byteLength(text), haproxyMs: haproxy.wall, haproxyCpuMs: haproxy.cpu,
       openCold: opens[0], openWarm: median(opens.slice(1)), cpuCold: cpus[0], cpuWarm: median(cpus.slice(1)),
-      diagnostics, rows, editDiag, editCompletion, rssMb: rss,
+      diagnostics, rows, editDiag, editCpu, editCompletion, rssMb: rss,
     };
   } finally {
     await client.shutdown();
@@ -198,6 +203,7 @@ function report(results: SizeResult[], loadBefore: number[], loadAfter: number[]
     row(`${results[0].rows[i].name} p50 / p95`, (r) => `${fmtMs(r.rows[i].p50)} / ${fmtMs(r.rows[i].p95)}`);
   }
   row(`edit one line → diagnostics (minus ${VALIDATION_DELAY_MS} ms debounce), p50 / max`, (r) => `${fmtMs(median(r.editDiag))} / ${fmtMs(Math.max(...r.editDiag))}`);
+  row('server CPU per edit (apply, re-parse, completion, re-validation), p50 / max', (r) => `${fmtMs(median(r.editCpu))} / ${fmtMs(Math.max(...r.editCpu))}`);
   row('completion right after the edit, p50 / max', (r) => `${fmtMs(median(r.editCompletion))} / ${fmtMs(Math.max(...r.editCompletion))}`);
   row('server RSS after open + diagnostics', (r) => `${r.rssMb.toFixed(0)} MB`);
   out.push('');
