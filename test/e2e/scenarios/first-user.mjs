@@ -5,7 +5,7 @@
 // question is asked once (not before every check), the generated config opens read-only
 // without a Start button of its own.
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { copyWorkspace } from '../lib/workspace.mjs';
 import { openWorkbench, openFile, runCommand, gotoPosition, applyQuickFix, positionOf, sel } from '../lib/workbench.mjs';
 
@@ -17,6 +17,7 @@ const S = {
   askOnce: 'the first check asks once whether to use the system haproxy, then reports the config valid',
   noAskAgain: 'the second check does not ask again',
   generated: 'Show Generated Config opens the rendered file beside, with no Start button on it',
+  fromProfile: 'Check Configuration with buildout.cfg active puts haproxy -c findings on the template, not on the profile',
 };
 
 const toast = (page, re) => page.locator(sel.notification, { hasText: re }).first();
@@ -74,6 +75,7 @@ export default {
       const text = await oneLine(msg);
       if (/not running/.test(text)) throw new Error(`the command did not wait for the language server: ${text}`);
       if (!/haproxy-config/.test(text) || !/'haproxy-conf'/.test(text)) throw new Error(`message names neither section nor reason: ${text}`);
+      if (!/templates\/haproxy\.conf\.in/.test(text)) throw new Error(`message does not name the template: ${text}`);
       await clearToasts(page);
       return text;
     });
@@ -128,6 +130,27 @@ export default {
         .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.getAttribute('title') || ''));
       if (actions.some((a) => /^Start\b/.test(a))) throw new Error(`the generated view offers Start: ${actions.join(' | ')}`);
       return `title actions: ${actions.map((a) => a.split('\n')[0]).join(' | ')}`;
+    });
+
+    await t.step(S.fromProfile, async () => {
+      // A mistake only the real HAProxy reports at check time: a use_backend target that does not exist.
+      const template = join(folder, 'templates/haproxy.conf.in');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('    default_backend zope\n',
+        '    default_backend zope\n    use_backend nowhere if { path_beg /nowhere }\n'));
+      await runCommand(page, 'View: Close All Editor Groups');
+      await openFile(page, 'buildout.cfg', 'parts');
+      await clearToasts(page);
+      await runCommand(page, 'HAProxy: Check Configuration');
+      const done = toast(page, /error|configuration is valid/);
+      await done.waitFor();
+      const summary = await oneLine(done);
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator(sel.markersRow);
+      await rows.filter({ hasText: 'nowhere' }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim());
+      if (texts.some((x) => /^buildout\.cfg/.test(x))) throw new Error(`findings placed on buildout.cfg: ${texts.join(' | ')}`);
+      if (!texts.some((x) => /^haproxy\.conf\.in/.test(x))) throw new Error(`no findings on the template: ${texts.join(' | ')}`);
+      return `${summary} — ${texts.join(' | ')}`;
     });
   },
 };
