@@ -130,6 +130,20 @@ describe('buildout language service: fuzz over every feature', () => {
     });
   });
 
+  it('a lone CR in a template ends a line for template diagnostics and the rendered check', () => {
+    // Found by the fuzzer: template offsets were turned into lines at LF only, so after a lone
+    // CR (a line break for the editor and for Python's universal newlines) ranges slid.
+    const example = exampleFiles();
+    const ws = workspace(example);
+    const path = `${ROOT}/templates/haproxy.conf.in`;
+    const text = '# one\r# two\nglobal\n    maxconn ${nosuch:x}\n    frobnicate 1\n';
+    const diagnostics = ws.service.doValidation(ws.open(path, text), SETTINGS[0]);
+    const lengths = lineLengths(text);
+    for (const d of diagnostics) assertRangeInside(d.range, lengths, String(d.code));
+    assert.deepEqual(diagnostics.filter((d) => /nosuch/.test(messageOf(d))).map((d) => d.range.start.line), [3]);
+    assert.deepEqual(diagnostics.filter((d) => /frobnicate/.test(messageOf(d))).map((d) => d.range.start.line), [4]);
+  });
+
   it('random profiles built from buildout syntax', HANG_GUARD, () => {
     forEachCase('random profile', 6000, 60, (r, i, note) => {
       const lines: string[] = [];

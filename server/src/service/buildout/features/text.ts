@@ -1,9 +1,16 @@
 /** Small text/position helpers shared by the buildout features. */
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/**
+ * Offsets where lines start. CRLF, LF and a lone CR each end a line, as for LSP positions (and
+ * Python's universal newlines, which buildout reads with).
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

@@ -196,9 +196,13 @@ function splitKeep(text: string, sep: string): Array<{ text: string; offset: num
   return out;
 }
 
+/** Line starts as LSP counts lines (CRLF, LF, lone CR), so the line map matches editor positions. */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 
