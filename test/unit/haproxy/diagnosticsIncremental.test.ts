@@ -42,6 +42,7 @@ function config(): string[] {
       '    bind :' + (8000 + (i % 1000)),
       `    use_backend be${i} if ok${i}`,
       i % 31 === 0 ? '    use_backend missing if TRUE' : `    default_backend be${i}`,
+      i % 37 === 0 ? '    http-request track-sc0 src' : `    http-request track-sc0 src table be${i}`,
       '',
     );
   }
@@ -78,6 +79,7 @@ const edits: [string, Edit][] = [
   ['unterminated quote and buildout leftover', at(700, () => '    acl x${a:b} path_beg "oops')],
   ['blank a line', at(15, () => '')],
   ['rename a referenced backend (references elsewhere become undefined)', (l) => l.map((x) => (x === 'backend be5' ? 'backend be5x' : x))],
+  ['give a table-less frontend a stick-table', (l) => l.map((x) => (x === 'frontend fe37' ? 'frontend fe37\n    stick-table type ip size 1k' : x)).join('\n').split('\n')],
   ['drop an ACL a condition uses', (l) => l.map((x) => (x === '    acl ok40 path_beg /ok' ? '    acl other40 path_beg /ok' : x))],
   ['append at the end', (l) => [...l, 'backend tail', '    server t 1.2.3.4:99999']],
   ['prepend at the start', (l) => ['# header', ...l]],
@@ -92,6 +94,7 @@ for (const [name, edit] of edits) {
     const scratch = fromScratch(after.join('\n'), '2.6');
     assert.ok(scratch.length > 20, 'the test config must produce diagnostics');
     assert.ok(scratch.some((d) => d.code === 'undefined-backend'), 'and reference diagnostics');
+    assert.ok(scratch.some((d) => d.code === 'undefined-table'), 'and table diagnostics');
     assert.deepEqual(incremental, scratch);
   });
 }

@@ -11,18 +11,19 @@
 import { suggest } from '../../../common/didYouMean';
 import { buildNameIndex, type NameSymbol } from '../nameIndex';
 import type { Section } from '../../parser/model';
-import { didYouMeanHint, type CheckContext } from './reporter';
+import { didYouMeanHint, type CheckContext, type RawReport } from './reporter';
 
 const FATAL_DUPLICATE_SECTIONS = new Set(['peers', 'resolvers', 'ring', 'http-errors', 'mailers', 'fcgi-app', 'log-forward', 'cache', 'crt-store', 'log-profile', 'program', 'acme', 'traces']);
 
 export function checkReferences(cc: CheckContext): void {
   const index = buildNameIndex(cc.doc);
   const holdsTable = new Map<Section, boolean>();
+  let peersNames: string[] | undefined;
   for (const sym of index.symbols) {
     if (sym.role !== 'reference') continue;
     const defs = index.resolve(sym);
     if (sym.kind === 'table') {
-      checkTableRef(cc, sym, defs, holdsTable, index.definitions('peers').map((d) => d.name));
+      checkTableRef(cc, sym, defs, holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
       continue;
     }
     if (defs.length > 0) continue;
@@ -43,30 +44,57 @@ function checkOwnTableRules(cc: CheckContext, holdsTable: Map<Section, boolean>)
     const k = section.kind;
     if (k !== 'backend' && k !== 'listen' && k !== 'frontend') continue;
     if (hasStickTable(section, holdsTable)) continue;
-    const name = section.name?.value ?? '';
-    for (const st of section.body) {
-      const t = st.tokens;
-      if (t.length < 2) continue;
-      if (t[0].value === 'stick' && k !== 'frontend') {
-        if (t.some((tok) => tok.value === 'table')) continue;
-        cc.report('undefinedTable', st.line, t[0].start, t[1].end, { detail: `This stick rule uses the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
-        continue;
+    // All this looks at is the section itself, and the parser hands an edited document the
+    // same Section objects for unchanged sections: the scan of every rule word runs once per
+    // Section, later validations replay its reports (lines included: a reused section has not moved).
+    let reports = ownTableReports.get(section);
+    if (!reports) {
+      const sink: RawReport[] = [];
+      const lines: number[] = [];
+      cc.sink = sink;
+      try {
+        scanOwnTableRules(cc, section, lines);
+      } finally {
+        cc.sink = undefined;
       }
-      if (!RULE_KEYWORDS.has(t[0].value) && t[0].value !== 'acl') continue;
-      for (let i = 1; i < t.length; i++) {
-        const tok = t[i];
-        if (tok.value.startsWith('track-sc') && !tok.quoted) {
-          if (!t.some((x, j) => j > i && x.value === 'table')) {
-            cc.report('undefinedTable', st.line, tok.start, tok.end, { detail: `'${tok.value}' without 'table' tracks in the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
-          }
-          break;
+      reports = sink.map((raw, i) => ({ line: lines[i], raw }));
+      ownTableReports.set(section, reports);
+    }
+    for (const { line, raw } of reports) cc.emit(raw.key, line, raw.start, raw.end, raw.args, raw.data, raw.defaultSeverity);
+  }
+}
+
+const ownTableReports = new WeakMap<Section, { line: number; raw: RawReport }[]>();
+
+/** Reports (into `cc.sink`, their lines into `lines`) the rules of a table-less proxy that use its own table. */
+function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]): void {
+  const k = section.kind;
+  const name = section.name?.value ?? '';
+  for (const st of section.body) {
+    const t = st.tokens;
+    if (t.length < 2) continue;
+    if (t[0].value === 'stick' && k !== 'frontend') {
+      if (t.some((tok) => tok.value === 'table')) continue;
+      lines.push(st.line);
+      cc.report('undefinedTable', st.line, t[0].start, t[1].end, { detail: `This stick rule uses the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+      continue;
+    }
+    if (!RULE_KEYWORDS.has(t[0].value) && t[0].value !== 'acl') continue;
+    for (let i = 1; i < t.length; i++) {
+      const tok = t[i];
+      if (tok.value.startsWith('track-sc') && !tok.quoted) {
+        if (!t.some((x, j) => j > i && x.value === 'table')) {
+          lines.push(st.line);
+          cc.report('undefinedTable', st.line, tok.start, tok.end, { detail: `'${tok.value}' without 'table' tracks in the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
         }
-        // Cheap filter first: this runs over every word of every rule of table-less proxies.
-        if (!tok.value.includes('src_') && !tok.value.includes('table_')) continue;
-        const m = OWN_TABLE_FETCH.exec(tok.value);
-        if (m && !cc.isDeferred(tok)) {
-          cc.report('undefinedTable', st.line, tok.start + m.index + m[1].length, tok.start + m.index + m[0].length, { detail: `'${m[2]}' without a table argument reads the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
-        }
+        break;
+      }
+      // Cheap filter first: this runs over every word of every rule of table-less proxies.
+      if (!tok.value.includes('src_') && !tok.value.includes('table_')) continue;
+      const m = OWN_TABLE_FETCH.exec(tok.value);
+      if (m && !cc.isDeferred(tok)) {
+        lines.push(st.line);
+        cc.report('undefinedTable', st.line, tok.start + m.index + m[1].length, tok.start + m.index + m[0].length, { detail: `'${m[2]}' without a table argument reads the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
       }
     }
   }
@@ -109,12 +137,16 @@ function checkTableRef(cc: CheckContext, sym: NameSymbol, defs: NameSymbol[], ho
   cc.report('undefinedTable', line, character, end, { detail, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
 }
 
+/** Per Section object (never mutated, reused by the parser when unchanged): whether it has a `stick-table` line. */
+const stickTableOf = new WeakMap<Section, boolean>();
+
 function hasStickTable(section: Section, cache: Map<Section, boolean>): boolean {
-  let v = cache.get(section);
+  let v = cache.get(section) ?? stickTableOf.get(section);
   if (v === undefined) {
     v = section.body.some((st) => st.tokens[0]?.value.toLowerCase() === 'stick-table');
-    cache.set(section, v);
+    stickTableOf.set(section, v);
   }
+  cache.set(section, v);
   return v;
 }
 
