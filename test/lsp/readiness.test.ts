@@ -133,3 +133,28 @@ test('a hover in flight while the client switches the document to buildout answe
     await client.shutdown();
   }
 });
+
+test('a template hover right after an unsaved profile edit shows the edited value', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-ready-edit-'));
+  cpSync(join(__dirname, '..', '..', 'examples', 'plone-buildout'), dir, { recursive: true });
+  const client = await startServer({ workspaceFolders: [dir], initializationOptions: { trusted: false, clientWatchesFiles: true } });
+  try {
+    const profilePath = join(dir, 'buildout.cfg');
+    const profileUri = fileUri(profilePath);
+    const profile = readFileSync(profilePath, 'utf8');
+    const templatePath = join(dir, 'templates', 'haproxy.conf.in');
+    const template = readFileSync(templatePath, 'utf8');
+    const uri = fileUri(templatePath);
+    client.open(profileUri, 'buildout', profile);
+    client.open(uri, 'haproxy', template);
+    await Promise.all([client.diagnostics(profileUri), client.diagnostics(uri)]);
+    const at = positionIn(template, 'instance1:http-address', 12);
+    assert.match(hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at })), /127\.0\.0\.1:8081/);
+    // Edit the profile (not saved) and hover the template at once, before any validation ran.
+    client.change(profileUri, 2, profile.replace('instance1 = 8081', 'instance1 = 9091'));
+    const after = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at });
+    assert.match(hoverText(after), /127\.0\.0\.1:9091/);
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -80,7 +80,7 @@ export interface BuildoutService {
   /** Diagnostics computed on `renderForHaproxy(...).text`, moved onto the template. */
   mapRenderedDiagnostics(render: RenderResult, diagnostics: readonly Diagnostic[]): Diagnostic[];
   profilesReachedFrom(doc: TextDocument, settings: DocumentSettings): string[];
-  /** A file changed on disk (or was created/deleted). */
+  /** A file changed on disk or in the host's overlay (created/deleted too): the host's text is current. */
   invalidate(path: string): void;
   documentClosed(path: string): void;
 }
@@ -255,6 +255,10 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
       return ws.reachedFrom(path);
     },
     invalidate(path) {
+      // The caller's host now has the file's current text (the server overlays open documents
+      // on it). A text an earlier request handed to the workspace must not win over it: a
+      // template hover right after a profile edit would otherwise see the profile as it was.
+      ws.documentClosed(normalizePath(path));
       ws.fileChanged(path);
     },
     documentClosed(path) {
