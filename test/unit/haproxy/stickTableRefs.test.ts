@@ -222,3 +222,16 @@ describe('rules that use the proxy own table', () => {
     assert.deepEqual(d.filter((x) => x.range.start.line === 8).map((x) => line9.slice(x.range.start.character, x.range.end.character)), ['src_conn_cur', 'table_cnt']);
   });
 });
+
+describe('stick-table names in completion', () => {
+  it('offers proxies with a stick-table and peers tables after `table`', async () => {
+    const { doComplete } = await import('../../../server/src/service/haproxy/features/completion');
+    const base = `${DEFAULTS}peers mesh\n    peer a 127.0.0.1:10000\n    table clients type ip size 1k\nbackend rates\n    stick-table type ip size 1k\nbackend app\n    server s 10.0.0.1:80\n`;
+    for (const line of ['frontend f\n    http-request track-sc0 src table |', 'backend x\n    stick on src table |']) {
+      const { ctx, position } = contextAt(`${base}${line}\n`, { version: '2.6' });
+      const r = doComplete(ctx, position);
+      const labels = (Array.isArray(r) ? r : r?.items ?? []).map((i) => i.label);
+      assert.deepEqual(labels, ['rates', 'mesh/clients'], line);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { Section } from '../../parser/model';
 import type { NameKind } from '../nameIndex';
 import type { CompletionCursor } from './cursor';
 import { entryItem, valueItem } from './items';
-import { definedNameItems, serverItems } from './names';
+import { definedNameItems, serverItems, tableItems } from './names';
 import { MATCH_METHODS, sampleItems } from './samples';
 
 /** Completion of the words after a complete keyword. `args` are the typed words after the keyword. */
@@ -18,6 +18,7 @@ export function argumentItems(
   const names = (kind: NameKind) => definedNameItems(ctx, kind, range);
   const condition = () => [valueItem('if', range, 'condition: apply when it matches', 5), valueItem('unless', range, 'condition: apply when it does not match', 5)];
 
+  if (entry.name.startsWith('stick ') && args[i - 1] === 'table') return tableItems(ctx, range);
   if (entry.ruleSet) return ruleItems(ctx, cur, entry.ruleSet, args, section);
   switch (entry.name) {
     case 'use_backend':
@@ -85,6 +86,7 @@ function ruleItems(ctx: HaproxyContext, cur: CompletionCursor, ruleSet: RuleSet,
   const i = args.length - 1; // index among the action's arguments
   if ((actionName === 'cache-use' || actionName === 'cache-store') && i === 0) return definedNameItems(ctx, 'cache', range);
   if (args[args.length - 1] === 'errorfiles') return definedNameItems(ctx, 'http-errors', range);
+  if (args[args.length - 1] === 'table' && actionName.startsWith('track-sc')) return tableItems(ctx, range);
   if (actionName === 'use-server' && i === 0) return serverItems(ctx, range, section, false);
   if (i === 0 && SAMPLE_ACTIONS.test(actionName)) return sampleItems(ctx, cur, range.start.character);
   if (!action || i >= action.minArgs) {

@@ -41,3 +41,27 @@ export function serverItems(ctx: HaproxyContext, range: Range, current: Section 
 }
 
 export type { NameSymbol };
+
+/**
+ * Stick tables for `table <t>` (track-sc, stick rules): proxies that have a `stick-table` line,
+ * and tables of peers sections as `<peers>/<table>`.
+ */
+export function tableItems(ctx: HaproxyContext, range: Range): CompletionItem[] {
+  const idx = buildNameIndex(ctx.parsed);
+  const out: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const kind of ['frontend', 'backend'] as const) {
+    for (const d of idx.definitions(kind)) {
+      if (seen.has(d.name) || !d.section.body.some((st) => st.tokens[0]?.value === 'stick-table')) continue;
+      seen.add(d.name);
+      out.push(nameItem(d, range, () => lineText(ctx, d.range.start.line)));
+    }
+  }
+  for (const d of idx.definitions('table')) {
+    const label = `${d.section.name?.value ?? ''}/${d.name}`;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    out.push(nameItem(d, range, () => lineText(ctx, d.range.start.line), label));
+  }
+  return out;
+}
