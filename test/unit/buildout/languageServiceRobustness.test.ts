@@ -144,6 +144,16 @@ describe('buildout language service: fuzz over every feature', () => {
     assert.deepEqual(diagnostics.filter((d) => /frobnicate/.test(messageOf(d))).map((d) => d.range.start.line), [4]);
   });
 
+  it('a lone CR in a profile ends a line for completion and hover', () => {
+    const ws = workspace({}, ['/cr']);
+    const text = '[buildout]\rparts =\r[a]\nx = ${buildout:pa\n';
+    const doc = ws.open('/cr/buildout.cfg', text);
+    const items = ws.service.doComplete(doc, { line: 3, character: 17 }, SETTINGS[0]).items.map((i) => i.label);
+    assert.ok(items.includes('parts'), items.join(' '));
+    const diagnostics = ws.service.doValidation(doc, SETTINGS[0]);
+    for (const d of diagnostics) assertRangeInside(d.range, lineLengths(text), String(d.code));
+  });
+
   it('random profiles built from buildout syntax', HANG_GUARD, () => {
     forEachCase('random profile', 6000, 60, (r, i, note) => {
       const lines: string[] = [];

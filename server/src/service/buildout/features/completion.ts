@@ -9,6 +9,7 @@ import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { dirName, joinPath } from '../workspace/paths';
 import { cursorAt } from './context';
+import { splitLines } from './text';
 
 /** `[buildout]` options users set, with a word on each (from zc.buildout's reference). */
 export const BUILDOUT_OPTIONS: Record<string, string> = {
@@ -110,7 +111,7 @@ export function complete(ws: BuildoutWorkspace, view: ProfileView, file: string,
       items.push(...sectionItems(view, edit(position, place.start), false));
       break;
     case 'substitution': {
-      const lineText = text.split('\n')[position.line] ?? '';
+      const lineText = splitLines(text)[position.line] ?? '';
       const closed = lineText.slice(position.character).match(/^[-a-zA-Z0-9 ._]*\}/) !== null;
       if (place.section === undefined) items.push(...sectionItems(view, edit(position, place.start), true));
       else items.push(...optionItems(view, place.section, edit(position, place.start), !closed));

@@ -3,6 +3,7 @@
  * the parser rejects): the enclosing section, the option whose value the line belongs to, and
  * whether the cursor is in a header, a key, a value or an unfinished `${…`.
  */
+import { splitLines } from './text';
 
 export type CursorPlace =
   | { kind: 'header'; typed: string; start: number }
@@ -48,7 +49,7 @@ function optionLineAbove(lines: string[], line: number): number | undefined {
 }
 
 export function cursorAt(text: string, position: { line: number; character: number }): ProfileCursor {
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   const line = lineAt(lines, position.line);
   const ch = Math.min(position.character, line.length);
   const before = line.slice(0, ch);

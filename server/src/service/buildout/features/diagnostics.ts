@@ -13,7 +13,7 @@ import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
 import { referenceDiagnostics } from './referenceChecks';
 import { graphTemplates, macroFamily, sectionNameWords } from './symbolsIndex';
 import { scanTemplate } from '../templates/scan';
-import { wordsIn } from './text';
+import { splitLines, wordsIn } from './text';
 
 export function diag(range: Range, message: string, code: string, severity: DiagnosticSeverity, data?: FixData, tags?: DiagnosticTag[]): Diagnostic {
   return { range, message, code, severity, source: DIAGNOSTIC_SOURCE, ...(data ? { data } : {}), ...(tags ? { tags } : {}) };
@@ -166,7 +166,7 @@ function macroDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile
     const suggestions = missing ? suggest(missing, names) : [];
     let range = macro.operatorRange;
     if (missing) {
-      lines ??= (ws.host.readFile(doc.path) ?? '').split('\n');
+      lines ??= splitLines(ws.host.readFile(doc.path) ?? '');
       const at = macro.valueRanges.flatMap((r) => wordsIn(lines!, r)).find((w) => w.word === missing);
       if (at) range = at.range;
     }

@@ -9,7 +9,7 @@ import { scanTemplate } from '../templates/scan';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { templateFlavour, templatePathOf } from '../workspace/templateOwners';
-import { contains, lineStarts, rangeOf, wordsIn } from './text';
+import { contains, lineStarts, rangeOf, splitLines, wordsIn } from './text';
 
 export type BuildoutSymbol = { kind: 'section'; name: string } | { kind: 'option'; section: string; option: string };
 
@@ -25,7 +25,7 @@ export interface Occurrence {
 const SECTION_LIST_KEYS = new Set(['<', '<part-dependencies>']);
 
 function fileLines(ws: BuildoutWorkspace, file: string): string[] {
-  return (ws.host.readFile(file) ?? '').split('\n');
+  return splitLines(ws.host.readFile(file) ?? '');
 }
 
 /** Section names written in `<=`, `=>` and `[buildout] parts` values of a file, with ranges. */

@@ -14,6 +14,11 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The lines of a text as LSP counts them (a CRLF line keeps its CR, a lone CR ends a line). */
+export function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\n|\r(?!\n)/) : text.split('\n');
+}
+
 export function positionAt(starts: number[], offset: number): Position {
   let lo = 0;
   let hi = starts.length - 1;
