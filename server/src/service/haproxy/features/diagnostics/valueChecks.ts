@@ -121,7 +121,7 @@ function checkPlainAddress(cc: CheckContext, st: Statement, index: number, role:
 }
 
 function reportAddress(cc: CheckContext, st: Statement, t: Token, value: string, role: 'bind' | 'server' | 'peer', offset: number): void {
-  const p = checkAddress(value, { role });
+  const p = checkAddress(value, { role, version: cc.version });
   if (!p) return;
   const plain = t.text === t.value;
   const start = plain ? t.start + offset : t.start;

@@ -42,9 +42,17 @@ export function checkPortSpec(spec: string, allowRange: boolean, allowZero: bool
   return undefined;
 }
 
-// str2sa_range's families up to 3.4 (abnsz 3.1+, mptcp 3.1+, rhttp 2.9+; not version-gated:
-// a missed error on an older target is better than a false one on a newer).
+// str2sa_range's families at each release tag; newer ones apply from the version that added them.
 const STREAM_PREFIXES = new Set(['ip', 'ipv4', 'ipv6', 'tcp', 'tcp4', 'tcp6', 'mptcp', 'mptcp4', 'mptcp6', 'unix', 'abns', 'abnsz', 'fd', 'sockpair', 'uxst', 'rhttp']);
+/** First HAProxy version accepting a family or socket-type prefix (src/tools.c at each tag). */
+const PREFIX_SINCE: Readonly<Record<string, string>> = {
+  'quic+': '2.8', rhttp: '2.9', abnsz: '3.1', mptcp: '3.1', mptcp4: '3.1', mptcp6: '3.1',
+};
+
+function tooNew(prefix: string, version: string | undefined): boolean {
+  const since = PREFIX_SINCE[prefix];
+  return !!since && !!version && Number(version) < Number(since);
+}
 const DGRAM_PREFIXES = new Set(['udp', 'udp4', 'udp6', 'uxdg', 'quic4', 'quic6']);
 
 export interface AddressProblem {
@@ -56,6 +64,8 @@ export interface AddressProblem {
 export interface AddressRules {
   /** Listener (bind): port mandatory, ranges allowed, 0 refused. Server: port optional, +/- offsets allowed. */
   role: 'bind' | 'server' | 'peer';
+  /** Target version (`2.6` …): families added later are refused for older targets. */
+  version?: string;
 }
 
 /**
@@ -64,7 +74,11 @@ export interface AddressRules {
  */
 export function checkAddress(raw: string, rules: AddressRules): AddressProblem | undefined {
   // `stream+`, `dgram+`, `quic+` force the socket type before the family: `quic+127.0.0.1:443`.
-  let addr = raw.replace(/^(?:stream|dgram|quic)\+/i, '');
+  const socketType = /^(stream|dgram|quic)\+/i.exec(raw);
+  if (socketType && tooNew(`${socketType[1].toLowerCase()}+`, rules.version)) {
+    return { kind: 'address', reason: `'${socketType[0]}' needs HAProxy ${PREFIX_SINCE[`${socketType[1].toLowerCase()}+`]} or later` };
+  }
+  let addr = socketType ? raw.slice(socketType[0].length) : raw;
   const at = addr.indexOf('@');
   let prefix = '';
   if (at >= 0 && !addr.startsWith('/')) {
@@ -73,6 +87,7 @@ export function checkAddress(raw: string, rules: AddressRules): AddressProblem |
     if (prefix !== '' && !STREAM_PREFIXES.has(prefix) && !DGRAM_PREFIXES.has(prefix) && !/^[a-z0-9]+\+[a-z0-9@]+$/.test(prefix)) {
       return { kind: 'address', reason: `'${prefix}@' is not a known address family (ipv4@, ipv6@, unix@, abns@, fd@, sockpair@ …)` };
     }
+    if (tooNew(prefix, rules.version)) return { kind: 'address', reason: `'${prefix}@' needs HAProxy ${PREFIX_SINCE[prefix]} or later` };
     // `rhttp@<backend>/<server>` on bind lines, bare `rhttp@` on servers (reverse HTTP).
     if (prefix === 'rhttp') return undefined;
     if (prefix === 'unix' || prefix === 'abns' || prefix === 'abnsz' || prefix === 'uxst' || prefix === 'uxdg') return addr === '' ? { kind: 'address', reason: 'the socket path is missing' } : undefined;
