@@ -12,11 +12,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMemoryHost } from '../../../server/src/service/common/host';
 import { createLanguageService, DEFAULT_SETTINGS, UserFacingError, type DocumentSettings, type LanguageService } from '../../../server/src/service/languageService';
 import { tokenizeLine } from '../../../server/src/service/haproxy/parser/tokenizer';
+import { parseHaproxy } from '../../../server/src/service/haproxy/parser/parser';
 import {
-  assertRangeInside, assertRangeInside as assertRangeInsideOf, binaryJunk, forEachCase, int, lineLengths, mutate, pick, randomPositions, type Rand,
+  assertRangeInside, assertRangeInside as assertRangeInsideOf, binaryJunk, forEachCase, int, lineLengths, mutate, mutateOnce, pick, randomPositions, type Rand,
 } from '../../helpers/fuzz';
 
 const HANG_GUARD = { timeout: 120_000 };
+
+const UNRELATED = Array.from({ length: 1200 }, (_, i) => `# unrelated ${i}`).join('\n');
 
 const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
@@ -246,6 +249,33 @@ describe('haproxy language service: fuzz over every feature', () => {
       note(text);
       const uri = i % 4 === 0 ? 'file:///w/templates/haproxy.cfg.in' : `file:///w/conf${i % 3}/haproxy.cfg`;
       exercise(service, open(uri, ++version, text), settingsFor(r), r);
+    });
+  });
+
+  it('a long-lived service answers edit after edit exactly as a fresh one (caches and incremental parsing)', HANG_GUARD, () => {
+    // The parser re-uses unchanged statements of large texts (>= 1000 lines) and diagnostics
+    // are cached per statement: after any sequence of edits, the answers must be those of a
+    // service that sees the text for the first time.
+    const blocks: string[] = [];
+    for (let i = 0; blocks.length < 1300; i++) blocks.push(...VALID.split('\n').map((l) => l.replace(/\b(www|plone|api|admins|mypeers|dns|c1|stats)\b/g, `$1${i}`)));
+    let text = blocks.join('\n');
+    const { service, open } = newService();
+    forEachCase('edit sequence', 1500, 40, (r, i, note) => {
+      text = mutateOnce(text, r, WORDS);
+      note(text);
+      const settings = DEFAULT_SETTINGS;
+      const live = open('file:///w/live/haproxy.cfg', i + 1, text);
+      const fresh = newService().open('file:///w/live/haproxy.cfg', 1, text);
+      const strip = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${messageOf(d)}`).sort();
+      const position = randomPositions(text, r, 1)[0];
+      const liveDiagnostics = strip(service.doValidation(live, settings));
+      const liveHover = service.doHover(live, position, settings);
+      // The parser remembers the last large text it parsed: parse an unrelated one first, so
+      // the fresh service really starts from scratch.
+      parseHaproxy(UNRELATED);
+      const other = newService().service;
+      assert.deepEqual(liveDiagnostics, strip(other.doValidation(fresh, settings)));
+      assert.deepEqual(liveHover, other.doHover(fresh, position, settings));
     });
   });
 
