@@ -50,8 +50,11 @@ const paletteWhen = (command: string) => menus.commandPalette.find((m: { command
 const enablement = (command: string) => pkg.contributes.commands.find((c: { command: string }) => c.command === command)?.enablement ?? 'true';
 const offered = (command: string, ctx: Context) => evaluate(paletteWhen(command).replace(/^true$/, 'alwaysTrue'), { alwaysTrue: true, ...ctx })
   && evaluate(enablement(command).replace(/^true$/, 'alwaysTrue'), { alwaysTrue: true, ...ctx });
-const titleButtons = (ctx: Context) => menus['editor/title']
-  .filter((m: { when: string }) => evaluate(m.when, ctx)).map((m: { command: string }) => m.command);
+/** Editor-title items shown in a context: `navigation` ones are buttons, the rest sit in its "…" menu. */
+const titleItems = (ctx: Context, buttons: boolean) => menus['editor/title']
+  .filter((m: { when: string; group?: string }) => (m.group === 'navigation') === buttons && evaluate(m.when, ctx))
+  .map((m: { command: string }) => m.command);
+const titleButtons = (ctx: Context) => titleItems(ctx, true);
 
 const templateEditor: Context = { resourceScheme: 'file', resourceLangId: 'haproxy', editorLangId: 'haproxy', resourceExtname: '.in' };
 const plainConfig: Context = { resourceScheme: 'file', resourceLangId: 'haproxy', editorLangId: 'haproxy', resourceExtname: '.cfg' };
@@ -94,7 +97,19 @@ test('editor title: Start on HAProxy files on disk, never on the read-only gener
   assert.deepEqual(titleButtons(plainConfig), ['haproxy.start']);
   assert.deepEqual(titleButtons(generatedView), [], 'Start on the virtual document would run it with cwd "/"');
   assert.deepEqual(titleButtons({ ...plainConfig, [CONTEXT_KEYS.restricted]: true }), []);
-  assert.deepEqual(titleButtons({ ...plainConfig, [CONTEXT_KEYS.running]: true }).sort(), ['haproxy.reload', 'haproxy.stop']);
+  assert.deepEqual(titleButtons({ ...plainConfig, [CONTEXT_KEYS.running]: true }).sort(), ['haproxy.reload', 'haproxy.showStatus', 'haproxy.stop']);
+});
+
+test('editor title "…" menu: Check Configuration, Show Generated Config (templates only), Show HAProxy Log', () => {
+  assert.deepEqual(titleItems(templateEditor, false), ['haproxy.checkConfig', 'haproxy.showGeneratedConfig', 'haproxy.showRunLog']);
+  assert.deepEqual(titleItems(plainConfig, false), ['haproxy.checkConfig', 'haproxy.showRunLog']);
+  assert.deepEqual(titleItems({ ...templateEditor, [CONTEXT_KEYS.restricted]: true }, false), ['haproxy.showGeneratedConfig', 'haproxy.showRunLog']);
+  assert.deepEqual(titleItems(generatedView, false), ['haproxy.showRunLog'], 'nothing to check or render on the generated view');
+  for (const m of menus['editor/title']) {
+    const command = pkg.contributes.commands.find((c: { command: string }) => c.command === m.command);
+    assert.ok(command, `${m.command} is contributed`);
+    if (m.group === 'navigation') assert.ok(command.icon, `${m.command} is a title button and needs an icon`);
+  }
 });
 
 test('Show Generated Config is offered for templates and profiles, not for a plain haproxy.cfg', () => {
