@@ -44,6 +44,10 @@ function workspace(initial: Record<string, string>, roots = [ROOT]) {
       service.invalidate(path);
       return TextDocument.create(`file://${path}`, languageId, ++version, text);
     },
+    /** The document of a file whose text did not change (no invalidation: caches stay). */
+    document(path: string, languageId = path.endsWith('.in') ? 'haproxy' : 'buildout'): TextDocument {
+      return TextDocument.create(`file://${path}`, languageId, version, files.get(path) ?? '');
+    },
   };
 }
 
@@ -152,6 +156,34 @@ describe('buildout language service: fuzz over every feature', () => {
     assert.ok(items.includes('parts'), items.join(' '));
     const diagnostics = ws.service.doValidation(doc, SETTINGS[0]);
     for (const d of diagnostics) assertRangeInside(d.range, lineLengths(text), String(d.code));
+  });
+
+  it('a long-lived service answers edit after edit exactly as a fresh one (caches, reused subtrees)', HANG_GUARD, () => {
+    // Parsed files, resolved graphs and extends subtrees are cached across edits; after any
+    // sequence of edits to any file of the graph, the answers for the root profile and the
+    // template must be those of a service that sees the workspace for the first time.
+    const example = exampleFiles();
+    const paths = Object.keys(example).filter((p) => p.endsWith('.cfg') || p.endsWith('.in'));
+    const root = `${ROOT}/buildout.cfg`;
+    const template = `${ROOT}/templates/haproxy.conf.in`;
+    const live = workspace(example);
+    const current = { ...example };
+    const strip = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${messageOf(d)}`).sort();
+    forEachCase('buildout edit sequence', 5500, 40, (r, i, note) => {
+      const path = pick(r, paths);
+      current[path] = mutate(current[path], r, 2, PIECES);
+      note(`${path}: ${current[path]}`);
+      const settings = SETTINGS[int(r, 2)];
+      live.open(path, current[path]);
+      const fresh = workspace(current);
+      for (const p of [root, template, path]) {
+        const a = live.document(p);
+        const b = fresh.document(p);
+        assert.deepEqual(strip(live.service.doValidation(a, settings)), strip(fresh.service.doValidation(b, settings)), `diagnostics of ${p} after edit ${i}`);
+        const position = randomPositions(current[p], r, 1)[0];
+        assert.deepEqual(live.service.doHover(a, position, settings), fresh.service.doHover(b, position, settings), `hover in ${p} at ${JSON.stringify(position)}`);
+      }
+    });
   });
 
   it('random profiles built from buildout syntax', HANG_GUARD, () => {
