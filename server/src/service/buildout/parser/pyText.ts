@@ -52,6 +52,7 @@ export function pyStrip(s: string): string {
 
 /** Python `str.split()` without arguments: split on whitespace runs, drop empty words. */
 export function pySplit(s: string): string[] {
+  if (s === '') return [];
   return s.split(WS_RUN).filter((w) => w.length > 0);
 }
 

@@ -127,13 +127,16 @@ export class ExactEvaluator {
     this.sections.set(name, o);
     this.created.push(name);
     if (isError(expanded)) fail(expanded);
-    for (const [k, v] of expanded as Map<string, { value: string }>) o.raw.set(k, v.value);
-    for (const k of [...o.raw.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const v = o.raw.get(k)!;
-      if (v.includes('${')) {
-        const seen: string[] = [`${name}\u0000${k}`];
-        o.cooked.set(k, v.split('$$').map((s) => this.sub(o, s, seen)).join('$$'));
-      }
+    // Options._dosub runs over sorted keys; only values with "${" do anything, so sort just those.
+    const toCook: string[] = [];
+    for (const [k, v] of expanded as Map<string, { value: string }>) {
+      o.raw.set(k, v.value);
+      if (v.value.includes('${')) toCook.push(k);
+    }
+    if (toCook.length > 1) toCook.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const k of toCook) {
+      const seen: string[] = [`${name}\u0000${k}`];
+      o.cooked.set(k, this.subDollars(o, o.raw.get(k)!, seen));
     }
     if (name === 'buildout') return o;
     for (const dep of pySplit(this.get(o, '<part-dependencies>') ?? '')) this.section(dep);
@@ -157,7 +160,7 @@ export class ExactEvaluator {
       if (!seen) seen = [key];
       else if (seen.includes(key)) fail({ kind: 'circular', message: CIRCULAR });
       else seen.push(key);
-      v = v.split('$$').map((s) => this.sub(o, s, seen!)).join('$$');
+      v = this.subDollars(o, v, seen);
       seen.pop();
     }
     o.data.set(option, v);
@@ -166,6 +169,12 @@ export class ExactEvaluator {
 
   private getItem(o: Options, option: string): string {
     return this.get(o, option) ?? fail({ kind: 'missing-option', message: `Missing option: ${o.name}:${option}` });
+  }
+
+  /** `'$$'.join(self._sub(s, seen) for s in value.split('$$'))` (no split for the common value without "$$"). */
+  private subDollars(o: Options, value: string, seen: string[]): string {
+    if (!value.includes('$$')) return this.sub(o, value, seen);
+    return value.split('$$').map((s) => this.sub(o, s, seen)).join('$$');
   }
 
   private sub(o: Options, template: string, seen: string[]): string {
