@@ -30,6 +30,11 @@ const edits: [string, (l: string[]) => string[]][] = [
   ['blank a line', (l) => l.map((x, i) => (i === 7 ? '' : x))],
   ['append at the end', (l) => [...l, 'defaults', '    mode http']],
   ['prepend at the start', (l) => ['# header', ...l]],
+  ['turn a section header into a body line (merges two sections)', (l) => l.map((x, i) => (i === 603 && x.startsWith('backend') ? '    retries 3' : x))],
+  ['turn a section header into a comment', (l) => l.map((x, i) => (i === 603 && x.startsWith('backend') ? '# backend gone' : x))],
+  ['edit the last line', (l) => l.map((x, i) => (i === l.length - 1 ? x + ' # end' : x))],
+  ['edit the first section header', (l) => l.map((x, i) => (i === 0 ? 'defaults' : x))],
+  ['add a .if block around a middle section', (l) => [...l.slice(0, 603), '.if defined(X)', ...l.slice(603, 607), '.endif', ...l.slice(607)]],
 ];
 
 for (const [name, edit] of edits) {
@@ -47,6 +52,19 @@ for (const [name, edit] of edits) {
     }
   });
 }
+
+test('a chain of edits (each parse reusing the previous one) stays equal to parses from scratch', () => {
+  let lines = bigConfig(1200);
+  parseHaproxy(lines.join('\n'));
+  for (const [name, edit] of edits) {
+    lines = edit(lines);
+    const incremental = parseHaproxy(lines.join('\n'));
+    // The scratch parse replaces the parser's memory: parse the incremental one again after it.
+    const scratch = fromScratch(lines.join('\n'));
+    assert.deepEqual(incremental, scratch, name);
+    parseHaproxy(lines.join('\n'));
+  }
+});
 
 test('an edit keeps the Section objects of untouched, unmoved sections and rebuilds the edited one', () => {
   const before = bigConfig(1200);

@@ -31,9 +31,12 @@ export function splitLines(text: string): string[] {
  * A section whose header and body statements are all the very objects of the previous parse
  * (unchanged and not moved) is the previous Section object itself: per-section work keyed
  * by the Section (the name symbols, see names/collect.ts) then survives an edit elsewhere.
- * Sections are never mutated after parsing either.
+ * Sections are never mutated after parsing either. Whole sections in the unchanged leading part
+ * (and, when no line was inserted or deleted, in the unchanged trailing part) are taken over
+ * without walking their lines at all: a one-line edit of a 100,000-line file only walks the
+ * edited section.
  */
-let previous: { lines: string[]; statements: (Statement | undefined)[]; sections: Section[] } | undefined;
+let previous: { lines: string[]; statements: (Statement | undefined)[]; doc: HaproxyDocument } | undefined;
 const REUSE_MIN_LINES = 1000;
 
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
@@ -61,8 +64,30 @@ export function parseHaproxy(text: string): HaproxyDocument {
     endsWithNewline,
     lastLineLength: lines[lineCount - 1]?.length ?? 0,
   };
+  // Whole previous sections to take over: at the front, each whose next section's header is
+  // still in the unchanged prefix (so its extent ends where it did); at the back, with lines
+  // unmoved, each from the first whose header lies in the unchanged suffix.
+  let front = 0;
+  let back = prev ? prev.doc.sections.length : 0;
+  if (prev) {
+    const old = prev.doc.sections;
+    while (front + 1 < old.length && old[front + 1].startLine < prefix) front++;
+    if (shift === 0) {
+      while (back > front + 1 && old[back - 1].startLine >= lines.length - suffix) back--;
+    }
+    // The front run ends just before a header the loop below reads again (old[front]).
+  }
+  const loopStart = prev && front > 0 ? prev.doc.sections[front].startLine : 0;
+  const loopEnd = prev && back < prev.doc.sections.length ? prev.doc.sections[back].startLine : lineCount;
+  if (prev && front > 0) {
+    doc.preamble = prev.doc.preamble;
+    for (let i = 0; i < front; i++) doc.sections.push(prev.doc.sections[i]);
+    for (const d of prev.doc.directives) if (d.statement.line < loopStart) doc.directives.push(d);
+    for (let i = 0; i < loopStart; i++) statements![i] = prev.statements[i];
+  }
+  const firstMiddle = doc.sections.length;
   let current: Section | undefined;
-  for (let lineNo = 0; lineNo < lineCount; lineNo++) {
+  for (let lineNo = loopStart; lineNo < loopEnd; lineNo++) {
     const raw = lines[lineNo];
     if (raw.length === 0) continue;
     let st: Statement | undefined;
@@ -108,16 +133,25 @@ export function parseHaproxy(text: string): HaproxyDocument {
       doc.preamble.push(st);
     }
   }
-  if (prev) reuseSections(doc.sections, prev.sections);
-  previous = statements ? { lines, statements, sections: doc.sections } : previous;
+  if (prev) {
+    reuseSections(doc.sections, firstMiddle, prev.doc.sections);
+    const old = prev.doc.sections;
+    if (back < old.length) {
+      for (let i = back; i < old.length; i++) doc.sections.push(old[i]);
+      for (const d of prev.doc.directives) if (d.statement.line >= loopEnd) doc.directives.push(d);
+      for (let i = loopEnd; i < lines.length; i++) statements![i] = prev.statements[i];
+    }
+  }
+  previous = statements ? { lines, statements, doc } : previous;
   return doc;
 }
 
-/** Replaces each section that is identical, statement object for statement object, to a previous one by that one. */
-function reuseSections(sections: Section[], old: readonly Section[]): void {
+/** Replaces each section (from `from` on) identical, statement object for statement object, to a previous one by that one. */
+function reuseSections(sections: Section[], from: number, old: readonly Section[]): void {
+  if (from >= sections.length) return;
   const byHeader = new Map<Statement, Section>();
   for (const s of old) byHeader.set(s.header, s);
-  for (let i = 0; i < sections.length; i++) {
+  for (let i = from; i < sections.length; i++) {
     const s = sections[i];
     const o = byHeader.get(s.header);
     if (!o || o.body.length !== s.body.length || o.endLine !== s.endLine) continue;
