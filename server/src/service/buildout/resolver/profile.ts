@@ -165,8 +165,10 @@ function fileReferences(f: ProfileFile): SubstitutionReference[] {
 function toMerged(s: Section): Map<string, MergedOption> {
   const out = new Map<string, MergedOption>();
   for (const [k, v] of s) {
-    const def = [...v.history].reverse().find((h) => h.option && h.file);
-    out.set(k, { key: k, rawValue: v.value, history: [...v.history], definition: def ? { file: def.file!, option: def.option! } : undefined });
+    const history = v.history;
+    let def: (typeof history)[number] | undefined;
+    for (let i = history.length - 1; i >= 0 && !def; i--) if (history[i].option && history[i].file) def = history[i];
+    out.set(k, { key: k, rawValue: v.value, history: history.slice(), definition: def ? { file: def.file!, option: def.option! } : undefined });
   }
   return out;
 }
