@@ -4,7 +4,7 @@
  * message when the mirror (HAPROXY_MIRROR, default /work/.mirror/haproxy+haproxy/repo) is absent.
  *
  * - 2.6, against the real `haproxy -c` (Debian 2.6.12): every reg-test configuration of v2.6.0
- *   that HAProxy accepts must get no error from validate(2.6), and our missing-timeout warnings
+ *   (and every file of examples/ and tests/conf/) that HAProxy accepts must get no error from validate(2.6), and our missing-timeout warnings
  *   must match HAProxy's "missing timeouts" warnings one for one.
  * - 2.8 … 3.4, where no binary is available: the configurations of each release's reg-tests
  *   that the suite starts normally (`-conf`, `-conf-OK`; not `-conf-BAD`) must get no error
@@ -21,7 +21,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { validate } from '../../server/src/service/haproxy/features/diagnostics/index';
 import type { HaproxyVersion } from '../../server/src/service/haproxy/knowledge/types';
 import { makeContext } from '../unit/haproxy/diagnosticsHelpers';
-import { mirrorPath, regtestConfigs, type RegtestConfig } from './regtests/extract';
+import { mirrorPath, plainConfigs, regtestConfigs, type RegtestConfig } from './regtests/extract';
 
 const HAPROXY = '/usr/sbin/haproxy';
 
@@ -67,12 +67,14 @@ describe('HAProxy reg-tests v2.6.0 against haproxy -c 2.6', () => {
     try {
       const scratch = join(work, 'tmp');
       mkdirSync(scratch);
-      const configs = regtestConfigs(mirror!, 'v2.6.0', { tree: work, scratch });
+      // Plus the plain files of examples/ and tests/conf/ (run from a scratch directory).
+      const configs = [...regtestConfigs(mirror!, 'v2.6.0', { tree: work, scratch }), ...plainConfigs(mirror!, 'v2.6.0')];
       assert.ok(configs.length > 150, `only ${configs.length} configurations extracted`);
       const results = await pool(configs, 3, async (c) => {
         const file = join(scratch, `${configs.indexOf(c)}.cfg`);
         writeFileSync(file, c.text);
-        return runCheck(file, join(work, dirname(c.vtc)));
+        const cwd = join(work, dirname(c.vtc));
+        return runCheck(file, existsSync(cwd) ? cwd : scratch);
       });
       const falseErrors: string[] = [];
       const timeoutMismatch: string[] = [];

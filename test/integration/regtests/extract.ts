@@ -95,3 +95,20 @@ export function substituteMacros(text: string, testdir: string, scratch: string,
     .replace(/\$\{testdir\}/g, testdir)
     .replace(/\$\{tmpdir\}/g, scratch);
 }
+
+/** The plain configuration files of `examples/` and `tests/conf/` at `tag` (used as they are). */
+export function plainConfigs(mirror: string, tag: string): RegtestConfig[] {
+  const ls = spawnSync('git', ['-C', mirror, 'ls-tree', '-r', '--name-only', tag, 'examples', 'tests/conf'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const files = ls.stdout.split('\n').filter((f) => f.endsWith('.cfg'));
+  if (files.length === 0) return [];
+  const batch = spawnSync('git', ['-C', mirror, 'cat-file', '--batch'], { input: files.map((f) => `${tag}:${f}`).join('\n') + '\n', maxBuffer: 1 << 26 });
+  const out: RegtestConfig[] = [];
+  let pos = 0;
+  for (const file of files) {
+    const nl = batch.stdout.indexOf(10, pos);
+    const size = Number(batch.stdout.subarray(pos, nl).toString('utf8').split(' ')[2]);
+    out.push({ name: file, vtc: file, kind: 'conf', text: batch.stdout.subarray(nl + 1, nl + 1 + size).toString('utf8') });
+    pos = nl + 1 + size + 1;
+  }
+  return out;
+}
