@@ -11,7 +11,7 @@ import type {
   PlatformFacts, Range,
 } from '../model';
 import { evaluateCondition } from './conditions';
-import { PY_WS_CLASS, isWsCode, postProcessValue, pyLstrip, pyRepr, pyRstrip, pyStrip, pyWords, skipWs, trimWsEnd } from './pyText';
+import { PY_WS_CLASS, isWsCode, postProcessValue, pyLstrip, pyRepr, pyRstrip, pyWords, skipWs, trimWsEnd } from './pyText';
 
 const W = `[${PY_WS_CLASS}]`;
 /** section_header, with `.` written as `[^\n]` (Python's `.`) and the final newline removed first. */
@@ -176,8 +176,8 @@ function makeOption(mo: RegExpExecArray, idx: number, content: string, isDeps: b
   const opStart = isDeps ? 0 : operator === '+=' || operator === '-=' ? key.length - 1 : operator === '<=' ? 0 : eq;
   const valueText = isDeps ? content.slice(2) : mo[2];
   const valueStart = isDeps ? 2 : eq + 1;
-  const firstValue = pyStrip(valueText);
-  const lead = valueText.length - pyLstrip(valueText).length;
+  const lead = skipWs(valueText);
+  const firstValue = valueText.slice(lead, trimWsEnd(valueText, lead));
   const vStart = valueStart + (firstValue ? lead : valueText.length);
   return {
     key: isDeps ? '<part-dependencies>' : key,
