@@ -158,3 +158,32 @@ test('a template hover right after an unsaved profile edit shows the edited valu
     await client.shutdown();
   }
 });
+
+test('a file becomes a template when an unsaved profile edit names it as input: its diagnostics follow', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-ready-owner-'));
+  mkdirSync(join(dir, 'templates'));
+  const profile = '[buildout]\nparts = lb\n\n[lb]\nrecipe = collective.recipe.template\ninput = inline:\n    global\noutput = ${buildout:directory}/etc/haproxy.cfg\nmaxconn = 64\n';
+  writeFileSync(join(dir, 'buildout.cfg'), profile);
+  // Named like a HAProxy config, not `.in`: only the profile makes it a template.
+  const text = 'global\n    maxconn ${maxconn}\n';
+  writeFileSync(join(dir, 'templates', 'haproxy.cfg'), text);
+  const client = await startServer({ workspaceFolders: [dir], initializationOptions: { trusted: false, clientWatchesFiles: true } });
+  try {
+    const profileUri = fileUri(join(dir, 'buildout.cfg'));
+    const uri = fileUri(join(dir, 'templates', 'haproxy.cfg'));
+    client.open(profileUri, 'buildout', profile);
+    client.open(uri, 'haproxy', text);
+    await client.diagnostics(profileUri);
+    const before = await client.diagnostics(uri);
+    assert.ok(before.some((d) => d.code === 'buildout-leftover' || d.code === 'buildout-leftover-silent'), JSON.stringify(before));
+    // The user points the section at the file (unsaved): the template is now rendered, not read.
+    client.change(profileUri, 2, profile.replace('input = inline:\n    global\n', 'input = ${buildout:directory}/templates/haproxy.cfg\n'));
+    let after = await client.diagnostics(uri, 10_000);
+    // A validation already scheduled for the old text may publish first; the next one counts.
+    while (after.some((d) => String(d.code).startsWith('buildout-leftover'))) after = await client.diagnostics(uri, 10_000);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, '${maxconn}', 4) });
+    assert.match(hoverText(hover), /64/);
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -214,6 +214,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         localDocs: options.localDocs,
       };
       cache.set(key, ctx);
+    } else if (!/\.in$/i.test(document.uri)) {
+      // Whether a file is a template depends on the profiles, which may have changed since this
+      // version was parsed (an unsaved `input =` edit): ask again (the owner lookup is cached).
+      ctx.isTemplate = isTemplate(document, settings);
     }
     return ctx;
   }
