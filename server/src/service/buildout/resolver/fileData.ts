@@ -14,6 +14,17 @@ interface Acc {
 
 /** Section dicts of one file; `extends` is left in (the loader pops it like buildout). */
 export function fileData(parsed: ParsedFile, mode: MergeMode, source: string): Data {
+  if (mode === '2.13') {
+    // The last assignment of a key wins (keeping the key's first position): build directly.
+    const data: Data = new Map();
+    for (const section of parsed.sections) {
+      if (!section.active) continue;
+      let dict = data.get(section.name);
+      if (!dict) data.set(section.name, (dict = new Map()));
+      for (const o of section.options) if (o.active) dict.set(o.key, annotate(o.key, { raw: o.rawValue, occurrences: [o] }, source));
+    }
+    return data;
+  }
   const dicts = new Map<string, Map<string, Acc>>();
   for (const section of parsed.sections) {
     if (!section.active) continue;
