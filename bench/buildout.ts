@@ -87,6 +87,8 @@ const pyCpuMin = pyOut ? Math.min(...pyOut.runs.map((r) => r.cpu * 1000)) : NaN;
 // (b) re-resolve after editing one leaf file, two ways. Edits alternate: add a section, change
 // a value, change `extends` (drop, then restore, one dependency).
 const leafText = g.files[g.leaf];
+/** Edits per re-resolve measure (p95 of fewer is one or two GC pauses). */
+const EDITS = 60;
 function editText(k: number): string {
   if (k % 3 === 0) return leafText + `\n[edit${k}]\nx = ${k}\n`;
   if (k % 3 === 1) return leafText.replace(/^url = (.*)$/m, `url = $1?edit=${k}`);
@@ -95,12 +97,14 @@ function editText(k: number): string {
 // (b1) the library: resolveProfile with the cache the workspace keeps, then a value that depends on the leaf.
 const cache = new ParseCache();
 const files = { ...g.files };
-resolveProfile(createMemoryHost(files), g.root, options, cache).getValue('instance-profile', 'c0');
+// One host over the live texts, as the workspace keeps one (its overlay holds the edited text).
+const liveHost = { ...createMemoryHost(files), readFile: (p: string) => files[p] };
+resolveProfile(liveHost, g.root, options, cache).getValue('instance-profile', 'c0');
 const edits: number[] = [];
-for (let k = 0; k < 30; k++) {
+for (let k = 0; k < EDITS; k++) {
   files[g.leaf] = editText(k);
   const t0 = performance.now();
-  const p = resolveProfile(createMemoryHost(files), g.root, options, cache);
+  const p = resolveProfile(liveHost, g.root, options, cache);
   const v = p.getValue('instance-profile', 'c0');
   const leafSection = p.getValue(path.basename(path.dirname(g.leaf)), 'url');
   edits.push(performance.now() - t0);
@@ -113,7 +117,7 @@ const editService = createBuildoutService(createMemoryHost(g.files), [dir]);
 const leafUri = `file://${g.leaf}`;
 editService.validate(TextDocument.create(leafUri, 'buildout', 0, leafText), settings, never);
 const validates: number[] = [];
-for (let k = 0; k < 30; k++) {
+for (let k = 0; k < EDITS; k++) {
   const t0 = performance.now();
   editService.validate(TextDocument.create(leafUri, 'buildout', k + 1, editText(k)), settings, never);
   validates.push(performance.now() - t0);
@@ -181,8 +185,8 @@ serverRss().then((rss) => {
   const speed = pyMs / med(exact, 'ms');
   const speedCpu = pyCpu / med(exact, 'cpu');
   console.log(row('(a) speed-up: median wall (median CPU; min wall; min CPU)', `${f(speed)}× (${f(speedCpu)}×; ${f(pyMin / least(exact, 'ms'))}×; ${f(pyCpuMin / least(exact, 'cpu'))}×)`, '≥ 100×', speed >= 100));
-  console.log(row('(b1) re-resolve after one leaf edit, library (p50 / p95 of 30)', `${pct(edits, 0.5).toFixed(1)} / ${pct(edits, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(edits, 0.95) <= 20));
-  console.log(row('(b2) leaf edit → diagnostics of the leaf through the service (p50 / p95 of 30)', `${pct(validates, 0.5).toFixed(1)} / ${pct(validates, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(validates, 0.95) <= 20));
+  console.log(row(`(b1) re-resolve after one leaf edit, library (p50 / p95 of ${EDITS})`, `${pct(edits, 0.5).toFixed(1)} / ${pct(edits, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(edits, 0.95) <= 20));
+  console.log(row(`(b2) leaf edit → diagnostics of the leaf through the service (p50 / p95 of ${EDITS})`, `${pct(validates, 0.5).toFixed(1)} / ${pct(validates, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(validates, 0.95) <= 20));
   console.log(row('(c) hover p95 (200 requests)', `${pct(hovers, 0.95).toFixed(2)} ms${hoverOk ? '' : ' (empty!)'}`, '≤ 10 ms', pct(hovers, 0.95) <= 10));
   console.log(row('(c) completion p95 (200 requests)', `${pct(compls, 0.95).toFixed(2)} ms`, '≤ 10 ms', pct(compls, 0.95) <= 10));
   console.log(row('(d) server RSS after opening software.cfg', `${f(rss)} MB`, '≤ 200 MB', rss <= 200));
