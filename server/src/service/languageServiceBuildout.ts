@@ -85,11 +85,9 @@ export function buildoutFeatures(host: FileSystemHost, roots: string[]): Buildou
     codeActions: (doc, range, context, settings) => svc.codeActions(doc, range, context, settings),
     links: (doc, settings) => svc.links(doc, settings),
     render(doc, settings, owner, isTemplate) {
+      // `input` and `lineMap` come with the answer for a template and for a profile alike.
       const result = svc.render(doc, settings, owner);
-      if (!isTemplate || result.text === undefined) return result;
-      // The run command maps `haproxy -c` lines back to the template with the line map.
-      const detailed = svc.renderForHaproxy(pathOf(doc.uri), settings, owner).render;
-      return { ...result, input: detailed?.templatePath ?? pathOf(doc.uri), lineMap: detailed?.lineMap };
+      return isTemplate ? { ...result, input: result.input ?? pathOf(doc.uri) } : result;
     },
     renderForHaproxy(path, settings) {
       const r = svc.renderForHaproxy(path, settings);

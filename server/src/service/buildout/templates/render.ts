@@ -6,7 +6,7 @@ import type { RenderResult } from '../model';
 import { renderTemplate } from '../render/render';
 import { ResolvedProfileView } from '../workspace/resolvedView';
 import type { BuildoutWorkspace } from '../workspace/workspace';
-import { templateFlavour } from '../workspace/templateOwners';
+import { templateFlavour, templatePathOf } from '../workspace/templateOwners';
 
 export interface TemplateRender {
   /** The text the recipe would write (absent on error). */
@@ -16,6 +16,11 @@ export interface TemplateRender {
   /** Root profile and section used. */
   profile?: string;
   section?: string;
+  /**
+   * The template file the section reads, also when rendering fails (so a caller can name or
+   * open it); undefined for inline templates and remote URLs.
+   */
+  input?: string;
   /** Messages for the user (buildout's wording where buildout would fail). */
   errors: string[];
   /** Other `profile.cfg:section` owners the user may choose. */
@@ -29,11 +34,13 @@ export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): Tem
   let section: string | undefined;
   let templateText: string | undefined;
   let alternatives: string[] | undefined;
+  let input: string | undefined;
   if ('template' in req) {
     const owner = ws.templateOwner(req.template, req.owner);
-    if (!owner) return { errors: [`No collective.recipe.template or slapos.recipe.template section of the workspace's profiles uses ${req.template} as its input.`] };
+    if (!owner) return { input: req.template, errors: [`No collective.recipe.template or slapos.recipe.template section of the workspace's profiles uses ${req.template} as its input.`] };
     profile = owner.profile;
     section = owner.section;
+    input = req.template;
     templateText = ws.host.readFile(req.template);
     alternatives = ws.templateCandidates(req.template).filter((c) => c !== owner).map((c) => ws.ownerLabel(c));
   } else {
@@ -43,15 +50,41 @@ export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): Tem
       const r = view.section(s)?.options.has('recipe') ? view.value(s, 'recipe') : undefined;
       return r?.ok && templateFlavour(r.value) !== 'none';
     });
-    section = req.section ?? sections[0];
+    section = sectionFromOwner(req.section) ?? preferHaproxy(view, sections);
     if (!section) return { profile, errors: ['This profile has no collective.recipe.template or slapos.recipe.template section.'] };
+    // The template a profile request renders is what `haproxy -c` findings belong to.
+    input = templatePathOf(view, section)?.path;
     alternatives = sections.filter((s) => s !== section);
   }
   const view = ws.profile(profile);
-  if (!(view instanceof ResolvedProfileView)) return { profile, section, errors: ['Rendering needs the buildout resolver.'] };
+  if (!(view instanceof ResolvedProfileView)) return { profile, section, input, errors: ['Rendering needs the buildout resolver.'] };
   const render = renderTemplate(view.profile, section, { templateText });
-  if (render.error) return { profile, section, render, errors: [render.error.message.trim()], alternatives };
-  return { text: render.text, render, profile, section, errors: [], alternatives };
+  input = render.templatePath ?? input;
+  if (render.error) return { profile, section, input, render, errors: [render.error.message.trim()], alternatives };
+  return { text: render.text, render, profile, section, input, errors: [], alternatives };
+}
+
+/**
+ * The client sends a picked owner back as a section name or as `profile:section` (a template
+ * owner's label, or the owner of an earlier run); section names cannot hold `:` (`${a:b}`).
+ */
+function sectionFromOwner(owner: string | undefined): string | undefined {
+  if (!owner) return undefined;
+  return owner.slice(owner.lastIndexOf(':') + 1) || undefined;
+}
+
+/**
+ * The template section a profile request renders: the one whose template or output names
+ * HAProxy when several sections render templates (a Plone buildout often also renders e.g.
+ * a varnish or supervisor config), else the first.
+ */
+function preferHaproxy(view: Parameters<typeof templatePathOf>[0], sections: string[]): string | undefined {
+  const mentionsHaproxy = (s: string) => {
+    const where = templatePathOf(view, s)?.path ?? '';
+    const out = view.section(s)?.options.has('output') ? view.value(s, 'output') : undefined;
+    return /haproxy/i.test(where) || /haproxy/i.test(s) || (out?.ok === true && /haproxy/i.test(out.value));
+  };
+  return sections.find(mentionsHaproxy) ?? sections[0];
 }
 
 /**
