@@ -1,7 +1,9 @@
 /**
  * Buildout performance benchmark (targets of issue #3 "Performance").
  *
- *   node --import tsx bench/buildout.ts [components]     (default 400; needs `node esbuild.mjs` for (d))
+ *   node bench/buildout/bundled.mjs [components]        (as the server runs: one esbuild bundle)
+ *   node --import tsx bench/buildout.ts [components]     (through tsx: slower, every closure gets a name)
+ *   (default 400 components; (d) needs `node esbuild.mjs`)
  *
  * (a) cold resolve of a generated SlapOS-shaped graph (bench/buildout/generate.ts): parse,
  *     extends, merge and substitution of every option of every section, ours (2.13 mode) vs
@@ -23,6 +25,8 @@ import { resolveProfile } from '../server/src/service/buildout/resolver/profile'
 import { DEFAULT_SETTINGS } from '../server/src/service/languageService';
 import { generateGraph } from './buildout/generate';
 
+/** bench/ (set by bench/buildout/bundled.mjs, which runs this file bundled from a temporary directory). */
+const BENCH_DIR = process.env.BENCH_DIR ?? __dirname;
 const N = Number(process.argv[2] ?? 400);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'buildout-bench-'));
 const g = generateGraph(dir, N);
@@ -76,7 +80,7 @@ const least = (xs: Timed[], k: 'ms' | 'cpu') => Math.min(...xs.map((x) => x[k]))
 
 // (a) zc.buildout 2.13.2, same files, same run, in-process (5 resolutions after its imports)
 const w0 = performance.now();
-const py = spawnSync('/usr/bin/python3', [path.join(__dirname, 'buildout/reference_timed.py'), g.root, '5'], { encoding: 'utf8', timeout: 600_000 });
+const py = spawnSync('/usr/bin/python3', [path.join(BENCH_DIR, 'buildout/reference_timed.py'), g.root, '5'], { encoding: 'utf8', timeout: 600_000 });
 const pyWall = performance.now() - w0;
 const pyOut: { runs: Array<{ seconds: number; cpu: number }>; sections: number; errors: string[] } | undefined = py.status === 0 ? JSON.parse(py.stdout) : undefined;
 const pyMs = pyOut ? pct(pyOut.runs.map((r) => r.seconds * 1000), 0.5) : NaN;
@@ -145,7 +149,7 @@ for (let k = 0; k < 200; k++) {
 
 // (d) LSP server RSS
 async function serverRss(): Promise<number> {
-  const bin = path.join(__dirname, '..', 'dist', 'server.js');
+  const bin = path.join(BENCH_DIR, '..', 'dist', 'server.js');
   if (!existsSync(bin)) return NaN;
   const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   let buf = '';
