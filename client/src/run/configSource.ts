@@ -96,16 +96,9 @@ async function renderFromBuildout(
     if (!pick) return undefined;
     result = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner: pick });
   }
-  // Rendered through a profile, the answer may not say which template it used (no `input`):
-  // ask for the workspace's templates until one is rendered by the same section, so findings
-  // land on the template's lines (not on the profile's) and a failure names the template.
-  if (!result.input && !isTemplatePath(target.fsPath) && result.profile && result.section) {
-    const viaTemplate = await renderedViaTemplate(client, result.profile, result.section);
-    if (viaTemplate) result = viaTemplate.result;
-  }
   if (result.text === undefined) throw renderFailure(result, doc?.uri ?? target);
   // The template is the document the findings belong to: the open template, or the one the
-  // profile's section names (the server reports it as `input` through the profile's section).
+  // profile's section renders (the server names it as `input` for a profile request too).
   const templateUri = doc && isTemplatePath(doc.fileName) ? doc.uri : await templateOf(result, target);
   const templateText = templateUri ? (await vscode.workspace.openTextDocument(templateUri)).getText() : undefined;
   // The server's map comes from the renderer's own spans; infer one only if it sent none.
@@ -126,29 +119,6 @@ async function renderFromBuildout(
     baseName,
     warnings: result.errors,
   };
-}
-
-/** At most this many `*.in` files are tried (a workspace with more names its template by opening it). */
-const MAX_TEMPLATE_CANDIDATES = 20;
-
-/**
- * The render of the workspace template that `profile`'s `section` renders, asked through the
- * template itself (whose answer carries `input` and the line map). Undefined when none matches.
- */
-async function renderedViaTemplate(
-  client: Awaited<ReturnType<typeof requireClient>>,
-  profile: string,
-  section: string,
-): Promise<{ template: vscode.Uri; result: RenderTemplateResult } | undefined> {
-  const candidates = await vscode.workspace.findFiles('**/*.in', '**/{node_modules,.git,parts,eggs,develop-eggs}/**', MAX_TEMPLATE_CANDIDATES);
-  const wanted = toFsPath(profile);
-  for (const uri of candidates) {
-    const r = await client.sendRequest(RenderTemplateRequest.type, { uri: uri.toString() });
-    if (r.section === section && toFsPath(r.profile) === wanted) {
-      return { template: uri, result: { ...r, input: r.input ?? uri.fsPath } };
-    }
-  }
-  return undefined;
 }
 
 /** The server may report paths or file URIs; HAProxy needs paths. */
