@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lspClient';
@@ -98,6 +98,28 @@ test('resolve and render are dispatched to their subcommands', () => {
   const help = run(['render', '--help'], dir);
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout + help.stderr, /render/i);
+});
+
+test('resolve and render print errors as check does: relative path, line:col, severity, [code]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hb-cli-err-'));
+  writeFileSync(join(dir, 'buildout.cfg'), '[buildout]\nparts = conf\n\n[conf]\nrecipe = collective.recipe.template\ninput = ${buildout:directory}/templates/haproxy.conf.in\noutput = ${buildout:directory}/etc/haproxy.cfg\nport = 8001\n');
+  mkdirSync(join(dir, 'templates'));
+  writeFileSync(join(dir, 'templates', 'haproxy.conf.in'), 'global\n    maxconn 10\nfrontend f\n    bind 127.0.0.1:${conf:prot}\n');
+  const line = /^[^:\s]+:\d+:\d+: (error|warning|info|hint): .+( \[[a-z-]+\])?$/;
+  const rendered = run(['render', 'buildout.cfg'], dir);
+  assert.equal(rendered.code, 1);
+  assert.equal(rendered.stderr, 'templates/haproxy.conf.in:4:20: error: Referenced option does not exist: conf prot [undefined-option]\n');
+  assert.match(rendered.stderr.trim(), line);
+  // The same layout as check's lines for the same problem.
+  const checked = run(['check', 'templates/haproxy.conf.in'], dir);
+  const checkLine = checked.stdout.split('\n').find((l) => l.includes('prot'));
+  assert.ok(checkLine, checked.stdout + checked.stderr);
+  assert.match(checkLine, /^templates\/haproxy\.conf\.in:4:\d+: error: .+ \[undefined-option\]$/);
+  // resolve: an extends that is not there, on the line that names it.
+  writeFileSync(join(dir, 'broken.cfg'), '[buildout]\nextends =\n    missing.cfg\n');
+  const resolved = run(['resolve', 'broken.cfg'], dir);
+  assert.equal(resolved.code, 1);
+  assert.match(resolved.stderr, /^broken\.cfg:3:\d+: error: .*missing\.cfg.* \[missing-extends\]\n$/);
 });
 
 test('the HAProxy version: the option, else `haproxy -v` of $HAPROXY_BIN', () => {

@@ -10,6 +10,7 @@ import { pyAbspath } from '../service/buildout/resolver/paths';
 import { resolveProfile } from '../service/buildout/resolver/profile';
 import type { CliCommand } from './io';
 import { parseProfileArgs } from './resolveCommand';
+import { formatCliError, fromBuildoutError } from './buildoutErrors';
 
 const USAGE = `Usage: haproxy-buildout render PROFILE [SECTION] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...]
 `;
@@ -24,9 +25,10 @@ export const renderCommand: CliCommand = async (args, io) => {
     io.stderr(`haproxy-buildout render: ${a.error ?? 'too many arguments'}\n${USAGE}`);
     return 2;
   }
-  const profile = resolveProfile(io.host, pyAbspath(a.profile!, io.cwd), { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
+  const root = pyAbspath(a.profile!, io.cwd);
+  const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
   if (profile.loadError) {
-    io.stderr(`${profile.loadError.message}\n`);
+    io.stderr(formatCliError(io.cwd, fromBuildoutError(profile.loadError, root)) + '\n');
     return 1;
   }
   let section = a.rest[0];
@@ -42,8 +44,9 @@ export const renderCommand: CliCommand = async (args, io) => {
   }
   const r = renderTemplate(profile, section);
   if (r.error || r.text === undefined) {
-    const where = r.error?.file ? `${r.error.file}${r.error.range ? `:${r.error.range.start.line + 1}` : ''}: ` : '';
-    io.stderr(`${where}${(r.error?.message ?? 'rendering failed').replace(/\n$/, '')}\n`);
+    // Errors without a template position (no input, unknown section) name the profile.
+    const e = r.error ? fromBuildoutError(r.error, root) : { message: 'rendering failed', file: root };
+    io.stderr(formatCliError(io.cwd, e) + '\n');
     return 1;
   }
   io.stdout(r.text);

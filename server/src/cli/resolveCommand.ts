@@ -8,7 +8,9 @@
 import type { MergeMode } from '../service/buildout/model';
 import { resolveProfile } from '../service/buildout/resolver/profile';
 import { pyAbspath } from '../service/buildout/resolver/paths';
+import { BuildoutCode } from '../service/buildout/features/codes';
 import type { CliCommand } from './io';
+import { formatCliError, fromBuildoutError, type CliError } from './buildoutErrors';
 
 const USAGE = `Usage: haproxy-buildout resolve PROFILE [--json] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...] [section[:option]]
   section:option=value   a command-line assignment, applied last like \`buildout section:option=value\`
@@ -66,7 +68,12 @@ export const resolveCommand: CliCommand = async (args, io) => {
   const root = pyAbspath(a.profile!, io.cwd);
   const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
   const errors: Array<{ section?: string; message: string; file?: string; line?: number }> = [];
-  for (const e of profile.errors) errors.push({ message: e.message, file: e.file, line: e.range ? e.range.start.line + 1 : undefined });
+  // The same errors as stderr lines in `check`'s format (with a code, and where known a position).
+  const lines: CliError[] = [];
+  for (const e of profile.errors) {
+    errors.push({ message: e.message, file: e.file, line: e.range ? e.range.start.line + 1 : undefined });
+    lines.push(fromBuildoutError(e, root));
+  }
 
   const [wantSection, wantOption] = a.rest[0] !== undefined ? splitTarget(a.rest[0]) : [undefined, undefined];
   const names = wantSection !== undefined ? [wantSection] : [...profile.sectionNames()].sort();
@@ -75,15 +82,20 @@ export const resolveCommand: CliCommand = async (args, io) => {
     for (const name of names) {
       if (!profile.data.has(name)) {
         errors.push({ section: name, message: `The referenced section, '${name}', was not defined.` });
+        lines.push({ message: `The referenced section, '${name}', was not defined.`, file: root, code: BuildoutCode.undefinedSection });
         continue;
       }
       const r = profile.resolveSection(name);
       if (r.error) {
         errors.push({ section: name, message: r.error.message });
+        lines.push(fromBuildoutError(r.error, root));
         continue;
       }
       if (wantOption !== undefined) {
-        if (!(wantOption in r.options)) errors.push({ section: name, message: `Missing option: ${name}:${wantOption}` });
+        if (!(wantOption in r.options)) {
+          errors.push({ section: name, message: `Missing option: ${name}:${wantOption}` });
+          lines.push({ message: `Missing option: ${name}:${wantOption}`, file: root, code: BuildoutCode.undefinedOption });
+        }
         else sections[name] = { [wantOption]: r.options[wantOption] };
       } else {
         sections[name] = Object.fromEntries(Object.keys(r.options).sort().map((k) => [k, r.options[k]]));
@@ -104,10 +116,7 @@ export const resolveCommand: CliCommand = async (args, io) => {
     }
     io.stdout(out.join('\n'));
   }
-  for (const e of a.json ? [] : errors) {
-    const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : e.section ? `[${e.section}] ` : '';
-    io.stderr(`${where}${e.message.replace(/\n$/, '')}\n`);
-  }
+  for (const e of a.json ? [] : lines) io.stderr(formatCliError(io.cwd, e) + '\n');
   return errors.length ? 1 : 0;
 };
 

@@ -64,7 +64,8 @@ describe('haproxy-buildout render', () => {
 
   it('fails with the recipe error and the template position', async () => {
     const r = await run(renderCommand, ['buildout.cfg', 'conf'], { ...FILES, '/w/t.in': 'a\nexport ${HOME}\n' });
-    assert.equal(r.err, '/w/t.in:2: Referenced option does not exist: conf HOME\n');
+    // `check`'s format: relative to the working directory, 1-based line:col, severity, code.
+    assert.equal(r.err, 't.in:2:8: error: Referenced option does not exist: conf HOME [undefined-option]\n');
     assert.equal(r.code, 1);
   });
 });
