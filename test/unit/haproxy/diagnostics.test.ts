@@ -194,7 +194,40 @@ describe('haproxy diagnostics: buildout substitutions', () => {
   it('flags leftovers in a rendered file, with a specific code where HAProxy stays silent', () => {
     const d = diagnose('global\n    maxconn ${haproxy-conf:maxconn}\n    user ${haproxy-config:user}\n');
     assert.deepEqual(codesAt(d).filter((c) => c.startsWith('buildout')), ['buildout-leftover-silent@2', 'buildout-leftover@3']);
-    assert.ok(d.every((x) => !x.code?.toString().startsWith('buildout') || x.severity === ERROR));
+    // haproxy -c 2.6.12 accepts `maxconn ${a:b}` (read as 0) but cannot find user '${a:b}'.
+    assert.deepEqual(d.filter((x) => String(x.code).startsWith('buildout')).map((x) => x.severity), [WARNING, ERROR]);
+  });
+  // Measured with haproxy -c 2.6.12: `${X}` and `${a:b}` unquoted or in single quotes are kept as
+  // literal text where the value is free (a header value), refused where it must be a name,
+  // address, time or enumerated value; "${a:b}" is refused ("unmatched brace in environment
+  // variable name"); "${X}" is an environment variable.
+  const free = (v: string) => diagnose(`${DEFAULTS}backend b\n    http-request set-header X-A ${v}\n    server s1 127.0.0.1:80\n`).filter((x) => String(x.code).startsWith('buildout'));
+  for (const v of ['${X}', "'${X}'", '${a:b}', "'${a:b}'"]) {
+    it(`reports ${v} where HAProxy keeps it literally as a warning, never an error`, () => {
+      const d = free(v);
+      assert.deepEqual(codesAt(d), ['buildout-leftover@7']);
+      assert.equal(d[0].severity, WARNING);
+      const message = String(d[0].message);
+      assert.match(message, /literal text/);
+      assert.equal(/inside double quotes/.test(message), !v.includes(':'), message);
+    });
+  }
+  it('reports "${a:b}" as an error (HAProxy reads an environment variable and refuses the name), "${X}" not at all', () => {
+    const d = free('"${a:b}"');
+    assert.deepEqual(codesAt(d), ['buildout-leftover@7']);
+    assert.equal(d[0].severity, ERROR);
+    assert.deepEqual([d[0].range.start.character, d[0].range.end.character], [33, 39]);
+    assert.deepEqual(free('"${X}"'), []);
+    assert.deepEqual(free('"${X-a:b}"'), []);
+  });
+  it('keeps the error in slots where HAProxy refuses the literal text', () => {
+    const text = `${DEFAULTS}backend \${a:b}\n    server \${X} 127.0.0.1:80\n    server s2 \${a:b}\n    timeout server '\${X}'\n    balance \${a:b}\nfrontend f\n    bind \${X}:80\n    use_backend \${a:b}\n    acl \${a:b} path /x\n`;
+    const d = diagnose(text).filter((x) => String(x.code).startsWith('buildout'));
+    assert.deepEqual(codesAt(d), ['buildout-leftover@6', 'buildout-leftover@7', 'buildout-leftover@8', 'buildout-leftover@9', 'buildout-leftover@10', 'buildout-leftover@12', 'buildout-leftover@13', 'buildout-leftover@14']);
+    assert.ok(d.every((x) => x.severity === ERROR), JSON.stringify(d.map((x) => x.severity)));
+  });
+  it('does not report an escaped $${a:b}', () => {
+    assert.deepEqual(free('$${a:b}'), []);
   });
   it('does not flag substitutions, nor the values they occupy, in a template', () => {
     const text = `${DEFAULTS}frontend fe\n    bind \${haproxy-config:frontend-host}:\${haproxy-config:frontend-port}\n    timeout client \${cfg:timeout}\n    default_backend \${cfg:backend}\n`;

@@ -68,8 +68,8 @@ export const DIAGNOSTIC_CODES = {
   // Proxies
   missingTimeout: code('missing-timeout', 'warning', "This {kind} ({mode} mode) has no {missing}; HAProxy warns about missing timeouts, and stalled connections could stay open forever.", 'A tcp/http proxy without client (frontend side) or connect/server (backend side, with servers) timeouts, counting its defaults, as HAProxy warns.'),
   // Buildout leftovers
-  buildoutLeftover: code('buildout-leftover', 'error', "'{text}' is a zc.buildout substitution left in a file HAProxy reads directly; it was never replaced.", 'A `${section:option}` in a non-template file.'),
-  buildoutLeftoverSilent: code('buildout-leftover-silent', 'error', "'{text}' is a zc.buildout substitution that was never replaced, and HAProxy would silently accept it here (as 0 or garbage) instead of reporting it.", 'A leftover `${…}` in a slot where HAProxy does not complain (numeric values).'),
+  buildoutLeftover: code('buildout-leftover', 'error', "'{text}' is a zc.buildout substitution left in a file HAProxy reads directly; it was never replaced.{extra}", 'A `${section:option}` (or `${option}`) in a non-template file: an error where HAProxy refuses it (names, addresses, times, enumerated values, `"${a:b}"` read as an environment variable), a warning where HAProxy keeps it as literal text.'),
+  buildoutLeftoverSilent: code('buildout-leftover-silent', 'warning', "'{text}' is a zc.buildout substitution that was never replaced, and HAProxy would silently accept it here (as 0 or garbage) instead of reporting it.{extra}", 'A leftover `${…}` in a slot where HAProxy does not complain (numeric values).'),
 } as const;
 
 export type DiagnosticCodeKey = keyof typeof DIAGNOSTIC_CODES;

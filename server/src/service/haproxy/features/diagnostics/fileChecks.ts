@@ -57,21 +57,67 @@ function isSilentSlot(section: Section | undefined, st: Statement, index: number
   return false;
 }
 
+/** Section headers whose name HAProxy checks character by character ('$' is refused). */
+const NAMED_SECTIONS = new Set(['frontend', 'backend', 'listen', 'defaults', 'peers', 'userlist', 'resolvers', 'mailers', 'cache', 'ring', 'http-errors', 'program']);
+/** Keywords whose first argument HAProxy validates strictly (a literal `${…}` there is refused). */
+const STRICT_FIRST_ARG = new Set(['bind', 'mode', 'balance', 'hash-type', 'log', 'use_backend', 'default_backend', 'acl', 'nbthread', 'hard-stop-after', 'grace', 'close-spread-time']);
+/** Keywords whose second argument is an address or a file HAProxy opens. */
+const STRICT_SECOND_ARG = new Set(['peer', 'nameserver', 'mailer', 'errorfile']);
+const TWO_WORD_TIMES = new Set(['stats refresh', 'tcp-request inspect-delay', 'tcp-response inspect-delay']);
+
+/**
+ * Slots where HAProxy refuses a literal `${…}` (measured with `haproxy -c` 2.6.12): the keyword
+ * itself, section and server names, addresses, times, enumerated values, backend and ACL names,
+ * `user`/`group`, error files. Anywhere else HAProxy keeps the text as it is and starts.
+ */
+function isStrictSlot(section: Section | undefined, st: Statement, index: number): boolean {
+  if (index === 0) return true;
+  const kw = st.tokens[0].value.toLowerCase();
+  if (section && st === section.header) return index === 1 && NAMED_SECTIONS.has(kw);
+  if (kw === 'timeout') return index === 2;
+  if (TWO_WORD_TIMES.has(`${kw} ${st.tokens[1]?.value.toLowerCase()}`)) return index === 2;
+  if (STRICT_FIRST_ARG.has(kw)) return index === 1;
+  if (STRICT_SECOND_ARG.has(kw)) return index === 2;
+  if (kw === 'server') return index === 1 || index === 2;
+  if ((kw === 'user' || kw === 'group') && section?.kind === 'global') return index === 1;
+  return false;
+}
+
+/** An environment variable name HAProxy accepts inside double quotes. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /**
  * Leftover buildout substitutions in one statement (`section`: undefined before the first
- * section): error everywhere, worded specially where HAProxy stays silent. Not for templates.
+ * section). Not for templates. The severity follows what `haproxy -c` does with the text:
+ * an error where HAProxy refuses it (a strict slot, or `"${a:b}"` — inside double quotes
+ * HAProxy reads an environment variable and rejects the name), a warning where it accepts
+ * it literally (unquoted or in single quotes), worded specially where it reads it as a number.
+ * `${X}` without a colon gets a hint: only `"${X}"` is an environment variable.
  */
 export function checkStatementBuildout(cc: CheckContext, statement: Statement, section: Section | undefined): void {
   if (cc.ctx.isTemplate) return;
   const toks = statement.tokens;
   for (let i = 0; i < toks.length; i++) {
     const tok: Token = toks[i];
+    if (tok.envVars) {
+      for (const env of tok.envVars) {
+        if (!env.name.includes(':') || ENV_NAME.test(env.name)) continue;
+        const extra = ' Inside double quotes HAProxy reads it as an environment variable and refuses the name.';
+        cc.report('buildoutLeftover', statement.line, env.start, env.end, { text: `\${${env.name}}`, extra }, undefined, 'error');
+      }
+    }
     if (!tok.buildoutRefs) continue;
     for (const ref of tok.buildoutRefs) {
       if (ref.escaped) continue;
       const text = `\${${ref.inner}}`;
-      const key = isSilentSlot(section, statement, i) ? 'buildoutLeftoverSilent' : 'buildoutLeftover';
-      cc.report(key, statement.line, ref.start, ref.end, { text });
+      const envHint = ref.section === undefined && ENV_NAME.test(ref.inner) ? ` HAProxy expands an environment variable only inside double quotes ("${text}").` : '';
+      if (isSilentSlot(section, statement, i)) {
+        cc.report('buildoutLeftoverSilent', statement.line, ref.start, ref.end, { text, extra: envHint }, undefined, 'warning');
+      } else if (isStrictSlot(section, statement, i)) {
+        cc.report('buildoutLeftover', statement.line, ref.start, ref.end, { text, extra: ` HAProxy refuses it here.${envHint}` }, undefined, 'error');
+      } else {
+        cc.report('buildoutLeftover', statement.line, ref.start, ref.end, { text, extra: ` HAProxy accepts it here as literal text.${envHint}` }, undefined, 'warning');
+      }
     }
   }
 }
