@@ -16,6 +16,7 @@ import type { CancellationCheck } from '../../../common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
 import { checkFinalNewline, checkOutsideSection } from './fileChecks';
+import { checkLoneCarriageReturns, markLoneCarriageReturns } from './lineEnds';
 import {
   emitFamily, runLocalChecks, FAMILY_BUILDOUT, FAMILY_KEYWORDS, FAMILY_LEXER, FAMILY_RULES, FAMILY_VALUES, type LocalHit,
 } from './localChecks';
@@ -34,6 +35,7 @@ const local = (family: number): Family => (cc, hits) => emitFamily(cc, hits, fam
 const FAMILIES: readonly [string, Family][] = [
   ['lexer', local(FAMILY_LEXER)],
   ['final-newline', checkFinalNewline],
+  ['lone-carriage-return', checkLoneCarriageReturns],
   ['outside-section', checkOutsideSection],
   ['buildout', local(FAMILY_BUILDOUT)],
   ['keywords', local(FAMILY_KEYWORDS)],
@@ -55,6 +57,11 @@ export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, tok
     cc.lineStates = analyseConditionals(cc);
   } catch {
     cc.lineStates = undefined;
+  }
+  try {
+    markLoneCarriageReturns(cc);
+  } catch {
+    // Without the marks the dropped lines are merely checked like any other.
   }
   let hits: LocalHit[] = [];
   try {
