@@ -235,7 +235,9 @@ describe('haproxy language service: fuzz over every feature', () => {
     const diagnostics = service.doValidation(doc, DEFAULT_SETTINGS);
     const lengths = lineLengths(text);
     for (const d of diagnostics) assertRangeInside(d.range, lengths, String(d.code));
-    assert.deepEqual(diagnostics.filter((d) => /frobnicate/.test(messageOf(d))).map((d) => d.range.start), [{ line: 1, character: 4 }]);
+    // HAProxy drops the text after a lone CR (haproxy -c 2.6.12 does not see `frobnicate`): one
+    // lone-carriage-return warning at the CR, no unknown-keyword error on the dropped line.
+    assert.deepEqual(diagnostics.filter((d) => /frobnicate/.test(messageOf(d))).map((d) => [d.code, d.range.start]), [['lone-carriage-return', { line: 0, character: 6 }]]);
     const quote = diagnostics.find((d) => /quote/i.test(messageOf(d)));
     assert.ok(quote, JSON.stringify(diagnostics));
     assert.deepEqual(quote.range.end, { line: 3, character: 13 });
