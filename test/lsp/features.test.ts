@@ -3,7 +3,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit,
+  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
@@ -72,6 +72,35 @@ test('completion in two contexts: balance algorithms, then server options after 
   const options = server.items.map((i) => i.label);
   assert.ok(options.includes('check') && options.includes('inter'), options.join(','));
   assert.ok(!options.includes('roundrobin'));
+});
+
+test('completion resolve: light items over the wire, detail and documentation from completionItem/resolve', async () => {
+  assert.equal(client.initializeResult.capabilities.completionProvider?.resolveProvider, true);
+  const uri = fileUri('/tmp/lsp-features/resolve/haproxy.cfg');
+  client.open(uri, 'haproxy', CONFIG + 'frontend api\n    use_backend \n');
+  await client.diagnostics(uri);
+  const names = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri }, position: { line: 15, character: 16 },
+  });
+  const app = names.items.find((i) => i.label === 'app');
+  assert.ok(app, JSON.stringify(names.items.map((i) => i.label)));
+  assert.equal(app.documentation, undefined, 'the list carries no documentation');
+  assert.ok(app.data !== undefined && app.textEdit && app.sortText);
+  const resolvedApp = await client.request<CompletionItem>('completionItem/resolve', app);
+  assert.match(String(resolvedApp.detail), /backend defined on line 7/);
+  assert.match((resolvedApp.documentation as MarkupContent).value, /backend app/);
+  assert.deepEqual(resolvedApp.textEdit, app.textEdit);
+
+  const keywords = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri }, position: { line: 8, character: 12 },
+  });
+  const roundrobin = keywords.items.find((i) => i.label === 'roundrobin')!;
+  assert.equal(roundrobin.documentation, undefined);
+  const resolved = await client.request<CompletionItem>('completionItem/resolve', roundrobin);
+  assert.ok(resolved.detail && (resolved.documentation as MarkupContent).value.includes('roundrobin'), JSON.stringify(resolved));
+  // An item the server no longer knows (or junk data) comes back unchanged, not as an error.
+  const unknown = await client.request<CompletionItem>('completionItem/resolve', { label: 'x', data: { rl: 1e9, ri: 0 } });
+  assert.deepEqual(unknown, { label: 'x', data: { rl: 1e9, ri: 0 } });
 });
 
 test('code actions: a quick fix for the removed keyword comes back for its diagnostic', async () => {

@@ -62,6 +62,10 @@ export function registerHandlers(deps: HandlerDeps): void {
       // A `/` typed in a HAProxy file (paths, URIs) should not pop up keyword lists.
       p.context?.triggerCharacter === '/' && doc.languageId !== 'buildout' ? EMPTY_COMPLETIONS : service.doComplete(doc, p.position, s, token)));
 
+  // Items were sent without documentation (hundreds of names): add it for the one shown.
+  connection.onCompletionResolve((item, token) =>
+    runSafe(logger, () => service.resolveCompletion(item), item, `Error while resolving completion item ${item.label}`, token));
+
   connection.onHover((p, token) =>
     withDocument(p.textDocument.uri, token, 'hover', null, (doc, s) => service.doHover(doc, p.position, s, token)));
 

@@ -57,7 +57,7 @@ export function startServer(connection: Connection, serverVersion: string): void
       serverInfo: { name: SERVER_NAME, version: serverVersion },
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,

@@ -6,7 +6,7 @@
  * from the injected FileSystemHost.
  */
 import type {
-  CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
+  CodeAction, CodeActionContext, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
   DocumentSymbol, FoldingRange, FormattingOptions, Hover, Location, Position, Range, TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
@@ -20,6 +20,7 @@ import { parseHaproxy } from './haproxy/parser/parser';
 import { haproxyFeatures, type HaproxyFeatures } from './languageServiceHaproxy';
 import { buildoutFeatures, type BuildoutFeatures } from './languageServiceBuildout';
 import { isBuildoutProfile } from './buildout/workspace/detect';
+import { CompletionResolver } from './haproxy/features/completion/resolve';
 
 export { UserFacingError } from './languageServiceErrors';
 
@@ -77,7 +78,10 @@ export interface LanguageService {
   /** Whether a HAProxy document is a buildout template (so `${…}` are substitutions). */
   isTemplate(document: TextDocument, settings?: DocumentSettings): boolean;
   doValidation(document: TextDocument, settings: DocumentSettings, token?: CancellationCheck): Diagnostic[];
+  /** Light items (no detail/documentation): `resolveCompletion` fills those in for one item. */
   doComplete(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): CompletionList;
+  /** `completionItem/resolve`: detail and documentation of an item of a recent `doComplete` list. */
+  resolveCompletion(item: CompletionItem): CompletionItem;
   doHover(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): Hover | null;
   findDefinition(document: TextDocument, position: Position, settings: DocumentSettings): Location[];
   findReferences(document: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
@@ -188,6 +192,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const renderedCache = new Lru<{ text: string; ctx: HaproxyContext }>(8);
   const hx: HaproxyFeatures = haproxyFeatures;
   const bo: BuildoutFeatures = buildoutFeatures(options.host, options.workspaceRoots ?? []);
+  const completions = new CompletionResolver();
 
   function languageOf(document: TextDocument): LanguageId | undefined {
     if (document.languageId === 'haproxy' || document.languageId === 'buildout') return document.languageId;
@@ -263,13 +268,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return [...validateRenderedTemplate(ctx, settings, token), ...templateDiagnostics];
     },
     doComplete(document, position, settings, token = NEVER_CANCELLED) {
-      if (languageOf(document) === 'buildout') return bo.complete(document, position, settings, token);
+      if (languageOf(document) === 'buildout') return completions.register(bo.complete(document, position, settings, token));
       const ctx = haproxyContext(document, settings);
       if (ctx.isTemplate && inSubstitution(document, position)) {
-        return bo.completeInTemplate(document, position, settings, token);
+        return completions.register(bo.completeInTemplate(document, position, settings, token));
       }
-      return hx.complete(ctx, position, token);
+      return completions.register(hx.complete(ctx, position, token));
     },
+    resolveCompletion: (item) => completions.resolve(item),
     doHover(document, position, settings, token = NEVER_CANCELLED) {
       if (languageOf(document) === 'buildout') return bo.hover(document, position, settings, token);
       const ctx = haproxyContext(document, settings);

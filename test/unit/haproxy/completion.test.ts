@@ -2,12 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemTag, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { doComplete } from '../../../server/src/service/haproxy/features/completion';
+import { resolveCompletion } from '../../../server/src/service/haproxy/features/completion/resolve';
 import { applyEdit } from '../../helpers/cursor';
 import { contextAt } from './fixtures/featureContext';
 
 function complete(marked: string, opts: Parameters<typeof contextAt>[1] = {}) {
   const { ctx, position, text } = contextAt(marked, opts);
-  const items = doComplete(ctx, position).items;
+  // Detail and documentation come from completionItem/resolve (the list itself is light).
+  const items = doComplete(ctx, position).items.map(resolveCompletion);
   const labels = items.map((i) => i.label);
   const pick = (label: string): CompletionItem => {
     const item = items.find((i) => i.label === label);

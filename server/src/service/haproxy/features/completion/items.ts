@@ -2,8 +2,12 @@ import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range 
 import type { KnowledgeBase, KnowledgeEntry } from '../../knowledge/types';
 import { entryDetail, entryMarkdown } from '../entryDocs';
 import type { NameSymbol } from '../nameIndex';
+import { withLazyDocs } from './resolve';
 
-/** Builds completion items with a text edit replacing the partially typed word. */
+/**
+ * Builds completion items with a text edit replacing the partially typed word. Detail and
+ * documentation are computed on `completionItem/resolve` only (see resolve.ts).
+ */
 
 const KIND: Record<KnowledgeEntry['kind'], CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
@@ -47,15 +51,12 @@ function describe(kb: KnowledgeBase, entry: KnowledgeEntry) {
 
 export function entryItem(kb: KnowledgeBase, entry: KnowledgeEntry, range: Range, opts: ItemOptions = {}): CompletionItem {
   const label = opts.label ?? entry.name;
-  const { detail, documentation } = describe(kb, entry);
-  const item: CompletionItem = {
+  const item: CompletionItem = withLazyDocs({
     label,
     kind: KIND[entry.kind],
-    detail,
-    documentation,
     textEdit: { range, newText: opts.insert ?? label },
     sortText: sortKey(opts.sort ?? 1, label),
-  };
+  }, () => describe(kb, entry));
   if (entry.deprecated) {
     item.tags = [CompletionItemTag.Deprecated];
     item.sortText = sortKey((opts.sort ?? 1) + 5, label);
@@ -66,15 +67,16 @@ export function entryItem(kb: KnowledgeBase, entry: KnowledgeEntry, range: Range
 
 /** A word that begins a family of multi-word keywords (`option`, `timeout`, `stats` …). */
 export function groupItem(word: string, members: number, range: Range, sort = 1): CompletionItem {
-  return {
+  return withLazyDocs({
     label: word,
     kind: CompletionItemKind.Keyword,
-    detail: `${word} … (${members} keywords)`,
-    documentation: { kind: 'markdown', value: `\`${word}\` starts ${members} keywords; type a space to see them.` },
     textEdit: { range, newText: word + ' ' },
     sortText: sortKey(sort, word),
     command: RETRIGGER,
-  };
+  }, () => ({
+    detail: `${word} … (${members} keywords)`,
+    documentation: { kind: 'markdown', value: `\`${word}\` starts ${members} keywords; type a space to see them.` },
+  }));
 }
 
 const NAME_KIND: Partial<Record<NameSymbol['kind'], CompletionItemKind>> = {
@@ -88,29 +90,28 @@ const NAME_KIND: Partial<Record<NameSymbol['kind'], CompletionItemKind>> = {
  * their header, which is known without reading the document.
  */
 export function nameItem(def: NameSymbol, range: Range, documentText: () => string, label = def.name): CompletionItem {
-  const line = def.range.start.line;
-  const shown = def.kind === 'acl' || def.kind === 'server' ? documentText().trim() : `${def.kind} ${def.name}`;
-  return {
+  return withLazyDocs({
     label,
     kind: NAME_KIND[def.kind] ?? CompletionItemKind.Class,
-    detail: `${def.kind} defined on line ${line + 1}`,
-    documentation: { kind: 'markdown', value: '```haproxy\n' + shown + '\n```' },
     textEdit: { range, newText: label },
     sortText: sortKey(0, label),
-  };
+  }, () => {
+    const shown = def.kind === 'acl' || def.kind === 'server' ? documentText().trim() : `${def.kind} ${def.name}`;
+    return {
+      detail: `${def.kind} defined on line ${def.range.start.line + 1}`,
+      documentation: { kind: 'markdown', value: '```haproxy\n' + shown + '\n```' },
+    };
+  });
 }
 
 /** A plain value (enum member, match method, `if`/`unless`). */
 export function valueItem(value: string, range: Range, detail: string, sort = 1, doc?: string): CompletionItem {
-  const item: CompletionItem = {
+  return withLazyDocs({
     label: value,
     kind: CompletionItemKind.EnumMember,
-    detail,
     textEdit: { range, newText: value },
     sortText: sortKey(sort, value),
-  };
-  item.documentation = { kind: 'markdown', value: doc ?? `\`${value}\` — ${detail}` };
-  return item;
+  }, () => ({ detail, documentation: { kind: 'markdown', value: doc ?? `\`${value}\` — ${detail}` } }));
 }
 
 function sortKey(rank: number, label: string): string {
