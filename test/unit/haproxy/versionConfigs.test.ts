@@ -90,7 +90,7 @@ const BEFORE: Record<string, Partial<Record<HaproxyVersion, string[]>>> = {
     '2.6': ['unknown-section@5', 'unknown-section@14', 'unknown-section@18', 'unknown-section@21'],
     '3.0': ['unknown-section@5', 'unknown-section@18', 'unknown-section@21'],
   },
-  '2.8 bandwidth limits + set-var-fmt': { '2.6': ['unknown-action@10'] },
+  '2.8 bandwidth limits + set-var-fmt': { '2.6': ['unknown-action@10', 'unknown-filter@9'] },
   '3.0 crt-store + guid': { '2.8': ['unknown-section@1', 'unknown-keyword@13', 'unknown-keyword@17', 'unknown-server-option@18'] },
 };
 

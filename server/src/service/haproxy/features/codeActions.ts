@@ -12,7 +12,7 @@ import { statementAtLine } from './locate';
 /** Codes whose `data.suggestions` replace the flagged range. */
 const SUGGESTION_CODES = new Set([
   'unknown-keyword', 'unknown-option', 'unknown-timeout', 'unknown-value', 'unknown-bind-option',
-  'unknown-server-option', 'unknown-action', 'unknown-fetch', 'unknown-converter', 'undefined-backend',
+  'unknown-server-option', 'unknown-action', 'unknown-fetch', 'unknown-converter', 'unknown-filter', 'undefined-backend',
   'undefined-acl', 'undefined-server', 'undefined-reference', 'undefined-table', 'unknown-directive', 'deprecated-keyword', 'removed-keyword',
 ]);
 
@@ -49,6 +49,7 @@ export function getCodeActions(ctx: HaproxyContext, range: Range, diagnostics: r
         if (r) out.push(action(ctx, `Replace with '${data.replaceLine}'`, d, [{ range: r, newText: data.replaceLine }], true));
       }
       if (d.code === 'missing-timeout' && Array.isArray(data.timeouts)) out.push(...timeoutFixes(ctx, d, data));
+      if (d.code === 'experimental-directive') out.push(exposeExperimentalFix(ctx, d));
       if (d.code === 'missing-final-newline') {
         const doc = ctx.parsed;
         const at = data.insertNewlineAt ?? { line: doc.lineCount - 1, character: doc.lastLineLength };
@@ -120,4 +121,18 @@ function inheritedDefaults(ctx: HaproxyContext, proxy: Section): Section | undef
     if (from === undefined || s.name?.value === from) last = s;
   }
   return last;
+}
+
+/**
+ * Adds `expose-experimental-directives` right after the first `global` header (HAProxy only
+ * honours it for the lines that follow it), or a new `global` section at the top of the file.
+ */
+function exposeExperimentalFix(ctx: HaproxyContext, d: Diagnostic): CodeAction {
+  const title = 'Add expose-experimental-directives to global';
+  const global = ctx.parsed.sections.find((s) => s.kind === 'global');
+  if (global && global.header.line < d.range.start.line) {
+    return action(ctx, title, d, [insertLines(ctx, global.header.line, [`${bodyIndent(ctx, global)}expose-experimental-directives`])], true);
+  }
+  const top = { line: 0, character: 0 };
+  return action(ctx, title, d, [{ range: { start: top, end: top }, newText: 'global\n    expose-experimental-directives\n\n' }], true);
 }

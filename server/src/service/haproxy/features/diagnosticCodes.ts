@@ -58,6 +58,8 @@ export const DIAGNOSTIC_CODES = {
   unknownAction: code('unknown-action', 'error', "Unknown action '{name}' for '{ruleSet}'.{hint}", 'An action after `http-request`, `tcp-request …` etc. that the rule set does not have.'),
   unknownFetch: code('unknown-fetch', 'error', "Unknown sample fetch '{name}'.{hint}", 'An ACL or condition uses a fetch HAProxy does not know.'),
   unknownConverter: code('unknown-converter', 'error', "Unknown converter '{name}'.{hint}", 'A converter in a sample expression HAProxy does not know.'),
+  experimentalDirective: code('experimental-directive', 'error', "'{name}' is an experimental {what} in HAProxy {version}: it is refused unless 'expose-experimental-directives' appears in 'global' on an earlier line.", 'An experimental directive or action (`http-request normalize-uri`, `tune.fd.edge-triggered` …) used without an earlier `expose-experimental-directives` in `global`.'),
+  unknownFilter: code('unknown-filter', 'error', "HAProxy {version} has no filter named '{name}'.{hint}", '`filter <name>` with a filter the target version does not register (e.g. `bwlim-in` before 2.8).'),
   // References
   undefinedBackend: code('undefined-backend', 'error', "No backend named '{name}' is defined in this file.{hint}", '`use_backend`/`default_backend` naming a backend that does not exist.'),
   undefinedAcl: code('undefined-acl', 'error', "No ACL named '{name}' is defined in this section.{hint}", 'A condition uses an ACL that is not declared in the proxy (nor predefined).'),

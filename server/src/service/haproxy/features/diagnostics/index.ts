@@ -20,6 +20,7 @@ import { checkLoneCarriageReturns, markLoneCarriageReturns } from './lineEnds';
 import {
   emitFamily, runLocalChecks, FAMILY_BUILDOUT, FAMILY_KEYWORDS, FAMILY_LEXER, FAMILY_RULES, FAMILY_VALUES, type LocalHit,
 } from './localChecks';
+import { checkGatedFeatures } from './gatedFeatureChecks';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
 import { CheckContext } from './reporter';
@@ -41,6 +42,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['keywords', local(FAMILY_KEYWORDS)],
   ['values', local(FAMILY_VALUES)],
   ['rules', local(FAMILY_RULES)],
+  ['gated-features', checkGatedFeatures],
   ['references', checkReferences],
   ['duplicates', checkDuplicates],
   ['timeouts', checkTimeouts],

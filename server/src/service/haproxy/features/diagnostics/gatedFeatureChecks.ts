@@ -1,0 +1,68 @@
+/**
+ * Features a version gates: experimental directives and actions used without an earlier
+ * `expose-experimental-directives` in `global` (haproxy -c 2.6: "'normalize-uri' action is
+ * experimental, must be allowed via a global 'expose-experimental-directives'" — fatal; the
+ * global line must come *before* the use), and `filter <name>` naming a filter the version
+ * does not register ("'filter' : unknown keyword 'compresion'" — fatal).
+ */
+import { suggest } from '../../../common/didYouMean';
+import { BUILD_OPTIONAL_FILTERS, EXPOSE_EXPERIMENTAL, experimentalIn, filterNames } from '../../knowledge/experimental';
+import type { RuleSet } from '../../knowledge/types';
+import type { Statement } from '../../parser/model';
+import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
+
+const PROXY = new Set(['defaults', 'frontend', 'backend', 'listen']);
+/** Rule sets by first word; two-word sets (`tcp-request session`) need the second word too. */
+const RULE_SETS: readonly RuleSet[] = [
+  'http-request', 'http-response', 'http-after-response', 'tcp-request connection', 'tcp-request session',
+  'tcp-request content', 'tcp-response content',
+];
+
+export function checkGatedFeatures(cc: CheckContext): void {
+  // The first `expose-experimental-directives` line: only lines after it may use experimental names.
+  let exposedAt = Number.POSITIVE_INFINITY;
+  for (const section of cc.doc.sections) {
+    if (kindOf(section) !== 'global') continue;
+    for (const st of section.body) {
+      if (st.tokens[0]?.value.toLowerCase() === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
+    }
+  }
+  let filters: string[] | undefined;
+  for (const section of cc.doc.sections) {
+    const kind = kindOf(section);
+    for (const st of section.body) {
+      if (st.tokens.length === 0) continue;
+      if (st.line < exposedAt) checkExperimental(cc, st, kind);
+      if (PROXY.has(kind) && st.tokens[0].value.toLowerCase() === 'filter') checkFilter(cc, st, (filters ??= filterNames(cc.version)));
+    }
+  }
+}
+
+function checkExperimental(cc: CheckContext, st: Statement, kind: string): void {
+  const w = st.tokens.map((t) => t.value.toLowerCase());
+  const kw = experimentalIn(cc.version, 'keyword', w[0], kind);
+  if (kw) {
+    cc.reportToken('experimentalDirective', st, st.tokens[0], { name: kw.name, what: 'directive', version: cc.version }, { exposeExperimental: true });
+    return;
+  }
+  if (!PROXY.has(kind)) return;
+  for (const rs of RULE_SETS) {
+    const words = rs.split(' ');
+    if (!words.every((x, i) => w[i] === x)) continue;
+    const tok = st.tokens[words.length];
+    if (!tok || cc.isDeferred(tok)) return;
+    const name = tok.value.toLowerCase().replace(/\(.*$/s, '');
+    const act = experimentalIn(cc.version, 'action', name, rs);
+    if (act) cc.reportToken('experimentalDirective', st, tok, { name: act.name, what: 'action', version: cc.version }, { exposeExperimental: true });
+    return;
+  }
+}
+
+function checkFilter(cc: CheckContext, st: Statement, known: readonly string[]): void {
+  const tok = st.tokens[1];
+  if (!tok || cc.isDeferred(tok)) return;
+  const name = tok.value.toLowerCase();
+  if (known.includes(name) || BUILD_OPTIONAL_FILTERS.has(name)) return;
+  const sugg = suggest(name, [...known]);
+  cc.reportToken('unknownFilter', st, tok, { name: tok.value, version: cc.version, hint: didYouMeanHint(sugg) || ` Known filters: ${known.join(', ')}.` }, sugg.length ? { suggestions: sugg } : undefined);
+}
