@@ -2,9 +2,10 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { HaproxyContext } from '../../context';
 import type { Section } from '../../parser/model';
 import { buildNameIndex } from '../nameIndex';
+import { argsBeforeTable, TABLE_SAMPLE_NAME } from '../names/fetchArgs';
 import { subRange, type CompletionCursor } from './cursor';
 import { entryItem, nameItem, valueItem } from './items';
-import { lineText } from './names';
+import { lineText, tableItems } from './names';
 
 /** Completion inside sample expressions (`fetch(args),conv1,conv2(args)`) and ACL conditions. */
 
@@ -46,6 +47,12 @@ function fetchArgItems(ctx: HaproxyContext, cur: CompletionCursor, expr: string,
   const fnStart = Math.max(expr.lastIndexOf(',', openParen) + 1, 0);
   const fn = expr.slice(fnStart, openParen).toLowerCase();
   const argText = expr.slice(openParen + 1);
+  // Stick-table samples: `sc_http_req_rate(0,<table>)`, `src_conn_cur(<table>)`, `table_cnt(<table>)`.
+  if (TABLE_SAMPLE_NAME.test(fn)) {
+    const commas = argText.split(',').length - 1;
+    if (commas !== argsBeforeTable(fn)) return [];
+    return tableItems(ctx, subRange(cur, exprStart + openParen + 1 + argText.lastIndexOf(',') + 1));
+  }
   if (argText.includes(',')) return [];
   const range = subRange(cur, exprStart + openParen + 1);
   const idx = buildNameIndex(ctx.parsed);

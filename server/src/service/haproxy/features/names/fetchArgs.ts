@@ -15,9 +15,11 @@ const USERLIST_ARG_FETCHES = /(?:^|[^A-Za-z0-9_.])(http_auth|http_auth_group|htt
 // Only where a sample can start (a token, `%[`, after a `,` converter separator), so a regex
 // pattern such as `path_reg ^/table_view(x)` is not read as a table reference.
 const TABLE_ARG_SAMPLES = /(?:^|[[,{])((?:sc[0-9]?|src|table)_[a-z0-9_]+|in_table)\(([^()]*)\)/g;
+/** A sample whose arguments include a stick-table name (see TABLE_ARG_SAMPLES). */
+export const TABLE_SAMPLE_NAME = /^(?:(?:sc[0-9]?|src|table)_[a-z0-9_]+|in_table)$/;
 
 /** How many arguments come before the optional/mandatory table argument of a stick-table sample. */
-function argsBeforeTable(name: string): number {
+export function argsBeforeTable(name: string): number {
   // `sc_get_gpt(<idx>,<ctr>[,<table>])`, `table_gpc_rate(<idx>,<table>)`; not `sc_get_gpc0(<ctr>…)`.
   const indexed = /(?:^|_)gp[ct](?:_rate)?$/.test(name) ? 1 : 0;
   return (name.startsWith('sc_') ? 1 : 0) + indexed;
