@@ -9,6 +9,7 @@ import { createMemoryHost } from '../../../server/src/service/common/host';
 import { parseBuildout } from '../../../server/src/service/buildout/parser/parser';
 import { renderTemplate } from '../../../server/src/service/buildout/render/render';
 import { ParseCache } from '../../../server/src/service/buildout/resolver/loader';
+import type { MacroExpander } from '../../../server/src/service/buildout/resolver/macros';
 import { resolveProfile } from '../../../server/src/service/buildout/resolver/profile';
 
 /** Exercise every query of a profile; returns the time taken (for hang guards). */
@@ -122,6 +123,52 @@ describe('buildout robustness', () => {
       assert.deepEqual(p.getValue(`edit${k}`, 'x'), { ok: true, value: String(k) });
       assert.equal(p.getValue('p150', 'location').ok, true);
       assert.deepEqual(cache.parses, [`/w/c${150 + k}.cfg`], 'only the edited file is parsed again');
+    }
+  });
+
+  it('fails 10,000 sections in long `<=` cycles with buildout\'s error each, in linear work', () => {
+    // 19 cycles of 500 sections, one of 450 reached by a 50-section tail, and one of 1000
+    // (deeper than Python's recursion limit allows buildout to walk).
+    const lines = ['[buildout]', 'parts ='];
+    const expected = new Map<string, string>();
+    const cycle = (names: string[], message: (n: string) => string) => {
+      names.forEach((n, i) => { lines.push(`[${n}]`, `<= ${names[(i + 1) % names.length]}`, `x = ${n}`); expected.set(n, message(n)); });
+    };
+    for (let c = 0; c < 19; c++) cycle(Array.from({ length: 500 }, (_, i) => `c${c}-${i}`), (n) => `Infinite extending loop '${n}'`);
+    cycle(Array.from({ length: 450 }, (_, i) => `r${i}`), (n) => `Infinite extending loop '${n}'`);
+    for (let i = 0; i < 50; i++) { lines.push(`[t${i}]`, `<= ${i === 49 ? 'r7' : `t${i + 1}`}`); expected.set(`t${i}`, "Infinite extending loop 'r7'"); }
+    cycle(Array.from({ length: 1000 }, (_, i) => `d${i}`), () => 'maximum recursion depth exceeded');
+    assert.equal(expected.size, 11_000);
+    const p = resolveProfile(createMemoryHost({ '/w/buildout.cfg': lines.join('\n') }), '/w/buildout.cfg');
+    for (const [name, message] of expected) {
+      assert.equal(p.resolveSection(name).error?.message, message, name);
+      const x = p.getValue(name, 'x');
+      assert.equal(x.ok ? 'ok' : x.error.message, message, name);
+    }
+    const { steps } = (p as unknown as { expander: MacroExpander }).expander;
+    assert.ok(steps < 3 * expected.size, `macro expansion steps ${steps} should be linear in the sections`);
+  });
+
+  it('memoised macro failures equal a fresh expansion of each section', () => {
+    const r = rng(7);
+    for (let n = 0; n < 150; n++) {
+      const size = 3 + Math.floor(r() * 12);
+      const lines = ['[buildout]', 'parts ='];
+      for (let i = 0; i < size; i++) {
+        const count = r() < 0.7 ? 1 : Math.floor(r() * 3);
+        const macros = Array.from({ length: count }, () => (r() < 0.05 ? 'nothere' : `s${Math.floor(r() * size)}`));
+        lines.push(`[s${i}]`, ...(count ? [`<= ${macros.join('\n   ')}`] : []), `x${i % 3} = ${i}`);
+      }
+      const files = { '/w/buildout.cfg': lines.join('\n') };
+      const shared = resolveProfile(createMemoryHost(files), '/w/buildout.cfg');
+      const order = Array.from({ length: size }, (_, i) => `s${i}`).sort(() => r() - 0.5);
+      for (const name of order) {
+        const fresh = resolveProfile(createMemoryHost(files), '/w/buildout.cfg');
+        // The unmemoised path: the plain-cycle walk off, nothing expanded before.
+        (fresh as unknown as { expander: { plainCycle: () => undefined } }).expander.plainCycle = () => undefined;
+        const summary = (e: ReturnType<typeof shared.getExpandedSection>) => (e instanceof Map ? [...e.keys()].sort().join() : `${e.message} ${JSON.stringify(e.range)}`);
+        assert.equal(summary(shared.getExpandedSection(name)), summary(fresh.getExpandedSection(name)), `case ${n} ${name}\n${files['/w/buildout.cfg']}`);
+      }
     }
   });
 });
