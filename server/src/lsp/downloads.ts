@@ -31,6 +31,7 @@ export class DownloadTracker {
           return got;
         }
         : undefined,
+      isInvalidUtf8: host.isInvalidUtf8 ? (p) => host.isInvalidUtf8!(p) : undefined,
     };
   }
 

@@ -5,6 +5,7 @@
  * is filled in the background (never while the service waits).
  */
 import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -37,6 +38,8 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
   const overlay = new Map<string, string>();
   const disk = new Map<string, string | undefined>();
+  /** Disk files (memoised in `disk`) whose bytes are not valid UTF-8. */
+  const notUtf8 = new Set<string>();
   const urlState = new Map<string, { content?: string; error?: string; pending?: boolean }>();
   let pending: Promise<void>[] = [];
   const cacheDir = options.urlCacheDir ?? join(homedir(), '.cache', 'haproxy-buildout', 'extends');
@@ -46,7 +49,10 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
     let text: string | undefined;
     try {
       const st = statSync(path);
-      text = st.isFile() && st.size <= MAX_FILE_BYTES ? readFileSync(path, 'utf8') : undefined;
+      const bytes = st.isFile() && st.size <= MAX_FILE_BYTES ? readFileSync(path) : undefined;
+      // Decoding replaces bad bytes with U+FFFD; remember them, as buildout would refuse the file.
+      if (bytes && !isUtf8(bytes)) notUtf8.add(path);
+      text = bytes?.toString('utf8');
     } catch {
       text = undefined;
     }
@@ -131,6 +137,10 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
       }
     },
     homeDirectory: () => homedir(),
+    isInvalidUtf8(path) {
+      readDisk(path);
+      return notUtf8.has(path);
+    },
     readUrl(url) {
       const known = urlState.get(url);
       if (known && !known.pending) return known;
@@ -157,6 +167,7 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
     },
     invalidate(path) {
       disk.delete(path);
+      notUtf8.delete(path);
     },
   };
 }

@@ -22,6 +22,12 @@ export interface FileSystemHost {
    * notify the server later; the service never waits for the network.
    */
   readUrl?(url: string): { content?: string; error?: string } | undefined;
+  /**
+   * Whether the file's bytes on disk are not valid UTF-8 (`readFile` then has U+FFFD in place
+   * of the bad bytes). zc.buildout on Python 3 cannot read such a profile (UnicodeDecodeError).
+   * Optional: a host without it (or returning false) reports nothing.
+   */
+  isInvalidUtf8?(path: string): boolean;
 }
 
 /** A host over a plain map, for tests, benchmarks and the CLI's stdin mode. */

@@ -7,6 +7,7 @@ export const BuildoutCode = {
   circularReference: 'circular-reference',
   missingExtends: 'missing-extends',
   extendsCycle: 'extends-cycle',
+  invalidUtf8: 'invalid-utf8',
   urlUnavailable: 'url-unavailable',
   extendedBy: 'extended-by',
   partWithoutRecipe: 'part-without-recipe',

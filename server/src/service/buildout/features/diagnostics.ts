@@ -32,6 +32,7 @@ export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc
     out.push(diag(w.range ?? WHOLE_LINE(w.line), w.message, BuildoutCode.unevaluatedCondition, DiagnosticSeverity.Information));
   }
   extendsDiagnostics(view, doc, out);
+  encodingDiagnostics(ws, view, doc, out);
   out.push(...referenceDiagnostics(view, view.references(doc.path)));
   partsDiagnostics(ws, view, doc, out);
   recipeDiagnostics(ws, view, doc, out);
@@ -48,6 +49,39 @@ function extendsDiagnostics(view: ProfileView, doc: DocFile, out: Diagnostic[]):
       : e.error.kind === 'extended-by' ? BuildoutCode.extendedBy : BuildoutCode.missingExtends;
     const severity = code === BuildoutCode.urlUnavailable ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
     out.push(diag(e.entry.range, e.error.message + (e.error.hint ? `\n${e.error.hint}` : ''), code, severity));
+  }
+}
+
+/**
+ * Profiles whose bytes are not UTF-8. We read them with U+FFFD in place of the bad bytes, but
+ * zc.buildout on Python 3 stops with a UnicodeDecodeError (measured with 2.13.2: even a Latin-1
+ * byte in a comment). Reported on line 1 of such a file and on each `extends` word of this file
+ * that reaches one, directly or through further extends.
+ */
+function encodingDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
+  const bad = ws.host.isInvalidUtf8;
+  if (!bad) return;
+  const what = (path: string) => `${path} is not valid UTF-8; zc.buildout cannot read it (UnicodeDecodeError). Save it as UTF-8.`;
+  if (bad(doc.path)) out.push(diag(WHOLE_LINE(0), what(doc.path), BuildoutCode.invalidUtf8, DiagnosticSeverity.Error));
+  const firstBad = (start: string): string | undefined => {
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length) {
+      const path = stack.pop()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      if (bad(path)) return path;
+      const edges = view.files.get(path)?.extends ?? [];
+      for (let i = edges.length - 1; i >= 0; i--) if (!edges[i].isUrl && edges[i].target) stack.push(edges[i].target);
+    }
+    return undefined;
+  };
+  for (const e of view.files.get(doc.path)?.extends ?? []) {
+    if (e.isUrl || !e.target || e.error) continue;
+    const path = firstBad(e.target);
+    if (!path) continue;
+    const message = path === e.target ? what(path) : `This extends reaches ${what(path)}`;
+    out.push(diag(e.entry.range, message, BuildoutCode.invalidUtf8, DiagnosticSeverity.Error));
   }
 }
 

@@ -72,6 +72,8 @@ export class BuildoutWorkspace {
       listDirectory: (d) => baseHost.listDirectory(d),
       homeDirectory: baseHost.homeDirectory ? () => baseHost.homeDirectory!() : undefined,
       readUrl: baseHost.readUrl ? (u) => baseHost.readUrl!(u) : undefined,
+      // About the bytes on disk (what buildout reads), so an open document does not hide it.
+      isInvalidUtf8: baseHost.isInvalidUtf8 ? (p) => baseHost.isInvalidUtf8!(p) : undefined,
     };
   }
 
