@@ -85,7 +85,7 @@ describe('haproxy filter names', () => {
     assert.equal(only('unknown-filter', comp, '3.4').length, 0);
   });
   it('accepts the documented filters and the build-optional ones', () => {
-    const text = `${DEFAULTS}${FE}    filter compression\n    filter trace name T\n    filter spoe config /etc/spoe.conf\n    filter opentracing config /etc/ot.cfg\n`;
+    const text = `${DEFAULTS}${FE}    filter compression\n    filter trace name T\n    filter spoe config /etc/spoe.conf\n    filter opentracing config /etc/ot.cfg\n    filter lua.my_filter arg\n`;
     assert.deepEqual(only('unknown-filter', text), []);
   });
 });

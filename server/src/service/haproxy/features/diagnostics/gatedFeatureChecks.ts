@@ -62,7 +62,8 @@ function checkFilter(cc: CheckContext, st: Statement, known: readonly string[]):
   const tok = st.tokens[1];
   if (!tok || cc.isDeferred(tok)) return;
   const name = tok.value.toLowerCase();
-  if (known.includes(name) || BUILD_OPTIONAL_FILTERS.has(name)) return;
+  // `lua.<name>`: filters a Lua script registers at start-up (core.register_filter).
+  if (known.includes(name) || BUILD_OPTIONAL_FILTERS.has(name) || name.startsWith('lua.')) return;
   const sugg = suggest(name, [...known]);
   cc.reportToken('unknownFilter', st, tok, { name: tok.value, version: cc.version, hint: didYouMeanHint(sugg) || ` Known filters: ${known.join(', ')}.` }, sugg.length ? { suggestions: sugg } : undefined);
 }
