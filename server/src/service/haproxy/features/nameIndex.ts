@@ -72,12 +72,14 @@ export function nameSymbolAt(doc: HaproxyDocument, position: Position): NameSymb
 
 const BACKEND_KINDS: readonly NameKind[] = ['backend', 'listen'];
 const FRONTEND_KINDS: readonly NameKind[] = ['frontend', 'listen'];
+const ANY_PROXY_KINDS: readonly NameKind[] = ['frontend', 'backend', 'listen'];
 const SINGLE_KINDS = new Map<NameKind, readonly NameKind[]>();
 
 /** Which definition kinds a reference/definition kind matches (constant arrays: called per reference). */
 function definitionKinds(kind: NameKind): readonly NameKind[] {
   if (kind === 'backend') return BACKEND_KINDS;
   if (kind === 'frontend') return FRONTEND_KINDS;
+  if (kind === 'proxy') return ANY_PROXY_KINDS;
   let k = SINGLE_KINDS.get(kind);
   if (!k) SINGLE_KINDS.set(kind, (k = [kind]));
   return k;

@@ -26,7 +26,8 @@ export function checkReferences(cc: CheckContext): void {
       checkTableRef(cc, sym, defs, holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
       continue;
     }
-    if (defs.length > 0) continue;
+    // `stats scope <name>`: HAProxy 2.6 accepts any name silently (haproxy -c), so do we.
+    if (defs.length > 0 || sym.kind === 'proxy') continue;
     reportUndefined(cc, sym, (kind) => index.definitions(kind).map((d) => d.name));
   }
   checkOwnTableRules(cc, holdsTable);

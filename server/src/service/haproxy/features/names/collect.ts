@@ -143,6 +143,10 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
     case 'filter':
       if (t[1]?.value.toLowerCase() === 'cache') addRef(out, 'cache', t[2], at, 'filter cache');
       break;
+    case 'stats':
+      // `stats scope .` is the proxy itself, not a name.
+      if (t[1]?.value.toLowerCase() === 'scope' && t[2]?.value !== '.') addRef(out, 'proxy', t[2], at, 'stats scope');
+      break;
     case 'email-alert':
       if (t[1]?.value.toLowerCase() === 'mailers') addRef(out, 'mailers', t[2], at, 'email-alert mailers');
       break;

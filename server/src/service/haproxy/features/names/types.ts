@@ -16,7 +16,12 @@ export type NameKind =
    * after it), so renaming the proxy renames the reference; `table peers1/t1` resolves to the
    * `table t1` line of `peers peers1` (the only `table` definitions in the index).
    */
-  | 'table';
+  | 'table'
+  /**
+   * Any proxy (frontend, backend or listen): `stats scope <name>`. HAProxy accepts a name
+   * that matches no proxy without a word, so an unresolved one is never reported.
+   */
+  | 'proxy';
 
 /** Section kinds whose header name is a definition. */
 export const NAMED_SECTION_KINDS: ReadonlySet<string> = new Set<NameKind>([
