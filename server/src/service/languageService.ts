@@ -82,6 +82,11 @@ export interface LanguageService {
   doComplete(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): CompletionList;
   /** `completionItem/resolve`: detail and documentation of an item of a recent `doComplete` list. */
   resolveCompletion(item: CompletionItem): CompletionItem;
+  /**
+   * Builds the knowledge base and check tables of the settings' HAProxy version (validates a
+   * small configuration), so that the first real open does not pay for it.
+   */
+  warmUp(settings: DocumentSettings): void;
   doHover(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): Hover | null;
   findDefinition(document: TextDocument, position: Position, settings: DocumentSettings): Location[];
   findReferences(document: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
@@ -187,6 +192,16 @@ export function uriToPath(uri: string): string {
   return decodeURIComponent(uri.slice('file://'.length).replace(/^\/([A-Za-z]:)/, '$1'));
 }
 
+/** One statement of each kind the checks have tables for: sections, keywords, rules, fetches, names. */
+const WARM_UP_CONFIG = [
+  'global', '    daemon', '    log stdout format raw local0',
+  'defaults', '    mode http', '    timeout client 5s', '    timeout server 5s', '    timeout connect 5s',
+  'frontend fe', '    bind :8080', '    acl api path_beg /api', '    http-request deny if { src 10.0.0.1 } !api',
+  '    http-request track-sc0 src table be', '    use_backend be if api', '    default_backend be',
+  'backend be', '    balance roundrobin', '    option httpchk', '    stick-table type ip size 1k expire 1m store http_req_rate(10s)',
+  '    server s1 127.0.0.1:8081 check inter 2s', '',
+].join('\n');
+
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const cache = new Lru<HaproxyContext>(options.cacheSize ?? 32);
   const renderedCache = new Lru<{ text: string; ctx: HaproxyContext }>(8);
@@ -276,6 +291,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return completions.register(hx.complete(ctx, position, token));
     },
     resolveCompletion: (item) => completions.resolve(item),
+    warmUp(settings) {
+      // Not through haproxyContext: the throw-away document must not take a slot of the cache.
+      const document = TextDocumentImpl.create('untitled:haproxy-warm-up.cfg', 'haproxy', 0, WARM_UP_CONFIG);
+      const ctx: HaproxyContext = {
+        uri: document.uri, document, parsed: parseHaproxy(WARM_UP_CONFIG),
+        kb: hx.knowledge(settings.haproxyVersion), isTemplate: false, localDocs: options.localDocs,
+      };
+      hx.validate(ctx, settings, NEVER_CANCELLED);
+    },
     doHover(document, position, settings, token = NEVER_CANCELLED) {
       if (languageOf(document) === 'buildout') return bo.hover(document, position, settings, token);
       const ctx = haproxyContext(document, settings);

@@ -78,3 +78,17 @@ describe('haproxy completion resolve', () => {
     }
   });
 });
+
+describe('haproxy warm-up', () => {
+  it('builds the version tables without changing any later answer', () => {
+    const warm = newService();
+    const cold = newService();
+    for (const version of ['2.6', '3.2'] as const) warm.service.warmUp({ ...DEFAULT_SETTINGS, haproxyVersion: version });
+    const bad = TextDocument.create('file:///w/bad.cfg', 'haproxy', 1, CONFIG + 'backend x\n    frobnicate 1\n    use_backend nowhere\n');
+    for (const version of ['2.6', '3.2'] as const) {
+      const settings = { ...DEFAULT_SETTINGS, haproxyVersion: version };
+      assert.deepEqual(warm.service.doValidation(bad, settings), cold.service.doValidation(bad, settings));
+    }
+    assert.ok(cold.service.doValidation(bad, DEFAULT_SETTINGS).length >= 2);
+  });
+});
