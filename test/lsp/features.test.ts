@@ -103,6 +103,38 @@ test('completion resolve: light items over the wire, detail and documentation fr
   assert.deepEqual(unknown, { label: 'x', data: { rl: 1e9, ri: 0 } });
 });
 
+test('completion item defaults: a client that accepts itemDefaults.editRange gets the shared range once, same edits', async () => {
+  const compact = await startServer({
+    settings: { haproxy: { version: '2.6' } },
+    textDocumentCapabilities: { completion: { completionList: { itemDefaults: ['editRange', 'data'] } } },
+  });
+  try {
+    const uri = fileUri('/tmp/lsp-features/defaults/haproxy.cfg');
+    const text = CONFIG + 'frontend api\n    use_backend a\n    option httpc\n';
+    for (const c of [client, compact]) {
+      c.open(uri, 'haproxy', text);
+      await c.diagnostics(uri);
+    }
+    for (const position of [{ line: 15, character: 17 }, { line: 16, character: 16 }]) {
+      const full = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+      const small = await compact.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+      assert.ok(small.itemDefaults?.editRange, JSON.stringify(small).slice(0, 300));
+      // The shared range pays for itself from a few items on (31 option names here).
+      if (full.items.length > 10) assert.ok(JSON.stringify(small).length < JSON.stringify(full).length * 0.8);
+      assert.equal(small.items.length, full.items.length);
+      assert.ok(full.items.length > 0);
+      for (const [k, item] of small.items.entries()) {
+        const expected = full.items[k].textEdit as TextEdit;
+        assert.equal(item.textEdit, undefined);
+        assert.deepEqual(small.itemDefaults.editRange, expected.range);
+        assert.equal(item.textEditText ?? item.label, expected.newText, item.label);
+      }
+    }
+  } finally {
+    await compact.shutdown();
+  }
+});
+
 test('code actions: a quick fix for the removed keyword comes back for its diagnostic', async () => {
   const uri = fileUri('/tmp/lsp-features/actions/haproxy.cfg');
   const text = 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n\nbackend app\n    server a 127.0.0.1:1\n\nfrontend www\n    bind :80\n    default_backend ap\n';

@@ -40,6 +40,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Replaces the client's `workspace` capabilities (e.g. an editor without workspace/configuration). */
   workspaceCapabilities?: Record<string, unknown>;
+  /** Added to the client's `textDocument` capabilities (e.g. completion list item defaults). */
+  textDocumentCapabilities?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
   /** Workspace folders (absolute paths), sent as VS Code does (`workspaceFolders` + `rootUri`). */
   workspaceFolders?: string[];
@@ -88,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     workspaceFolders: options.workspaceFolders?.map((f) => ({ uri: fileUri(f), name: f.slice(f.lastIndexOf('/') + 1) })) ?? null,
     capabilities: {
       workspace: options.workspaceCapabilities ?? { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-      textDocument: { publishDiagnostics: {}, rename: { prepareSupport: true } },
+      textDocument: { publishDiagnostics: {}, rename: { prepareSupport: true }, ...options.textDocumentCapabilities },
     },
     initializationOptions: options.initializationOptions ?? { trusted: false },
   });

@@ -10,6 +10,7 @@ import { UserFacingError, type DocumentSettings, type LanguageService } from '..
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { EffectiveVersionRequest, RenderTemplateRequest, type EffectiveVersionResult } from './protocol';
 import { runSafe } from './runner';
+import { withDefaultEditRange } from './handlersCompletion';
 
 /** `$ { :` for buildout substitutions, `, % [` for sample expressions, space for arguments. */
 // `/` completes paths in buildout's extends/input/output; in HAProxy files it only answers for profiles.
@@ -28,6 +29,8 @@ export interface HandlerDeps {
    * once they landed (bounded), so the answer never depends on when the user asked.
    */
   settle<T>(compute: () => T, token: CancellationToken): Promise<T>;
+  /** Whether the client accepts `CompletionList.itemDefaults.editRange` (LSP 3.17). */
+  editRangeDefaults?(): boolean;
 }
 
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
@@ -35,6 +38,7 @@ const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
 export function registerHandlers(deps: HandlerDeps): void {
   const { connection, documents, service } = deps;
   const logger = { error: (m: string) => connection.console.error(m) };
+  const compact = (list: CompletionList) => (deps.editRangeDefaults?.() ? withDefaultEditRange(list) : list);
 
   /** Runs a feature for an open document; `fallback` when the document is unknown. */
   function withDocument<T>(
@@ -60,7 +64,7 @@ export function registerHandlers(deps: HandlerDeps): void {
   connection.onCompletion((p, token) =>
     withDocument(p.textDocument.uri, token, 'completion', EMPTY_COMPLETIONS, (doc, s) =>
       // A `/` typed in a HAProxy file (paths, URIs) should not pop up keyword lists.
-      p.context?.triggerCharacter === '/' && doc.languageId !== 'buildout' ? EMPTY_COMPLETIONS : service.doComplete(doc, p.position, s, token)));
+      p.context?.triggerCharacter === '/' && doc.languageId !== 'buildout' ? EMPTY_COMPLETIONS : compact(service.doComplete(doc, p.position, s, token))));
 
   // Items were sent without documentation (hundreds of names): add it for the one shown.
   connection.onCompletionResolve((item, token) =>

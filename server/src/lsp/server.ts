@@ -28,6 +28,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   let canPushConfigurationRegistration = false;
   let registerWatchers = false;
   let workspaceFoldersSupported = false;
+  let editRangeDefaults = false;
   /** The settings scope whose HAProxy version is warmed up (the first workspace folder). */
   let warmUpScope = '';
   const downloads = new DownloadTracker();
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     const canPull = params.capabilities.workspace?.configuration === true;
     canPushConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
+    editRangeDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     registerWatchers = init.clientWatchesFiles !== true &&
       params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = new SettingsStore(connection, canPull, {
@@ -182,6 +184,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   registerHandlers({
     connection, documents, service, settingsFor,
     settle: (compute, token) => downloads.settle(compute, token),
+    editRangeDefaults: () => editRangeDefaults,
     effectiveVersion: (uri) => store().effectiveVersion(uri),
     readDocument: (uri) => {
       const path = uriToPath(uri);
