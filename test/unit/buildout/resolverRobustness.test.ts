@@ -6,6 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryHost } from '../../../server/src/service/common/host';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createBuildoutService } from '../../../server/src/service/buildout/index';
+import { settings } from './exampleWorkspace';
 import { parseBuildout } from '../../../server/src/service/buildout/parser/parser';
 import { renderTemplate } from '../../../server/src/service/buildout/render/render';
 import { ParseCache } from '../../../server/src/service/buildout/resolver/loader';
@@ -170,5 +173,34 @@ describe('buildout robustness', () => {
         assert.equal(summary(shared.getExpandedSection(name)), summary(fresh.getExpandedSection(name)), `case ${n} ${name}\n${files['/w/buildout.cfg']}`);
       }
     }
+  });
+
+  it('reports the 3.1 include cap of a diamond-heavy extends graph at the root\'s extends line', () => {
+    // bench/buildout/diamond.ts: each file extends the previous one and the one three back, so
+    // 3.1 mode (one entry per path) passes 200,000 includes; f0 extends a missing file.
+    const N = 60;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < N; i++) {
+      const ext = i === 0 ? 'missing.cfg' : [i - 1, i - 3].filter((j) => j >= 0).map((j) => `f${j}.cfg`).join(' ');
+      files[`/w/f${i}.cfg`] = `[buildout]\nextends = ${ext}\nparts += p${i}\n[p${i}]\nrecipe = x\n`;
+    }
+    files['/w/buildout.cfg'] = `[buildout]\nextends = f${N - 1}.cfg\n`;
+    const cache = new CountingParseCache();
+    const p = resolveProfile(createMemoryHost(files), '/w/buildout.cfg', { mergeMode: '3.1' }, cache);
+    assert.equal(cache.parses.length, N + 1, 'each file is parsed once');
+    const cap = /^The extends graph expands to more than 200000 includes; the rest is ignored\.$/;
+    assert.equal(p.errors.filter((e) => cap.test(e.message)).length, 1, 'the cap is reported once');
+    assert.equal(p.errors.filter((e) => e.kind === 'missing-file').length, 1, 'an error met through many paths is kept once');
+    assert.match(p.files.get('/w/buildout.cfg')!.extends[0].error?.message ?? '', cap);
+    const service = createBuildoutService(createMemoryHost(files), ['/w']);
+    const diags = service.validate(TextDocument.create('file:///w/buildout.cfg', 'buildout', 1, files['/w/buildout.cfg']), settings, { isCancellationRequested: false });
+    const text = (d: (typeof diags)[number]) => (typeof d.message === 'string' ? d.message : d.message.value);
+    const shown = diags.find((d) => cap.test(text(d).split('\n')[0]));
+    assert.ok(shown, diags.map(text).join('\n'));
+    assert.deepEqual(shown.range.start, { line: 1, character: 10 }, 'on the extends word of the root');
+    // 2.13 merges once per file: no cap, and the graph resolves.
+    const old = resolveProfile(createMemoryHost(files), '/w/buildout.cfg', { mergeMode: '2.13' });
+    assert.ok(!old.errors.some((e) => cap.test(e.message)));
+    assert.equal(old.getValue('p0', 'recipe').ok, true);
   });
 });

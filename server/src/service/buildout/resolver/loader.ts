@@ -60,9 +60,19 @@ function newRecord(): Rec {
   return { deps: new Map(), parts: [], errors: [] };
 }
 
+/** Members of each record's error list: `includes` on the list made diamond graphs quadratic. */
+const errorSets = new WeakMap<BuildoutError[], Set<BuildoutError>>();
+
 function addErrors(into: BuildoutError[], from: readonly BuildoutError[]): void {
+  if (!from.length) return;
+  let set = errorSets.get(into);
+  if (!set) errorSets.set(into, (set = new Set(into)));
   // A subtree reached through many paths carries the same error objects: keep one of each.
-  for (const e of from) if (!into.includes(e)) into.push(e);
+  for (const e of from) {
+    if (set.has(e)) continue;
+    set.add(e);
+    into.push(e);
+  }
 }
 
 /** A child record that could not be memoised (a cycle closed on an ancestor): splice it in. */
@@ -92,6 +102,7 @@ const MAX_OPENS = 50_000;
  * times), which grows exponentially with nested diamonds; beyond this we stop.
  */
 const MAX_ENTRIES = 200_000;
+const CAP_HINT = 'Values, parts and checks below this extends line may be incomplete. zc.buildout 3.1 applies a file once per path that reaches it; this graph has too many paths (diamonds) for the editor to follow.';
 
 export class Loader {
   readonly errors: BuildoutError[] = [];
@@ -106,6 +117,10 @@ export class Loader {
   private opens = 0;
   /** The 3.x include list was cut (reported once). */
   private truncated = false;
+  /** The error of a size cap (MAX_OPENS or MAX_ENTRIES), once one was hit. */
+  private capError?: BuildoutError;
+  /** Members of `errors` (replaying a reused subtree's errors checked the whole list). */
+  private errorSet = new Set<BuildoutError>();
   /** Host reads of this run (a stored subtree's files are compared once each). */
   private reads = new Map<string, string | undefined>();
   private urlReads = new Map<string, { content?: string; error?: string } | undefined>();
@@ -143,8 +158,9 @@ export class Loader {
 
   private fail(error: BuildoutError): void {
     this.errors.push(error);
+    this.errorSet.add(error);
     this.fatal ??= error;
-    this.record.errors.push(error);
+    addErrors(this.record.errors, [error]);
   }
 
   private get record(): Rec {
@@ -182,7 +198,7 @@ export class Loader {
   /** Reuse a subtree result: link it into the current record, replay its errors (when new to this run). */
   private reuse(sub: Subtree, replayErrors: boolean): Data[] {
     this.fileMap = undefined;
-    if (replayErrors) for (const e of sub.errors) if (!this.errors.includes(e)) { this.errors.push(e); this.fatal ??= e; }
+    if (replayErrors) for (const e of sub.errors) if (!this.errorSet.has(e)) { this.errors.push(e); this.errorSet.add(e); this.fatal ??= e; }
     this.record.parts.push(sub);
     if (sub.errors.length) addErrors(this.record.errors, sub.errors);
     // Shared, never mutated: whoever adopts a result as its merge target copies it (copy on write).
@@ -242,7 +258,7 @@ export class Loader {
       }
     }
     if (++this.opens > MAX_OPENS) {
-      if (this.opens === MAX_OPENS + 1) this.fail({ kind: 'other', message: `The extends graph is too large (more than ${MAX_OPENS} file includes); the rest is ignored.`, ...where });
+      if (this.opens === MAX_OPENS + 1) this.fail((this.capError ??= { kind: 'other', message: `The extends graph is too large (more than ${MAX_OPENS} file includes); the rest is ignored.`, hint: 'Values, parts and checks below this extends line may be incomplete.', ...where }));
       return undefined;
     }
     const cycleAt = Math.max(seen.indexOf(spelled), seenNorm.indexOf(norm));
@@ -307,7 +323,11 @@ export class Loader {
     words.forEach((word, i) => {
       const childEdge: ExtendsEdge = { from: norm, entry: entries[i], target: '', buildoutPath: '', isUrl: false };
       if (firstVisit) file.extends.push(childEdge);
+      const capped = this.capError;
       const r = this.open(newBase, word, seen, seenNorm, childEdge, userDefaults);
+      // A top-level profile names the cap at the extends word that reached it: that is where
+      // the user looks (the cap itself may be hit deep inside the graph, in a file not open).
+      if (myDepth === 0 && !capped && this.capError && !childEdge.error) childEdge.error = this.capError;
       if (!r) return;
       if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode, owned) : cloneData(r[0]);
       else results = appendCapped(results, r);
@@ -326,7 +346,7 @@ export class Loader {
       if (results.length < MAX_ENTRIES) results.push(data);
       out = results;
       if (out.length >= MAX_ENTRIES) {
-        if (!this.truncated) this.fail({ kind: 'other', message: `The extends graph expands to more than ${MAX_ENTRIES} includes; the rest is ignored.`, file: norm });
+        if (!this.truncated) this.fail((this.capError ??= { kind: 'other', message: `The extends graph expands to more than ${MAX_ENTRIES} includes; the rest is ignored.`, hint: CAP_HINT, file: norm }));
         this.truncated = true;
       }
     }
@@ -337,7 +357,7 @@ export class Loader {
       this.record.parts.push(sub);
       addErrors(this.record.errors, sub.errors);
       this.memo.set(norm, sub);
-      if (!this.errors.some((e) => e.message.startsWith('The extends graph'))) this.ctx.cache.subtrees.set(subtreeKey, sub);
+      if (!this.capError) this.ctx.cache.subtrees.set(subtreeKey, sub);
     } else spliceRecord(this.record, record);
     this.cycleTarget = Math.min(outerCycleTarget, this.cycleTarget);
     return out;
