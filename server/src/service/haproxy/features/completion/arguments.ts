@@ -53,8 +53,28 @@ export function argumentItems(
       return i === 0 ? names('mailers') : [];
     case 'log':
       return logItems(ctx, cur, args);
+    case 'stats scope':
+      return i === 0 ? proxyItems(ctx, cur) : [];
   }
   return genericArgItems(ctx, cur, entry, args);
+}
+
+/**
+ * `stats scope <name>`: any proxy (frontend, backend or listen, each name once) or `.` for the
+ * proxy the line is in. Defaults and other named sections are not proxies HAProxy lists.
+ */
+function proxyItems(ctx: HaproxyContext, cur: CompletionCursor): CompletionItem[] {
+  const seen = new Set<string>();
+  const out: CompletionItem[] = [];
+  for (const kind of ['frontend', 'backend', 'listen'] as const) {
+    for (const item of definedNameItems(ctx, kind, cur.range)) {
+      if (seen.has(item.label)) continue;
+      seen.add(item.label);
+      out.push(item);
+    }
+  }
+  out.push(valueItem('.', cur.range, 'this proxy', 2, '`.` limits the statistics page to the proxy this line is in.'));
+  return out;
 }
 
 /** Enumerated values and references declared by the knowledge table, then `if`/`unless` when the keyword takes a condition. */

@@ -35,7 +35,7 @@ export function keywordItems(ctx: HaproxyContext, cur: CompletionCursor, section
   const items: CompletionItem[] = [];
   for (const [word, entry] of full) {
     // A keyword that also starts longer ones (`http-check` / `http-check expect`) keeps the list open.
-    const opensMore = groups.has(word) || !!entry.ruleSet;
+    const opensMore = groups.has(word) || !!entry.ruleSet || NAME_ARGUMENT.has(entry.name);
     items.push(entryItem(ctx.kb, entry, cur.range, { label: word, insert: opensMore ? word + ' ' : word, sort, retrigger: opensMore }));
   }
   for (const [word, count] of groups) {
@@ -45,6 +45,9 @@ export function keywordItems(ctx: HaproxyContext, cur: CompletionCursor, section
   if (negatable > 0) items.push(groupItem('no', negatable, cur.range, sort + 3));
   return items;
 }
+
+/** Keywords whose next word is a name picked from a list: insert a space and re-open the list. */
+const NAME_ARGUMENT: ReadonlySet<string> = new Set(['stats scope', 'use_backend', 'default_backend']);
 
 const keywordCache = new WeakMap<object, Map<string, readonly KeywordEntry[]>>();
 

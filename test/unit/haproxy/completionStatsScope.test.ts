@@ -1,0 +1,65 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { doComplete } from '../../../server/src/service/haproxy/features/completion';
+import { resolveCompletion } from '../../../server/src/service/haproxy/features/completion/resolve';
+import { applyEdit } from '../../helpers/cursor';
+import { contextAt } from './fixtures/featureContext';
+
+const HEAD = `defaults base
+    mode http
+frontend www
+    bind 127.0.0.1:8080
+backend zope
+    server s1 127.0.0.1:8081
+listen admin
+    bind 127.0.0.1:9000
+userlist ops
+    user a insecure-password b
+`;
+
+function complete(marked: string) {
+  const { ctx, position, text } = contextAt(marked);
+  const items = doComplete(ctx, position).items.map(resolveCompletion);
+  const labels = items.map((i) => i.label);
+  const resultText = (label: string) => {
+    const item = items.find((i) => i.label === label);
+    assert.ok(item, `no '${label}' among ${labels.join(' ')}`);
+    return applyEdit(text, item.textEdit as TextEdit);
+  };
+  return { items, labels, resultText };
+}
+
+describe('haproxy completion: stats scope', () => {
+  it('offers every proxy (frontend, backend, listen) and "." but no other section names', () => {
+    const c = complete(`${HEAD}listen stats\n    bind 127.0.0.1:8404\n    stats enable\n    stats scope |\n`);
+    for (const name of ['www', 'zope', 'admin', 'stats', '.']) assert.ok(c.labels.includes(name), `${name} in ${c.labels.join(' ')}`);
+    assert.ok(!c.labels.includes('base'), 'defaults sections are not proxies for stats scope');
+    assert.ok(!c.labels.includes('ops'), 'userlists are not proxies');
+    assert.equal(c.labels.filter((l) => l === 'zope').length, 1);
+  });
+
+  it('replaces the whole word under the cursor', () => {
+    const c = complete(`${HEAD}listen stats\n    stats scope zo|pX\n`);
+    assert.equal(c.resultText('zope'), `${HEAD}listen stats\n    stats scope zope\n`);
+  });
+
+  it('documents the proxy it names', () => {
+    const c = complete(`${HEAD}listen stats\n    stats scope |\n`);
+    const www = c.items.find((i) => i.label === 'www')!;
+    assert.match(String(www.detail), /frontend/);
+  });
+
+  it('works in a backend with stats too, and offers nothing after the name', () => {
+    assert.ok(complete(`${HEAD}backend st\n    stats enable\n    stats scope |\n`).labels.includes('www'));
+    assert.deepEqual(complete(`${HEAD}listen stats\n    stats scope www |\n`).labels, []);
+  });
+
+  it('re-opens the list after choosing `scope` from the stats family', () => {
+    const c = complete(`${HEAD}listen stats\n    stats sc|\n`);
+    const scope = c.items.find((i) => i.label === 'scope');
+    assert.ok(scope);
+    assert.equal(scope.command?.command, 'editor.action.triggerSuggest');
+    assert.equal(c.resultText('scope'), `${HEAD}listen stats\n    stats scope \n`);
+  });
+});
