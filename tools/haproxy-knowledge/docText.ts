@@ -206,3 +206,11 @@ function countAll(inner: string): number {
   const parts = inner.replace(/[[\]]/g, '').split(',').map((x) => x.trim()).filter((x) => x !== '');
   return parts.length;
 }
+
+/**
+ * Status markers after a signature: `(deprecated)`, `(experimental)` and, from 3.0 on, the
+ * `[ EXPERIMENTAL ]` tag (`ktls <on|off> [ EXPERIMENTAL ]`). They are not arguments: counted as
+ * one, `ktls on alpn h2` would read `alpn` as ktls's value and `h2` as an unknown option.
+ */
+export const STATUS_MARKERS = /\s*(\((deprecated|experimental)\)|\[\s*EXPERIMENTAL\s*\])\s*/g;
+export const EXPERIMENTAL_MARKER = /\(experimental\)|\[\s*EXPERIMENTAL\s*\]/;

@@ -5,7 +5,7 @@
  */
 import type { KeywordFact, ParamFact, SectionFact } from '../../server/src/service/haproxy/knowledge/data/factsFormat';
 import type { SectionKind } from '../../server/src/service/haproxy/knowledge/types';
-import { countArgs, splitTopLevel, type DocText } from './docText';
+import { countArgs, EXPERIMENTAL_MARKER, splitTopLevel, STATUS_MARKERS, type DocText } from './docText';
 import { MULTI_WORD_HEADS, type Rec } from './extractProxy';
 
 /** Signature-looking column-0 lines: after a blank (or another signature), followed by blank or indented text. */
@@ -40,7 +40,7 @@ function argsOf(name: string, sigs: string[]): { min: number; max: number } {
   let min = Infinity;
   let max = 0;
   for (const s of sigs) {
-    const c = countArgs(s.replace(/\(deprecated\)|\(experimental\)/g, '').slice(name.length));
+    const c = countArgs(s.replace(STATUS_MARKERS, ' ').slice(name.length));
     min = Math.min(min, c.min);
     max = max < 0 || c.max < 0 ? -1 : Math.max(max, c.max);
   }
@@ -77,7 +77,7 @@ export function extractGlobals(doc: DocText): Rec<KeywordFact>[] {
         extra.add(name);
       }
       const rec = sigs.get(name) ?? { sy: [], c: ch.number };
-      const clean = s.text.replace(/\s*\((deprecated|experimental)\)\s*/g, ' ').trim();
+      const clean = s.text.replace(STATUS_MARKERS, ' ').trim();
       if (!rec.sy.includes(clean)) rec.sy.push(clean);
       sigs.set(name, rec);
     }
@@ -143,7 +143,7 @@ export function extractSectionKeywords(doc: DocText, registered: Set<string>): S
       if (s.text.startsWith('no ')) continue;
       const name = keywordName(s.text);
       if (name === kind) { header ??= s.text; continue; }
-      const clean = s.text.replace(/\s*\((deprecated|experimental)\)\s*/g, ' ').trim();
+      const clean = s.text.replace(STATUS_MARKERS, ' ').trim();
       const list = bySig.get(name) ?? [];
       if (!list.includes(clean)) list.push(clean);
       bySig.set(name, list);
@@ -165,7 +165,7 @@ export function extractParams(doc: DocText, chapter: '5.1' | '5.2'): Rec<ParamFa
   const out = new Map<string, Rec<ParamFact>>();
   for (const e of doc.entries(ch.start + 2, ch.end)) {
     for (const sig of e.signatures) {
-      const w = splitTopLevel(sig.replace(/\s*\((deprecated|experimental)\)\s*/g, ' ').trim());
+      const w = splitTopLevel(sig.replace(STATUS_MARKERS, ' ').trim());
       // `set-proxy-v2-tlv-fmt(<id>) <fmt>`: the parenthesised part is an argument, not the name.
       const name = w[0].replace(/\(.*$/, '');
       if (!/^[a-z0-9][\w.-]*$/.test(name) || name === 'server' || name === 'default-server' || name === 'bind') continue;
@@ -173,9 +173,9 @@ export function extractParams(doc: DocText, chapter: '5.1' | '5.2'): Rec<ParamFa
       const a = w.length - 1;
       const rec: Rec<ParamFact> = prev ?? { n: name, a, c: chapter, sy: [] };
       rec.a = Math.max(rec.a, a);
-      if (!rec.sy!.includes(sig)) rec.sy!.push(sig.replace(/\s*\((deprecated|experimental)\)\s*/g, ' ').trim());
+      if (!rec.sy!.includes(sig)) rec.sy!.push(sig.replace(STATUS_MARKERS, ' ').trim());
       if (/\(deprecated\)/.test(sig)) rec.dep = 1;
-      if (/\(experimental\)/.test(sig)) rec.exp = 1;
+      if (EXPERIMENTAL_MARKER.test(sig)) rec.exp = 1;
       if (chapter === '5.2' && name !== 'id') rec.ds = 1;
       out.set(name, rec);
     }

@@ -4,7 +4,7 @@
  */
 import type { ActionFact, Context, KeywordFact } from '../../server/src/service/haproxy/knowledge/data/factsFormat';
 import type { RuleSet, SectionKind } from '../../server/src/service/haproxy/knowledge/types';
-import { countArgs, splitTopLevel, type DocText } from './docText';
+import { countArgs, splitTopLevel, STATUS_MARKERS, type DocText } from './docText';
 
 export type Rec<T> = Omit<T, 'v'>;
 
@@ -197,7 +197,7 @@ function extractActionMatrix(doc: DocText): Rec<ActionFact>[] {
     for (const s of e.signatures) {
       const name = s.split(/[\s(]/)[0];
       const list = sigs.get(name) ?? [];
-      list.push(s.replace(/\s+/g, ' ').replace(/\s*\(deprecated\)/, ''));
+      list.push(s.replace(/\s+/g, ' ').replace(STATUS_MARKERS, ' ').trim());
       sigs.set(name, list);
     }
   }

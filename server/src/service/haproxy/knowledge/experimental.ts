@@ -27,6 +27,99 @@ export const EXPERIMENTAL: readonly ExperimentalFact[] = [
   { what: 'keyword', name: 'force-cfg-parser-pause', where: ['global'], since: '3.2' },
 ];
 
+/**
+ * Experimental parts of `bind` and `server`/`default-server` lines. `option`: the option name
+ * itself (`ktls`); `value`: an option whose value starts with `value` (`proto qmux`,
+ * `quic-cc-algo nocc`); `address`: an address written with that prefix (`rhttp@`).
+ * From each release's sources (bind/server keyword parsers that test
+ * `experimental_directives_allowed`) and §5.1/§5.2 `[ EXPERIMENTAL ]` tags; 2.6 has none
+ * (its `haproxy -c` 2.6.12 does not know nbconn/ktls/ech at all).
+ */
+export interface ExperimentalParamFact {
+  readonly what: 'option' | 'value' | 'address';
+  /** `bind` for bind lines, `server` for server, server-template and default-server lines. */
+  readonly line: 'bind' | 'server';
+  readonly name: string;
+  /** For `value`: the value prefix that is gated. */
+  readonly value?: string;
+  readonly since: HaproxyVersion;
+  readonly until?: HaproxyVersion;
+}
+
+export const EXPERIMENTAL_PARAMS: readonly ExperimentalParamFact[] = [
+  { what: 'option', line: 'bind', name: 'nbconn', since: '3.0' },
+  { what: 'option', line: 'bind', name: 'ktls', since: '3.4' },
+  { what: 'option', line: 'server', name: 'ktls', since: '3.4' },
+  { what: 'option', line: 'bind', name: 'ech', since: '3.4' },
+  { what: 'value', line: 'bind', name: 'quic-cc-algo', value: 'nocc', since: '2.8' },
+  { what: 'value', line: 'bind', name: 'proto', value: 'qmux', since: '3.4' },
+  { what: 'value', line: 'server', name: 'proto', value: 'qmux', since: '3.4' },
+  { what: 'address', line: 'bind', name: 'rhttp@', since: '3.0' },
+  { what: 'address', line: 'server', name: 'rhttp@', since: '3.0' },
+  { what: 'address', line: 'server', name: 'quic4@', since: '3.4' },
+  { what: 'address', line: 'server', name: 'quic6@', since: '3.4' },
+];
+
+/** One experimental word of a bind/server line: the token index and what it is. */
+export interface ExperimentalParamUse {
+  readonly tokenIndex: number;
+  readonly fact: ExperimentalParamFact;
+  /** For messages: `bind option`, `server option`, `value of proto`, `address prefix`. */
+  readonly label: string;
+  readonly name: string;
+}
+
+/** Keywords whose lines carry bind or server options, with the index of the address word and of the first option. */
+const PARAM_LINES: Readonly<Record<string, { line: 'bind' | 'server'; address?: number; first: number }>> = {
+  bind: { line: 'bind', address: 1, first: 2 },
+  server: { line: 'server', address: 2, first: 3 },
+  'server-template': { line: 'server', address: 3, first: 4 },
+  'default-server': { line: 'server', first: 1 },
+};
+
+/** Whether a line starting with this (lower-case) keyword can hold experimental options. */
+export function hasExperimentalParams(keyword: string): boolean {
+  return Object.hasOwn(PARAM_LINES, keyword);
+}
+
+/**
+ * The experimental options, option values and address prefixes of a bind/server line
+ * (`words`: its lower-cased words) in `version`. Options are walked with their argument
+ * counts (`argCount(name)`, undefined = unknown option, where the walk stops, as nobody can
+ * tell where its arguments end).
+ */
+export function experimentalParamUses(
+  version: HaproxyVersion, words: readonly string[], argCount: (line: 'bind' | 'server', name: string) => number | undefined,
+): ExperimentalParamUse[] {
+  const shape = PARAM_LINES[words[0]];
+  if (!shape) return [];
+  const facts = EXPERIMENTAL_PARAMS.filter((f) => f.line === shape.line && inRange(version, f.since, f.until));
+  if (facts.length === 0) return [];
+  const out: ExperimentalParamUse[] = [];
+  if (shape.address !== undefined && words[shape.address] !== undefined) {
+    // `bind a,b,c`: each comma-separated address may carry a prefix.
+    const addresses = words[shape.address].split(',');
+    const f = facts.find((x) => x.what === 'address' && addresses.some((a) => a.startsWith(x.name)));
+    if (f) out.push({ tokenIndex: shape.address, fact: f, label: 'address prefix', name: f.name });
+  }
+  for (let i = shape.first; i < words.length; i++) {
+    const name = words[i].replace(/\(.*$/s, '');
+    const n = argCount(shape.line, name) ?? (name.startsWith('no-') ? argCount(shape.line, name.slice(3)) : undefined);
+    if (n === undefined) {
+      // A word that cannot be an option name is the value of an option with a varying argument count.
+      if (/^[a-z][a-z0-9_.-]*$/.test(name)) break;
+      continue;
+    }
+    for (const f of facts) {
+      if (f.name !== name) continue;
+      if (f.what === 'option') out.push({ tokenIndex: i, fact: f, label: `${shape.line} option`, name });
+      else if (f.what === 'value' && words[i + 1]?.startsWith(f.value!)) out.push({ tokenIndex: i + 1, fact: f, label: `value of '${name}'`, name: words[i + 1] });
+    }
+    i += n;
+  }
+  return out;
+}
+
 /** The global keyword that unlocks experimental directives for the lines after it. */
 export const EXPOSE_EXPERIMENTAL = 'expose-experimental-directives';
 
