@@ -5,12 +5,13 @@
  * slapos.recipe.template) would write. SECTION may be omitted when the profile has exactly one
  * template section. Exit codes: 0 rendered, 1 buildout/recipe error, 2 usage.
  */
-import { renderTemplate, templateSections } from '../service/buildout/render/render';
+import { renderTemplate, templateFlavour, templateSections } from '../service/buildout/render/render';
 import { pyAbspath } from '../service/buildout/resolver/paths';
 import { resolveProfile } from '../service/buildout/resolver/profile';
 import type { CliCommand } from './io';
 import { parseProfileArgs } from './resolveCommand';
 import { formatCliError, fromBuildoutError } from './buildoutErrors';
+import { locateBuildoutError } from './errorPosition';
 
 const USAGE = `Usage: haproxy-buildout render PROFILE [SECTION] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...]
 `;
@@ -42,10 +43,16 @@ export const renderCommand: CliCommand = async (args, io) => {
     }
     section = candidates[0];
   }
+  const recipe = profile.getValue(section, 'recipe');
+  if (profile.getSection(section) && !(recipe.ok && templateFlavour(recipe.value))) {
+    // Naming a section that renders nothing is a usage mistake, not a buildout failure.
+    io.stderr(`haproxy-buildout render: section '${section}' does not use collective.recipe.template or slapos.recipe.template (recipe: ${recipe.ok ? recipe.value : 'none'})\n`);
+    return 2;
+  }
   const r = renderTemplate(profile, section);
   if (r.error || r.text === undefined) {
-    // Errors without a template position (no input, unknown section) name the profile.
-    const e = r.error ? fromBuildoutError(r.error, root) : { message: 'rendering failed', file: root };
+    // Errors of the section's initialisation carry no position: find the `${…}` or header.
+    const e = r.error ? fromBuildoutError(r.error, root, locateBuildoutError(profile, r.error, section)) : { message: 'rendering failed', file: root };
     io.stderr(formatCliError(io.cwd, e) + '\n');
     return 1;
   }

@@ -11,6 +11,10 @@ import { pyAbspath } from '../service/buildout/resolver/paths';
 import { BuildoutCode } from '../service/buildout/features/codes';
 import type { CliCommand } from './io';
 import { formatCliError, fromBuildoutError, type CliError } from './buildoutErrors';
+import { locateBuildoutError, type ErrorPosition } from './errorPosition';
+import type { BuildoutError } from '../service/buildout/model';
+import type { BuildoutProfile } from '../service/buildout/resolver/profile';
+import { pySplit } from '../service/buildout/parser/pyText';
 
 const USAGE = `Usage: haproxy-buildout resolve PROFILE [--json] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...] [section[:option]]
   section:option=value   a command-line assignment, applied last like \`buildout section:option=value\`
@@ -67,13 +71,20 @@ export const resolveCommand: CliCommand = async (args, io) => {
   }
   const root = pyAbspath(a.profile!, io.cwd);
   const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
-  const errors: Array<{ section?: string; message: string; file?: string; line?: number }> = [];
+  const errors: JsonError[] = [];
   // The same errors as stderr lines in `check`'s format (with a code, and where known a position).
   const lines: CliError[] = [];
-  for (const e of profile.errors) {
-    errors.push({ message: e.message, file: e.file, line: e.range ? e.range.start.line + 1 : undefined });
-    lines.push(fromBuildoutError(e, root));
-  }
+  const add = (e: CliError, section?: string) => {
+    lines.push(e);
+    errors.push({
+      ...(section !== undefined ? { section } : {}),
+      message: e.message,
+      ...(e.file !== undefined ? { file: e.file } : {}),
+      ...(e.line !== undefined ? { line: e.line + 1, column: (e.column ?? 0) + 1 } : {}),
+      ...(e.code ? { code: e.code } : {}),
+    });
+  };
+  for (const e of profile.errors) add(fromBuildoutError(e, root));
 
   const [wantSection, wantOption] = a.rest[0] !== undefined ? splitTarget(a.rest[0]) : [undefined, undefined];
   const names = wantSection !== undefined ? [wantSection] : [...profile.sectionNames()].sort();
@@ -81,25 +92,28 @@ export const resolveCommand: CliCommand = async (args, io) => {
   if (!profile.loadError) {
     for (const name of names) {
       if (!profile.data.has(name)) {
-        errors.push({ section: name, message: `The referenced section, '${name}', was not defined.` });
-        lines.push({ message: `The referenced section, '${name}', was not defined.`, file: root, code: BuildoutCode.undefinedSection });
+        add({ message: `The referenced section, '${name}', was not defined.`, file: root, code: BuildoutCode.undefinedSection }, name);
         continue;
       }
       const r = profile.resolveSection(name);
       if (r.error) {
-        errors.push({ section: name, message: r.error.message });
-        lines.push(fromBuildoutError(r.error, root));
+        add(fromBuildoutError(r.error, root, locateBuildoutError(profile, r.error, name)), name);
         continue;
       }
       if (wantOption !== undefined) {
         if (!(wantOption in r.options)) {
-          errors.push({ section: name, message: `Missing option: ${name}:${wantOption}` });
-          lines.push({ message: `Missing option: ${name}:${wantOption}`, file: root, code: BuildoutCode.undefinedOption });
+          const e: BuildoutError = { kind: 'missing-option', message: `Missing option: ${name}:${wantOption}` };
+          add(fromBuildoutError(e, root, locateBuildoutError(profile, e, name)), name);
         }
         else sections[name] = { [wantOption]: r.options[wantOption] };
       } else {
         sections[name] = Object.fromEntries(Object.keys(r.options).sort().map((k) => [k, r.options[k]]));
       }
+    }
+    // The whole profile: buildout then collects the parts' recipes and stops at the first failure.
+    if (wantSection === undefined) {
+      const parts = profile.parts();
+      if (parts.error && !errors.some((x) => x.message === parts.error!.message)) add(partsError(profile, parts.error, root), 'buildout');
     }
   }
 
@@ -119,6 +133,57 @@ export const resolveCommand: CliCommand = async (args, io) => {
   for (const e of a.json ? [] : lines) io.stderr(formatCliError(io.cwd, e) + '\n');
   return errors.length ? 1 : 0;
 };
+
+interface JsonError {
+  section?: string;
+  message: string;
+  file?: string;
+  /** 1-based, like the stderr lines. */
+  line?: number;
+  column?: number;
+  code?: string;
+}
+
+/**
+ * The error of `[self[part]['recipe'] for part in parts]`: at the `parts` word when the part has
+ * no section (`undefined-part`), at the part's header when it has no recipe, otherwise where the
+ * failing part's initialisation failed.
+ */
+function partsError(profile: BuildoutProfile, error: BuildoutError, root: string): CliError {
+  const value = profile.getValue('buildout', 'parts');
+  const listed = value.ok ? pySplit(value.value) : [];
+  const missing = /^The referenced section, '(.*)', was not defined\.$/.exec(error.message)?.[1];
+  if (missing !== undefined && listed.includes(missing)) {
+    const at = partsWord(profile, missing);
+    return { ...fromBuildoutError(error, root, at), code: BuildoutCode.undefinedPart };
+  }
+  const noRecipe = /^Missing option: (.*):recipe$/.exec(error.message)?.[1];
+  if (noRecipe !== undefined) return fromBuildoutError(error, root, locateBuildoutError(profile, error));
+  const failing = listed.find((p) => profile.resolveSection(p).error?.message === error.message);
+  return fromBuildoutError(error, root, locateBuildoutError(profile, error, failing ?? 'buildout'));
+}
+
+/** The word `part` in the `parts` lines that define the value (last definition first). */
+function partsWord(profile: BuildoutProfile, part: string): ErrorPosition | undefined {
+  const history = profile.getSection('buildout')?.options.get('parts')?.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i];
+    if (!h.file || !h.option) continue;
+    const text = profile.readFile(h.file);
+    if (text === undefined) continue;
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const r of h.option.valueRanges) {
+      const line = lines[r.start.line] ?? '';
+      const re = /\S+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line)) !== null) {
+        if (m.index < r.start.character || m.index >= r.end.character || m[0] !== part) continue;
+        return { file: h.file, range: { start: { line: r.start.line, character: m.index }, end: { line: r.start.line, character: m.index + part.length } } };
+      }
+    }
+  }
+  return undefined;
+}
 
 function splitTarget(t: string): [string, string | undefined] {
   const i = t.indexOf(':');

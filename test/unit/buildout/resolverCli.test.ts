@@ -26,7 +26,8 @@ describe('haproxy-buildout resolve', () => {
     const json = JSON.parse(r.out) as { sections: Record<string, Record<string, string>>; errors: Array<{ section?: string; message: string }> };
     assert.equal(json.sections.inst.addr, '127.0.0.1:8081');
     assert.equal(json.sections.buildout.directory, '/w');
-    assert.deepEqual(json.errors, [{ section: 'broken', message: "The referenced section, 'nope', was not defined." }]);
+    // With the position of the failing ${…} (1-based) and check's code.
+    assert.deepEqual(json.errors, [{ section: 'broken', message: "The referenced section, 'nope', was not defined.", file: '/w/base.cfg', line: 5, column: 5, code: 'undefined-section' }]);
     assert.equal(r.code, 1);
   });
 

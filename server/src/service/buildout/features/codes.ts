@@ -7,6 +7,8 @@ export const BuildoutCode = {
   circularReference: 'circular-reference',
   missingExtends: 'missing-extends',
   extendsCycle: 'extends-cycle',
+  /** The graph is larger or deeper than the resolver follows (not a buildout error: our guard). */
+  extendsLimit: 'extends-limit',
   invalidUtf8: 'invalid-utf8',
   urlUnavailable: 'url-unavailable',
   extendedBy: 'extended-by',
@@ -24,6 +26,27 @@ export const BuildoutCode = {
 } as const;
 
 export type BuildoutCodeValue = (typeof BuildoutCode)[keyof typeof BuildoutCode];
+
+/**
+ * The code of an error on an `extends` entry. The resolver's size guards (include cap: kind
+ * `other`; nesting depth: a `recursive-include` with a "deeper than" hint) are not cycles or
+ * missing files, so they get `extends-limit`.
+ */
+export function extendsErrorCode(error: { kind: string; hint?: string }): BuildoutCodeValue {
+  switch (error.kind) {
+    case 'recursive-include': return isDepthLimit(error) ? BuildoutCode.extendsLimit : BuildoutCode.extendsCycle;
+    case 'url-unavailable': return BuildoutCode.urlUnavailable;
+    case 'extended-by': return BuildoutCode.extendedBy;
+    case 'parse': return BuildoutCode.parseError;
+    case 'missing-file': return BuildoutCode.missingExtends;
+    default: return BuildoutCode.extendsLimit;
+  }
+}
+
+/** The resolver's nesting guard reports as a recursive include with this hint (resolver/loader.ts). */
+export function isDepthLimit(error: { kind: string; hint?: string }): boolean {
+  return error.kind === 'recursive-include' && /deeper than/.test(error.hint ?? '');
+}
 
 export const DIAGNOSTIC_SOURCE = 'buildout';
 

@@ -9,7 +9,8 @@ import { findRecipe, knownOptionNames, recipeDisplayName } from '../recipes/inde
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { templatePathOf } from '../workspace/templateOwners';
-import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
+import { BuildoutCode, DIAGNOSTIC_SOURCE, extendsErrorCode, isDepthLimit, type FixData } from './codes';
+import type { BuildoutError, ExtendsEdge } from '../model';
 import { referenceDiagnostics } from './referenceChecks';
 import { graphTemplates, macroFamily, sectionNameWords } from './symbolsIndex';
 import { scanTemplate } from '../templates/scan';
@@ -42,14 +43,43 @@ export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc
 }
 
 function extendsDiagnostics(view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
-  for (const e of view.files.get(doc.path)?.extends ?? []) {
+  const edges = view.files.get(doc.path)?.extends ?? [];
+  for (const e of edges) {
     if (!e.error) continue;
-    const code = e.error.kind === 'recursive-include' ? BuildoutCode.extendsCycle
-      : e.error.kind === 'url-unavailable' ? BuildoutCode.urlUnavailable
-      : e.error.kind === 'extended-by' ? BuildoutCode.extendedBy : BuildoutCode.missingExtends;
+    const code = extendsErrorCode(e.error);
     const severity = code === BuildoutCode.urlUnavailable ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
     out.push(diag(e.entry.range, e.error.message + (e.error.hint ? `\n${e.error.hint}` : ''), code, severity));
   }
+  if (view.root === doc.path) rootLimitDiagnostics(view, edges, out);
+}
+
+/**
+ * A nesting guard hit deep in the graph sits on an extends entry of a file the user may never
+ * open: on the root profile, also show it on the root's extends word that leads there.
+ */
+function rootLimitDiagnostics(view: ProfileView, edges: readonly ExtendsEdge[], out: Diagnostic[]): void {
+  const deep = view.errors().filter((e) => isDepthLimit(e) && !edges.some((x) => x.error === e));
+  if (!deep.length) return;
+  for (const error of deep) {
+    const via = edges.find((start) => reaches(view, start, error));
+    if (!via) continue;
+    out.push(diag(via.entry.range, `The extends chain below this entry is nested deeper than the editor follows; the rest is ignored. (${error.message.length > 200 ? error.message.slice(0, 200) + '…' : error.message})`,
+      BuildoutCode.extendsLimit, DiagnosticSeverity.Error));
+  }
+}
+
+/** Whether the extends edge `start` leads (through further extends) to the edge carrying `error`. */
+function reaches(view: ProfileView, start: ExtendsEdge, error: BuildoutError): boolean {
+  const seen = new Set<string>();
+  const stack: ExtendsEdge[] = [start];
+  while (stack.length) {
+    const edge = stack.pop()!;
+    if (edge.error === error) return true;
+    if (edge.error || edge.isUrl || seen.has(edge.target)) continue;
+    seen.add(edge.target);
+    stack.push(...(view.files.get(edge.target)?.extends ?? []));
+  }
+  return false;
 }
 
 /**

@@ -38,8 +38,21 @@ export function templateSections(profile: BuildoutProfile): string[] {
   });
 }
 
-function err(message: string, kind: BuildoutError['kind'] = 'template'): BuildoutError {
-  return { kind, message };
+function err(message: string, kind: BuildoutError['kind'] = 'template', at?: { file: string; range: Range }): BuildoutError {
+  return at ? { kind, message, file: at.file, range: at.range } : { kind, message };
+}
+
+/**
+ * Where a recipe error points: the value of `option` where it is written in the section (or
+ * the section header when the option is absent or comes from elsewhere), so the CLI and the
+ * editor can show it. The recipe itself prints no position.
+ */
+function placeOf(profile: BuildoutProfile, section: string, option?: string): { file: string; range: Range } | undefined {
+  const merged = profile.getSection(section);
+  const def = option ? merged?.options.get(option)?.definition : undefined;
+  if (def) return { file: def.file, range: def.option.valueRanges[0] ?? def.option.nameRange };
+  const h = merged?.headers.find((x) => x.section.active) ?? merged?.headers[0];
+  return h ? { file: h.file, range: h.section.headerRange } : undefined;
 }
 
 export function renderTemplate(profile: BuildoutProfile, section: string, options: RenderOptions = {}): RenderResult {
@@ -49,7 +62,10 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
   const recipe = recipeR.ok ? recipeR.value : '';
   base.recipe = recipe;
   const flavour = templateFlavour(recipe);
-  if (!flavour) return { ...base, error: err(`Section ${section} does not use collective.recipe.template or slapos.recipe.template.`) };
+  if (!flavour) {
+    if (!profile.getSection(section)) return { ...base, error: err(`The referenced section, '${section}', was not defined.`, 'missing-section') };
+    return { ...base, error: err(`Section ${section} does not use collective.recipe.template or slapos.recipe.template.`, 'template', placeOf(profile, section, 'recipe')) };
+  }
 
   // The recipe runs when buildout initialises the section: all its options are substituted first.
   let opts: Record<string, string>;
@@ -71,9 +87,9 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
   let source: string;
   let templatePath: string | undefined;
   if (flavour === 'collective') {
-    if (!has('input') && !has('inline') && !has('url')) return { ...base, error: err('No input file, inline template, or URL specified.') };
-    if (!has('output')) return { ...base, error: err('No output file specified.') };
-    if ((has('input') && has('inline')) || (has('input') && has('url'))) return { ...base, error: err('Too many input sources.') };
+    if (!has('input') && !has('inline') && !has('url')) return { ...base, error: err('No input file, inline template, or URL specified.', 'template', placeOf(profile, section)) };
+    if (!has('output')) return { ...base, error: err('No output file specified.', 'template', placeOf(profile, section)) };
+    if ((has('input') && has('inline')) || (has('input') && has('url'))) return { ...base, error: err('Too many input sources.', 'template', placeOf(profile, section, has('inline') ? 'inline' : 'url')) };
     base.outputPath = opts.output;
     const input = opts.input;
     const inputPath = input !== undefined ? pyJoin(profile.directory, input) : undefined;
@@ -84,11 +100,11 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
     } else if (input !== undefined && input.startsWith('inline:')) source = pyLstrip(input.slice('inline:'.length));
     else if (has('url')) {
       const fetched = profile.readUrl(opts.url);
-      if (fetched === undefined) return { ...base, error: err(`Cannot read the template URL ${opts.url} (not in the download cache).`) };
+      if (fetched === undefined) return { ...base, error: err(`Cannot read the template URL ${opts.url} (not in the download cache).`, 'template', placeOf(profile, section, 'url')) };
       source = fetched;
-    } else return { ...base, error: err(`Input file '${input}' does not exist.`) };
+    } else return { ...base, error: err(`Input file '${input}' does not exist.`, 'template', placeOf(profile, section, 'input')) };
   } else {
-    if (!has('output') && !has('rendered')) return { ...base, error: err('No output file specified.') };
+    if (!has('output') && !has('rendered')) return { ...base, error: err('No output file specified.', 'template', placeOf(profile, section)) };
     base.outputPath = opts.output ?? opts.rendered;
     if (has('inline')) source = opts.inline;
     else if (has('url') || has('template')) {
@@ -96,10 +112,11 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
       const remote = isUrl(u);
       if (!remote) templatePath = pyJoin(profile.directory, u);
       const text = options.templateText ?? (remote ? profile.readUrl(u) : profile.readFile(templatePath!));
-      if (text === undefined && remote) return { ...base, error: err(`Cannot read the template URL ${u} (not in the download cache).`) };
-      if (text === undefined) return { ...base, error: err(`[Errno 2] No such file or directory: '${templatePath ?? u}'`) };
+      const at = placeOf(profile, section, has('url') ? 'url' : 'template');
+      if (text === undefined && remote) return { ...base, error: err(`Cannot read the template URL ${u} (not in the download cache).`, 'template', at) };
+      if (text === undefined) return { ...base, error: err(`[Errno 2] No such file or directory: '${templatePath ?? u}'`, 'template', at) };
       source = text;
-    } else return { ...base, error: err('No url or inline template specified.') };
+    } else return { ...base, error: err('No url or inline template specified.', 'template', placeOf(profile, section)) };
   }
   base.templatePath = templatePath;
   base.templateText = source;
