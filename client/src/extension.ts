@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildCommandTable, registerCommands } from './commands';
 import { createGeneratedConfigView } from './generatedConfig';
 import { createLanguageClient } from './languageClient';
+import { attachHaproxyWording } from './run/haproxyWording';
 import { handleLanguageSwitch } from './languageSwitch';
 import { createRunCommandsIfAvailable } from './runIntegration';
 import type { RunCommandProvider } from './run/index';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
 
   client = createLanguageClient(context, output);
+  context.subscriptions.push(attachHaproxyWording(client));
   // Notification handlers are registered before start (the client keeps them across restarts).
   context.subscriptions.push(handleLanguageSwitch(client, output));
   const ready = client.start().then(

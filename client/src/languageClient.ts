@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/lsp/protocol';
+import { haproxyWordingMiddleware } from './run/haproxyWording';
 
 export const CLIENT_ID = 'haproxy';
 export const CLIENT_NAME = 'HAProxy & zc.buildout';
@@ -32,6 +33,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     initializationOptions,
     outputChannel: output,
+    // HAProxy's wording of a `haproxy -c` finding that one of these diagnostics covers.
+    middleware: haproxyWordingMiddleware,
     synchronize: {
       // Profiles and templates that are not open still matter (extends graph, template inputs).
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{cfg,in,conf}'),

@@ -10,6 +10,7 @@ import type { CheckFinding } from '../../../server/src/node/haproxy/checkOutput'
 import { locateFindings, mapThroughTemplate, type LocatedFinding } from '../../../server/src/node/haproxy/locateFindings';
 import { dropCoveredFindings, type OwnDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import type { ConfigSource } from './configSource';
+import { setCoveredFindings } from './haproxyWording';
 
 const SOURCE = 'haproxy -c';
 
@@ -44,6 +45,8 @@ export class HaproxyCheckDiagnostics implements vscode.Disposable {
     const { covered } = dropCoveredFindings(entry.all.map((d) => ({ line: d.range.start.line, message: d.message, d })), ours);
     for (const c of covered) entry.hidden.add(c.d);
     this.collection.set(uri, entry.all.filter((d) => !entry.hidden.has(d)));
+    // Not lost: the server's diagnostic that covers a hidden finding shows HAProxy's words.
+    setCoveredFindings(uri, entry.all.filter((d) => entry.hidden.has(d)));
   }
 
   /**
@@ -74,7 +77,9 @@ export class HaproxyCheckDiagnostics implements vscode.Disposable {
     if (uri) {
       this.findings.delete(uri.toString());
       this.collection.delete(uri);
+      setCoveredFindings(uri, []);
     } else {
+      for (const entry of this.findings.values()) setCoveredFindings(entry.uri, []);
       this.findings.clear();
       this.collection.clear();
     }

@@ -93,3 +93,63 @@ export function dropCoveredFindings<F extends LineFinding>(
   for (const f of findings) (coveringDiagnostic(f, ours) ? covered : kept).push(f);
   return { kept, covered };
 }
+
+/**
+ * HAProxy's wording must not be lost when its finding is dropped: each covered finding is
+ * attached to the diagnostic of ours that covers it (the client shows it as related
+ * information: "haproxy -c: <HAProxy's message>"). Returns, for each of `ours` that covers at
+ * least one finding, the findings it covers, in the order given.
+ */
+export function coveredBy<D, F extends LineFinding>(
+  findings: readonly F[],
+  ours: readonly D[],
+  describe: (d: D) => OwnDiagnostic,
+): Map<D, F[]> {
+  const own = ours.map(describe);
+  const out = new Map<D, F[]>();
+  for (const f of findings) {
+    const hit = coveringDiagnostic(f, own);
+    if (!hit) continue;
+    const d = ours[own.indexOf(hit)];
+    const list = out.get(d);
+    if (list) list.push(f);
+    else out.set(d, [f]);
+  }
+  return out;
+}
+
+/** The related-information text for a covered finding. */
+export function relatedWording(message: string): string {
+  return `haproxy -c: ${message}`;
+}
+
+/** LSP-shaped (or vscode-shaped) related information: where, and HAProxy's words. */
+export interface RelatedNote<L> {
+  location: L;
+  message: string;
+}
+
+/**
+ * Copies of `ours` where each diagnostic that covers HAProxy findings carries their wording as
+ * related information (duplicates of a note already there are not added again, so applying it
+ * twice changes nothing). `locate` gives the location of a finding (the same file and line).
+ */
+export function withHaproxyWording<L, D extends { relatedInformation?: RelatedNote<L>[] }, F extends LineFinding>(
+  ours: readonly D[],
+  findings: readonly F[],
+  describe: (d: D) => OwnDiagnostic,
+  locate: (f: F) => L,
+  copy: (d: D, related: RelatedNote<L>[]) => D,
+): D[] {
+  const pairs = coveredBy(findings, ours, describe);
+  return ours.map((d) => {
+    const covered = pairs.get(d);
+    if (!covered) return d;
+    const related = [...(d.relatedInformation ?? [])];
+    for (const f of covered) {
+      const message = relatedWording(f.message);
+      if (!related.some((r) => r.message === message)) related.push({ location: locate(f), message });
+    }
+    return copy(d, related);
+  });
+}
