@@ -10,7 +10,7 @@ import { pyRepr, pySplit } from '../parser/pyText';
 import { CIRCULAR, isError, missingSection } from './lazy';
 import { BuildoutFailure, type MacroExpander } from './macros';
 import { pyJoin } from './paths';
-import { syntaxError, templateSplit } from './substitution';
+import { syntaxError, validTokenColon } from './substitution';
 
 class Options {
   raw = new Map<string, string>();
@@ -177,15 +177,31 @@ export class ExactEvaluator {
     return value.split('$$').map((s) => this.sub(o, s, seen)).join('$$');
   }
 
+  /**
+   * `Options._sub`: the `_template_split` tokens in order (found with indexOf: the first `${`
+   * with a `}` after it starts the leftmost match, and without one no later `${` has one).
+   */
   private sub(o: Options, template: string, seen: string[]): string {
-    const parts = templateSplit(template);
+    let start = template.indexOf('${');
+    if (start < 0) return template;
     let out = '';
-    for (let i = 0; i < parts.length; i++) {
-      if (i % 2 === 0) { out += parts[i]; continue; }
-      const ref = parts[i];
-      const bad = syntaxError(ref);
-      if (bad) fail({ kind: 'syntax', message: bad });
-      const [secText, option] = ref.slice(2, -1).split(':');
+    let pos = 0;
+    while (start >= 0) {
+      const end = template.indexOf('}', start + 2);
+      if (end < 0) break;
+      out += template.slice(pos, start);
+      const colon = validTokenColon(template, start, end);
+      let secText: string;
+      let option: string;
+      if (colon >= 0) {
+        secText = template.slice(start + 2, colon);
+        option = template.slice(colon + 1, end);
+      } else {
+        const ref = template.slice(start, end + 1);
+        const bad = syntaxError(ref);
+        if (bad) fail({ kind: 'syntax', message: bad });
+        [secText, option] = ref.slice(2, -1).split(':');
+      }
       const section = secText || o.name;
       let v = this.get(this.section(section), option, seen);
       if (v === undefined) {
@@ -193,8 +209,10 @@ export class ExactEvaluator {
         else fail({ kind: 'missing-option', message: `Referenced option does not exist: ${section} ${option}` });
       }
       out += v;
+      pos = end + 1;
+      start = template.indexOf('${', pos);
     }
-    return out;
+    return out + template.slice(pos);
   }
 
   /** Names of all sections (for listing). */

@@ -10,6 +10,28 @@ export function templateSplit(template: string): string[] {
 }
 
 const VALID = /^\$\{[-a-zA-Z0-9 ._]*:[-a-zA-Z0-9 ._]+\}$/;
+
+/** A character of `_valid`'s class `[-a-zA-Z0-9 ._]`. */
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 32 || c === 95;
+}
+
+/**
+ * `_valid` for the token `text[start, end]` (`${` at start, `}` at end) without copying it:
+ * the offset of its one colon when it is valid, otherwise -1 (the caller then asks
+ * `syntaxError` for buildout's message; `_valid` failing is not always an error).
+ */
+export function validTokenColon(text: string, start: number, end: number): number {
+  let colon = -1;
+  for (let i = start + 2; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) {
+      if (colon >= 0) return -1;
+      colon = i;
+    } else if (!isNameCode(c)) return -1;
+  }
+  return colon >= 0 && colon < end - 1 ? colon : -1;
+}
 // Python's `$` also matches before a final newline: `_simple('a\n')` is true.
 const SIMPLE = /^[-a-zA-Z0-9 ._]+\n?$/;
 
