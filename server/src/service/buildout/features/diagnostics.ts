@@ -9,8 +9,8 @@ import { findRecipe, knownOptionNames, recipeDisplayName } from '../recipes/inde
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { templatePathOf } from '../workspace/templateOwners';
-import { BuildoutCode, DIAGNOSTIC_SOURCE, extendsErrorCode, isDepthLimit, type FixData } from './codes';
-import type { BuildoutError, ExtendsEdge } from '../model';
+import { BuildoutCode, DIAGNOSTIC_SOURCE, extendsErrorCode, type FixData } from './codes';
+import type { ExtendsEdge } from '../model';
 import { referenceDiagnostics } from './referenceChecks';
 import { graphTemplates, macroFamily, sectionNameWords } from './symbolsIndex';
 import { scanTemplate } from '../templates/scan';
@@ -50,32 +50,38 @@ function extendsDiagnostics(view: ProfileView, doc: DocFile, out: Diagnostic[]):
     const severity = code === BuildoutCode.urlUnavailable ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
     out.push(diag(e.entry.range, e.error.message + (e.error.hint ? `\n${e.error.hint}` : ''), code, severity));
   }
-  if (view.root === doc.path) rootLimitDiagnostics(view, edges, out);
+  reachedErrors(view, doc, edges, out);
 }
 
 /**
- * A nesting guard hit deep in the graph sits on an extends entry of a file the user may never
- * open: on the root profile, also show it on the root's extends word that leads there.
+ * buildout stops at the first broken file anywhere in the extends graph: a cycle, a missing
+ * file or a parse error in an extended file (or the resolver's depth guard deep down) sits in
+ * a file the user may never open. Show each on this file's extends entry that leads there.
  */
-function rootLimitDiagnostics(view: ProfileView, edges: readonly ExtendsEdge[], out: Diagnostic[]): void {
-  const deep = view.errors().filter((e) => isDepthLimit(e) && !edges.some((x) => x.error === e));
-  if (!deep.length) return;
-  for (const error of deep) {
-    const via = edges.find((start) => reaches(view, start, error));
+function reachedErrors(view: ProfileView, doc: DocFile, edges: readonly ExtendsEdge[], out: Diagnostic[]): void {
+  if (!edges.length) return;
+  const own = new Set(edges.map((e) => e.error));
+  const dir = doc.path.slice(0, doc.path.lastIndexOf('/') + 1);
+  for (const error of view.errors()) {
+    if (own.has(error) || !error.file || error.file === doc.path) continue;
+    const via = edges.find((start) => !start.error && reaches(view, start, error.file!));
     if (!via) continue;
-    out.push(diag(via.entry.range, `The extends chain below this entry is nested deeper than the editor follows; the rest is ignored. (${error.message.length > 200 ? error.message.slice(0, 200) + '…' : error.message})`,
-      BuildoutCode.extendsLimit, DiagnosticSeverity.Error));
+    const where = (error.file.startsWith(dir) ? error.file.slice(dir.length) : error.file) + (error.range ? `:${error.range.start.line + 1}` : '');
+    const text = error.message.length > 300 ? error.message.slice(0, 300) + '…' : error.message;
+    const code = error.kind === 'parse' ? BuildoutCode.parseError : extendsErrorCode(error);
+    const severity = code === BuildoutCode.urlUnavailable ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+    out.push(diag(via.entry.range, `This extends reaches a broken profile: ${where}: ${text}` + (error.hint ? `\n${error.hint}` : ''), code, severity));
   }
 }
 
-/** Whether the extends edge `start` leads (through further extends) to the edge carrying `error`. */
-function reaches(view: ProfileView, start: ExtendsEdge, error: BuildoutError): boolean {
+/** Whether the extends edge `start` leads (through further extends) to `file`. */
+function reaches(view: ProfileView, start: ExtendsEdge, file: string): boolean {
   const seen = new Set<string>();
   const stack: ExtendsEdge[] = [start];
   while (stack.length) {
     const edge = stack.pop()!;
-    if (edge.error === error) return true;
-    if (edge.error || edge.isUrl || seen.has(edge.target)) continue;
+    if (!edge.target || seen.has(edge.target)) continue;
+    if (edge.target === file) return true;
     seen.add(edge.target);
     stack.push(...(view.files.get(edge.target)?.extends ?? []));
   }
