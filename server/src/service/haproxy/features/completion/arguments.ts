@@ -28,7 +28,7 @@ export function argumentItems(
     case 'use-server':
       return i === 0 ? serverItems(ctx, range, section, false) : condition();
     case 'acl':
-      if (i === 1) return sampleItems(ctx, cur, range.start.character);
+      if (i === 1) return sampleItems(ctx, cur, range.start.character, { acl: true });
       if (i >= 2 && args[i - 1] === '-m') return MATCH_METHODS.map((m) => valueItem(m, range, 'match method'));
       return [];
     case 'bind':

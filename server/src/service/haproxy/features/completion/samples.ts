@@ -21,7 +21,7 @@ export const MATCH_METHODS = ['found', 'bool', 'int', 'ip', 'bin', 'len', 'str',
  * offers fetches for its first element, converters after a comma, and names for fetch
  * arguments that take one (`http_auth(<userlist>)`, `nbsrv(<backend>)`).
  */
-export function sampleItems(ctx: HaproxyContext, cur: CompletionCursor, exprStart: number): CompletionItem[] {
+export function sampleItems(ctx: HaproxyContext, cur: CompletionCursor, exprStart: number, opts: { acl?: boolean } = {}): CompletionItem[] {
   const expr = cur.before.slice(exprStart);
   // Find the innermost unclosed parenthesis and the last top-level comma.
   let depth = 0;
@@ -40,7 +40,10 @@ export function sampleItems(ctx: HaproxyContext, cur: CompletionCursor, exprStar
     return kb.converters().filter((c) => !c.removed).map((c) => entryItem(kb, c, range));
   }
   const range = subRange(cur, exprStart);
-  return kb.fetches().filter((f) => !f.removed).map((f) => entryItem(kb, f, range));
+  const items = kb.fetches().filter((f) => !f.removed).map((f) => entryItem(kb, f, range));
+  // Where an ACL criterion starts, the ACL-only derivatives (`path_beg`, `hdr_sub` …) are valid too.
+  if (opts.acl) for (const a of kb.aclKeywords?.() ?? []) if (!a.removed) items.push(entryItem(kb, a, range));
+  return items;
 }
 
 function fetchArgItems(ctx: HaproxyContext, cur: CompletionCursor, expr: string, openParen: number, exprStart: number): CompletionItem[] {
@@ -79,7 +82,7 @@ export function conditionItems(ctx: HaproxyContext, cur: CompletionCursor, condS
     firstInBlock = false;
   }
   if (depth > 0) {
-    if (firstInBlock) return sampleItems(ctx, cur, cur.range.start.character);
+    if (firstInBlock) return sampleItems(ctx, cur, cur.range.start.character, { acl: true });
     if (cur.lower[cur.lower.length - 1] === '-m') return MATCH_METHODS.map((m) => valueItem(m, cur.range, 'match method'));
     return [];
   }

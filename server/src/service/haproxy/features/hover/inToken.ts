@@ -40,6 +40,9 @@ export function entryInToken(kb: KnowledgeBase, tok: Token, character: number): 
   // A fetch name can contain dots (`req.hdr`) and be followed by arguments.
   const fetch = kb.fetch(word.toLowerCase()) ?? kb.fetch(word.replace(/\.+$/, '').toLowerCase());
   if (fetch) return at(fetch);
+  // ACL-only derivatives (`path_beg`, `hdr_sub(host)`): a fetch plus its match method.
+  const aclOnly = kb.aclKeyword?.(word.toLowerCase());
+  if (aclOnly) return at(aclOnly);
   const acl = kb.predefinedAcls().find((a) => a.name === word);
   if (acl) return at(acl);
   return undefined;
