@@ -1,9 +1,11 @@
 /**
  * Custom messages between the VS Code client and the language server, defined once and
- * imported by both sides (client/src and server/src/lsp). Only `vscode-languageserver-protocol` types here,
- * so the file bundles into either side.
+ * imported by both sides (client/src and server/src/lsp). Only `vscode-languageserver-protocol` values
+ * here, so the file bundles into either side; the service's answer types come in as `import type`,
+ * which the bundler erases.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { RenderResult } from '../service/languageService';
 
 /** What the client tells the server at start-up (LSP `initializationOptions`). */
 export interface InitializationOptions {
@@ -67,23 +69,8 @@ export interface RenderTemplateParams {
   /** Pick a specific owning section (`profilePath:section`) when several use the template. */
   owner?: string;
 }
-export interface RenderTemplateResult {
-  /** The rendered text, absent when rendering failed. */
-  text?: string;
-  /** The profile file (a file system path) and section whose recipe renders this template. */
-  profile?: string;
-  section?: string;
-  /** The template file (a file system path). */
-  input?: string;
-  /** The recipe's `output` path, when known. */
-  output?: string;
-  /** For each line of `text` (0-based), the template line it came from. */
-  lineMap?: number[];
-  /** Why it could not be rendered (buildout's own wording where it applies). */
-  errors: string[];
-  /** Other sections that use the same template (`profile:section`), for a picker. */
-  alternatives?: string[];
-}
+/** The service's answer as is (documented in service/languageService.ts). */
+export type RenderTemplateResult = RenderResult;
 export namespace RenderTemplateRequest {
   export const method = 'haproxy/renderTemplate';
   export const type = new RequestType<RenderTemplateParams, RenderTemplateResult, void>(method);

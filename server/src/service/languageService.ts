@@ -59,13 +59,20 @@ export interface LanguageServiceOptions {
 
 /** What a template render produced (the result of `haproxy/renderTemplate`). */
 export interface RenderResult {
+  /** The rendered text, absent when rendering failed. */
   text?: string;
+  /** The profile file (a file system path) and section whose recipe renders this template. */
   profile?: string;
   section?: string;
+  /** The template file (a file system path). */
   input?: string;
+  /** The recipe's `output` path, when known. */
   output?: string;
+  /** For each line of `text` (0-based), the template line it came from. */
   lineMap?: number[];
+  /** Why it could not be rendered (buildout's own wording where it applies). */
   errors: string[];
+  /** Other sections that use the same template (`profile:section`), for a picker. */
   alternatives?: string[];
 }
 
