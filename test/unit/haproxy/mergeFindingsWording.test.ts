@@ -48,7 +48,7 @@ describe('haproxy -c wording kept on the diagnostic that covers it', () => {
       assert.equal(holders[0].relatedInformation![0].location.range.start.line, f.line);
     }
     const unknown = annotated.find((d) => d.code === 'unknown-keyword')!;
-    assert.match(unknown.message, /frobnicate/);
+    assert.match(String(unknown.message), /frobnicate/);
     assert.equal(unknown.relatedInformation!.length, 1);
     // The kept finding is not attached anywhere, and diagnostics that cover nothing are unchanged.
     assert.ok(!annotated.some((d) => d.relatedInformation?.some((r) => r.message.includes('already specified'))));
