@@ -62,6 +62,11 @@ export class ConfigurationTxtDocs implements LocalDocsProvider {
       // Actions are documented as "http-request set-header …" in older manuals.
       candidates = doc.entries.filter((e) => inChapter(e) && e.names.some((n) => n.endsWith(' ' + key)));
     }
+    if (candidates.length === 0) {
+      // The syntax line may name the keyword with its first argument word: `stick-table type
+      // {…}`, `http-error status <code>`, `compression algo …`, `option pgsql-check user <u>`.
+      candidates = doc.entries.filter((e) => inChapter(e) && e.names.some((n) => n.startsWith(key + ' ')));
+    }
     if (candidates.length === 0 && chapter && chapter.includes('.')) {
       // The local manual may be another version whose sub-chapters are numbered differently
       // (actions moved from 4.2 to 4.3 in 3.0): retry within the top-level chapter.
@@ -117,6 +122,13 @@ export function indexConfigurationTxt(text: string): Loaded {
       continue;
     }
     if (!chapter) continue; // table of contents and preface
+    // The §4.1 keyword matrix (a `----+----` rule, then `keyword  X  -  X  X` rows) is no entry.
+    if (/^-+\+-/.test(l)) {
+      while (isCol0(lines[i + 1])) i++;
+      if (open) open.end = i;
+      open = undefined;
+      continue;
+    }
     // A block of column-0 lines directly followed by an indented line is an entry.
     let j = i;
     while (isCol0(lines[j + 1])) j++;
@@ -124,7 +136,9 @@ export function indexConfigurationTxt(text: string): Loaded {
     open = undefined;
     // Some manuals put one blank line between the syntax and its description; accept that
     // only for short keyword-like lines, so prose paragraphs are not taken for entries.
-    const body = isIndented(lines[j + 1]) || (lines[j + 1] === '' && isIndented(lines[j + 2]) && j === i && (entryName(l)?.split(' ').length ?? 9) <= 3);
+    // (`option socket-stats` / `no option socket-stats`, blank, description counts too).
+    const short = (k: number) => (entryName(lines[k])?.split(' ').length ?? 9) <= 3;
+    const body = isIndented(lines[j + 1]) || (lines[j + 1] === '' && isIndented(lines[j + 2]) && j - i <= 1 && short(i) && short(j));
     if (!body) {
       i = j;
       continue;
