@@ -63,3 +63,12 @@ describe('haproxy completion: stats scope', () => {
     assert.equal(c.resultText('scope'), `${HEAD}listen stats\n    stats scope \n`);
   });
 });
+
+describe('haproxy completion: track', () => {
+  it('never offers the server being written (HAProxy refuses a server tracking itself)', () => {
+    const c = complete(`${HEAD}backend app\n    server a1 127.0.0.1:9001\n    server a2 127.0.0.1:9002 track |\n`);
+    assert.ok(c.labels.includes('a1'));
+    assert.ok(c.labels.includes('zope/s1'));
+    assert.ok(!c.labels.includes('a2'), c.labels.join(' '));
+  });
+});

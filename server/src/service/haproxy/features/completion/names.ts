@@ -30,6 +30,8 @@ export function serverItems(ctx: HaproxyContext, range: Range, current: Section 
   const out: CompletionItem[] = [];
   const seen = new Set<string>();
   for (const d of buildNameIndex(ctx.parsed).definitions('server')) {
+    // The server defined on the cursor's line cannot track itself (haproxy -c: "tracking chain looping back").
+    if (d.range.start.line === range.start.line) continue;
     const own = d.section === current;
     if (!own && !qualifyOthers) continue;
     const label = own ? d.name : `${d.section.name?.value ?? ''}/${d.name}`;
