@@ -53,6 +53,8 @@ export interface Comment {
 /** One non-empty line. */
 export interface Statement {
   line: number;
+  /** The line as written (the columns of tokens and comment index into it). */
+  readonly text: string;
   /** Column of the first token (or of the comment on a comment-only line). */
   indent: number;
   tokens: Token[];

@@ -1,5 +1,6 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { tokenizeLine, type LineTokens } from './tokenizer';
+import { LineStatement, TokenStore } from './statement';
+import { scan, scanPlainLine, tokenizeLine } from './tokenizer';
 
 /**
  * Every keyword that opens a section in some supported HAProxy version. The parser is
@@ -36,14 +37,14 @@ export function splitLines(text: string): string[] {
  * without walking their lines at all: a one-line edit of a 100,000-line file only walks the
  * edited section.
  */
-let previous: { lines: string[]; statements: (Statement | undefined)[]; doc: HaproxyDocument } | undefined;
+let previous: { lines: string[]; statements: (LineStatement | undefined)[]; doc: HaproxyDocument } | undefined;
 const REUSE_MIN_LINES = 1000;
 
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
 export function parseHaproxy(text: string): HaproxyDocument {
   const lines = splitLines(text);
   const prev = lines.length >= REUSE_MIN_LINES ? previous : undefined;
-  const statements: (Statement | undefined)[] | undefined = lines.length >= REUSE_MIN_LINES ? new Array(lines.length) : undefined;
+  const statements: (LineStatement | undefined)[] | undefined = lines.length >= REUSE_MIN_LINES ? new Array(lines.length) : undefined;
   // Common prefix and suffix with the previous text (suffix lines may have moved).
   let prefix = 0;
   let suffix = 0;
@@ -86,49 +87,40 @@ export function parseHaproxy(text: string): HaproxyDocument {
     for (let i = 0; i < loopStart; i++) statements![i] = prev.statements[i];
   }
   const firstMiddle = doc.sections.length;
+  // Word columns of the lines tokenized by this parse (all of them, or the edited ones).
+  const store = new TokenStore(prev ? 64 : text.length >> 2);
   let current: Section | undefined;
   for (let lineNo = loopStart; lineNo < loopEnd; lineNo++) {
     const raw = lines[lineNo];
     if (raw.length === 0) continue;
-    let st: Statement | undefined;
-    let lexed: LineTokens | undefined;
+    let st: LineStatement | undefined;
     if (prev && lineNo < prefix) {
       st = prev.statements[lineNo];
       if (!st) continue; // blank or whitespace-only before too
     } else if (prev && lineNo >= lines.length - suffix) {
       const old = prev.statements[lineNo + shift];
       if (!old) continue;
-      st = shift === 0 ? old : { ...old, line: lineNo };
+      st = shift === 0 ? old : old.movedTo(lineNo);
     } else {
-      lexed = tokenizeLine(raw);
-      if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) continue;
-    }
-    if (!st) {
-      const first = lexed!.tokens[0];
-      st = {
-        line: lineNo,
-        indent: first ? first.start : lexed!.comment ? lexed!.comment.start : 0,
-        tokens: lexed!.tokens,
-      };
-      if (lexed!.comment) st.comment = lexed!.comment;
-      if (lexed!.errors) st.errors = lexed!.errors;
+      st = lex(raw, lineNo, store);
+      if (!st) continue;
     }
     if (statements) statements[lineNo] = st;
-    const first = st.tokens[0];
-    const word = first?.value.toLowerCase();
-    if (word !== undefined && word.startsWith('.') && !first.quoted) {
+    const word = st.tokenCount > 0 ? firstWord(st) : undefined;
+    if (word !== undefined && word.charCodeAt(0) === 46 /* . */) {
       const d: Directive = { statement: st, name: word };
       doc.directives.push(d);
     }
-    if (word !== undefined && SECTION_KEYWORDS.has(word) && !first.quoted) {
+    if (word !== undefined && SECTION_KEYWORDS.has(word)) {
       current = { kind: word, header: st, body: [], startLine: lineNo, endLine: lineNo };
-      if (st.tokens[1]) current.name = st.tokens[1];
+      const tokens = st.tokens;
+      if (tokens[1]) current.name = tokens[1];
       doc.sections.push(current);
       continue;
     }
     if (current) {
       current.body.push(st);
-      if (st.tokens.length > 0) current.endLine = lineNo;
+      if (st.tokenCount > 0) current.endLine = lineNo;
     } else {
       doc.preamble.push(st);
     }
@@ -144,6 +136,39 @@ export function parseHaproxy(text: string): HaproxyDocument {
   }
   previous = statements ? { lines, statements, doc } : previous;
   return doc;
+}
+
+/** One line as a statement, or undefined for a blank line. Plain lines take the fast scan (no token objects). */
+function lex(raw: string, lineNo: number, store: TokenStore): LineStatement | undefined {
+  const count = scanPlainLine(raw, store);
+  if (count >= 0) {
+    const commentAt = scan.commentAt;
+    if (count === 0 && commentAt < 0) return undefined;
+    const at = store.size - 2 * count;
+    const comment = commentAt >= 0 ? { start: commentAt, text: raw.slice(commentAt, scan.end) } : undefined;
+    return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, undefined, store, at, count);
+  }
+  const lexed = tokenizeLine(raw);
+  if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) return undefined;
+  const first = lexed.tokens[0];
+  const indent = first ? first.start : lexed.comment ? lexed.comment.start : 0;
+  return new LineStatement(lineNo, indent, raw, lexed.comment, lexed.errors, lexed.tokens, undefined, 0, 0);
+}
+
+/** The first word lower-cased, when it is not quoted (a quoted word is never a section keyword nor a directive). */
+function firstWord(st: LineStatement): string | undefined {
+  const w = st.plainWord(0);
+  if (w !== undefined) return lowerAscii(w);
+  const first = st.tokens[0];
+  return first.quoted ? undefined : first.value.toLowerCase();
+}
+
+function lowerAscii(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 65 && c <= 90) return v.toLowerCase();
+  }
+  return v;
 }
 
 /** Replaces each section (from `from` on) identical, statement object for statement object, to a previous one by that one. */

@@ -1,4 +1,5 @@
 import type { BuildoutRef, Comment, EnvVarRef, LexError, Token } from './model';
+import type { TokenStore } from './statement';
 
 /**
  * Splits one line into words the way HAProxy's parser does (configuration.txt §2.2):
@@ -190,4 +191,55 @@ function readEnvVar(line: string, i: number, n: number): { ref: EnvVarRef; end: 
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.slice(i + 1, Math.min(n, i + 257)));
   if (!m) return undefined;
   return { ref: { start: i, end: i + 1 + m[0].length, name: m[0] }, end: i + 1 + m[0].length };
+}
+
+/**
+ * The fast path of `tokenizeLine` for plain lines (nearly all): appends each word's
+ * [start, end) columns to `store` and returns the word count, or -1 when the line needs the
+ * full tokenizer (a quote, backslash or `$`, or a line longer than the limit) — then nothing
+ * is appended. A comment's column is left in `scan.commentAt` (-1 when none) and the column
+ * where the line ends for HAProxy (a CR ends it) in `scan.end`. Creates no object.
+ */
+export const scan = { commentAt: -1, end: 0 };
+
+export function scanPlainLine(line: string, store: TokenStore): number {
+  const len = line.length;
+  if (len > MAX_LINE) return -1;
+  const mark = store.size;
+  const d = store.reserve(len + 1);
+  let p = mark;
+  let i = 0;
+  let count = 0;
+  scan.commentAt = -1;
+  while (i < len) {
+    let c = line.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12 || c === 11) {
+      i++;
+      continue;
+    }
+    if (c === 13) break;
+    if (c === 35 /* # */) {
+      scan.commentAt = i;
+      const cr = line.indexOf('\r', i);
+      scan.end = cr < 0 ? len : cr;
+      store.size = p;
+      return count;
+    }
+    const start = i;
+    while (i < len) {
+      c = line.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 35) break;
+      if (c === 92 /* \\ */ || c === 34 /* " */ || c === 39 /* ' */ || c === 36 /* $ */) {
+        store.size = mark;
+        return -1;
+      }
+      i++;
+    }
+    d[p++] = start;
+    d[p++] = i;
+    count++;
+  }
+  scan.end = i;
+  store.size = p;
+  return count;
 }

@@ -6,10 +6,10 @@
  * does not register ("'filter' : unknown keyword 'compresion'" — fatal).
  */
 import { suggest } from '../../../common/didYouMean';
-import { BUILD_OPTIONAL_FILTERS, EXPOSE_EXPERIMENTAL, experimentalIn, filterNames } from '../../knowledge/experimental';
+import { BUILD_OPTIONAL_FILTERS, EXPERIMENTAL, EXPOSE_EXPERIMENTAL, experimentalIn, filterNames } from '../../knowledge/experimental';
 import type { RuleSet } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
-import { didYouMeanHint, kindOf, type CheckContext } from './reporter';
+import { didYouMeanHint, kindOf, lowerCase, type CheckContext } from './reporter';
 
 const PROXY = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Rule sets by first word; two-word sets (`tcp-request session`) need the second word too. */
@@ -24,18 +24,64 @@ export function checkGatedFeatures(cc: CheckContext): void {
   for (const section of cc.doc.sections) {
     if (kindOf(section) !== 'global') continue;
     for (const st of section.body) {
-      if (st.tokens[0]?.value.toLowerCase() === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
+      const first = st.tokens[0];
+      if (first && lowerCase(first.value) === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
     }
   }
   let filters: string[] | undefined;
+  const gated = gatedNames();
   for (const section of cc.doc.sections) {
     const kind = kindOf(section);
+    const proxy = PROXY.has(kind);
     for (const st of section.body) {
-      if (st.tokens.length === 0) continue;
-      if (st.line < exposedAt) checkExperimental(cc, st, kind);
-      if (PROXY.has(kind) && st.tokens[0].value.toLowerCase() === 'filter') checkFilter(cc, st, (filters ??= filterNames(cc.version)));
+      const first = st.tokens[0];
+      if (first === undefined) continue;
+      // One lower-cased first word per statement; nothing else is allocated unless it is gated or a filter.
+      const w0 = lowerCase(first.value);
+      if (st.line < exposedAt && (gated.keywords.has(w0) || (proxy && gated.ruleWords.has(w0) && mayBeGatedAction(st, gated.actions)))) {
+        checkExperimental(cc, st, kind);
+      }
+      if (proxy && w0 === 'filter') checkFilter(cc, st, (filters ??= filterNames(cc.version)));
     }
   }
+}
+
+/**
+ * First words that can start an experimental directive (any version) or a rule line of a set
+ * with an experimental action: every other statement (nearly all) is skipped with one Set lookup.
+ */
+interface GatedNames {
+  keywords: ReadonlySet<string>;
+  ruleWords: ReadonlySet<string>;
+  actions: ReadonlySet<string>;
+}
+let gatedCache: GatedNames | undefined;
+function gatedNames(): GatedNames {
+  if (!gatedCache) {
+    const keywords = new Set<string>();
+    const ruleWords = new Set<string>();
+    const actions = new Set<string>();
+    for (const f of EXPERIMENTAL) {
+      if (f.what === 'keyword') keywords.add(f.name.split(' ')[0]);
+      else {
+        actions.add(f.name);
+        for (const rs of f.where) ruleWords.add(rs.split(' ')[0]);
+      }
+    }
+    gatedCache = { keywords, ruleWords, actions };
+  }
+  return gatedCache;
+}
+
+/** Whether the action word of a rule line (second word, or third after `tcp-request content`…) may be an experimental action. */
+function mayBeGatedAction(st: Statement, actions: ReadonlySet<string>): boolean {
+  const t = st.tokens;
+  for (let i = 1; i <= 2 && i < t.length; i++) {
+    const v = t[i].value;
+    const paren = v.indexOf('(');
+    if (actions.has(lowerCase(paren < 0 ? v : v.slice(0, paren)))) return true;
+  }
+  return false;
 }
 
 function checkExperimental(cc: CheckContext, st: Statement, kind: string): void {

@@ -23,7 +23,7 @@
  */
 import type { CancellationCheck } from '../../../common/cancellation';
 import type { KnowledgeBase } from '../../knowledge/types';
-import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
+import type { HaproxyDocument, Section, Statement } from '../../parser/model';
 import { checkStatementBuildout, checkStatementLexErrors } from './fileChecks';
 import { bodyCheckMode, checkBodyKeyword, checkSectionHeader } from './keywordChecks';
 import type { CheckContext, KeywordMatch, RawReport } from './reporter';
@@ -49,10 +49,10 @@ export interface LocalHit {
   raws: readonly RawReport[];
 }
 
-/** The knowledge base the entries were computed with, and the statements' token arrays and entries in document order. */
+/** The knowledge base the entries were computed with, and the statements' line texts and entries in document order. */
 interface DocumentCache {
   kb: KnowledgeBase;
-  tokens: Token[][];
+  texts: string[];
   entries: Entry[];
 }
 
@@ -77,16 +77,16 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   for (const section of doc.sections) n += 1 + section.body.length;
   const cacheable = cc.doc.lineCount >= CACHE_MIN_LINES;
   const old = cacheable && last && last.kb === cc.kb ? last : undefined;
-  const oldN = old ? old.tokens.length : 0;
+  const oldN = old ? old.texts.length : 0;
   let prefix = 0;
   let suffix = 0;
   if (old) {
     const max = Math.min(n, oldN);
-    prefix = commonPrefix(doc, old.tokens, max);
-    suffix = commonSuffix(doc, old.tokens, max - prefix);
+    prefix = commonPrefix(doc, old.texts, max);
+    suffix = commonSuffix(doc, old.texts, max - prefix);
   }
   // Statements are visited in document order: preamble, then each header and its body.
-  const tokens = new Array<Token[]>(n);
+  const texts = new Array<string>(n);
   const entries = new Array<Entry>(n);
   const hits: LocalHit[] = [];
   const shift = oldN - n;
@@ -95,7 +95,7 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   const visit = (st: Statement, key: string, section: Section | undefined, mode: number): void => {
     let e = i < prefix ? old!.entries[i] : i >= suffixStart ? old!.entries[i + shift] : undefined;
     if (e === undefined || e.key !== key) e = compute(cc, st, key, section, mode);
-    tokens[i] = st.tokens;
+    texts[i] = st.text;
     entries[i] = e;
     if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
     i++;
@@ -117,47 +117,47 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
     const mode = bodyCheckMode(cc, section.kind);
     for (let k = 0; k < body.length; k++) visit(body[k], key, section, mode);
   }
-  if (cacheable) last = { kb: cc.kb, tokens, entries };
+  if (cacheable) last = { kb: cc.kb, texts, entries };
   return hits;
 }
 
-/** How many leading statements (document order) have the token arrays of `old`, up to `max`. */
-function commonPrefix(doc: HaproxyDocument, old: readonly Token[][], max: number): number {
+/** How many leading statements (document order) have the line texts of `old`, up to `max`. */
+function commonPrefix(doc: HaproxyDocument, old: readonly string[], max: number): number {
   let i = 0;
   for (const st of doc.preamble) {
-    if (i >= max || st.tokens !== old[i]) return i;
+    if (i >= max || st.text !== old[i]) return i;
     i++;
   }
   for (const section of doc.sections) {
-    if (i >= max || section.header.tokens !== old[i]) return i;
+    if (i >= max || section.header.text !== old[i]) return i;
     i++;
     for (const st of section.body) {
-      if (i >= max || st.tokens !== old[i]) return i;
+      if (i >= max || st.text !== old[i]) return i;
       i++;
     }
   }
   return i;
 }
 
-/** How many trailing statements have the token arrays of the end of `old`, up to `max`. */
-function commonSuffix(doc: HaproxyDocument, old: readonly Token[][], max: number): number {
+/** How many trailing statements have the line texts of the end of `old`, up to `max`. */
+function commonSuffix(doc: HaproxyDocument, old: readonly string[], max: number): number {
   let j = old.length - 1;
   let count = 0;
   const sections = doc.sections;
   for (let s = sections.length - 1; s >= 0; s--) {
     const body = sections[s].body;
     for (let k = body.length - 1; k >= 0; k--) {
-      if (count >= max || body[k].tokens !== old[j]) return count;
+      if (count >= max || body[k].text !== old[j]) return count;
       j--;
       count++;
     }
-    if (count >= max || sections[s].header.tokens !== old[j]) return count;
+    if (count >= max || sections[s].header.text !== old[j]) return count;
     j--;
     count++;
   }
   const pre = doc.preamble;
   for (let k = pre.length - 1; k >= 0; k--) {
-    if (count >= max || pre[k].tokens !== old[j]) return count;
+    if (count >= max || pre[k].text !== old[j]) return count;
     j--;
     count++;
   }

@@ -171,7 +171,7 @@ export function statementWords(st: Statement): string[] {
 }
 
 /** `toLowerCase()` only when an upper-case ASCII letter is present (a char test, not a regex per word). */
-function lowerCase(v: string): string {
+export function lowerCase(v: string): string {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c >= 65 && c <= 90) return v.toLowerCase();
