@@ -1,3 +1,4 @@
+import { isExperimentalName } from '../knowledge/experimental';
 import type { EntryBase, KnowledgeBase, KnowledgeEntry, RemovedEntry } from '../knowledge/types';
 
 /**
@@ -59,7 +60,6 @@ export function entryMarkdown(kb: KnowledgeBase, entry: KnowledgeEntry): string 
   if (entry.kind === 'keyword') {
     facts.push(`Allowed in: ${entry.sections.map((s) => (s === 'defaults' && entry.namedDefaultsOnly ? 'defaults (named only)' : s)).join(', ')}`);
     if (entry.negatable) facts.push('Can be negated with `no`.');
-    if (entry.experimental) facts.push('Experimental: needs `expose-experimental-directives` in `global`.');
   } else if (entry.kind === 'action') {
     facts.push(`Usable in: ${entry.ruleSets.map((r) => '`' + r + '`').join(', ')}`);
   } else if (entry.kind === 'converter') {
@@ -73,11 +73,23 @@ export function entryMarkdown(kb: KnowledgeBase, entry: KnowledgeEntry): string 
   } else if (entry.kind === 'log-alias' && entry.httpOnly) {
     facts.push('HTTP mode only.');
   }
+  if (experimental(kb, entry)) facts.push(`Experimental in HAProxy ${kb.version}: refused unless \`expose-experimental-directives\` comes first in \`global\`.`);
   const status = lifecycleLine(entry, kb.version);
   if (status) facts.push(status);
   if (facts.length) out.push(facts.join('  \n'));
   out.push(`[HAProxy ${kb.version} documentation](${kb.docUrl(entry)})`);
   return out.join('\n\n');
+}
+
+const EXPERIMENTAL_KIND: Partial<Record<KnowledgeEntry['kind'], 'keyword' | 'action' | 'bind' | 'server'>> = {
+  keyword: 'keyword', action: 'action', 'bind-option': 'bind', 'server-option': 'server',
+};
+
+/** Experimental in the target version: the table's flag or the gated-feature facts (per version). */
+function experimental(kb: KnowledgeBase, entry: KnowledgeEntry): boolean {
+  if (entry.kind === 'keyword' && entry.experimental) return true;
+  const what = EXPERIMENTAL_KIND[entry.kind];
+  return what !== undefined && isExperimentalName(kb.version, what, entry.name);
 }
 
 /** "Since 1.5 · deprecated in 2.4 — use X" or "**Removed in 1.6** — use …". */

@@ -133,6 +133,15 @@ export function experimentalIn(version: HaproxyVersion, what: ExperimentalFact['
   return EXPERIMENTAL.find((f) => f.what === what && f.name === name && f.where.includes(where) && inRange(version, f.since, f.until));
 }
 
+/**
+ * Whether a name is experimental in `version` anywhere it can be used: a keyword or an action
+ * (any section or rule set), or a bind/server option name. For documentation (hover, completion).
+ */
+export function isExperimentalName(version: HaproxyVersion, what: 'keyword' | 'action' | 'bind' | 'server', name: string): boolean {
+  if (what === 'keyword' || what === 'action') return EXPERIMENTAL.some((f) => f.what === what && f.name === name && inRange(version, f.since, f.until));
+  return EXPERIMENTAL_PARAMS.some((f) => f.what === 'option' && f.line === what && f.name === name && inRange(version, f.since, f.until));
+}
+
 interface FilterFact {
   readonly name: string;
   readonly since: HaproxyVersion;
