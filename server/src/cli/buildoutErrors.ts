@@ -49,6 +49,8 @@ export interface CliError {
   line?: number;
   column?: number;
   code?: string;
+  /** Default `error`. */
+  severity?: 'error' | 'warning';
   /** The file itself could not be opened: no line to point at (`file: error: …`). */
   unopened?: boolean;
 }
@@ -71,5 +73,5 @@ export function formatCliError(cwd: string, e: CliError): string {
   const file = e.file ? relativePath(cwd, e.file) || e.file : undefined;
   const where = file === undefined ? '' : e.unopened ? `${file}: ` : `${file}:${(e.line ?? 0) + 1}:${(e.column ?? 0) + 1}: `;
   const code = e.code ? ` [${e.code}]` : '';
-  return `${where}error: ${e.message.trim().replace(/\n/g, ' ')}${code}`;
+  return `${where}${e.severity ?? 'error'}: ${e.message.trim().replace(/\n/g, ' ')}${code}`;
 }

@@ -7,9 +7,8 @@
  */
 import { renderTemplate, templateFlavour, templateSections } from '../service/buildout/render/render';
 import { pyAbspath } from '../service/buildout/resolver/paths';
-import { resolveProfile } from '../service/buildout/resolver/profile';
 import type { CliCommand } from './io';
-import { parseProfileArgs } from './resolveCommand';
+import { parseProfileArgs, resolveWithDownloads, stopsLoading } from './resolveCommand';
 import { formatCliError, fromBuildoutError } from './buildoutErrors';
 import { locateBuildoutError } from './errorPosition';
 
@@ -27,11 +26,13 @@ export const renderCommand: CliCommand = async (args, io) => {
     return 2;
   }
   const root = pyAbspath(a.profile!, io.cwd);
-  const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
-  if (profile.loadError) {
-    io.stderr(formatCliError(io.cwd, fromBuildoutError(profile.loadError, root)) + '\n');
+  const profile = await resolveWithDownloads(io, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
+  if (stopsLoading(profile)) {
+    io.stderr(formatCliError(io.cwd, fromBuildoutError(profile.loadError!, root)) + '\n');
     return 1;
   }
+  // Resolution went on without an unreachable `extends` URL: say so (values from it are missing).
+  for (const e of profile.errors) if (e.kind === 'url-unavailable') io.stderr(formatCliError(io.cwd, { ...fromBuildoutError(e, root), severity: 'warning' }) + '\n');
   let section = a.rest[0];
   if (section === undefined) {
     const candidates = templateSections(profile);

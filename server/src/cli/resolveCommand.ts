@@ -12,8 +12,10 @@ import { BuildoutCode } from '../service/buildout/features/codes';
 import type { CliCommand } from './io';
 import { formatCliError, fromBuildoutError, type CliError } from './buildoutErrors';
 import { locateBuildoutError, type ErrorPosition } from './errorPosition';
-import type { BuildoutError } from '../service/buildout/model';
+import type { BuildoutError, ResolveOptions } from '../service/buildout/model';
+import { ParseCache } from '../service/buildout/resolver/loader';
 import type { BuildoutProfile } from '../service/buildout/resolver/profile';
+import type { CliIO } from './io';
 import { pySplit } from '../service/buildout/parser/pyText';
 
 const USAGE = `Usage: haproxy-buildout resolve PROFILE [--json] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...] [section[:option]]
@@ -70,7 +72,7 @@ export const resolveCommand: CliCommand = async (args, io) => {
     return 2;
   }
   const root = pyAbspath(a.profile!, io.cwd);
-  const profile = resolveProfile(io.host, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
+  const profile = await resolveWithDownloads(io, root, { mergeMode: a.mergeMode, userDefaults: a.userDefaults, overrides: a.overrides });
   const errors: JsonError[] = [];
   // The same errors as stderr lines in `check`'s format (with a code, and where known a position).
   const lines: CliError[] = [];
@@ -89,7 +91,7 @@ export const resolveCommand: CliCommand = async (args, io) => {
   const [wantSection, wantOption] = a.rest[0] !== undefined ? splitTarget(a.rest[0]) : [undefined, undefined];
   const names = wantSection !== undefined ? [wantSection] : [...profile.sectionNames()].sort();
   const sections: Record<string, Record<string, string>> = {};
-  if (!profile.loadError) {
+  if (!stopsLoading(profile)) {
     for (const name of names) {
       if (!profile.data.has(name)) {
         add({ message: `The referenced section, '${name}', was not defined.`, file: root, code: BuildoutCode.undefinedSection }, name);
@@ -133,6 +135,26 @@ export const resolveCommand: CliCommand = async (args, io) => {
   for (const e of a.json ? [] : lines) io.stderr(formatCliError(io.cwd, e) + '\n');
   return errors.length ? 1 : 0;
 };
+
+/**
+ * Resolve, and when `extends = http…` files started downloading (the disk host fetches them in
+ * the background), wait for them and resolve again with what arrived (or why it failed).
+ */
+export async function resolveWithDownloads(io: CliIO, root: string, options: ResolveOptions): Promise<BuildoutProfile> {
+  let profile = resolveProfile(io.host, root, options);
+  const wait = (io.host as { whenDownloaded?: () => Promise<boolean> }).whenDownloaded;
+  // A fresh parse cache: the shared one would replay the "not fetched yet" result of the URL.
+  if (wait && (await wait.call(io.host))) profile = resolveProfile(io.host, root, options, new ParseCache());
+  return profile;
+}
+
+/**
+ * Whether loading failed in a way that leaves nothing to print. An unreachable URL does not:
+ * resolution continues without it (its error is reported), as in the editor.
+ */
+export function stopsLoading(profile: BuildoutProfile): boolean {
+  return profile.loadError !== undefined && profile.loadError.kind !== 'url-unavailable';
+}
 
 interface JsonError {
   section?: string;

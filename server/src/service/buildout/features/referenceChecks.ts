@@ -10,6 +10,10 @@ import { BuildoutCode, DIAGNOSTIC_SOURCE } from './codes';
 export function referenceDiagnostics(view: ProfileView, refs: readonly SubstitutionReference[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const sections = view.sectionNames();
+  // An `extends` URL we could not read may define any section or option: not a certain error.
+  const unread = unreadUrls(view);
+  const maybe = unread.length ? ` (it may come from ${unread.join(', ')}, which could not be read)` : '';
+  const undefinedSeverity = unread.length ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
   for (const r of refs) {
     if (r.syntaxError) {
       out.push({ range: r.range, message: r.syntaxError.replace(/\n/g, ' '), code: BuildoutCode.substitutionSyntax, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE });
@@ -20,8 +24,8 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
       const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
       out.push({
         range: r.sectionText === '' ? r.range : r.sectionRange,
-        message: `The referenced section, '${r.section}', was not defined.${hint}`,
-        code: BuildoutCode.undefinedSection, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, data: { suggestions },
+        message: `The referenced section, '${r.section}', was not defined.${hint}${maybe}`,
+        code: BuildoutCode.undefinedSection, severity: undefinedSeverity, source: DIAGNOSTIC_SOURCE, data: { suggestions },
       });
       continue;
     }
@@ -35,8 +39,8 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
       out.push({
         range: r.optionRange,
         message: `Referenced option does not exist: ${r.section} ${r.option}${hint}`
-          + (unknownRecipe ? ` (unless the recipe ${unknownRecipe} sets it when the part is initialised)` : ''),
-        code: BuildoutCode.undefinedOption, severity: unknownRecipe ? DiagnosticSeverity.Information : DiagnosticSeverity.Error,
+          + (unknownRecipe ? ` (unless the recipe ${unknownRecipe} sets it when the part is initialised)` : maybe),
+        code: BuildoutCode.undefinedOption, severity: unknownRecipe ? DiagnosticSeverity.Information : undefinedSeverity,
         source: DIAGNOSTIC_SOURCE, data: { suggestions },
       });
       continue;
@@ -47,4 +51,12 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
     }
   }
   return out;
+}
+
+/** `extends` URLs of the graph that could not be read (offline, not cached, unreachable). */
+function unreadUrls(view: ProfileView): string[] {
+  if (!view.errors().some((e) => e.kind === 'url-unavailable')) return [];
+  const out = new Set<string>();
+  for (const f of view.files.values()) for (const e of f.extends) if (e.error?.kind === 'url-unavailable') out.add(e.target || e.entry.value);
+  return [...out];
 }
