@@ -77,6 +77,22 @@ const PARAM_LINES: Readonly<Record<string, { line: 'bind' | 'server'; address?: 
   'default-server': { line: 'server', first: 1 },
 };
 
+const paramHints = new Map<HaproxyVersion, RegExp | null>();
+
+/**
+ * A quick test on a bind/server line's raw text: can it hold an experimental word in `version`?
+ * undefined when the version gates none (2.6), so most lines are never walked.
+ */
+export function experimentalParamHint(version: HaproxyVersion): RegExp | undefined {
+  let re = paramHints.get(version);
+  if (re === undefined) {
+    const words = EXPERIMENTAL_PARAMS.filter((f) => inRange(version, f.since, f.until)).map((f) => (f.what === 'value' ? f.value! : f.name));
+    re = words.length ? new RegExp([...new Set(words)].map((w) => w.replace(/[.@]/g, '\\$&')).join('|'), 'i') : null;
+    paramHints.set(version, re);
+  }
+  return re ?? undefined;
+}
+
 /** Whether a line starting with this (lower-case) keyword can hold experimental options. */
 export function hasExperimentalParams(keyword: string): boolean {
   return Object.hasOwn(PARAM_LINES, keyword);

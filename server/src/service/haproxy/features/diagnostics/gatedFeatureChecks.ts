@@ -6,7 +6,9 @@
  * does not register ("'filter' : unknown keyword 'compresion'" — fatal).
  */
 import { suggest } from '../../../common/didYouMean';
-import { BUILD_OPTIONAL_FILTERS, EXPERIMENTAL, EXPOSE_EXPERIMENTAL, experimentalIn, filterNames } from '../../knowledge/experimental';
+import {
+  BUILD_OPTIONAL_FILTERS, EXPERIMENTAL, EXPOSE_EXPERIMENTAL, experimentalIn, experimentalParamHint, experimentalParamUses, filterNames, hasExperimentalParams,
+} from '../../knowledge/experimental';
 import type { RuleSet } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
 import { didYouMeanHint, kindOf, lowerCase, type CheckContext } from './reporter';
@@ -30,6 +32,7 @@ export function checkGatedFeatures(cc: CheckContext): void {
   }
   let filters: string[] | undefined;
   const gated = gatedNames();
+  const paramHint = experimentalParamHint(cc.version);
   for (const section of cc.doc.sections) {
     const kind = kindOf(section);
     const proxy = PROXY.has(kind);
@@ -42,7 +45,18 @@ export function checkGatedFeatures(cc: CheckContext): void {
         checkExperimental(cc, st, kind);
       }
       if (proxy && w0 === 'filter') checkFilter(cc, st, (filters ??= filterNames(cc.version)));
+      // Experimental bind/server options, values and address prefixes (ktls, nbconn, rhttp@ …): a text test first.
+      if (paramHint && st.line < exposedAt && hasExperimentalParams(w0) && paramHint.test(st.text)) checkExperimentalParams(cc, st);
     }
+  }
+}
+
+function checkExperimentalParams(cc: CheckContext, st: Statement): void {
+  const words = st.tokens.map((t) => lowerCase(t.value));
+  const argCount = (line: 'bind' | 'server', name: string) => (line === 'bind' ? cc.kb.bindOption(name) : cc.kb.serverOption(name))?.argCount;
+  for (const use of experimentalParamUses(cc.version, words, argCount)) {
+    const tok = st.tokens[use.tokenIndex];
+    if (tok && !cc.isDeferred(tok)) cc.reportToken('experimentalDirective', st, tok, { name: use.name, what: use.label, version: cc.version }, { exposeExperimental: true });
   }
 }
 
