@@ -147,10 +147,21 @@ export function complete(ws: BuildoutWorkspace, view: ProfileView, file: string,
       if (place.option === 'recipe') {
         for (const r of RECIPES) items.push(item(recipeDisplayName(r), CompletionItemKind.Module, range, { documentation: { kind: 'markdown', value: r.summary } }));
       } else if (cur.section === 'buildout' && place.option === 'parts') {
-        const listed = new Set((view.section('buildout')?.options.get('parts')?.rawValue ?? '').split(/\s+/));
+        const history = view.section('buildout')?.options.get('parts')?.history ?? [];
+        const listed = new Set(pySplitWords(view.section('buildout')?.options.get('parts')?.rawValue ?? ''));
+        // `-=` removes what some file listed (the value before this line's removal).
+        const ever = new Set(history.filter((h) => h.operation !== 'REMOVE').flatMap((h) => pySplitWords(h.value)));
+        const macros = new Set(view.sectionNames().flatMap((n) => pySplitWords(view.section(n)?.options.get('<')?.rawValue ?? '')));
         for (const name of view.sectionNames()) {
-          if (!view.section(name)?.options.has('recipe') || (listed.has(name) && place.operator !== '-=')) continue;
-          items.push(item(name, CompletionItemKind.Module, range, { detail: view.section(name)?.options.get('recipe')?.rawValue }));
+          if (place.operator === '-=' ? !ever.has(name) : listed.has(name)) continue;
+          // The recipe may come through `<=` (`[instance2] <= instance1`): ask the expanded section.
+          const recipe = view.option(name, 'recipe');
+          if (!recipe) continue;
+          const macro = macros.has(name);
+          items.push(item(name, CompletionItemKind.Module, range, {
+            detail: macro ? `${recipe.rawValue} (used as a <= macro)` : recipe.rawValue,
+            sortText: (macro ? '1' : '0') + name,
+          }));
         }
       } else if (PATH_OPTIONS.has(place.option) && (place.option.includes('extends') || cur.section !== 'buildout')) {
         items.push(...pathItems(ws, view, file, place.option, place.typed, position));
@@ -166,4 +177,9 @@ export function complete(ws: BuildoutWorkspace, view: ProfileView, file: string,
       break;
   }
   return { isIncomplete: false, items };
+}
+
+/** Python's `str.split()` (whitespace runs, no empty words). */
+function pySplitWords(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
 }
