@@ -33,3 +33,10 @@ test('parts -=: only the listed parts', () => {
   const labels = complete('[buildout]\nextends = base.cfg\nparts = haproxy-build instance1\nparts -= |\n');
   assert.deepEqual(labels.sort(), ['haproxy-build', 'instance1']);
 });
+
+test('keys and values inside a part whose recipe comes through <=', () => {
+  const keys = complete('[buildout]\nextends = base.cfg\nparts =\n[instance3]\n<= instance-base\nz|\n');
+  assert.ok(keys.includes('zcml') && keys.includes('eggs'), keys.join(', '));
+  const values = complete('[buildout]\nextends = base.cfg\nparts =\n[instance3]\n<= instance-base\ndebug-mode = |\n');
+  assert.deepEqual(values.sort(), ['false', 'true']);
+});

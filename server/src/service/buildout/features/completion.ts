@@ -55,9 +55,18 @@ function short(value: string): string {
   return one.length > 60 ? one.slice(0, 57) + '…' : one;
 }
 
+/** The recipe a section uses, also when it comes through a `<=` macro (`[instance2] <= instance1`). */
+export function recipeOf(view: ProfileView, section: string | undefined): string | undefined {
+  if (!section) return undefined;
+  const merged = view.section(section);
+  const own = merged?.options.get('recipe')?.rawValue;
+  if (own !== undefined || !merged?.options.has('<')) return own;
+  return view.option(section, 'recipe')?.rawValue;
+}
+
 export function sectionItems(view: ProfileView, range: Range, withColon: boolean): CompletionItem[] {
   return view.sectionNames().map((name) => {
-    const recipe = view.section(name)?.options.get('recipe')?.rawValue;
+    const recipe = recipeOf(view, name);
     return item(name, CompletionItemKind.Module, range, {
       detail: recipe ? `recipe ${recipe}` : 'section',
       insertText: withColon ? name + ':' : name,
@@ -67,7 +76,7 @@ export function sectionItems(view: ProfileView, range: Range, withColon: boolean
 }
 
 export function optionItems(view: ProfileView, section: string, range: Range, closeBrace: boolean): CompletionItem[] {
-  const recipeRaw = view.section(section)?.options.get('recipe')?.rawValue;
+  const recipeRaw = recipeOf(view, section);
   const recipe = findRecipe(recipeRaw);
   return view.optionNames(section).filter((o) => o !== '<' && !o.startsWith('<')).map((option) => {
     const v = view.value(section, option);
@@ -130,7 +139,7 @@ export function complete(ws: BuildoutWorkspace, view: ProfileView, file: string,
         }
         break;
       }
-      const recipe = findRecipe(view.section(cur.section)?.options.get('recipe')?.rawValue);
+      const recipe = findRecipe(recipeOf(view, cur.section));
       if (!present.has('recipe')) items.push(item('recipe', CompletionItemKind.Keyword, range, { insertText: 'recipe = ', command: { title: 'recipes', command: 'editor.action.triggerSuggest' } }));
       for (const o of recipe?.options ?? []) {
         if (present.has(o.name)) continue;
@@ -166,7 +175,7 @@ export function complete(ws: BuildoutWorkspace, view: ProfileView, file: string,
       } else if (PATH_OPTIONS.has(place.option) && (place.option.includes('extends') || cur.section !== 'buildout')) {
         items.push(...pathItems(ws, view, file, place.option, place.typed, position));
       } else if (cur.section) {
-        const recipe = findRecipe(view.section(cur.section)?.options.get('recipe')?.rawValue);
+        const recipe = findRecipe(recipeOf(view, cur.section));
         const o = recipe?.options.find((x) => x.name === place.option);
         const values = o?.kind === 'bool' ? ['true', 'false'] : o?.values ?? [];
         for (const v of values) items.push(item(v, CompletionItemKind.EnumMember, range));

@@ -1,6 +1,7 @@
 /** Document links: `extends` entries, and the `input`/`output` files of template recipes. */
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { DocFile } from './doc';
+import { recipeOf } from './completion';
 import { findRecipe } from '../recipes/index';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
@@ -19,7 +20,7 @@ export function documentLinks(ws: BuildoutWorkspace, view: ProfileView, doc: Doc
   const base = dir.ok ? dir.value : undefined;
   for (const s of parsed.sections) {
     if (!s.active) continue;
-    const recipe = findRecipe(view.section(s.name)?.options.get('recipe')?.rawValue);
+    const recipe = findRecipe(recipeOf(view, s.name));
     if (!recipe) continue;
     for (const o of s.options) {
       const spec = recipe.options.find((x) => x.name === o.name);
