@@ -167,11 +167,11 @@ describe('haproxy diagnostics: timeouts', () => {
 });
 
 describe('haproxy diagnostics: file level', () => {
-  it('missing final newline is an error for 2.6 and a warning for 3.2', () => {
+  it('missing final newline is an error for 2.6 and for 3.2 (fatal in HAProxy since 2.3)', () => {
     const d26 = diagnose('global\n    daemon', { version: '2.6' }).find((x) => x.code === 'missing-final-newline');
     const d32 = diagnose('global\n    daemon', { version: '3.2' }).find((x) => x.code === 'missing-final-newline');
     assert.equal(d26?.severity, ERROR);
-    assert.equal(d32?.severity, WARNING);
+    assert.equal(d32?.severity, ERROR);
     assert.equal(d26?.range.start.line, 1);
   });
   it('reports unterminated quotes', () => {

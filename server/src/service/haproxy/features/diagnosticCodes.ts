@@ -24,7 +24,7 @@ export const DIAGNOSTIC_CODES = {
   unterminatedQuote: code('unterminated-quote', 'error', 'This quote is never closed on this line; HAProxy rejects the line.', 'A single or double quote is not closed before the end of the line.'),
   trailingBackslash: code('trailing-backslash', 'warning', 'A backslash at the end of the line escapes nothing (HAProxy has no continuation lines).', 'A line ends with a lone backslash.'),
   lineTooLong: code('line-too-long', 'warning', 'This line is very long; only its first {max} characters were checked.', 'A line over 1 MiB.'),
-  missingFinalNewline: code('missing-final-newline', 'warning', 'The file does not end with a line feed.{extra}', 'The last line has no line feed (HAProxy 2.6 refuses such a file).'),
+  missingFinalNewline: code('missing-final-newline', 'error', 'The file does not end with a line feed.{extra}', 'The last line has no line feed (HAProxy refuses such a file: "Missing LF on last line" is fatal since 2.3).'),
   loneCarriageReturn: code('lone-carriage-return', 'warning', "A carriage return without a line feed: the editor starts a new line here, but HAProxy ends the line at the CR and ignores everything up to the next line feed ('{ignored}'). Use LF (or CRLF) line ends.", 'A CR not followed by LF (old Mac line end): HAProxy silently drops the text after it up to the next LF; those lines are not checked.'),
   unknownDirective: code('unknown-directive', 'error', "Unknown conditional directive '{name}'.{hint}", 'A line starts with an unknown `.directive` (e.g. `.elseif` instead of `.elif`).'),
   unbalancedConditional: code('unbalanced-conditional', 'error', '{detail}', '`.if` without `.endif`, or `.elif`/`.else`/`.endif` without `.if`.'),

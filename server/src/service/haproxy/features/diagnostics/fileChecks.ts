@@ -15,16 +15,16 @@ export function checkStatementLexErrors(cc: CheckContext, statement: Statement):
   }
 }
 
-/** HAProxy 2.6 refuses a file whose last line has no LF ("Missing LF on last line"); later versions accept it. */
+/**
+ * HAProxy refuses a file whose last line has no LF ("Missing LF on last line", a fatal alert in
+ * cfgparse.c since 2.3, so in every version we support).
+ */
 export function checkFinalNewline(cc: CheckContext): void {
   const doc = cc.doc;
   if (doc.endsWithNewline || doc.lineCount === 0) return;
-  const fatal = cc.version === '2.6';
-  const extra = fatal
-    ? ' HAProxy 2.6 refuses such a file ("Missing LF on last line"): add a line break at the end.'
-    : ' Add a line break at the end; some tools and HAProxy 2.6 treat this as a truncated file.';
+  const extra = ` HAProxy ${cc.version} refuses such a file ("Missing LF on last line"): add a line break at the end.`;
   const line = doc.lineCount - 1;
-  cc.report('missingFinalNewline', line, doc.lastLineLength, doc.lastLineLength, { extra }, { insertNewlineAt: { line, character: doc.lastLineLength } }, fatal ? 'error' : 'warning');
+  cc.report('missingFinalNewline', line, doc.lastLineLength, doc.lastLineLength, { extra }, { insertNewlineAt: { line, character: doc.lastLineLength } }, 'error');
 }
 
 export function checkOutsideSection(cc: CheckContext): void {
