@@ -93,7 +93,9 @@ export function macroFamily(view: ProfileView, section: string): Set<string> {
 export function graphTemplates(ws: BuildoutWorkspace, view: ProfileView): Array<{ path: string; section: string; text: string; flavour: ReturnType<typeof templateFlavour> }> {
   const out: Array<{ path: string; section: string; text: string; flavour: ReturnType<typeof templateFlavour> }> = [];
   for (const section of view.sectionNames()) {
-    if (!view.section(section)?.options.has('recipe')) continue;
+    const opts = view.section(section)?.options;
+    // The recipe may come through `<=` (a template section based on another one).
+    if (!opts?.has('recipe') && !opts?.has('<')) continue;
     const recipe = view.value(section, 'recipe');
     if (!recipe.ok) continue;
     const flavour = templateFlavour(recipe.value);

@@ -47,7 +47,8 @@ export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): Tem
     const view = ws.profileFor(req.profile);
     profile = view.root;
     const sections = view.sectionNames().filter((s) => {
-      const r = view.section(s)?.options.has('recipe') ? view.value(s, 'recipe') : undefined;
+      const o = view.section(s)?.options;
+      const r = o?.has('recipe') || o?.has('<') ? view.value(s, 'recipe') : undefined;
       return r?.ok && templateFlavour(r.value) !== 'none';
     });
     section = sectionFromOwner(req.section) ?? preferHaproxy(view, sections);
