@@ -72,3 +72,14 @@ describe('haproxy completion: track', () => {
     assert.ok(!c.labels.includes('a2'), c.labels.join(' '));
   });
 });
+
+describe('haproxy completion: cookie options', () => {
+  it('offers the cookie modes and flags after the name, not the ones already written nor after an argument-taking one', () => {
+    const c = complete(`backend app\n    cookie SRV insert |\n`);
+    for (const o of ['indirect', 'nocache', 'httponly', 'secure', 'domain', 'maxidle', 'attr', 'dynamic']) assert.ok(c.labels.includes(o), o);
+    assert.ok(!c.labels.includes('insert') && !c.labels.includes('rewrite') && !c.labels.includes('prefix'), 'one mode only');
+    assert.deepEqual(complete(`backend app\n    cookie |\n`).labels, []);
+    assert.deepEqual(complete(`backend app\n    cookie SRV insert domain |\n`).labels, []);
+    assert.equal(complete(`backend app\n    cookie SRV no|\n`).resultText('nocache'), `backend app\n    cookie SRV nocache\n`);
+  });
+});

@@ -55,6 +55,8 @@ export function argumentItems(
       return logItems(ctx, cur, args);
     case 'stats scope':
       return i === 0 ? proxyItems(ctx, cur) : [];
+    case 'cookie':
+      return cookieItems(cur, args);
   }
   return genericArgItems(ctx, cur, entry, args);
 }
@@ -149,6 +151,24 @@ function optionItems(
   return all
     .filter((o) => !o.removed && !used.has(o.name) && (!onDefaultServer || o.defaultServer !== false))
     .map((o) => entryItem(kb, o, cur.range, { insert: o.argCount > 0 ? o.name + ' ' : o.name, retrigger: o.argCount > 0 && (o.name === 'track' || o.name === 'resolvers' || !!o.args?.[0]?.values) }));
+}
+
+/** `cookie <name>` options (§4.2 "cookie", the same in 2.6 … 3.4); the three modes exclude each other. */
+const COOKIE_MODES = ['rewrite', 'insert', 'prefix'];
+const COOKIE_FLAGS = ['indirect', 'nocache', 'postonly', 'preserve', 'httponly', 'secure', 'dynamic'];
+/** Options followed by a value word. */
+const COOKIE_VALUED = ['domain', 'maxidle', 'maxlife', 'attr'];
+
+function cookieItems(cur: CompletionCursor, args: string[]): CompletionItem[] {
+  if (args.length === 0) return [];
+  if (COOKIE_VALUED.includes(args[args.length - 1])) return [];
+  const used = new Set(args.slice(1));
+  const out: CompletionItem[] = [];
+  if (!COOKIE_MODES.some((m) => used.has(m))) for (const m of COOKIE_MODES) out.push(valueItem(m, cur.range, 'cookie mode'));
+  for (const f of COOKIE_FLAGS) if (!used.has(f)) out.push(valueItem(f, cur.range, 'cookie option'));
+  // `domain` and `attr` may repeat.
+  for (const v of COOKIE_VALUED) if (v === 'domain' || v === 'attr' || !used.has(v)) out.push(valueItem(v, cur.range, 'cookie option with a value'));
+  return out;
 }
 
 /** Syslog facilities (fixed by the syslog protocol). */
