@@ -288,4 +288,66 @@ ternary = yes
 `,
     },
   },
+  {
+    name: 'case of names, options without spaces, parts built by substitution, => ordering',
+    files: {
+      'buildout.cfg': `[buildout]
+parts = \${names:first} Second
+names-list = x
+
+[names]
+first = First
+Upper = U
+upper = u
+
+[First]
+recipe = r
+=> Second
+a=\${names:Upper}\${names:upper}
+b =no-space-before
+
+[Second]
+recipe = r
+c = \${First:a}
+[third]
+recipe = r
+`,
+    },
+  },
+  {
+    name: 'extends spelled with a substitution is opened literally (buildout does not substitute extends)',
+    expectLoadError: true,
+    files: {
+      'buildout.cfg': `[buildout]
+extends = \${buildout:directory}/base.cfg
+parts =
+`,
+      'base.cfg': '[x]\na = 1\n',
+    },
+  },
+  {
+    name: 'the same file extended twice in one extends line, and a base that overrides the root-level default',
+    files: {
+      'buildout.cfg': `[buildout]
+extends = a.cfg a.cfg b.cfg
+parts =
+[s]
+v += root
+`,
+      'a.cfg': '[s]\nv = a\n',
+      'b.cfg': '[buildout]\nextends = a.cfg\n[s]\nv += b\n',
+    },
+  },
+  {
+    name: 'a condition naming something 2.13 does not know',
+    expectLoadError: true,
+    todo: "resolver: in 2.13 mode a condition with a name 2.13 lacks ([s:python311]) is kept as unevaluated; zc.buildout 2.13.2 stops loading with NameError \"name 'python311' is not defined\" (profile.loadError should carry that message)",
+    files: {
+      'buildout.cfg': `[buildout]
+parts =
+[s:python311]
+v = 1
+`,
+    },
+  },
 ];
