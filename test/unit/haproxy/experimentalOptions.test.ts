@@ -79,3 +79,15 @@ describe('haproxy experimental bind and server options', () => {
     assert.deepEqual(codesAt(diagnose(text, { version: '2.6' })), ['unknown-bind-option@7']);
   });
 });
+
+describe('haproxy experimental sections', () => {
+  const ACME = 'acme le\n    directory https://acme-staging-v02.api.letsencrypt.org/directory\n    contact admin@example.com\n';
+  it('flags an acme section (3.2+) without an earlier expose-experimental-directives, once, on its header', () => {
+    for (const v of ['3.2', '3.4'] as const) {
+      const d = exp(ACME, v);
+      assert.deepEqual(codesAt(d), ['experimental-directive@1'], v);
+      assert.match(String(d[0].message), /'acme' is an experimental section/);
+      assert.deepEqual(exp(EXPOSE + ACME, v), [], v);
+    }
+  });
+});

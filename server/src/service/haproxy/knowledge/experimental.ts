@@ -60,6 +60,15 @@ export const EXPERIMENTAL_PARAMS: readonly ExperimentalParamFact[] = [
   { what: 'address', line: 'server', name: 'quic6@', since: '3.4' },
 ];
 
+/** Sections that are experimental as a whole (HAProxy refuses each of their lines, header included). */
+export const EXPERIMENTAL_SECTIONS: readonly { name: string; since: HaproxyVersion; until?: HaproxyVersion }[] = [
+  { name: 'acme', since: '3.2' },
+];
+
+export function isExperimentalSection(version: HaproxyVersion, kind: string): boolean {
+  return EXPERIMENTAL_SECTIONS.some((f) => f.name === kind && inRange(version, f.since, f.until));
+}
+
 /** One experimental word of a bind/server line: the token index and what it is. */
 export interface ExperimentalParamUse {
   readonly tokenIndex: number;

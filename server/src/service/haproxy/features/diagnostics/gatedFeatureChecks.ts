@@ -7,7 +7,7 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import {
-  BUILD_OPTIONAL_FILTERS, EXPERIMENTAL, EXPOSE_EXPERIMENTAL, experimentalIn, experimentalParamHint, experimentalParamUses, filterNames, hasExperimentalParams,
+  BUILD_OPTIONAL_FILTERS, EXPERIMENTAL, EXPOSE_EXPERIMENTAL, experimentalIn, experimentalParamHint, experimentalParamUses, filterNames, hasExperimentalParams, isExperimentalSection,
 } from '../../knowledge/experimental';
 import type { RuleSet } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
@@ -26,8 +26,7 @@ export function checkGatedFeatures(cc: CheckContext): void {
   for (const section of cc.doc.sections) {
     if (kindOf(section) !== 'global') continue;
     for (const st of section.body) {
-      const first = st.tokens[0];
-      if (first && lowerCase(first.value) === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
+      if (st.words[0] === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
     }
   }
   let filters: string[] | undefined;
@@ -36,11 +35,15 @@ export function checkGatedFeatures(cc: CheckContext): void {
   for (const section of cc.doc.sections) {
     const kind = kindOf(section);
     const proxy = PROXY.has(kind);
+    // A whole experimental section (acme in 3.2+): reported once, on its header.
+    const head = section.header.tokens[0];
+    if (head && section.header.line < exposedAt && isExperimentalSection(cc.version, kind)) {
+      cc.reportToken('experimentalDirective', section.header, head, { name: kind, what: 'section', version: cc.version }, { exposeExperimental: true });
+    }
     for (const st of section.body) {
-      const first = st.tokens[0];
-      if (first === undefined) continue;
-      // One lower-cased first word per statement; nothing else is allocated unless it is gated or a filter.
-      const w0 = lowerCase(first.value);
+      // The statement's lower-cased words: nothing is allocated unless the line is gated or a filter.
+      const w0 = st.words[0];
+      if (w0 === undefined) continue;
       if (st.line < exposedAt && (gated.keywords.has(w0) || (proxy && gated.ruleWords.has(w0) && mayBeGatedAction(st, gated.actions)))) {
         checkExperimental(cc, st, kind);
       }
@@ -89,9 +92,9 @@ function gatedNames(): GatedNames {
 
 /** Whether the action word of a rule line (second word, or third after `tcp-request content`…) may be an experimental action. */
 function mayBeGatedAction(st: Statement, actions: ReadonlySet<string>): boolean {
-  const t = st.tokens;
+  const t = st.values;
   for (let i = 1; i <= 2 && i < t.length; i++) {
-    const v = t[i].value;
+    const v = t[i];
     const paren = v.indexOf('(');
     if (actions.has(lowerCase(paren < 0 ? v : v.slice(0, paren)))) return true;
   }
