@@ -14,6 +14,7 @@ import { formatCliError, fromBuildoutError, type CliError } from './buildoutErro
 import { locateBuildoutError, type ErrorPosition } from './errorPosition';
 import type { BuildoutError, ResolveOptions } from '../service/buildout/model';
 import { ParseCache } from '../service/buildout/resolver/loader';
+import { renderTemplate, templateFlavour } from '../service/buildout/render/render';
 import type { BuildoutProfile } from '../service/buildout/resolver/profile';
 import type { CliIO } from './io';
 import { pySplit } from '../service/buildout/parser/pyText';
@@ -115,7 +116,11 @@ export const resolveCommand: CliCommand = async (args, io) => {
     // The whole profile: buildout then collects the parts' recipes and stops at the first failure.
     if (wantSection === undefined) {
       const parts = profile.parts();
-      if (parts.error && !errors.some((x) => x.message === parts.error!.message)) add(partsError(profile, parts.error, root), 'buildout');
+      // Template recipes render when their part is initialised: the first part that fails,
+      // in install order, is where bin/buildout stops.
+      const failed = firstTemplateFailure(profile, parts.parts);
+      if (failed) add(fromBuildoutError(failed.error, root, locateBuildoutError(profile, failed.error, failed.section)), failed.section);
+      else if (parts.error && !errors.some((x) => x.message === parts.error!.message)) add(partsError(profile, parts.error, root), 'buildout');
     }
   }
 
@@ -154,6 +159,17 @@ export async function resolveWithDownloads(io: CliIO, root: string, options: Res
  */
 export function stopsLoading(profile: BuildoutProfile): boolean {
   return profile.loadError !== undefined && profile.loadError.kind !== 'url-unavailable';
+}
+
+/** The first template part (install order) whose recipe fails to render, if any. */
+function firstTemplateFailure(profile: BuildoutProfile, parts: string[]): { section: string; error: BuildoutError } | undefined {
+  for (const section of parts) {
+    const recipe = profile.getValue(section, 'recipe');
+    if (!recipe.ok || !templateFlavour(recipe.value)) continue;
+    const r = renderTemplate(profile, section);
+    if (r.error) return { section, error: r.error };
+  }
+  return undefined;
 }
 
 interface JsonError {

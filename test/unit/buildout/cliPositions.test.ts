@@ -99,3 +99,22 @@ describe('CLI error positions', () => {
     assert.equal(notTemplate.code, 2);
   });
 });
+
+describe('resolve reports the template failure bin/buildout stops at', () => {
+  it('the handbook typo in the example template fails the haproxy-config part', async () => {
+    const { exampleFiles } = await import('./exampleWorkspace');
+    const files = exampleFiles();
+    let out = '';
+    let err = '';
+    const io: CliIO = { cwd: '/ws', host: createMemoryHost(files), stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+    const code = await resolveCommand(['buildout.cfg', '--no-user-defaults'], io);
+    assert.equal(err, "templates/haproxy.conf.in:6:13: error: The referenced section, 'haproxy-conf', was not defined. [undefined-section]\n");
+    assert.match(out, /\[haproxy-config\]/, 'the sections are still printed');
+    assert.equal(code, 1);
+    const fixed = { ...files, '/ws/templates/haproxy.conf.in': files['/ws/templates/haproxy.conf.in'].replace('haproxy-conf:', 'haproxy-config:') };
+    err = '';
+    const ok = await resolveCommand(['buildout.cfg', '--no-user-defaults'], { ...io, host: createMemoryHost(fixed) });
+    assert.equal(err, '');
+    assert.equal(ok, 0);
+  });
+});
