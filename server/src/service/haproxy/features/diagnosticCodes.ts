@@ -44,7 +44,7 @@ export const DIAGNOSTIC_CODES = {
   missingArgument: code('missing-argument', 'error', "'{name}' needs {expected}.", 'Fewer arguments than the keyword requires.'),
   extraArgument: code('extra-argument', 'warning', "'{name}' takes at most {max} argument{s}; '{extra}' is one too many.", 'More arguments than the keyword accepts.'),
   // Argument values
-  invalidTime: code('invalid-time', 'error', "'{value}' is not a valid time. Use a number with an optional unit: us, ms, s, m, h or d (e.g. 5s, 250ms).", 'A time value that HAProxy cannot parse.'),
+  invalidTime: code('invalid-time', 'error', "'{value}' is not a valid time. Use a number with an optional unit: us, ms, s, m, h or d (e.g. 5s, 250ms).{extra}", 'A time value that HAProxy cannot parse (a warning when HAProxy only warns and reads the leading part, e.g. `5sec`).'),
   invalidSize: code('invalid-size', 'error', "'{value}' is not a valid size. Use a number with an optional unit k, m or g (e.g. 16k).", 'A size value that HAProxy cannot parse.'),
   invalidNumber: code('invalid-number', 'warning', "'{value}' is not a valid number for '{name}'.{extra}", 'A numeric argument that is not a whole number. HAProxy often reads only the leading digits without complaint, hence a warning.'),
   invalidPort: code('invalid-port', 'error', "'{value}' is not a valid port: ports go from 1 to 65535.{extra}", 'A port (or port range) outside 1–65535 or not numeric.'),

@@ -7,7 +7,7 @@ import { suggest } from '../../../common/didYouMean';
 import type { ParamEntry } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext } from './reporter';
-import { checkPortSpec, checkTime } from './valueSyntax';
+import { checkPortSpec, checkTime, timeLeniency } from './valueSyntax';
 
 const SERVER_TIME_OPTIONS = new Set(['inter', 'fastinter', 'downinter', 'slowstart', 'agent-inter', 'pool-purge-delay']);
 
@@ -74,7 +74,8 @@ export function checkBindOptions(cc: CheckContext, st: Statement, from: number):
 export function checkServerOptions(cc: CheckContext, st: Statement, from: number): void {
   scan(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, value) => {
     if (SERVER_TIME_OPTIONS.has(option)) {
-      if (checkTime(value.value)) cc.reportToken('invalidTime', st, value, { value: value.value });
+      const lenient = checkTime(value.value) ? timeLeniency(value.value) : undefined;
+      if (checkTime(value.value)) cc.reportToken('invalidTime', st, value, { value: value.value, extra: lenient?.extra }, undefined, lenient?.sev);
     } else if (option === 'port' || option === 'agent-port') {
       const r = checkPortSpec(value.value, false, false);
       if (r) cc.reportToken('invalidPort', st, value, { value: value.value, extra: ` (${r})` });

@@ -8,7 +8,7 @@ import { suggest } from '../../../common/didYouMean';
 import type { Section, Statement, Token } from '../../parser/model';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
 import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
-import { checkAddress, checkSize, checkTime, isInteger } from './valueSyntax';
+import { checkAddress, checkSize, checkTime, isInteger, timeLeniency } from './valueSyntax';
 
 /** Keywords whose first argument is a time (besides every `timeout <name>`). */
 const TIME_KEYWORDS = new Set(['hard-stop-after', 'tcp-request inspect-delay', 'tcp-response inspect-delay', 'stats refresh', 'close-spread-time', 'grace']);
@@ -39,7 +39,8 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
     const t = valueTok(cc, st, wordCount);
     if (t) {
       const reason = checkTime(t.value);
-      if (reason) cc.reportToken('invalidTime', st, t, { value: t.value, reason });
+      const lenient = reason ? timeLeniency(t.value) : undefined;
+      if (reason) cc.reportToken('invalidTime', st, t, { value: t.value, reason, extra: lenient?.extra }, undefined, lenient?.sev);
     }
     return;
   }
@@ -143,7 +144,8 @@ function checkStickTable(cc: CheckContext, st: Statement): void {
       i++;
     } else if (w[i] === 'expire') {
       const r = checkTime(t.value);
-      if (r) cc.reportToken('invalidTime', st, t, { value: t.value });
+      const lenient = r ? timeLeniency(t.value) : undefined;
+      if (r) cc.reportToken('invalidTime', st, t, { value: t.value, extra: lenient?.extra }, undefined, lenient?.sev);
       i++;
     }
   }

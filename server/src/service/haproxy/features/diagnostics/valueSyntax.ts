@@ -11,11 +11,23 @@ const MAX_TIMER_MS = 2147483647;
 export function checkTime(value: string, defaultUnitMs = 1): string | undefined {
   const m = /^(\d+)([a-z]*)$/i.exec(value);
   if (!m) return /^\d+\.\d/.test(value) ? 'decimals are not allowed' : 'not a number with a time unit';
-  const unit = m[2].toLowerCase();
+  // Units are case-sensitive in HAProxy (`5S` is refused).
+  const unit = m[2];
   const factor = unit === '' ? defaultUnitMs : TIME_UNITS[unit];
   if (factor === undefined) return `unknown unit '${m[2]}'`;
   if (Number(m[1]) * factor > MAX_TIMER_MS) return 'too large (the maximum is about 24.8 days)';
   return undefined;
+}
+
+/**
+ * A time HAProxy accepts with only a warning: a valid unit followed by more text (`5sec`,
+ * `10m30s`): parse_time_err warns "unexpected character … after the timer value" and uses the
+ * leading part. Returns the severity and explanation to report instead of an error.
+ */
+export function timeLeniency(value: string): { sev: 'warning'; extra: string } | undefined {
+  const m = /^(\d+(?:us|ms|[smhd]))(.+)$/.exec(value);
+  if (!m) return undefined;
+  return { sev: 'warning', extra: ` HAProxy only reads '${m[1]}' and warns about the rest ('${m[2]}').` };
 }
 
 /** A size such as 16k, 1m, 100 (k/m/g, case-insensitive). */
