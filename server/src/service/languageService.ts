@@ -330,11 +330,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     prepareRename(document, position, settings) {
       if (languageOf(document) === 'buildout') return bo.prepareRename(document, position, settings);
-      return hx.prepareRename(haproxyContext(document, settings), position);
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) return bo.prepareRenameInTemplate(document, position, settings);
+      return hx.prepareRename(ctx, position);
     },
     doRename(document, position, newName, settings) {
       if (languageOf(document) === 'buildout') return bo.rename(document, position, newName, settings);
-      return hx.rename(haproxyContext(document, settings), position, newName);
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) return bo.renameInTemplate(document, position, newName, settings);
+      return hx.rename(ctx, position, newName);
     },
     findDocumentSymbols(document, settings) {
       if (languageOf(document) === 'buildout') return bo.symbols(document, settings);

@@ -21,9 +21,11 @@ export interface RenderedTemplate {
  * The buildout service as languageService.ts sees it: every member passes through unchanged,
  * except the three whose answers are adapted to the facade's types.
  */
-export type BuildoutFeatures = Omit<BuildoutService, 'rename' | 'render' | 'renderForHaproxy'> & {
+export type BuildoutFeatures = Omit<BuildoutService, 'rename' | 'renameInTemplate' | 'render' | 'renderForHaproxy'> & {
   /** Throws UserFacingError (shown to the user as is) when the new name is invalid or taken. */
   rename(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
+  /** The same, started from a `${…}` in a template. */
+  renameInTemplate(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
   render(doc: TextDocument, settings: DocumentSettings, owner?: string, isTemplate?: boolean): RenderResult;
   /** The template rendered by its owning section, or undefined when it cannot be rendered. */
   renderForHaproxy(path: string, settings: DocumentSettings): RenderedTemplate | undefined;
@@ -36,6 +38,14 @@ export function buildoutFeatures(host: FileSystemHost, roots: string[]): Buildou
     rename: (doc, position, newName, settings) => {
       try {
         return svc.rename(doc, position, newName, settings);
+      } catch (err) {
+        if (err instanceof RenameError) throw new UserFacingError(err.message);
+        throw err;
+      }
+    },
+    renameInTemplate: (doc, position, newName, settings) => {
+      try {
+        return svc.renameInTemplate(doc, position, newName, settings);
       } catch (err) {
         if (err instanceof RenameError) throw new UserFacingError(err.message);
         throw err;

@@ -27,7 +27,7 @@ import { documentSymbols } from './features/symbols';
 import { uriPath } from './features/text';
 import { mapRenderedDiagnostics } from './templates/mapDiagnostics';
 import { renderForHaproxy, renderTemplateOf, type TemplateRender } from './templates/render';
-import { templateCompletion, templateDefinition, templateDiagnostics, templateHover, templateReferences } from './templates/features';
+import { templateCompletion, templateDefinition, templateDiagnostics, templateHover, templatePrepareRename, templateReferences, templateRename } from './templates/features';
 import type { ProfileView } from './workspace/profileView';
 import { resolveView } from './workspace/resolvedView';
 import { BuildoutWorkspace, type WorkspaceOptions } from './workspace/workspace';
@@ -67,6 +67,9 @@ export interface BuildoutService {
   prepareRename(doc: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
   /** Throws RenameError (message for the user) when the new name is invalid or taken. */
   rename(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
+  /** Rename from a `${…}` in a template (the section or option across the graph and its templates). */
+  prepareRenameInTemplate(doc: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
+  renameInTemplate(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
   symbols(doc: TextDocument, settings: DocumentSettings): DocumentSymbol[];
   folding(doc: TextDocument, settings: DocumentSettings): FoldingRange[];
   highlights(doc: TextDocument, position: Position, settings: DocumentSettings): DocumentHighlight[];
@@ -206,6 +209,14 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
     rename(doc, position, newName, settings) {
       const d = profileDoc(doc, settings);
       return d ? renameIn(ws, d.view, d.file, position, newName) : null;
+    },
+    prepareRenameInTemplate(doc, position, settings) {
+      const t = templateDoc(doc, settings);
+      return templatePrepareRename(ws, t.path, t.text, position, t.chosen);
+    },
+    renameInTemplate(doc, position, newName, settings) {
+      const t = templateDoc(doc, settings);
+      return templateRename(ws, t.path, t.text, position, newName, t.chosen);
     },
     symbols(doc, settings) {
       const d = profileDoc(doc, settings);

@@ -79,7 +79,11 @@ export class RenameError extends Error {}
 export function rename(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, position: Position, newName: string): WorkspaceEdit | null {
   const hit = symbolAt(ws, view, doc, position);
   if (!hit) return null;
-  const sym = hit.symbol;
+  return renameSymbol(ws, view, hit.symbol, newName);
+}
+
+/** Rename a section or option everywhere in the graph and its templates (refuses unusable names). */
+export function renameSymbol(ws: BuildoutWorkspace, view: ProfileView, sym: BuildoutSymbol, newName: string): WorkspaceEdit {
   if (sym.kind === 'section') {
     if (sym.name === 'buildout') throw new RenameError('The [buildout] section cannot be renamed.');
     if (!SECTION_NAME.test(newName) || !SUBSTITUTABLE.test(newName)) throw new RenameError(`'${newName}' is not a section name buildout can substitute (letters, digits, '-', '.', '_').`);

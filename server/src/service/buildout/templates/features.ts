@@ -3,12 +3,12 @@
  * means `${<owning section>:option}`. The server calls these for a HAProxy document the
  * workspace knows as a template; each returns null/empty when the cursor is not in a `${…}`.
  */
-import { CompletionItemKind, DiagnosticSeverity, type CompletionList, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver-types';
+import { CompletionItemKind, DiagnosticSeverity, type CompletionList, type Diagnostic, type Hover, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { SubstitutionReference } from '../model';
 import { optionItems, sectionItems } from '../features/completion';
 import { BuildoutCode, DIAGNOSTIC_SOURCE } from '../features/codes';
 import { optionValueMarkdown, sectionMarkdown } from '../features/hover';
-import { definitionOf } from '../features/navigation';
+import { definitionOf, renameSymbol } from '../features/navigation';
 import { referenceDiagnostics } from '../features/referenceChecks';
 import { occurrences, type BuildoutSymbol } from '../features/symbolsIndex';
 import { fileUri, lineStarts, offsetAt, rangeOf } from '../features/text';
@@ -92,17 +92,39 @@ export function templateDefinition(ws: BuildoutWorkspace, templatePath: string, 
   return definitionOf(ctx.view, onSection ? { kind: 'section', name: r.section } : { kind: 'option', section: r.section, option: r.option });
 }
 
-/** References of the section or option under the cursor, across the owner's graph and its templates. */
-export function templateReferences(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, includeDeclaration: boolean, chosenOwner?: string): Location[] {
+/** The section or option of the `${…}` under the cursor, with the range of its name. */
+function templateSymbolAt(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, chosenOwner?: string):
+  { ctx: TemplateContext; symbol: BuildoutSymbol; range: Range } | undefined {
   const ctx = templateContext(ws, templatePath, text, chosenOwner);
-  if (!ctx) return [];
+  if (!ctx) return undefined;
   const r = referenceAt(ctx.refs, offsetAt(ctx.starts, position));
-  if (!r || r.syntaxError || !r.section || r.option === undefined) return [];
+  if (!r || r.syntaxError || !r.section || r.option === undefined) return undefined;
   const s = asSubstitution(ctx, templatePath, r);
   const onSection = s.sectionText !== '' && position.line === s.sectionRange.start.line
     && position.character >= s.sectionRange.start.character && position.character <= s.sectionRange.end.character;
-  const symbol: BuildoutSymbol = onSection ? { kind: 'section', name: r.section } : { kind: 'option', section: r.section, option: r.option };
-  return occurrences(ws, ctx.view, symbol).filter((o) => includeDeclaration || !o.declaration).map((o) => ({ uri: fileUri(o.file), range: o.range }));
+  return onSection
+    ? { ctx, symbol: { kind: 'section', name: r.section }, range: s.sectionRange }
+    : { ctx, symbol: { kind: 'option', section: r.section, option: r.option }, range: s.optionRange };
+}
+
+/** References of the section or option under the cursor, across the owner's graph and its templates. */
+export function templateReferences(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, includeDeclaration: boolean, chosenOwner?: string): Location[] {
+  const hit = templateSymbolAt(ws, templatePath, text, position, chosenOwner);
+  if (!hit) return [];
+  return occurrences(ws, hit.ctx.view, hit.symbol).filter((o) => includeDeclaration || !o.declaration).map((o) => ({ uri: fileUri(o.file), range: o.range }));
+}
+
+/** F2 on a `${…}` in a template: the name under the cursor (not `[buildout]`, which cannot be renamed). */
+export function templatePrepareRename(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, chosenOwner?: string): { range: Range; placeholder: string } | null {
+  const hit = templateSymbolAt(ws, templatePath, text, position, chosenOwner);
+  if (!hit || (hit.symbol.kind === 'section' && hit.symbol.name === 'buildout')) return null;
+  return { range: hit.range, placeholder: hit.symbol.kind === 'section' ? hit.symbol.name : hit.symbol.option };
+}
+
+/** Rename from a template: the same edit as a rename started in the profile. */
+export function templateRename(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, newName: string, chosenOwner?: string): WorkspaceEdit | null {
+  const hit = templateSymbolAt(ws, templatePath, text, position, chosenOwner);
+  return hit ? renameSymbol(ws, hit.ctx.view, hit.symbol, newName) : null;
 }
 
 const SHELL_NAME = /^[A-Z_][A-Z0-9_]*$/;
