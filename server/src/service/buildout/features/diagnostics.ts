@@ -175,9 +175,16 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFil
       for (const group of recipe.exactlyOneOf ?? []) {
         const given = group.filter((n) => result.options[n] !== undefined);
         if (given.length === 1 || result.error) continue;
+        if (recipe.egg === 'collective.recipe.template' && given.length === 2 && given.includes('inline') && given.includes('url')) {
+          // The recipe only refuses `input` with another source; with `inline` and `url` it uses `inline`.
+          out.push(diag(s.nameRange, `[${s.name}] gives 'inline' and 'url'; collective.recipe.template renders 'inline' and ignores 'url'.`,
+            BuildoutCode.inputSources, DiagnosticSeverity.Warning));
+          continue;
+        }
         const message = given.length === 0
           ? `[${s.name}] needs one of ${group.map((n) => `'${n}'`).join(', ')}.`
-          : `[${s.name}] gives ${given.map((n) => `'${n}'`).join(' and ')}; ${recipeDisplayName(recipe)} accepts only one (buildout: "Too many input sources.").`;
+          : `[${s.name}] gives ${given.map((n) => `'${n}'`).join(' and ')}; ${recipeDisplayName(recipe)} accepts only one`
+            + (recipe.egg === 'collective.recipe.template' ? ' (buildout: "Too many input sources.").' : '.');
         out.push(diag(s.nameRange, message, BuildoutCode.inputSources, DiagnosticSeverity.Error));
       }
       const where = templatePathOf(view, s.name);

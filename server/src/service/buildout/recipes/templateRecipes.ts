@@ -63,6 +63,6 @@ export const templateRecipes: RecipeInfo[] = [
       { name: 'encoding', kind: 'string', default: 'utf-8', summary: 'Encoding of the template and of the output.' },
     ],
     computed: [], freeOptions: true,
-    exactlyOneOf: [['url', 'inline', 'template']],
+    exactlyOneOf: [['url', 'inline', 'template'], ['output', 'rendered']],
   },
 ];
