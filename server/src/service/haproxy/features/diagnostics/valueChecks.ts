@@ -128,7 +128,7 @@ function reportAddress(cc: CheckContext, st: Statement, t: Token, value: string,
   const start = plain ? t.start + offset : t.start;
   const end = plain ? start + value.length : t.end;
   const name = st.tokens[0].value;
-  if (p.kind === 'port') cc.report('invalidPort', st.line, start, end, { value, extra: ` (${p.reason})` });
+  if (p.kind === 'port') cc.report('invalidPort', st.line, start, end, { value, extra: ` (${p.reason})` }, undefined, p.warning ? 'warning' : undefined);
   else cc.report('invalidAddress', st.line, start, end, { value, name, reason: p.reason });
 }
 

@@ -70,6 +70,8 @@ const DGRAM_PREFIXES = new Set(['udp', 'udp4', 'udp6', 'uxdg', 'quic4', 'quic6']
 export interface AddressProblem {
   /** Which part is wrong: the port (→ invalid-port) or the rest (→ invalid-address). */
   kind: 'port' | 'address';
+  /** HAProxy may accept it (only a warning). */
+  warning?: true;
   reason: string;
 }
 
@@ -134,7 +136,9 @@ export function checkAddress(raw: string, rules: AddressRules): AddressProblem |
     const r = checkPortSpec(port, true, false);
     return r ? { kind: 'port', reason: r } : undefined;
   }
-  if (port === undefined || port === '') return rules.role === 'peer' && port === undefined ? { kind: 'port', reason: 'a port is required' } : undefined;
+  // A peer without port: refused for the local peer ("missing port specification"), accepted
+  // for a remote one (haproxy -c 2.6.12); which one is local (host name) is unknown here.
+  if (port === undefined || port === '') return rules.role === 'peer' && port === undefined ? { kind: 'port', reason: 'a port is required for the local peer, and a remote peer without one cannot be reached', warning: true } : undefined;
   const p = /^[+-]/.test(port) ? port.slice(1) : port;
   const r = checkPortSpec(p, false, true);
   return r ? { kind: 'port', reason: r } : undefined;
