@@ -83,3 +83,13 @@ describe('haproxy completion: cookie options', () => {
     assert.equal(complete(`backend app\n    cookie SRV no|\n`).resultText('nocache'), `backend app\n    cookie SRV nocache\n`);
   });
 });
+
+describe('haproxy completion: anonymous defaults', () => {
+  it('does not offer keywords HAProxy allows only in named defaults (acl, http-request …)', () => {
+    const anon = complete('defaults\n    |\n').labels;
+    assert.ok(!anon.includes('acl') && !anon.includes('http-request'), 'refused in an anonymous defaults section');
+    assert.ok(anon.includes('timeout') && anon.includes('mode') && anon.includes('option'));
+    const named = complete('defaults web\n    |\n').labels;
+    assert.ok(named.includes('acl') && named.includes('http-request'));
+  });
+});

@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { HaproxyContext } from '../context';
 import type { SectionKind } from '../knowledge/types';
+import type { Section } from '../parser/model';
 import { SECTION_KEYWORDS } from '../parser/parser';
 import { argumentItems } from './completion/arguments';
 import { analyseCursor, insideBuildoutRef, openSampleExpression, subRange, type CompletionCursor } from './completion/cursor';
@@ -59,14 +60,14 @@ function completionItems(ctx: HaproxyContext, position: { line: number; characte
   if (onHeader && cur.words.length === 0) section = sectionAtLine(ctx.parsed, cur.lineNo - 1);
   else if (onHeader || (cur.words.length > 0 && SECTION_KEYWORDS.has(cur.lower[0]))) return headerItems(ctx, cur);
 
-  if (cur.words.length === 0) return firstWordItems(ctx, cur, section?.kind as SectionKind | undefined);
+  if (cur.words.length === 0) return firstWordItems(ctx, cur, section?.kind as SectionKind | undefined, isAnonymousDefaults(section));
   if (!section) return [];
   const kind = section.kind as SectionKind;
 
   const cond = conditionStart(cur);
   if (cond !== undefined && PROXY_KINDS.has(kind)) return conditionItems(ctx, cur, cond, section);
 
-  const more = keywordItems(ctx, cur, kind, 1);
+  const more = keywordItems(ctx, cur, kind, 1, isAnonymousDefaults(section));
   if (more) return more;
   const match = ctx.kb.matchKeyword(kind, cur.lower);
   if (!match) return [];
@@ -74,12 +75,16 @@ function completionItems(ctx: HaproxyContext, position: { line: number; characte
 }
 
 /** Line start: section headers plus the keywords of the enclosing section. */
-function firstWordItems(ctx: HaproxyContext, cur: CompletionCursor, section: SectionKind | undefined): CompletionItem[] {
+function firstWordItems(ctx: HaproxyContext, cur: CompletionCursor, section: SectionKind | undefined, anonymousDefaults: boolean): CompletionItem[] {
   const atColumn0 = cur.range.start.character === 0;
   const items: CompletionItem[] = ctx.kb.sections().map((s) =>
     entryItem(ctx.kb, s, cur.range, { sort: atColumn0 || !section ? 0 : 4, insert: s.nameRequired === 'none' ? s.name : s.name + ' ' }));
-  if (section) items.push(...(keywordItems(ctx, cur, section, atColumn0 ? 2 : 1) ?? []));
+  if (section) items.push(...(keywordItems(ctx, cur, section, atColumn0 ? 2 : 1, anonymousDefaults) ?? []));
   return items;
+}
+
+function isAnonymousDefaults(section: Section | undefined): boolean {
+  return section?.kind === 'defaults' && !section.name;
 }
 
 /** After a section keyword: `frontend fe from <defaults>`. */

@@ -10,7 +10,9 @@ import { entryItem, groupItem } from './items';
  * negatable options. Returns undefined when the words typed so far already form a complete
  * keyword (then the caller completes its arguments).
  */
-export function keywordItems(ctx: HaproxyContext, cur: CompletionCursor, section: SectionKind, sort: number): CompletionItem[] | undefined {
+export function keywordItems(
+  ctx: HaproxyContext, cur: CompletionCursor, section: SectionKind, sort: number, anonymousDefaults = false,
+): CompletionItem[] | undefined {
   const words = cur.lower;
   const negated = words[0] === 'no' || words[0] === 'default';
   const typed = negated ? words.slice(1) : words;
@@ -19,6 +21,8 @@ export function keywordItems(ctx: HaproxyContext, cur: CompletionCursor, section
   const groups = new Map<string, number>();
   for (const entry of keywordsIn(ctx, section)) {
     if (negated && !entry.negatable) continue;
+    // HAProxy refuses these in a `defaults` section without a name ("not allowed in anonymous 'defaults' section").
+    if (anonymousDefaults && entry.namedDefaultsOnly) continue;
     const parts = entry.name.split(' ');
     if (parts.length <= n) continue;
     let match = true;
