@@ -1,7 +1,7 @@
 /** Quick fixes for buildout diagnostics: did-you-mean replacements, missing required options. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedFile } from '../model';
-import { BuildoutCode, DIAGNOSTIC_SOURCE, type FixData } from './codes';
+import { BuildoutCode, DIAGNOSTIC_SOURCE, type AddOptionEdit, type FixData } from './codes';
 
 const REPLACEABLE = new Set<string>([BuildoutCode.undefinedSection, BuildoutCode.undefinedOption, BuildoutCode.undefinedPart, BuildoutCode.unknownRecipeOption, BuildoutCode.macroError]);
 
@@ -17,10 +17,20 @@ export function codeActions(uri: string, diagnostics: readonly Diagnostic[], par
     const code = String(d.code ?? '');
     if (REPLACEABLE.has(code)) {
       (data.suggestions ?? []).forEach((s, i) => {
+        const add = data.suggestionAdds?.[i];
+        const changes: Record<string, TextEdit[]> = { [uri]: [{ range: d.range, newText: s }] };
+        if (add) (changes[add.uri] ??= []).push(addOptionTextEdit(add));
         out.push({
-          title: `Change to '${s}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0,
-          edit: { changes: { [uri]: [{ range: d.range, newText: s }] } },
+          title: add ? `Change to '${s}' and add '${add.option}' to [${add.section}]` : `Change to '${s}'`,
+          kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: { changes },
         });
+      });
+    }
+    if (code === BuildoutCode.undefinedOption && data.addOption) {
+      const add = data.addOption;
+      out.push({
+        title: `Add '${add.option}' to [${add.section}]`, kind: CodeActionKind.QuickFix, diagnostics: [d],
+        edit: { changes: { [add.uri]: [addOptionTextEdit(add)] } },
       });
     }
     if (code === BuildoutCode.missingRequiredOption && parsed && data.addOptions?.length) {
@@ -38,4 +48,10 @@ export function codeActions(uri: string, diagnostics: readonly Diagnostic[], par
     }
   }
   return out;
+}
+
+/** `option = ` on the line after the section header (the user fills in the value). */
+function addOptionTextEdit(add: AddOptionEdit): TextEdit {
+  const line = add.line + 1;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${add.option} = \n` };
 }

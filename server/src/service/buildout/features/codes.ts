@@ -55,4 +55,19 @@ export interface FixData {
   suggestions?: string[];
   /** Option lines to add under a section header (missing required options). */
   addOptions?: string[];
+  /**
+   * Per suggestion (same index): the option line a `${section:option}` still needs in the
+   * suggested section, so the fix leaves a reference that resolves (null: it has the option).
+   */
+  suggestionAdds?: Array<AddOptionEdit | null>;
+  /** For an undefined option of an existing section: where to add it. */
+  addOption?: AddOptionEdit;
+}
+
+/** Insert `option = ` under the header of `section` in `uri` (0-based header line). */
+export interface AddOptionEdit {
+  uri: string;
+  line: number;
+  section: string;
+  option: string;
 }

@@ -4,7 +4,8 @@ import { suggest } from '../../common/didYouMean';
 import type { SubstitutionReference } from '../model';
 import type { ProfileView } from '../workspace/profileView';
 import { findRecipe } from '../recipes/index';
-import { BuildoutCode, DIAGNOSTIC_SOURCE } from './codes';
+import { BuildoutCode, DIAGNOSTIC_SOURCE, type AddOptionEdit } from './codes';
+import { fileUri } from './text';
 
 /** Undefined sections/options (with suggestions), syntax errors and cycles, at each `${…}`. */
 export function referenceDiagnostics(view: ProfileView, refs: readonly SubstitutionReference[]): Diagnostic[] {
@@ -22,10 +23,13 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
     if (!view.section(r.section)) {
       const suggestions = suggest(r.section, sections);
       const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+      // The handbook's ${haproxy-conf:maxconn}: [haproxy-config] may lack maxconn too.
+      const suggestionAdds = suggestions.map((s) => (view.optionNames(s).includes(r.option) ? null : addOptionEdit(view, s, r.option) ?? null));
       out.push({
         range: r.sectionText === '' ? r.range : r.sectionRange,
         message: `The referenced section, '${r.section}', was not defined.${hint}${maybe}`,
-        code: BuildoutCode.undefinedSection, severity: undefinedSeverity, source: DIAGNOSTIC_SOURCE, data: { suggestions },
+        code: BuildoutCode.undefinedSection, severity: undefinedSeverity, source: DIAGNOSTIC_SOURCE,
+        data: suggestionAdds.some(Boolean) ? { suggestions, suggestionAdds } : { suggestions },
       });
       continue;
     }
@@ -41,7 +45,7 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
         message: `Referenced option does not exist: ${r.section} ${r.option}${hint}`
           + (unknownRecipe ? ` (unless the recipe ${unknownRecipe} sets it when the part is initialised)` : maybe),
         code: BuildoutCode.undefinedOption, severity: unknownRecipe ? DiagnosticSeverity.Information : undefinedSeverity,
-        source: DIAGNOSTIC_SOURCE, data: { suggestions },
+        source: DIAGNOSTIC_SOURCE, data: { suggestions, addOption: addOptionEdit(view, r.section, r.option) },
       });
       continue;
     }
@@ -59,4 +63,11 @@ function unreadUrls(view: ProfileView): string[] {
   const out = new Set<string>();
   for (const f of view.files.values()) for (const e of f.extends) if (e.error?.kind === 'url-unavailable') out.add(e.target || e.entry.value);
   return [...out];
+}
+
+/** Where `option = ` goes to define `option` in `section`: under its first written header. */
+function addOptionEdit(view: ProfileView, section: string, option: string): AddOptionEdit | undefined {
+  if (option === '' || /[\s{}[\]=:]/.test(option)) return undefined;
+  const header = view.section(section)?.headers.find((h) => h.section.active);
+  return header ? { uri: fileUri(header.file), line: header.section.line, section, option } : undefined;
 }
