@@ -350,4 +350,27 @@ v = 1
 `,
     },
   },
+  {
+    name: 'templates with CRLF line ends, a byte-order mark, tabs, non-ASCII text and no final newline',
+    templates: ['crlf', 'bom'],
+    files: {
+      'buildout.cfg': `[buildout]
+parts =
+
+[crlf]
+recipe = collective.recipe.template
+input = crlf.in
+output = /tmp/crlf
+port = 8080
+
+[bom]
+recipe = collective.recipe.template
+input = bom.in
+output = /tmp/bom
+name = café
+`,
+      'crlf.in': 'global\r\n\tmaxconn 10\r\nfrontend f\r\n    bind :\${port}\r\n',
+      'bom.in': '\ufeff# größe \${name}\n\tx \${bom:name}',
+    },
+  },
 ];
