@@ -103,6 +103,10 @@ export const resolveCommand: CliCommand = async (args, io) => {
         add(fromBuildoutError(r.error, root, locateBuildoutError(profile, r.error, name)), name);
         continue;
       }
+      // A template recipe renders when buildout initialises its section: a failure there is
+      // buildout's error for this section (the options are still printed).
+      const failed = renderFailure(profile, name);
+      if (failed) add(fromBuildoutError(failed, root, locateBuildoutError(profile, failed, name)), name);
       if (wantOption !== undefined) {
         if (!(wantOption in r.options)) {
           const e: BuildoutError = { kind: 'missing-option', message: `Missing option: ${name}:${wantOption}` };
@@ -116,11 +120,7 @@ export const resolveCommand: CliCommand = async (args, io) => {
     // The whole profile: buildout then collects the parts' recipes and stops at the first failure.
     if (wantSection === undefined) {
       const parts = profile.parts();
-      // Template recipes render when their part is initialised: the first part that fails,
-      // in install order, is where bin/buildout stops.
-      const failed = firstTemplateFailure(profile, parts.parts);
-      if (failed) add(fromBuildoutError(failed.error, root, locateBuildoutError(profile, failed.error, failed.section)), failed.section);
-      else if (parts.error && !errors.some((x) => x.message === parts.error!.message)) add(partsError(profile, parts.error, root), 'buildout');
+      if (parts.error && !errors.some((x) => x.message === parts.error!.message)) add(partsError(profile, parts.error, root), 'buildout');
     }
   }
 
@@ -161,15 +161,11 @@ export function stopsLoading(profile: BuildoutProfile): boolean {
   return profile.loadError !== undefined && profile.loadError.kind !== 'url-unavailable';
 }
 
-/** The first template part (install order) whose recipe fails to render, if any. */
-function firstTemplateFailure(profile: BuildoutProfile, parts: string[]): { section: string; error: BuildoutError } | undefined {
-  for (const section of parts) {
-    const recipe = profile.getValue(section, 'recipe');
-    if (!recipe.ok || !templateFlavour(recipe.value)) continue;
-    const r = renderTemplate(profile, section);
-    if (r.error) return { section, error: r.error };
-  }
-  return undefined;
+/** The error of a template section's recipe (collective/slapos.recipe.template render at init). */
+function renderFailure(profile: BuildoutProfile, section: string): BuildoutError | undefined {
+  const recipe = profile.getValue(section, 'recipe');
+  if (!recipe.ok || !templateFlavour(recipe.value)) return undefined;
+  return renderTemplate(profile, section).error;
 }
 
 interface JsonError {

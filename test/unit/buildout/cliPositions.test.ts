@@ -118,3 +118,16 @@ describe('resolve reports the template failure bin/buildout stops at', () => {
     assert.equal(ok, 0);
   });
 });
+
+describe('resolve of one template section', () => {
+  it('reports the recipe failure of that section with its options', async () => {
+    const { exampleFiles } = await import('./exampleWorkspace');
+    let out = '';
+    let err = '';
+    const io: CliIO = { cwd: '/ws', host: createMemoryHost(exampleFiles()), stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+    const code = await resolveCommand(['buildout.cfg', 'haproxy-config', '--no-user-defaults'], io);
+    assert.match(err, /^templates\/haproxy\.conf\.in:6:13: error: The referenced section, 'haproxy-conf', was not defined\. \[undefined-section\]\n$/);
+    assert.match(out, /^maxconn = 256$/m);
+    assert.equal(code, 1);
+  });
+});
