@@ -373,4 +373,31 @@ name = café
       'bom.in': '\ufeff# größe \${name}\n\tx \${bom:name}',
     },
   },
+  {
+    name: 'macros across files: the macro in a base, the user in another, increments in the root on both',
+    files: {
+      'buildout.cfg': `[buildout]
+extends = macros.cfg users.cfg
+parts = user
+
+[macro]
+eggs += root-egg
+
+[user]
+eggs -= b
+extra += more
+`,
+      'macros.cfg': `[macro]
+recipe = r
+eggs =
+    a
+    b
+extra = \${:_buildout_section_name_}
+`,
+      'users.cfg': `[user]
+<= macro
+eggs += c
+`,
+    },
+  },
 ];
