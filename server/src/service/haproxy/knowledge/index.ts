@@ -4,12 +4,18 @@
  */
 import { buildKnowledge, type FullKnowledgeBase } from './build';
 import { FACTS } from './data/facts.generated';
+import { addedAfterHint, type LaterKind } from './lifecycle';
 import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from './types';
 
 export type { FullKnowledgeBase, KnowledgeBaseExtras } from './build';
 export { EXTRA_ARGS_FATAL } from './strictArgs';
 export { defaultErrorCodes } from './errorCodes';
 export { REMOVED_KEYWORDS, compareVersions, removalStatusIn, type RemovedRecord, type RemovedWhat } from './removed';
+
+/** " 'x' exists from HAProxy 3.0 on; …" for an unknown name a newer supported version has, else ''. */
+export function newerVersionHint(what: LaterKind, name: string, version: HaproxyVersion): string {
+  return addedAfterHint(FACTS, what, name, version);
+}
 
 const cache = new Map<HaproxyVersion, FullKnowledgeBase>();
 

@@ -54,3 +54,39 @@ export function lifecycle(index: Map<string, Presence>, key: string, version: Ha
   return out;
 }
 
+
+export type LaterKind = 'keyword' | 'bind' | 'server' | 'action' | 'fetch' | 'converter';
+let laterIndex: Map<string, number> | undefined;
+
+/** Name → bit mask of the versions that have it, per kind (keywords in any section). */
+function versionsByName(facts: FactsFile): Map<string, number> {
+  if (laterIndex) return laterIndex;
+  const index = new Map<string, number>();
+  const add = (key: string, v: number) => index.set(key, (index.get(key) ?? 0) | v);
+  for (const f of facts.keywords) add(`keyword:${f.n}`, f.v);
+  for (const f of facts.bindOptions) add(`bind:${f.n}`, f.v);
+  for (const f of facts.serverOptions) add(`server:${f.n}`, f.v);
+  for (const f of facts.actions) add(`action:${f.n}`, f.v);
+  for (const f of facts.fetches) add(`fetch:${f.n}`, f.v);
+  for (const f of facts.converters) add(`converter:${f.n}`, f.v);
+  laterIndex = index;
+  return index;
+}
+
+/**
+ * For a name the target version does not know: the first newer supported version that has
+ * it (`set-fc-mark` → 3.0 when targeting 2.6), so "unknown" can say "not yet in your version".
+ */
+export function addedAfter(facts: FactsFile, what: LaterKind, name: string, version: HaproxyVersion): HaproxyVersion | undefined {
+  const mask = versionsByName(facts).get(`${what}:${name}`);
+  if (!mask) return undefined;
+  const at = SUPPORTED_VERSIONS.indexOf(version);
+  if (mask & (1 << at)) return undefined;
+  return SUPPORTED_VERSIONS.find((_, i) => i > at && (mask & (1 << i)) !== 0);
+}
+
+/** The message tail for an unknown name that a newer version has (empty otherwise). */
+export function addedAfterHint(facts: FactsFile, what: LaterKind, name: string, version: HaproxyVersion): string {
+  const v = addedAfter(facts, what, name.toLowerCase(), version);
+  return v ? ` '${name}' exists from HAProxy ${v} on; the target version is ${version}.` : '';
+}

@@ -10,7 +10,7 @@
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
-import { EXTRA_ARGS_FATAL, REMOVED_KEYWORDS } from '../../knowledge/index';
+import { EXTRA_ARGS_FATAL, newerVersionHint, REMOVED_KEYWORDS } from '../../knowledge/index';
 import { didYouMeanHint, kindOf, type CheckContext, type KeywordMatch } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
@@ -356,11 +356,13 @@ function reportUnknown(cc: CheckContext, section: Section, st: Statement, words:
     const tok = toks[i + 1];
     const key: 'unknownOption' | 'unknownTimeout' | 'unknownKeyword' = FAMILY_CODE[head] ?? 'unknownKeyword';
     const name = key === 'unknownKeyword' ? `${head} ${tok.value}` : tok.value;
-    cc.reportToken(key, st, tok, { name, section: section.kind, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+    const later = newerVersionHint('keyword', `${head} ${words[i + 1]}`, cc.version);
+    cc.reportToken(key, st, tok, { name, section: section.kind, hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
     return;
   }
   const names = kb.keywordsIn(kind).map((k) => k.name.split(' ')[0]);
   const sugg = suggest(head, new Set(names));
   const tok = toks[i];
-  cc.reportToken('unknownKeyword', st, tok, { name: tok.value, section: section.kind, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  const later = newerVersionHint('keyword', tok.value, cc.version);
+  cc.reportToken('unknownKeyword', st, tok, { name: tok.value, section: section.kind, hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
 }

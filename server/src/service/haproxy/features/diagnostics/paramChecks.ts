@@ -4,6 +4,7 @@
  * tell where its arguments end, and guessing would produce follow-on false errors.
  */
 import { suggest } from '../../../common/didYouMean';
+import { newerVersionHint } from '../../knowledge/index';
 import type { ParamEntry } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext } from './reporter';
@@ -53,7 +54,8 @@ function scan(
     if (!entry && !/^[a-z][a-z0-9_.-]*$/.test(name)) continue;
     if (!entry) {
       const sugg = suggest(name, all.map((e) => e.name));
-      cc.reportToken(unknownKey, st, tok, { name: tok.value, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+      const later = newerVersionHint(unknownKey === 'unknownBindOption' ? 'bind' : 'server', name, cc.version);
+      cc.reportToken(unknownKey, st, tok, { name: tok.value, hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
       return;
     }
     const n = entry.argCount;

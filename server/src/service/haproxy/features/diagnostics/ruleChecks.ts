@@ -4,7 +4,7 @@
  * `if`/`unless` conditions. Names are looked up in the knowledge base of the target version.
  */
 import { suggest } from '../../../common/didYouMean';
-import { defaultErrorCodes } from '../../knowledge/index';
+import { defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
@@ -52,7 +52,7 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
     return;
   }
   const sugg = suggest(name, all.map((a) => a.name));
-  cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+  cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) + newerVersionHint('action', name, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
 }
 
 /** Words of an HTTP reply that carries its own payload, so any status code is allowed. */
@@ -183,7 +183,7 @@ function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: nu
   if (!fetchKnown(cc.kb, fetchName)) {
     const sugg = suggest(fetchName, [...cc.kb.fetches(), ...(cc.kb.aclKeywords?.() ?? [])].map((f) => f.name));
     const [s, e] = at(parts[0], fetchName.length);
-    cc.report('unknownFetch', st.line, s, e, { name: fetchName, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+    cc.report('unknownFetch', st.line, s, e, { name: fetchName, hint: didYouMeanHint(sugg) + newerVersionHint('fetch', fetchName, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
     return;
   }
   if (cc.kb.converters().length === 0) return;
@@ -192,6 +192,6 @@ function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: nu
     if (conv === '' || conv.startsWith('lua.') || converterKnown(cc.kb, conv)) continue;
     const sugg = suggest(conv, cc.kb.converters().map((c) => c.name));
     const [s, e] = at(p, conv.length);
-    cc.report('unknownConverter', st.line, s, e, { name: conv, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
+    cc.report('unknownConverter', st.line, s, e, { name: conv, hint: didYouMeanHint(sugg) + newerVersionHint('converter', conv, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
   }
 }
