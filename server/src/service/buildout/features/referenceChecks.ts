@@ -40,6 +40,14 @@ export function referenceDiagnostics(view: ProfileView, refs: readonly Substitut
       // A recipe we know nothing about may set options when the part is initialised (`location` …).
       const recipe = options.includes('recipe') ? view.value(r.section, 'recipe') : undefined;
       const unknownRecipe = recipe?.ok && !findRecipe(recipe.value) ? recipe.value : undefined;
+      if (r.option === '_profile_base_location_') {
+        // SlapOS's buildout fork sets it on every section; upstream zc.buildout fails on it.
+        out.push({
+          range: r.optionRange, code: BuildoutCode.undefinedOption, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE,
+          message: `Referenced option does not exist: ${r.section} ${r.option} (with zc.buildout; slapos.buildout sets _profile_base_location_ on every section to the directory or URL of the file that defines it)`,
+        });
+        continue;
+      }
       out.push({
         range: r.optionRange,
         message: `Referenced option does not exist: ${r.section} ${r.option}${hint}`
