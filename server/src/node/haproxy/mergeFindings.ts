@@ -13,12 +13,13 @@
 export type FindingTopic =
   | 'unknown-keyword' | 'out-of-section' | 'removed' | 'unknown-option' | 'missing-backend'
   | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
-  | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section';
+  | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
 const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['missing-backend', /unable to find required (?:default_backend|use_backend)/],
   ['missing-newline', /Missing LF on last line/],
+  ['check-with-track', /unable to enable checks and tracking at the same time/],
   ['out-of-section', /out of section/],
   ['removed', /not supported any ?more|doesn't exist anymore|no longer supported|has been removed|was removed/i],
   ['unknown-fetch', /unknown fetch method/],
@@ -54,6 +55,7 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'unknown-action': ['unknown-action'],
   'missing-newline': ['missing-final-newline'],
   'unknown-section': ['unknown-section', 'outside-section'],
+  'check-with-track': ['check-with-track'],
 };
 
 export function findingTopic(message: string): FindingTopic | undefined {

@@ -5,6 +5,7 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import { newerVersionHint } from '../../knowledge/index';
+import { checkWithTrack, walkOptions } from '../../knowledge/optionWalk';
 import type { ParamEntry } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext } from './reporter';
@@ -74,6 +75,12 @@ export function checkBindOptions(cc: CheckContext, st: Statement, from: number):
 }
 
 export function checkServerOptions(cc: CheckContext, st: Statement, from: number): void {
+  // `check` with `track` on one line (a text test first: most server lines have no track).
+  if (st.text.includes('track')) {
+    const words = st.tokens.map((t) => t.value.toLowerCase());
+    const at = words[0] === 'default-server' ? undefined : checkWithTrack(walkOptions(words, from, (n) => cc.kb.serverOption(n)?.argCount));
+    if (at !== undefined) cc.reportToken('checkWithTrack', st, st.tokens[at], { name: st.tokens[1]?.value ?? 'server' });
+  }
   scan(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, value) => {
     if (SERVER_TIME_OPTIONS.has(option)) {
       const lenient = checkTime(value.value) ? timeLeniency(value.value) : undefined;

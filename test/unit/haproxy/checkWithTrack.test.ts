@@ -1,0 +1,31 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
+import { diagnose, ERROR } from './diagnosticsHelpers';
+
+/**
+ * haproxy -c 2.6.12: "'server be/b' : unable to enable checks and tracking at the same time!"
+ * (fatal; the same test in server.c up to 3.4) for `check` together with `track` on one line.
+ */
+const D = 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n';
+const only = (text: string) => diagnose(text, { version: '2.6' }).filter((d) => d.code === 'check-with-track');
+
+describe('haproxy check-with-track', () => {
+  it('flags check and track on the same server line, on the track option', () => {
+    const text = `${D}backend be\n    server a 127.0.0.1:80 check\n    server b 127.0.0.1:81 check track a\n    server c 127.0.0.1:82 track a check inter 2s\n`;
+    const d = only(text);
+    assert.deepEqual(d.map((x) => x.range.start.line), [7, 8]);
+    assert.ok(d.every((x) => x.severity === ERROR));
+    assert.equal(text.split('\n')[7].slice(d[0].range.start.character, d[0].range.end.character), 'track');
+    assert.match(String(d[0].message), /check.*track/);
+  });
+  it('accepts track alone, track with no-check after check, and a server named "check" being tracked', () => {
+    const text = `${D}backend be\n    server check 127.0.0.1:80 check\n    server b 127.0.0.1:81 track check\n    server c 127.0.0.1:82 check no-check track b\n`;
+    assert.deepEqual(only(text), []);
+    assert.deepEqual(diagnose(text, { version: '2.6' }).filter((d) => d.severity === ERROR), []);
+  });
+  it('is the same problem as the haproxy -c finding (merged with its output)', () => {
+    const finding = { line: 7, message: "'server be/b' : unable to enable checks and tracking at the same time!" };
+    assert.ok(coveringDiagnostic(finding, [{ line: 7, code: 'check-with-track' }]));
+  });
+});
