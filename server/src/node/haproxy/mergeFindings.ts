@@ -13,20 +13,34 @@
 export type FindingTopic =
   | 'unknown-keyword' | 'out-of-section' | 'removed' | 'unknown-option' | 'missing-backend'
   | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
-  | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track';
+  | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
+  | 'experimental' | 'missing-acl' | 'missing-server' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size'
+  | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
 const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['missing-backend', /unable to find required (?:default_backend|use_backend)/],
   ['missing-newline', /Missing LF on last line/],
   ['check-with-track', /unable to enable checks and tracking at the same time/],
+  ['experimental', /is experimental, must be allowed via a global 'expose-experimental-directives'/],
+  ['missing-acl', /no such ACL : '/],
+  ['named-defaults', /not allowed in anonymous 'defaults' section/],
+  ['deprecated', /is deprecated and will be removed|is deprecated since|deprecated, please use/],
+  ['missing-server', /unable to find required server '.*' for tracking/],
+  ['missing-reference', /unable to find (?:userlist|required resolvers|sync peers) '/],
+  ['bad-port', /invalid port '|missing port specification|in port number '/],
+  ['bad-address', /could not resolve address '|invalid address: '/],
+  ['bad-size', /unexpected character '.*' in argument of 'size'/],
+  ['extra-argument', /cannot handle unexpected argument '/],
+  ['bad-value', /^balance only supports /],
+  ['missing-option-value', /: missing certificate location|' : missing value$/],
   ['out-of-section', /out of section/],
   ['removed', /not supported any ?more|doesn't exist anymore|no longer supported|has been removed|was removed/i],
   ['unknown-fetch', /unknown fetch method/],
   ['unknown-converter', /unknown converter/],
   ['unknown-action', /' expects '.*but got '/],
   ['timeout-name', /^'timeout' supports /],
-  ['bad-time', /unexpected character '.*' in 'timeout /],
+  ['bad-time', /unexpected character '.*' in 'timeout |unexpected character '.*' in '[\w-]+' argument of server|unexpected character '.*' in argument of 'expire'|after the timer value '/],
   ['missing-timeouts', /^missing timeouts for /],
   ['wrong-capability', /(?:ignored|not allowed) because .* has no (?:frontend|backend) capability/],
   ['duplicate-name', /has the same name as |another server named '.*' was already defined/],
@@ -39,7 +53,7 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
 const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'unknown-keyword': [
     'unknown-keyword', 'keyword-wrong-section', 'removed-keyword', 'unknown-bind-option', 'unknown-server-option',
-    'named-defaults-only', 'outside-section', 'unknown-section',
+    'named-defaults-only', 'outside-section', 'unknown-section', 'unknown-filter',
   ],
   'out-of-section': ['outside-section', 'unknown-section', 'unknown-keyword'],
   removed: ['removed-keyword', 'unknown-option', 'unknown-keyword', 'keyword-wrong-section'],
@@ -56,6 +70,18 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'missing-newline': ['missing-final-newline'],
   'unknown-section': ['unknown-section', 'outside-section'],
   'check-with-track': ['check-with-track'],
+  experimental: ['experimental-directive'],
+  'missing-acl': ['undefined-acl'],
+  'named-defaults': ['named-defaults-only'],
+  deprecated: ['deprecated-keyword'],
+  'missing-server': ['undefined-server'],
+  'missing-reference': ['undefined-reference'],
+  'bad-port': ['invalid-port'],
+  'bad-address': ['invalid-address', 'buildout-leftover'],
+  'bad-size': ['invalid-size'],
+  'extra-argument': ['extra-argument'],
+  'bad-value': ['unknown-value'],
+  'missing-option-value': ['missing-option-value'],
 };
 
 export function findingTopic(message: string): FindingTopic | undefined {
