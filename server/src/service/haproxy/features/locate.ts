@@ -59,9 +59,7 @@ export function tokenIndexAt(tokens: readonly Token[], character: number): numbe
 
 /** Lower-cased values of a statement's tokens. */
 export function lowerWords(st: Statement): string[] {
-  const out = new Array<string>(st.tokens.length);
-  for (let i = 0; i < st.tokens.length; i++) out[i] = st.tokens[i].value.toLowerCase();
-  return out;
+  return st.words;
 }
 
 /** The proxy section kinds (they hold ACLs, rules and servers). */

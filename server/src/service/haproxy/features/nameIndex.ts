@@ -34,6 +34,8 @@ export interface NameIndex {
   at(position: Position): NameSymbol | undefined;
   /** Definitions a reference points to (for a definition: itself). Empty = undefined reference. */
   resolve(symbol: NameSymbol): NameSymbol[];
+  /** Whether `resolve(reference)` would be non-empty, without building (or memoising) the list. */
+  isDefined(reference: NameSymbol): boolean;
   /** References resolving to this definition. */
   referencesTo(definition: NameSymbol): NameSymbol[];
   /** For any symbol: its definitions plus every reference to them (what rename/highlight touch). */
@@ -168,6 +170,20 @@ class Index implements NameIndex {
       this.resolved.set(symbol, r);
     }
     return r;
+  }
+
+  isDefined(ref: NameSymbol): boolean {
+    if (ref.role === 'definition') return true;
+    if (ref.kind === 'acl') return this.aclsBySection.get(ref.section)?.has(ref.name) ?? false;
+    if (ref.kind === 'table') return this.resolve(ref).length > 0;
+    if (ref.kind === 'server') {
+      const proxyName = ref.proxy ?? ref.section.name?.value;
+      if (proxyName === undefined) return false;
+      if (this.serversByProxy.get(proxyName)?.has(ref.name)) return true;
+      return this.templatesByProxy.get(proxyName)?.some((d) => serverMatches(d, ref.name)) ?? false;
+    }
+    for (const k of definitionKinds(ref.kind)) if (this.defs.get(k)?.has(ref.name)) return true;
+    return false;
   }
 
   referencesTo(definition: NameSymbol): NameSymbol[] {

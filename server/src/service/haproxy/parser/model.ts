@@ -58,6 +58,12 @@ export interface Statement {
   /** Column of the first token (or of the comment on a comment-only line). */
   indent: number;
   tokens: Token[];
+  /** The first word lower-cased (`words[0]`), '' when there is none; a cheap field (most passes look at nothing else). */
+  readonly keyword: string;
+  /** The tokens' values (`tokens[i].value`), without building tokens. Shared: do not mutate. */
+  readonly values: string[];
+  /** The tokens' values lower-cased (HAProxy keywords are case-insensitive). Shared: do not mutate. */
+  readonly words: string[];
   comment?: Comment;
   /** Problems found while splitting the line (unterminated quote, bad escape…). */
   errors?: LexError[];

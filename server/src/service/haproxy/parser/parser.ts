@@ -1,5 +1,5 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { LineStatement, TokenStore } from './statement';
+import { LineStatement, TokenStore, internKeyword, lowerCase } from './statement';
 import { scan, scanPlainLine, tokenizeLine } from './tokenizer';
 
 /**
@@ -146,29 +146,20 @@ function lex(raw: string, lineNo: number, store: TokenStore): LineStatement | un
     if (count === 0 && commentAt < 0) return undefined;
     const at = store.size - 2 * count;
     const comment = commentAt >= 0 ? { start: commentAt, text: raw.slice(commentAt, scan.end) } : undefined;
-    return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, undefined, store, at, count);
+    const keyword = count > 0 ? internKeyword(lowerCase(raw.slice(store.data[at], store.data[at + 1]))) : '';
+    return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, keyword, undefined, store, at, count, !scan.upper);
   }
   const lexed = tokenizeLine(raw);
   if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) return undefined;
   const first = lexed.tokens[0];
   const indent = first ? first.start : lexed.comment ? lexed.comment.start : 0;
-  return new LineStatement(lineNo, indent, raw, lexed.comment, lexed.errors, lexed.tokens, undefined, 0, 0);
+  const keyword = first ? internKeyword(lowerCase(first.value)) : '';
+  return new LineStatement(lineNo, indent, raw, lexed.comment, lexed.errors, keyword, lexed.tokens, undefined, 0, 0);
 }
 
 /** The first word lower-cased, when it is not quoted (a quoted word is never a section keyword nor a directive). */
 function firstWord(st: LineStatement): string | undefined {
-  const w = st.plainWord(0);
-  if (w !== undefined) return lowerAscii(w);
-  const first = st.tokens[0];
-  return first.quoted ? undefined : first.value.toLowerCase();
-}
-
-function lowerAscii(v: string): string {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 65 && c <= 90) return v.toLowerCase();
-  }
-  return v;
+  return st.firstQuoted ? undefined : st.keyword;
 }
 
 /** Replaces each section (from `from` on) identical, statement object for statement object, to a previous one by that one. */

@@ -6,12 +6,15 @@ import type { Comment, LexError, Statement, Token } from './model';
  * that young, long-lived graph made the garbage collector the largest single cost of a
  * full validation (and of the server's RSS). Here a plain line (no quote, escape, `$` or
  * backslash: nearly all lines) keeps only its text and its words' column pairs in a shared
- * Int32Array; `tokens` builds the Token objects when a feature first asks for them.
- * Lines with quotes, escapes or substitutions keep the tokenizer's full tokens.
+ * Int32Array; `values`, `words` (lower-cased) and `tokens` are built from them on demand.
+ * Passes that only look at words (most of them) never build Token objects. Lines with quotes,
+ * escapes or substitutions keep the tokenizer's full tokens. (Keeping the word strings
+ * instead, even interned, cost more than the passes rebuilding them: a young string kept
+ * alive costs ≈ 5 × one that dies at once, and a lookup in a table of words ≈ 100 ns.)
  *
- * The materialised tokens are not kept on the statement (that would bring the retained
- * graph back, measured slower): the tokens of the last statements read are kept in a small
- * table indexed by line number instead, which is all that the passes over the document
+ * Nothing built is kept on the statement (that would bring the retained graph back, measured
+ * slower): what was built for the last statements read is kept in a small table indexed by
+ * line number instead, which is all that the passes over the document
  * (statement after statement, section after section) and the features (one statement at a
  * time) need: repeated `st.tokens` reads of a statement get the same array and the same Token
  * objects as long as fewer than 256 lines were read in between. Readers must not keep Token objects of
@@ -38,9 +41,15 @@ export class TokenStore {
   }
 }
 
-/** Direct-mapped by line number: consecutive lines (a section, a pass's neighbourhood) never evict each other. */
+/**
+ * Direct-mapped by line number: consecutive lines (a section, a pass's neighbourhood) never
+ * evict each other. Each slot keeps what was asked of its statement: values, lower-cased
+ * words, tokens (each built from the line on first use).
+ */
 const SLOTS = 256;
 const slotKeys: (LineStatement | undefined)[] = new Array(SLOTS).fill(undefined);
+const slotValues: (string[] | undefined)[] = new Array(SLOTS).fill(undefined);
+const slotWords: (string[] | undefined)[] = new Array(SLOTS).fill(undefined);
 const slotTokens: (Token[] | undefined)[] = new Array(SLOTS).fill(undefined);
 
 export class LineStatement implements Statement {
@@ -50,62 +59,141 @@ export class LineStatement implements Statement {
   readonly text: string;
   comment: Comment | undefined;
   errors: LexError[] | undefined;
+  /** The first word lower-cased ('' for none), one shared string per distinct keyword: most passes look at nothing else. */
+  readonly keyword: string;
   /** Full tokens of a line the fast scan does not handle (quotes, escapes, `$`…). */
   #full: Token[] | undefined;
   #store: TokenStore | undefined;
-  /** Index of the first column pair in the store, and the number of tokens. */
+  /** Index of the first column pair in the store, and the number of words. */
   #at: number;
   #count: number;
+  /** No word has an upper-case or non-ASCII character: `words` is `values`. */
+  #lower: boolean;
 
-  constructor(line: number, indent: number, text: string, comment: Comment | undefined, errors: LexError[] | undefined, full: Token[] | undefined, store: TokenStore | undefined, at: number, count: number) {
+  constructor(line: number, indent: number, text: string, comment: Comment | undefined, errors: LexError[] | undefined, keyword: string, full: Token[] | undefined, store: TokenStore | undefined, at: number, count: number, lower = false) {
     this.line = line;
     this.indent = indent;
     this.text = text;
     this.comment = comment;
     this.errors = errors;
+    this.keyword = keyword;
     this.#full = full;
     this.#store = store;
     this.#at = at;
     this.#count = full ? full.length : count;
+    this.#lower = lower;
   }
 
   /** The same statement on another line (a line inserted or deleted above it). */
   movedTo(line: number): LineStatement {
-    return new LineStatement(line, this.indent, this.text, this.comment, this.errors, this.#full, this.#store, this.#at, this.#count);
+    return new LineStatement(line, this.indent, this.text, this.comment, this.errors, this.keyword, this.#full, this.#store, this.#at, this.#count, this.#lower);
   }
 
-  /** Number of words, without building tokens. */
+  /** Number of words, without building anything. */
   get tokenCount(): number {
     return this.#count;
   }
 
-  /** Word `i` of a plain line without building tokens; undefined for a line kept with full tokens. */
-  plainWord(i: number): string | undefined {
-    if (this.#full !== undefined || i >= this.#count) return undefined;
-    const d = this.#store!.data;
-    const p = this.#at + 2 * i;
-    return this.text.slice(d[p], d[p + 1]);
+  /** Whether the first word has a quoted part (then it is no keyword). */
+  get firstQuoted(): boolean {
+    return this.#full !== undefined && this.#full.length > 0 && this.#full[0].quoted;
+  }
+
+  /** The tokens' values (quotes removed, escapes applied). Shared: do not mutate. */
+  get values(): string[] {
+    const slot = this.#slot();
+    let v = slotValues[slot];
+    if (v === undefined) {
+      const full = this.#full;
+      const count = this.#count;
+      v = new Array<string>(count);
+      if (full !== undefined) {
+        for (let k = 0; k < count; k++) v[k] = full[k].value;
+      } else if (count > 0) {
+        const d = this.#store!.data;
+        const src = this.text;
+        for (let k = 0, p = this.#at; k < count; k++, p += 2) v[k] = src.slice(d[p], d[p + 1]);
+      }
+      slotValues[slot] = v;
+    }
+    return v;
+  }
+
+  /** The tokens' values lower-cased (the values array itself when nothing changes). Shared: do not mutate. */
+  get words(): string[] {
+    const slot = this.#slot();
+    let w = slotWords[slot];
+    if (w === undefined) {
+      const v = this.values;
+      if (this.#lower) return (slotWords[slot] = v);
+      for (let k = 0; k < v.length; k++) {
+        const lower = lowerCase(v[k]);
+        if (lower !== v[k]) {
+          w ??= v.slice();
+          w[k] = lower;
+        }
+      }
+      w ??= v;
+      slotWords[slot] = w;
+    }
+    return w;
   }
 
   get tokens(): Token[] {
     const full = this.#full;
     if (full !== undefined) return full;
-    const slot = this.line & (SLOTS - 1);
-    if (slotKeys[slot] === this) return slotTokens[slot]!;
-    const count = this.#count;
-    const out = new Array<Token>(count);
-    if (count > 0) {
-      const d = this.#store!.data;
-      const src = this.text;
-      for (let k = 0, p = this.#at; k < count; k++, p += 2) {
-        const start = d[p];
-        const end = d[p + 1];
-        const text = src.slice(start, end);
-        out[k] = { text, value: text, start, end, quoted: false };
+    const slot = this.#slot();
+    let out = slotTokens[slot];
+    if (out === undefined) {
+      const values = this.values;
+      const count = values.length;
+      out = new Array<Token>(count);
+      if (count > 0) {
+        const d = this.#store!.data;
+        for (let k = 0, p = this.#at; k < count; k++, p += 2) {
+          const text = values[k];
+          out[k] = { text, value: text, start: d[p], end: d[p + 1], quoted: false };
+        }
       }
+      slotTokens[slot] = out;
     }
-    slotKeys[slot] = this;
-    slotTokens[slot] = out;
     return out;
   }
+
+  /** This statement's slot, emptied first when it held another statement. */
+  #slot(): number {
+    const slot = this.line & (SLOTS - 1);
+    if (slotKeys[slot] !== this) {
+      slotKeys[slot] = this;
+      slotValues[slot] = undefined;
+      slotWords[slot] = undefined;
+      slotTokens[slot] = undefined;
+    }
+    return slot;
+  }
+}
+
+/**
+ * One string per distinct first word: a statement keeps its keyword for the whole life of the
+ * document, and a few hundred distinct keywords serve a whole file (a kept string per line
+ * would be a young object for the garbage collector to copy). Cleared when it grows large
+ * (a file whose lines start with arbitrary words).
+ */
+const keywords = new Map<string, string>();
+
+export function internKeyword(word: string): string {
+  const known = keywords.get(word);
+  if (known !== undefined) return known;
+  if (keywords.size >= 4096) keywords.clear();
+  keywords.set(word, word);
+  return word;
+}
+
+/** `toLowerCase()` only when an upper-case ASCII or a non-ASCII letter is present (most words are lower case already; no copy then). */
+export function lowerCase(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return v.toLowerCase();
+  }
+  return v;
 }

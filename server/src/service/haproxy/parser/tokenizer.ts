@@ -198,9 +198,10 @@ function readEnvVar(line: string, i: number, n: number): { ref: EnvVarRef; end: 
  * [start, end) columns to `store` and returns the word count, or -1 when the line needs the
  * full tokenizer (a quote, backslash or `$`, or a line longer than the limit) — then nothing
  * is appended. A comment's column is left in `scan.commentAt` (-1 when none) and the column
- * where the line ends for HAProxy (a CR ends it) in `scan.end`. Creates no object.
+ * where the line ends for HAProxy (a CR ends it) in `scan.end`, and whether a word has an
+ * upper-case or non-ASCII character in `scan.upper`. Creates no object.
  */
-export const scan = { commentAt: -1, end: 0 };
+export const scan = { commentAt: -1, end: 0, upper: false };
 
 export function scanPlainLine(line: string, store: TokenStore): number {
   const len = line.length;
@@ -210,6 +211,7 @@ export function scanPlainLine(line: string, store: TokenStore): number {
   let p = mark;
   let i = 0;
   let count = 0;
+  let upper = false;
   scan.commentAt = -1;
   while (i < len) {
     let c = line.charCodeAt(i);
@@ -222,6 +224,7 @@ export function scanPlainLine(line: string, store: TokenStore): number {
       scan.commentAt = i;
       const cr = line.indexOf('\r', i);
       scan.end = cr < 0 ? len : cr;
+      scan.upper = upper;
       store.size = p;
       return count;
     }
@@ -233,6 +236,7 @@ export function scanPlainLine(line: string, store: TokenStore): number {
         store.size = mark;
         return -1;
       }
+      if (c <= 90 ? c >= 65 : c > 127) upper = true;
       i++;
     }
     d[p++] = start;
@@ -240,6 +244,7 @@ export function scanPlainLine(line: string, store: TokenStore): number {
     count++;
   }
   scan.end = i;
+  scan.upper = upper;
   store.size = p;
   return count;
 }

@@ -96,6 +96,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function checkStatementBuildout(cc: CheckContext, statement: Statement, section: Section | undefined): void {
   if (cc.ctx.isTemplate) return;
+  // Substitutions and environment variables all start with `$`: most lines have none.
+  if (!statement.text.includes('$')) return;
   const toks = statement.tokens;
   for (let i = 0; i < toks.length; i++) {
     const tok: Token = toks[i];

@@ -26,7 +26,7 @@ export function checkGatedFeatures(cc: CheckContext): void {
   for (const section of cc.doc.sections) {
     if (kindOf(section) !== 'global') continue;
     for (const st of section.body) {
-      if (st.words[0] === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
+      if (st.keyword === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
     }
   }
   let filters: string[] | undefined;
@@ -41,9 +41,9 @@ export function checkGatedFeatures(cc: CheckContext): void {
       cc.reportToken('experimentalDirective', section.header, head, { name: kind, what: 'section', version: cc.version }, { exposeExperimental: true });
     }
     for (const st of section.body) {
-      // The statement's lower-cased words: nothing is allocated unless the line is gated or a filter.
-      const w0 = st.words[0];
-      if (w0 === undefined) continue;
+      // The statement's keyword: nothing is built unless the line is gated or a filter.
+      const w0 = st.keyword;
+      if (w0 === '') continue;
       if (st.line < exposedAt && (gated.keywords.has(w0) || (proxy && gated.ruleWords.has(w0) && mayBeGatedAction(st, gated.actions)))) {
         checkExperimental(cc, st, kind);
       }

@@ -89,12 +89,28 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   const texts = new Array<string>(n);
   const entries = new Array<Entry>(n);
   const hits: LocalHit[] = [];
+  const byKey = new Map<string, Map<string, Entry>>();
   const shift = oldN - n;
   const suffixStart = n - suffix;
   let i = 0;
+  // Lines repeated in this document (`mode http`, `option httplog`, `timeout …` in every proxy)
+  // are checked once per context: the result is a function of the text and the key.
+  let sameText: Map<string, Entry> | undefined;
+  let sameTextKey = '';
   const visit = (st: Statement, key: string, section: Section | undefined, mode: number): void => {
     let e = i < prefix ? old!.entries[i] : i >= suffixStart ? old!.entries[i + shift] : undefined;
-    if (e === undefined || e.key !== key) e = compute(cc, st, key, section, mode);
+    if (e === undefined || e.key !== key) {
+      if (key !== sameTextKey) {
+        sameText = byKey.get(key);
+        if (sameText === undefined) byKey.set(key, (sameText = new Map()));
+        sameTextKey = key;
+      }
+      e = sameText!.get(st.text);
+      if (e === undefined) {
+        e = compute(cc, st, key, section, mode);
+        sameText!.set(st.text, e);
+      }
+    }
     texts[i] = st.text;
     entries[i] = e;
     if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });

@@ -29,15 +29,16 @@ function readSettings(section: Section): ProxySettings {
   if (out) return out;
   out = { timeouts: new Map() };
   for (const st of section.body) {
-    const t = st.tokens;
-    if (t.length === 0) continue;
-    const w0 = t[0].value.toLowerCase();
+    // The keyword first: only `mode` and `timeout` lines build their words.
+    const w0 = st.keyword;
     if (w0 === 'server' || w0 === 'server-template') out.hasServers = true;
-    if (t.length < 2) continue;
-    if (w0 === 'mode') out.mode = t[1].value.toLowerCase();
-    else if (w0 === 'timeout') {
+    if (w0 !== 'mode' && w0 !== 'timeout') continue;
+    const w = st.words;
+    if (w.length < 2) continue;
+    if (w0 === 'mode') out.mode = w[1];
+    else {
       // A value we cannot read (buildout/env) is assumed to be set; only a literal 0 unsets.
-      out.timeouts.set(t[1].value.toLowerCase(), !/^0+(ms|s|m|h|d|us)?$/i.test(t[2]?.value ?? ''));
+      out.timeouts.set(w[1], !/^0+(ms|s|m|h|d|us)?$/i.test(st.values[2] ?? ''));
       out.lastTimeoutLine = st.line;
     }
   }

@@ -21,13 +21,13 @@ export function checkReferences(cc: CheckContext): void {
   let peersNames: string[] | undefined;
   for (const sym of index.symbols) {
     if (sym.role !== 'reference') continue;
-    const defs = index.resolve(sym);
     if (sym.kind === 'table') {
-      checkTableRef(cc, sym, defs, holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
+      checkTableRef(cc, sym, index.resolve(sym), holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
       continue;
     }
     // `stats scope <name>`: HAProxy 2.6 accepts any name silently (haproxy -c), so do we.
-    if (defs.length > 0 || sym.kind === 'proxy') continue;
+    // A lookup, not resolve(): the list (and its memo entry) is not needed for a defined name.
+    if (sym.kind === 'proxy' || index.isDefined(sym)) continue;
     reportUndefined(cc, sym, (kind) => index.definitions(kind).map((d) => d.name));
   }
   checkOwnTableRules(cc, holdsTable);
@@ -72,8 +72,14 @@ function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]):
   const k = section.kind;
   const name = section.name?.value ?? '';
   for (const st of section.body) {
+    // Keyword, then values (no Token objects): only lines that may use the own table build tokens.
+    const kw = st.keyword;
+    if (kw !== 'stick' && !RULE_KEYWORDS.has(kw) && kw !== 'acl') continue;
+    const v = st.values;
+    if (v.length < 2) continue;
+    if (v[0] !== 'stick' && !RULE_KEYWORDS.has(v[0]) && v[0] !== 'acl') continue;
+    if (v[0] !== 'stick' && !mayUseOwnTable(v)) continue;
     const t = st.tokens;
-    if (t.length < 2) continue;
     if (t[0].value === 'stick' && k !== 'frontend') {
       if (t.some((tok) => tok.value === 'table')) continue;
       lines.push(st.line);
@@ -99,6 +105,15 @@ function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]):
       }
     }
   }
+}
+
+/** A word that can read the own table: `track-sc…` or a `src_`/`table_` sample. */
+function mayUseOwnTable(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (v.startsWith('track-sc') || v.includes('src_') || v.includes('table_')) return true;
+  }
+  return false;
 }
 
 const OWN_TABLE_HINT = " Add a 'stick-table' line, or name a table (e.g. 'table <proxy>' or a table argument).";
@@ -144,7 +159,7 @@ const stickTableOf = new WeakMap<Section, boolean>();
 function hasStickTable(section: Section, cache: Map<Section, boolean>): boolean {
   let v = cache.get(section) ?? stickTableOf.get(section);
   if (v === undefined) {
-    v = section.body.some((st) => st.tokens[0]?.value.toLowerCase() === 'stick-table');
+    v = section.body.some((st) => st.keyword === 'stick-table');
     stickTableOf.set(section, v);
   }
   cache.set(section, v);
@@ -220,8 +235,7 @@ export function checkDuplicates(cc: CheckContext): void {
 function checkDuplicateServers(cc: CheckContext, section: Section): void {
   const seen = new Map<string, number>();
   for (const st of section.body) {
-    const kw = st.tokens[0]?.value;
-    if (kw !== 'server' || !st.tokens[1] || cc.isDeferred(st.tokens[1])) continue;
+    if (st.keyword !== 'server' || st.values[0] !== 'server' || st.values.length < 2 || cc.isDeferred(st.tokens[1])) continue;
     if (cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0) continue;
     const n = st.tokens[1].value;
     const prev = seen.get(n);

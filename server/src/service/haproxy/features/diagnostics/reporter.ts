@@ -76,20 +76,9 @@ export class CheckContext {
     this.overrides = settings?.severity ?? {};
   }
 
-  private wordsOf: Statement | undefined;
-  private lastWords: string[] = [];
-
-  /**
-   * Lower-cased token values of a statement. The local checks of one statement ask several
-   * times in a row, so the last statement's words are kept (cached results make a longer-lived
-   * cache unnecessary: an unchanged statement is not checked again).
-   */
+  /** Lower-cased token values of a statement (the parser's statements compute them once while in use). */
   words(st: Statement): string[] {
-    if (st !== this.wordsOf) {
-      this.lastWords = statementWords(st);
-      this.wordsOf = st;
-    }
-    return this.lastWords;
+    return st.words;
   }
 
   /** A removed/deprecated bind option, server option, action or section that applies to the target version. */
@@ -162,22 +151,12 @@ export class CheckContext {
   }
 }
 
-/** Lower-cased token values of a statement; words already in lower case are not copied. */
+/** Lower-cased token values of a statement (shared: do not mutate). */
 export function statementWords(st: Statement): string[] {
-  const tokens = st.tokens;
-  const w = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) w[i] = lowerCase(tokens[i].value);
-  return w;
+  return st.words;
 }
 
-/** `toLowerCase()` only when an upper-case ASCII letter is present (a char test, not a regex per word). */
-export function lowerCase(v: string): string {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 65 && c <= 90) return v.toLowerCase();
-  }
-  return v;
-}
+export { lowerCase } from '../../parser/statement';
 
 /** Section kind as the knowledge schema types it. */
 export function kindOf(section: Section): SectionKind {

@@ -80,6 +80,7 @@ function collectSectionDefinition(section: Section, out: NameSymbol[]): void {
 /** `acl NAME …` in any proxy, `server NAME …` / `server-template PREFIX …` in backends and listens. */
 function collectStatementDefinition(section: Section, st: Statement, out: NameSymbol[]): void {
   const kw = firstWord(st);
+  if (kw !== 'acl' && kw !== 'server' && kw !== 'server-template') return;
   const name = st.tokens[1];
   if (!isStaticName(name)) return;
   if (kw === 'acl') {
@@ -110,12 +111,28 @@ function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
 }
 
 function collectStatementRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
-  const t = st.tokens;
-  if (t.length === 0) return;
-  const kw = firstWord(st);
+  const words = st.words;
+  if (words.length === 0) return;
+  const kw = words[0];
   const isProxy = PROXY_KINDS.has(section.kind);
   if (kw === 'log') collectLogRefs([section, st.line], st, out);
   if (!isProxy) return;
+  // One scan (of the words, no Token objects) for the two things any rule may contain: a
+  // condition and fetch arguments; lines with neither and no name keyword build nothing.
+  let cond = -1;
+  let parens = false;
+  const values = st.values;
+  for (let i = 1; i < values.length; i++) {
+    if (cond < 0 && isConditionWord(words[i])) cond = i;
+    if (!parens && values[i].includes('(')) parens = true;
+  }
+  if (cond < 0 && !parens && !REF_KEYWORDS.has(kw)) return;
+  const t = st.tokens;
+  // A quoted `if` is a value, not a condition.
+  if (cond > 0 && t[cond].quoted) {
+    cond = -1;
+    for (let i = 1; i < t.length; i++) if (!t[i].quoted && isConditionWord(words[i])) { cond = i; break; }
+  }
   // One allocation per statement: this runs on every line of 100,000-line files.
   const at: Where = [section, st.line];
   switch (kw) {
@@ -174,14 +191,6 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
       }
       break;
     }
-  }
-  // One scan for the two things any rule may contain: a condition and fetch arguments.
-  let cond = -1;
-  let parens = false;
-  for (let i = 1; i < t.length; i++) {
-    const tok = t[i];
-    if (cond < 0 && !tok.quoted && isConditionWord(tok.value)) cond = i;
-    if (!parens && tok.value.includes('(')) parens = true;
   }
   if (cond > 0 && kw !== 'acl') collectConditionRefs(at, t, cond + 1, acls, out);
   if (parens) collectFetchArgRefs(at, st, out);
@@ -307,12 +316,20 @@ function collectConditionRefs(at: Where, t: readonly Token[], from: number, acls
 }
 
 function firstWord(st: Statement): string {
-  return st.tokens[0]?.value.toLowerCase() ?? '';
+  return st.keyword;
 }
 
-function isConditionWord(v: string): boolean {
-  return (v.length === 2 || v.length === 6) && (v.toLowerCase() === 'if' || v.toLowerCase() === 'unless');
+/** `if`/`unless` (given lower-cased). */
+function isConditionWord(w: string): boolean {
+  return w === 'if' || w === 'unless';
 }
+
+/** First words whose statement names something (the cases of collectStatementRefs' switch). */
+const REF_KEYWORDS: ReadonlySet<string> = new Set([
+  'default_backend', 'use_backend', 'use-server', 'server', 'server-template', 'default-server', 'bind', 'use-fcgi-app',
+  'errorfiles', 'filter', 'stats', 'email-alert', 'stick-table', 'stick', 'tcp-request', 'tcp-response', 'http-request',
+  'http-response', 'http-after-response', 'http-error',
+]);
 
 function templateRange(spec: string | undefined): { from: number; to: number } {
   const m = /^(\d+)(?:-(\d+))?$/.exec(spec ?? '');
