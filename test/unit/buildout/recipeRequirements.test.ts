@@ -33,3 +33,15 @@ test('collective.recipe.template with inline and url: the recipe renders inline 
   assert.match(w ?? '', /ignores 'url'/);
   assert.doesNotMatch(w ?? '', /Too many/);
 });
+
+test('a base section used only as a <= macro is not checked for required options (buildout never initialises it)', () => {
+  const base = '[fonts-base]\nrecipe = slapos.recipe.build:download-unpacked\nshared = true\n[liberation]\n<= fonts-base\nurl = https://h/l.tgz\n[ccache-common]\nrecipe = slapos.recipe.cmmi\n[ccache]\n<= ccache-common\nurl = https://h/c.tgz\n';
+  const d = validate('[buildout]\nparts = liberation ccache\n' + base);
+  assert.ok(!d.some((x) => /missing-required-option|template-input-sources/.test(x)), d.join('\n'));
+  // The user of the macro still needs them.
+  const user = validate('[buildout]\nparts = liberation2\n[fonts-base]\nrecipe = slapos.recipe.build:download-unpacked\n[liberation2]\n<= fonts-base\n');
+  assert.ok(user.some((x) => /^missing-required-option: \[liberation2\].*'url'/.test(x)), user.join('\n'));
+  // Listed as a part itself, the base is checked.
+  const listed = validate('[buildout]\nparts = fonts-base\n' + base);
+  assert.ok(listed.some((x) => /^missing-required-option: \[fonts-base\]/.test(x)), listed.join('\n'));
+});

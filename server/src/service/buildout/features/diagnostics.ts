@@ -154,6 +154,7 @@ function referencedOptions(ws: BuildoutWorkspace, view: ProfileView): Set<string
 function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
   const parsed = doc.parsed;
   let referenced: Set<string> | undefined;
+  let macroBases: Set<string> | undefined;
   const reported = new Set<string>();
   for (const s of parsed.sections) {
     if (!s.active || reported.has(s.name)) continue;
@@ -165,7 +166,7 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFil
     // Report section-level problems once, at the header in the file that sets the recipe.
     const recipeFile = merged.options.get('recipe')?.definition?.file ?? merged.headers[0]?.file;
     const ownHeader = recipeFile === doc.path || (!merged.options.has('recipe') && merged.headers[0]?.file === doc.path);
-    if (ownHeader) {
+    if (ownHeader && !onlyAMacro(view, s.name, (macroBases ??= macroBaseNames(view)))) {
       reported.add(s.name);
       const missing = recipe.options.filter((o) => o.required && result.options[o.name] === undefined).map((o) => o.name);
       if (missing.length && !result.error) {
@@ -207,6 +208,24 @@ function recipeDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc: DocFil
         BuildoutCode.unknownRecipeOption, suggestions.length ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information, { suggestions }));
     }
   }
+}
+
+/** Sections named by some `<=` (macro bases). */
+function macroBaseNames(view: ProfileView): Set<string> {
+  const out = new Set<string>();
+  for (const n of view.sectionNames()) for (const w of (view.section(n)?.options.get('<')?.rawValue ?? '').split(/\s+/)) if (w) out.add(w);
+  return out;
+}
+
+/**
+ * A base that other sections use through `<=` and that `parts` does not list: buildout never
+ * initialises it, so its recipe's requirements apply to its users only (SlapOS's
+ * `[fonts-base]` has a recipe but no `url`; each `[x-fonts] <= fonts-base` gives one).
+ */
+function onlyAMacro(view: ProfileView, name: string, bases: Set<string>): boolean {
+  if (!bases.has(name)) return false;
+  const parts = view.value('buildout', 'parts');
+  return !(parts.ok && parts.value.split(/\s+/).includes(name));
 }
 
 function redundantOverrides(view: ProfileView, doc: DocFile, out: Diagnostic[]): void {

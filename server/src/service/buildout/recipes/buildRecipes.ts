@@ -76,7 +76,7 @@ export const buildRecipes: RecipeInfo[] = [
     computed: [partsLocation('`location` if set, else `${buildout:parts-directory}/<section name>` (or the shared-parts directory)')],
   },
   {
-    egg: 'slapos.recipe.build', entry: 'default', summary: 'Runs Python code given in `install` (and `update`) to build anything; the code sees `self.options` and `location`.',
+    egg: 'slapos.recipe.build', entry: 'default', codeSetsOptions: 'init', summary: 'Runs Python code given in `install` (and `update`) to build anything; the code sees `self.options` and `location`.',
     url: 'https://pypi.org/project/slapos.recipe.build/',
     options: [
       { name: 'install', kind: 'python', summary: 'Python code run on install.' },

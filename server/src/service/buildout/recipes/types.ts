@@ -57,6 +57,11 @@ export interface RecipeInfo {
   exactlyOneOf?: readonly (readonly string[])[];
   /** What running the part creates, for hover (e.g. `bin/haproxy`). */
   creates?: string;
+  /**
+   * An option holding code the recipe runs when the part is initialised, which may set any
+   * option (slapos.recipe.build `init`): references to options not written are then uncertain.
+   */
+  codeSetsOptions?: string;
 }
 
 /** `egg[extras]:entry` → its parts; `recipe = foo` means entry `default`. */
