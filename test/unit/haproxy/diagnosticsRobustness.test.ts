@@ -78,7 +78,7 @@ function bigConfig(n: number): string {
   let i = 0;
   while (lines.length < n) {
     lines.push(`frontend fe${i}`, `    bind :${10000 + (i % 50000)}`, `    acl a${i} path_beg /p${i}`, `    http-request set-header X-A %[req.hdr(host),lower] if a${i}`, `    use_backend be${i} if a${i}`, `    default_backend be${i}`);
-    lines.push(`backend be${i}`, '    balance roundrobin', `    server s${i} 127.0.0.1:${8000 + (i % 1000)} check inter 2s`, `    server t${i} 127.0.0.1:${9000 + (i % 1000)} check track be${i}/s${i}`);
+    lines.push(`backend be${i}`, '    balance roundrobin', `    server s${i} 127.0.0.1:${8000 + (i % 1000)} check inter 2s`, `    server t${i} 127.0.0.1:${9000 + (i % 1000)} track be${i}/s${i}`);
     i++;
   }
   return lines.join('\n') + '\n';

@@ -25,3 +25,15 @@ export const EXTRA_ARGS_FATAL: ReadonlySet<string> = new Set([
   'tune.h2.max-concurrent-streams', 'tune.http.maxhdr', 'tune.idle-pool.shared', 'tune.maxrewrite',
   'tune.ssl.capture-buffer-size', 'tune.ssl.default-dh-param', 'ulimit-n',
 ]);
+
+/**
+ * Keywords whose documented minimum is exact: with fewer words, HAProxy always refuses the
+ * line (measured with haproxy -c 2.6.12: "'server' expects <name> and <addr>[:<port>]",
+ * "stick-table: missing size", "missing fetch method" for `acl x` …), so `missing-argument` is
+ * an error for them even when some arguments are present (elsewhere the documented minimum may
+ * count optional parts, so a partial line is only a warning).
+ */
+export const MISSING_ARGS_FATAL: ReadonlySet<string> = new Set([
+  'acl', 'capture request header', 'capture response header', 'errorfile', 'redirect', 'server',
+  'server-template', 'stick-table',
+]);

@@ -10,7 +10,7 @@
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
-import { EXTRA_ARGS_FATAL, newerVersionHint, REMOVED_KEYWORDS } from '../../knowledge/index';
+import { EXTRA_ARGS_FATAL, MISSING_ARGS_FATAL, newerVersionHint, REMOVED_KEYWORDS } from '../../knowledge/index';
 import { didYouMeanHint, kindOf, type CheckContext, type KeywordMatch } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
@@ -255,7 +255,7 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
     const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
     const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
     // Documented minimums count optional parts for some keywords: only "nothing at all" is sure.
-    cc.report('missingArgument', st.line, toks[0].start, last.end, { name: entry.name, expected: expected + syntax }, undefined, total === 0 ? undefined : 'warning');
+    cc.report('missingArgument', st.line, toks[0].start, last.end, { name: entry.name, expected: expected + syntax }, undefined, total === 0 || MISSING_ARGS_FATAL.has(entry.name) ? undefined : 'warning');
     return;
   }
   if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === total) {
