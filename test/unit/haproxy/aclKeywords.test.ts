@@ -55,4 +55,14 @@ describe('haproxy ACL-only keywords', () => {
     const inBraces = contextAt(`${FE}    http-request deny if { hdr_s|ub(host) -i admin }\n`, { version: '2.6' });
     assert.ok(doHover(inBraces.ctx, inBraces.position), 'hover inside { … }');
   });
+
+  it('have an own-words summary naming their fetch and match method (no generic fallback)', () => {
+    const { ctx } = contextAt(`${FE}    acl x pa|th_beg /x\n`, { version: '2.6' });
+    const all = ctx.kb.aclKeywords?.() ?? [];
+    assert.ok(all.length > 50);
+    for (const e of all) assert.doesNotMatch(e.summary, /^Sample fetch `/, e.name);
+    const pathBeg = all.find((e) => e.name === 'path_beg')!;
+    assert.match(pathBeg.summary, /`path -m beg`/);
+    assert.match(all.find((e) => e.name === 'cook_sub')!.summary, /`req\.cook -m sub`/);
+  });
 });

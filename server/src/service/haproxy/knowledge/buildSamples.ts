@@ -5,7 +5,7 @@
 import type { FactsFile } from './data/factsFormat';
 import { argRefsOf } from './args';
 import { lifecycle, type Presence } from './lifecycle';
-import { aclSummary, converterSummary, fetchSummary, logAliasSummary } from './summaryLookup';
+import { aclOnlySummary, aclSummary, converterSummary, fetchSummary, logAliasSummary } from './summaryLookup';
 import type { ConverterEntry, EntryBase, FetchEntry, HaproxyVersion, LogAliasEntry, PredefinedAclEntry } from './types';
 
 export interface SampleTables {
@@ -38,7 +38,7 @@ export function buildSamples(facts: FactsFile, version: HaproxyVersion, bit: num
     const target = f.acl ? aclOnly : fetches;
     if (target.has(f.n)) continue;
     target.set(f.n, {
-      ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], fetchSummary(f.n, f.o), !f.u), kind: 'fetch', output: f.o,
+      ...base(f.n, f.c, [`${f.n}${f.as ?? ''} : ${f.o}`], f.acl ? aclOnlySummary(f.n, f.acl) : fetchSummary(f.n, f.o), !f.u), kind: 'fetch', output: f.o,
       minArgs: f.min, maxArgs: unbounded(f.max), ...(f.as ? { argSyntax: f.as } : {}), ...lifecycle(presence, `fetch:${f.n}`, version),
       layer: layerOf(f.c), ...(f.acl ? { aclMatch: f.acl } : {}), ...withRefs(f.as),
     });

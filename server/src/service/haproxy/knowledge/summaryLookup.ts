@@ -70,3 +70,38 @@ export const logAliasSummary = (name: string, field: string, type: string): stri
 
 /** Whether a real (not generated) summary exists, for coverage tests. */
 export const hasWrittenKeywordSummary = (fact: Pick<KeywordFact, 'n' | 's'>): boolean => keywordSummary(fact) !== undefined;
+
+/** What each match method tests, in our words (configuration.txt §7.1.3 lists the methods). */
+const MATCH_WORDS: Record<string, string> = {
+  beg: 'starts with one of the patterns',
+  end: 'ends with one of the patterns',
+  sub: 'contains one of the patterns',
+  dir: 'contains one of the patterns as a whole slash-delimited segment',
+  dom: 'contains one of the patterns as a whole dot- or slash-delimited label (domain style)',
+  len: 'has a length matching the given numbers',
+  reg: 'matches one of the regular expressions',
+  str: 'equals one of the patterns',
+  int: 'compares as an integer with the patterns',
+};
+const MATCH_BY_TEXT: Record<string, string> = {
+  'prefix match': 'beg', 'suffix match': 'end', 'substring match': 'sub', 'subdir match': 'dir', 'domain match': 'dom',
+  'length match': 'len', 'regex match': 'reg', 'exact string match': 'str', 'case insensitive method match': 'str',
+};
+/** ACL names whose fetch is spelt differently (`cook_beg` tests `req.cook`). */
+const ACL_BASE: Record<string, string> = { cook: 'req.cook', scook: 'res.cook', shdr: 'res.hdr' };
+
+/**
+ * ACL-only keywords (`path_beg`, `hdr_sub`, `cook_dom` …) are a fetch plus an implied match
+ * method (`match`: "prefix match", or "req.cook -m beg" as the facts give it): the summary says
+ * which fetch and method, and what the fetch returns when we have its sentence.
+ */
+export function aclOnlySummary(name: string, match: string): string {
+  const explicit = /^(\S+) -m (\w+)$/.exec(match);
+  const method = explicit ? explicit[2] : MATCH_BY_TEXT[match];
+  const stripped = name.replace(/_(beg|end|sub|dir|dom|len|reg)$/, '');
+  const fetch = explicit ? explicit[1] : ACL_BASE[stripped] ?? stripped;
+  if (!method) return `ACL keyword \`${name}\`: ${match} on \`${fetch}\`.`;
+  const what = own(FETCH_SUMMARIES, fetch) ?? own(FETCH_SUMMARIES, stripped);
+  const test = `True when the value of \`${fetch}\` ${MATCH_WORDS[method] ?? `matches (-m ${method})`}; the same as \`${fetch} -m ${method}\`, usable only in ACLs.`;
+  return what ? `${test} ${what}` : test;
+}
