@@ -58,6 +58,11 @@ export interface Statement {
   /** Column of the first token (or of the comment on a comment-only line). */
   indent: number;
   tokens: Token[];
+  /**
+   * Token `i` alone (undefined past the end), equal to `tokens[i]` but not necessarily the same
+   * object: for a pass that needs one token of a line (a name) without building the others.
+   */
+  tokenAt(i: number): Token | undefined;
   /** The first word lower-cased (`words[0]`), '' when there is none; a cheap field (most passes look at nothing else). */
   readonly keyword: string;
   /** The tokens' values (`tokens[i].value`), without building tokens. Shared: do not mutate. */

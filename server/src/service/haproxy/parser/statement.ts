@@ -139,6 +139,18 @@ export class LineStatement implements Statement {
     return w;
   }
 
+  tokenAt(i: number): Token | undefined {
+    const full = this.#full;
+    if (full !== undefined) return full[i];
+    if (i < 0 || i >= this.#count) return undefined;
+    const slot = this.line & (SLOTS - 1);
+    if (slotKeys[slot] === this && slotTokens[slot] !== undefined) return slotTokens[slot]![i];
+    const d = this.#store!.data;
+    const p = this.#at + 2 * i;
+    const text = this.text.slice(d[p], d[p + 1]);
+    return { text, value: text, start: d[p], end: d[p + 1], quoted: false };
+  }
+
   get tokens(): Token[] {
     const full = this.#full;
     if (full !== undefined) return full;

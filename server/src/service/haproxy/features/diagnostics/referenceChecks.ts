@@ -235,7 +235,9 @@ export function checkDuplicates(cc: CheckContext): void {
 function checkDuplicateServers(cc: CheckContext, section: Section): void {
   const seen = new Map<string, number>();
   for (const st of section.body) {
-    if (st.keyword !== 'server' || st.values[0] !== 'server' || st.values.length < 2 || cc.isDeferred(st.tokens[1])) continue;
+    if (st.keyword !== 'server' || st.values[0] !== 'server' || st.values.length < 2) continue;
+    // Only a line with a `$` can hold a name known later (a substitution or variable): no tokens built otherwise.
+    if (st.text.includes('$') && cc.isDeferred(st.tokens[1])) continue;
     if (cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0) continue;
     const n = st.tokens[1].value;
     const prev = seen.get(n);

@@ -81,7 +81,7 @@ function collectSectionDefinition(section: Section, out: NameSymbol[]): void {
 function collectStatementDefinition(section: Section, st: Statement, out: NameSymbol[]): void {
   const kw = firstWord(st);
   if (kw !== 'acl' && kw !== 'server' && kw !== 'server-template') return;
-  const name = st.tokens[1];
+  const name = st.tokenAt(1);
   if (!isStaticName(name)) return;
   if (kw === 'acl') {
     out.push(sym('acl', name, [section, st.line], 'acl', 'definition'));
