@@ -11,13 +11,11 @@ import type {
   PlatformFacts, Range,
 } from '../model';
 import { evaluateCondition } from './conditions';
-import { PY_WS_CLASS, isWsCode, postProcessValue, pyLstrip, pyRepr, pyRstrip, pyWords, skipWs, trimWsEnd } from './pyText';
+import { PY_WS_CLASS, isWsCode, postProcessValue, pyLstrip, pyRepr, pyWords, skipWs, trimWsEnd } from './pyText';
 
 const W = `[${PY_WS_CLASS}]`;
 /** section_header, with `.` written as `[^\n]` (Python's `.`) and the final newline removed first. */
 const SECTION_HEADER = new RegExp(`^(\\[)${W}*([^${PY_WS_CLASS}#[\\]:;{}]+)${W}*(:([^#;]*))?${W}*(\\]${W}*([#;][^\\n]*)?)$`);
-/** option_start */
-const OPTION_START = new RegExp(`^([^${PY_WS_CLASS}{}[\\]=:]+${W}*[-+]?)=([^\\n]*)$`);
 
 export interface ParseOptions {
   mode?: MergeMode;
@@ -39,6 +37,99 @@ function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
+/** Shared by options without continuation lines (frozen: nobody may push to it). */
+const NO_CONTINUATIONS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A parsed option. Positions are kept as numbers and turned into LSP ranges on first use:
+ * a cold resolve of hundreds of files never reads most of them, and three objects per range
+ * (nine per option) were most of the parse's allocations and of the collector's work.
+ */
+class Option implements ParsedOption {
+  endLine: number;
+  continuations = NO_CONTINUATIONS;
+  blockMode: boolean;
+  rawValue: string;
+  value: string;
+  /** [line, start, end] of each value range, in order (first line's value first). */
+  private spans: number[];
+  private cachedName?: Range;
+  private cachedOperator?: Range;
+  private cachedValues?: Range[];
+
+  constructor(
+    readonly key: string,
+    readonly name: string,
+    readonly operator: ParsedOption['operator'],
+    readonly line: number,
+    readonly firstValue: string,
+    readonly active: boolean,
+    private readonly nameEnd: number,
+    private readonly opStart: number,
+    private readonly opEnd: number,
+    valueStart: number,
+  ) {
+    this.endLine = line;
+    this.blockMode = !firstValue;
+    this.rawValue = firstValue;
+    this.value = firstValue;
+    this.spans = [line, valueStart, valueStart + firstValue.length];
+  }
+
+  get nameRange(): Range {
+    return (this.cachedName ??= range(this.line, 0, this.nameEnd));
+  }
+
+  get operatorRange(): Range {
+    return (this.cachedOperator ??= range(this.line, this.opStart, this.opEnd));
+  }
+
+  get valueRanges(): Range[] {
+    if (this.cachedValues) return this.cachedValues;
+    const out: Range[] = [];
+    const s = this.spans;
+    for (let i = 0; i < s.length; i += 3) out.push(range(s[i], s[i + 1], s[i + 2]));
+    return (this.cachedValues = out);
+  }
+
+  /** A continuation line (`piece` as buildout appends it; `start < end`: it has text there). */
+  addContinuation(piece: string, line: number, start: number, end: number): void {
+    if (this.continuations === NO_CONTINUATIONS) this.continuations = [];
+    this.continuations.push(piece);
+    if (start < end) {
+      this.spans.push(line, start, end);
+      this.endLine = line;
+    }
+  }
+
+  /** `rawValue` (first value and continuations joined by newlines) and buildout's post-processing. */
+  finish(): void {
+    if (this.continuations !== NO_CONTINUATIONS) this.rawValue = this.firstValue + '\n' + this.continuations.join('\n');
+    this.value = postProcessValue(this.rawValue);
+  }
+}
+
+class Section implements ParsedSection {
+  condition?: ParsedSection['condition'];
+  active = true;
+  endLine: number;
+  options: ParsedOption[] = [];
+  private cachedName?: Range;
+  private cachedHeader?: Range;
+
+  constructor(readonly name: string, readonly line: number, private readonly nameStart: number, private readonly headerEnd: number) {
+    this.endLine = line;
+  }
+
+  get nameRange(): Range {
+    return (this.cachedName ??= range(this.line, this.nameStart, this.nameStart + this.name.length));
+  }
+
+  get headerRange(): Range {
+    return (this.cachedHeader ??= range(this.line, 0, this.headerEnd));
+  }
+}
+
 /** Parse one buildout file. `path` is used in buildout's messages (as buildout spells it). */
 export function parseBuildout(text: string, path: string, options: ParseOptions = {}): ParsedFile {
   const mode = options.mode ?? '3.1';
@@ -50,9 +141,10 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   let parseErrorMessage: string | undefined;
 
   let condition = true;
-  let cursect: ParsedSection | undefined; // buildout's cursect (last *active* section)
-  let lastHeader: ParsedSection | undefined; // for endLine bookkeeping
-  let opt: ParsedOption | undefined; // buildout's optname
+  let cursect: Section | undefined; // buildout's cursect (last *active* section)
+  let lastHeader: Section | undefined; // for endLine bookkeeping
+  let opt: Option | undefined; // buildout's optname
+  const allOptions: Option[] = [];
 
   // Physical lines as Python's universal-newline readline() gives them, walked by offsets:
   // `text[start, end)` is the line without its terminator (`hasBreak`: it had one, which
@@ -76,82 +168,62 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
       if (!condition) continue;
       const first = skipWs(text, lineStart, end);
       const last = first === end ? lineStart : trimWsEnd(text, first, end); // a blank line rstrips to ""
-      let piece: string;
-      if (opt.blockMode) piece = text.slice(lineStart, last);
-      else {
-        if (first === end) continue;
-        piece = text.slice(first, last);
-      }
-      opt.continuations.push(piece);
-      opt.rawValue += '\n' + piece;
-      if (first < last) {
-        opt.valueRanges.push(range(idx, first - lineStart, last - lineStart));
-        opt.endLine = idx;
-      }
+      if (!opt.blockMode && first === end) continue;
+      opt.addContinuation(text.slice(opt.blockMode ? lineStart : first, last), idx, first - lineStart, last - lineStart);
       continue;
     }
 
-    const content = text.slice(lineStart, end);
-    const header = c0 === 91 ? SECTION_HEADER.exec(content) : null; // section_header starts with '['
-    if (header) {
-      condition = true;
-      const name = header[2];
-      const nameStart = content.indexOf(name, 1);
-      const closeIdx = content.length - header[5].length;
-      const section: ParsedSection = {
-        name,
-        nameRange: range(idx, nameStart, nameStart + name.length),
-        line: idx,
-        headerRange: range(idx, 0, closeIdx + 1),
-        active: true,
-        endLine: idx,
-        options: [],
-      };
-      if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, idx - 1);
-      lastHeader = section;
-      sections.push(section);
-      const expression = header[4];
-      if (expression) {
-        const exprStart = content.indexOf(':', nameStart + name.length) + 1;
-        const outcome = evaluate(expression);
-        const condRange = range(idx, exprStart, exprStart + expression.length);
-        section.condition = { text: expression, range: condRange, result: outcome.result, message: outcome.message };
-        if (outcome.result === 'unknown') {
-          warnings.push({ kind: 'condition', line: idx, range: condRange, message: outcome.message ?? 'Condition not evaluated.' });
+    if (c0 === 91) { // section_header starts with '['
+      const content = text.slice(lineStart, end);
+      const header = SECTION_HEADER.exec(content);
+      if (header) {
+        condition = true;
+        const name = header[2];
+        const nameStart = content.indexOf(name, 1);
+        const closeIdx = content.length - header[5].length;
+        const section = new Section(name, idx, nameStart, closeIdx + 1);
+        if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, idx - 1);
+        lastHeader = section;
+        sections.push(section);
+        const expression = header[4];
+        if (expression) {
+          const exprStart = content.indexOf(':', nameStart + name.length) + 1;
+          const outcome = evaluate(expression);
+          const condRange = range(idx, exprStart, exprStart + expression.length);
+          section.condition = { text: expression, range: condRange, result: outcome.result, message: outcome.message };
+          if (outcome.result === 'unknown') {
+            warnings.push({ kind: 'condition', line: idx, range: condRange, message: outcome.message ?? 'Condition not evaluated.' });
+          }
+          if (outcome.result === false) {
+            condition = false;
+            section.active = false;
+            continue; // buildout keeps cursect and optname from before
+          }
         }
-        if (outcome.result === false) {
-          condition = false;
-          section.active = false;
-          continue; // buildout keeps cursect and optname from before
-        }
+        cursect = section;
+        opt = undefined;
+        continue;
       }
-      cursect = section;
-      opt = undefined;
-      continue;
     }
-    const blank = skipWs(content) === content.length;
+    const blank = skipWs(text, lineStart, end) === end;
     if (!cursect) {
       if (blank) continue;
+      const content = text.slice(lineStart, end);
       const message = `File contains no section headers.\nfile: ${path}, line: ${lineno}\n${pyRepr(hasBreak ? content + '\n' : content)}`;
       errors.push({ kind: 'missing-section-header', line: idx, range: range(idx, 0, content.length), message });
       fatalError ??= message;
       continue;
     }
-    const isDeps = c0 === 61 && content.charCodeAt(1) === 62; // "=>"
-    const effective = isDeps ? '<part-dependencies> = ' + content.slice(2) : content;
-    const mo = OPTION_START.exec(effective);
-    if (mo) {
-      if (!condition) {
-        // Record it for editors (inactive), buildout ignores it.
-        const owner = lastHeader ?? cursect;
-        owner.options.push(makeOption(mo, idx, content, isDeps, false));
-        continue;
-      }
-      opt = makeOption(mo, idx, content, isDeps, true);
-      (lastHeader ?? cursect).options.push(opt);
+    const made = makeOption(text, lineStart, end, idx, condition);
+    if (made) {
+      allOptions.push(made);
+      // An option under a false condition is recorded for editors (inactive); buildout ignores it.
+      (lastHeader ?? cursect).options.push(made);
+      if (condition) opt = made;
       continue;
     }
     if (!(opt || !blank)) continue;
+    const content = text.slice(lineStart, end);
     const entry = `\n\t[line ${String(lineno).padStart(2, ' ')}]: ${pyRepr(hasBreak ? content + '\n' : content)}`;
     errors.push({ kind: 'parse', line: idx, range: range(idx, 0, content.length), message: entry.slice(2) });
     parseErrorMessage = (parseErrorMessage ?? `File contains parsing errors: ${path}`) + entry;
@@ -160,41 +232,49 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, lineCount - 1);
   fatalError ??= parseErrorMessage;
 
-  for (const s of sections) for (const o of s.options) o.value = postProcessValue(o.rawValue);
+  for (const o of allOptions) o.finish();
 
   const { entries, option } = findExtends(sections);
   return { path, sections, extends: entries, extendsOption: option, errors, fatalError, warnings, lineCount };
 }
 
-function makeOption(mo: RegExpExecArray, idx: number, content: string, isDeps: boolean, active: boolean): ParsedOption {
-  const group = mo[1];
-  const key = pyRstrip(group);
-  const last = key[key.length - 1];
-  const operator = key === '<' ? '<=' : last === '+' ? '+=' : last === '-' ? '-=' : '=';
+/** A name character of `option_start`: `[^\s{}[\]=:]`. */
+function isOptionNameCode(c: number): boolean {
+  return c !== 123 && c !== 125 && c !== 91 && c !== 93 && c !== 61 && c !== 58 && !isWsCode(c);
+}
+
+/**
+ * `option_start` on the line `text[start, end)`, without a regex: its name group is everything
+ * before the first `=` and must read `[^\s{}[\]=:]+\s*[-+]?` (the name characters stop at the
+ * first space or forbidden character, so no backtracking can match otherwise); the value is the
+ * rest of the line. A line starting with `=>` is buildout's `<part-dependencies> = rest`.
+ */
+function makeOption(text: string, start: number, end: number, idx: number, active: boolean): Option | undefined {
+  if (text.charCodeAt(start) === 61 && text.charCodeAt(start + 1) === 62) { // "=>"
+    const valueStart = start + 2;
+    const lead = skipWs(text, valueStart, end);
+    const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
+    const vStart = 2 + (firstValue ? lead - valueStart : end - valueStart);
+    return new Option('<part-dependencies>', '<part-dependencies>', '=', idx, firstValue, active, 2, 0, 2, vStart);
+  }
+  const eqAt = text.indexOf('=', start);
+  if (eqAt < 0 || eqAt >= end) return undefined;
+  let i = start;
+  while (i < eqAt && isOptionNameCode(text.charCodeAt(i))) i++;
+  if (i === start) return undefined;
+  let j = skipWs(text, i, eqAt);
+  if (j < eqAt && (text.charCodeAt(j) === 43 || text.charCodeAt(j) === 45)) j++;
+  if (j !== eqAt) return undefined;
+  const key = text.slice(start, trimWsEnd(text, start, eqAt)); // the name group, rstripped
+  const last = key.charCodeAt(key.length - 1);
+  const operator = key === '<' ? '<=' : last === 43 ? '+=' : last === 45 ? '-=' : '=';
   const name = operator === '+=' ? rstripChars(key, ' +') : operator === '-=' ? rstripChars(key, ' -') : key;
-  const eq = isDeps ? 1 : group.length;
-  const opStart = isDeps ? 0 : operator === '+=' || operator === '-=' ? key.length - 1 : operator === '<=' ? 0 : eq;
-  const valueText = isDeps ? content.slice(2) : mo[2];
-  const valueStart = isDeps ? 2 : eq + 1;
-  const lead = skipWs(valueText);
-  const firstValue = valueText.slice(lead, trimWsEnd(valueText, lead));
-  const vStart = valueStart + (firstValue ? lead : valueText.length);
-  return {
-    key: isDeps ? '<part-dependencies>' : key,
-    name: isDeps ? '<part-dependencies>' : name,
-    operator,
-    line: idx,
-    endLine: idx,
-    nameRange: range(idx, 0, isDeps ? 2 : name.length),
-    operatorRange: range(idx, opStart, eq + 1),
-    valueRanges: [range(idx, vStart, vStart + firstValue.length)],
-    firstValue,
-    continuations: [],
-    blockMode: !firstValue,
-    rawValue: firstValue,
-    value: firstValue,
-    active,
-  };
+  const eq = eqAt - start;
+  const opStart = operator === '+=' || operator === '-=' ? key.length - 1 : operator === '<=' ? 0 : eq;
+  const lead = skipWs(text, eqAt + 1, end);
+  const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
+  const vStart = eq + 1 + (firstValue ? lead - eqAt - 1 : end - eqAt - 1);
+  return new Option(key, name, operator, idx, firstValue, active, name.length, opStart, eq + 1, vStart);
 }
 
 /** Python `str.rstrip(chars)`. */

@@ -5,7 +5,7 @@
  */
 import type { BuildoutError } from '../model';
 import { pyRepr, pyStrip } from '../parser/pyText';
-import { type Data, type SKey, type Section, updateSection } from './sectionKey';
+import { type Data, type Section, updateSection } from './sectionKey';
 
 export class BuildoutFailure extends Error {
   constructor(readonly error: BuildoutError) {
@@ -76,7 +76,7 @@ export class MacroExpander {
         if (!iname) continue;
         const raw = this.data.get(iname);
         if (!raw) throw this.memoForChain(new BuildoutFailure({ kind: 'macro-missing', message: `No section named ${pyRepr(iname)}`, ...where(data) }), this.path.length);
-        for (const [k, v] of this.doExtend(iname, raw, doing)) result.set(k, inherited(v, iname));
+        this.doExtend(iname, raw, doing).forEach((v, k) => result.set(k, v.inherited(iname)));
         this.hadSibling[frame] = true;
       }
       updateSection(result, data);
@@ -164,9 +164,6 @@ function tooDeep(): BuildoutError {
   return { kind: 'other', message: 'maximum recursion depth exceeded', hint: `\`<=\` macros nested deeper than ${MAX_MACRO_DEPTH} sections` };
 }
 
-function inherited(v: SKey, from: string): SKey {
-  return v.extend(v.value, v.source, [{ operation: 'MACRO', value: v.value, result: v.value, fromSection: from }]);
-}
 
 function where(section: Section): { file?: string; range?: BuildoutError['range'] } {
   const h = section.get('<')?.history;

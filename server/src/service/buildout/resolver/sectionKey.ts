@@ -9,20 +9,43 @@ import { rstripChars } from '../parser/parser';
 /** Where a value came from, in buildout's terms (`SectionKey.source`). */
 export type SourceTag = 'DEFAULT_VALUE' | 'COMPUTED_VALUE' | 'COMMAND_LINE_VALUE' | 'IMPLICIT_VALUE' | '';
 
+/** A node's kind: its own entries, another key's history, or one entry built when read. */
+const LIST = 0;
+const SUB = 1;
+const DERIVE = 2;
+const OPTION = 3;
+const MACRO = 4;
+
 /**
  * History as a persistent rope: each step links to the previous one, so `+=` applied thousands
  * of times (3.x folds every include) stays linear, and an override links to the other key's
  * history instead of copying it, so diamond-heavy extends graphs (whose 2.13 histories grow
  * exponentially, as buildout's `_annotated` lists do) cost nothing until a history is read.
+ *
+ * Entries are built when a history is read, not when a file is parsed or merged: a cold
+ * resolve makes thousands of steps and reads few histories (hover reads one). One class for
+ * every kind keeps the nodes monomorphic; `ref`, `value`, `result` and `tag` mean, by kind:
+ * LIST: `ref` the entries; SUB: `ref` the other key's node (an override: its first SET reads
+ * OVERRIDE); DERIVE (`+=`/`-=`): `ref` the step key's node, whose entries read `operation` and
+ * `result` (or one entry with `value` when it has none); OPTION: `ref` the parsed option,
+ * `tag` its file, one entry `operation` with the option's value and `result`; MACRO: one
+ * MACRO entry of `value` from section `tag`.
  */
-interface HistNode {
-  /** This step's own entries, or `sub`'s whole history (first SET relabelled OVERRIDE). */
-  readonly entries?: readonly HistoryEntry[];
-  readonly sub?: HistNode;
-  readonly prev?: HistNode;
-  /** Entries up to and including this node (a float: may exceed any array size). */
-  readonly length: number;
-  cache?: HistoryEntry[];
+class HistNode {
+  cache: HistoryEntry[] | undefined = undefined;
+  /** DERIVE, OPTION, MACRO: this node's own entries once built (the same objects on every read). */
+  own: readonly HistoryEntry[] | undefined = undefined;
+  constructor(
+    readonly kind: number,
+    readonly prev: HistNode | undefined,
+    /** Entries up to and including this node (a float: may exceed any array size). */
+    readonly length: number,
+    readonly ref: readonly HistoryEntry[] | HistNode | ParsedOption | undefined,
+    readonly operation: HistoryOperation | undefined,
+    readonly value: string | undefined,
+    readonly result: string | undefined,
+    readonly tag: string | undefined,
+  ) {}
 }
 
 /**
@@ -31,8 +54,37 @@ interface HistNode {
  */
 export const MAX_HISTORY = 10_000;
 
-function node(prev: HistNode | undefined, entries?: readonly HistoryEntry[], sub?: HistNode): HistNode {
-  return { entries, sub, prev, length: (prev?.length ?? 0) + (entries ? entries.length : sub!.length) };
+function listNode(prev: HistNode | undefined, entries: readonly HistoryEntry[]): HistNode {
+  return new HistNode(LIST, prev, (prev ? prev.length : 0) + entries.length, entries, undefined, undefined, undefined, undefined);
+}
+
+/** This node's own entries (the last `limit` of them are what `collect` keeps). */
+function ownEntries(n: HistNode, limit: number): readonly HistoryEntry[] {
+  switch (n.kind) {
+    case LIST:
+      return n.ref as readonly HistoryEntry[];
+    case SUB: {
+      const sub = n.ref as HistNode;
+      const whole = sub.length <= limit;
+      const got = collect(sub, limit);
+      return whole && got.length && got[0].operation === 'SET' ? [{ ...got[0], operation: 'OVERRIDE' as const }, ...got.slice(1)] : got;
+    }
+    case DERIVE: {
+      if (n.own) return n.own;
+      // One entry per occurrence (3.x concatenates repeated `+=` of a file into one step).
+      const step = n.ref as HistNode | undefined;
+      const own = step ? (step.cache ?? collect(step, MAX_HISTORY)) : [];
+      const operation = n.operation!;
+      const result = n.result!;
+      return (n.own = own.length ? own.map((h) => ({ ...h, operation, result })) : [{ operation, value: n.value!, result }]);
+    }
+    case OPTION: {
+      const option = n.ref as ParsedOption;
+      return (n.own ??= [{ operation: n.operation!, value: option.value, result: n.result!, file: n.tag, option }]);
+    }
+    default:
+      return (n.own ??= [{ operation: 'MACRO', value: n.value!, result: n.value!, fromSection: n.tag }]);
+  }
 }
 
 /** The last `limit` entries of the history ending at `n`, in order. */
@@ -44,13 +96,7 @@ function collect(start: HistNode, limit: number): HistoryEntry[] {
       chunks.push(n.cache.length > remaining ? n.cache.slice(n.cache.length - remaining) : n.cache);
       break;
     }
-    let piece: readonly HistoryEntry[];
-    if (n.entries) piece = n.entries;
-    else {
-      const whole = n.sub!.length <= remaining;
-      const got = collect(n.sub!, remaining);
-      piece = whole && got.length && got[0].operation === 'SET' ? [{ ...got[0], operation: 'OVERRIDE' as const }, ...got.slice(1)] : got;
-    }
+    let piece = ownEntries(n, remaining);
     if (piece.length > remaining) piece = piece.slice(piece.length - remaining);
     chunks.push(piece);
     remaining -= piece.length;
@@ -81,13 +127,33 @@ export class SKey {
 
   /** A new key with `entries` appended to this key's history. */
   extend(value: string, source: string, entries: readonly HistoryEntry[], derivedFrom?: SKey): SKey {
-    return new SKey(value, source, entries.length ? node(this.node, entries) : this.node, derivedFrom);
+    return new SKey(value, source, entries.length ? listNode(this.node, entries) : this.node, derivedFrom);
   }
 
   /** This key's history followed by `other`'s (first SET relabelled OVERRIDE). */
   followedBy(other: SKey): SKey {
-    return new SKey(other.value, other.source, other.node ? node(this.node, undefined, other.node) : this.node, other.derivedFrom);
+    const o = other.node;
+    return new SKey(other.value, other.source, o ? new HistNode(SUB, this.node, (this.node ? this.node.length : 0) + o.length, o, undefined, undefined, undefined, undefined) : this.node, other.derivedFrom);
   }
+
+  /** `step` applied to this key by `+=`/`-=`: step's entries (relabelled) appended, value `value`. */
+  derive(step: SKey, operation: HistoryOperation, value: string): SKey {
+    const s = step.node;
+    const added = s ? Math.min(s.length, MAX_HISTORY) : 1;
+    const n = new HistNode(DERIVE, this.node, (this.node ? this.node.length : 0) + added, s, operation, step.value, value, undefined);
+    return new SKey(value, step.source, n, this);
+  }
+
+  /** The same value inherited through a `<=` macro from section `from`. */
+  inherited(from: string): SKey {
+    const n = new HistNode(MACRO, this.node, (this.node ? this.node.length : 0) + 1, undefined, 'MACRO', this.value, undefined, from);
+    return new SKey(this.value, this.source, n);
+  }
+}
+
+/** The key of one option occurrence of a file (2.13: the last assignment of the key wins). */
+export function optionKey(value: string, operation: HistoryOperation, file: string, option: ParsedOption): SKey {
+  return new SKey(value, file, new HistNode(OPTION, undefined, 1, option, operation, undefined, value, file));
 }
 
 export type Section = Map<string, SKey>;
@@ -97,12 +163,12 @@ export function makeKey(value: string, operation: HistoryOperation, source: stri
   const entry: HistoryEntry = { operation, value, result: value };
   if (source && !isTag(source)) entry.file = source;
   if (option) entry.option = option;
-  return new SKey(value, source, node(undefined, [entry]));
+  return new SKey(value, source, listNode(undefined, [entry]));
 }
 
 /** A key with the given history entries. */
 export function keyWithHistory(value: string, source: string, entries: readonly HistoryEntry[]): SKey {
-  return new SKey(value, source, node(undefined, entries));
+  return new SKey(value, source, listNode(undefined, entries));
 }
 
 export function isTag(source: string): boolean {
@@ -123,12 +189,7 @@ function removeFrom(base: SKey, removed: SKey): SKey {
 }
 
 function derive(base: SKey, step: SKey, operation: HistoryOperation, value: string): SKey {
-  // One entry per occurrence (3.x concatenates repeated `+=` of a file into one step).
-  const own = step.history;
-  const entries: HistoryEntry[] = own.length
-    ? own.map((h) => ({ ...h, operation, result: value }))
-    : [{ operation, value: step.value, result: value }];
-  return base.extend(value, step.source, entries, base);
+  return base.derive(step, operation, value);
 }
 
 function descendsFrom(v: SKey, ancestor: SKey): boolean {
@@ -194,10 +255,11 @@ export function updateSection(s1: Section, s2in: Section): Section {
       }
     }
   }
-  for (const [key, v2] of s2) {
+  // forEach, not for-of: destructuring each entry allocated an array per key merged.
+  s2.forEach((v2, key) => {
     const v1 = s1.get(key);
     s1.set(key, v1 ? override(v1, v2) : v2);
-  }
+  });
   return s1;
 }
 
@@ -214,12 +276,12 @@ function simpleIncrements(s1: Section, s2: Section): boolean {
     if (name === k || names.has(name) || s2.has(name)) return false;
     names.add(name);
   }
-  for (const [k, v] of s2) {
+  s2.forEach((v, k) => {
     const plus = k.endsWith('+');
     const name = rstripChars(k, plus ? ' +' : ' -');
     const base = s1.get(name) ?? IMPLICIT;
     s1.set(name, plus ? addTo(base, v) : removeFrom(base, v));
-  }
+  });
   return true;
 }
 
@@ -232,11 +294,11 @@ function simpleIncrements(s1: Section, s2: Section): boolean {
  * A section d1 lacks is adopted as is, without a copy.
  */
 export function updateData(d1: Data, d2: Data, mode: MergeMode, owned: Set<Section>): Data {
-  for (const [name, s2] of d2) {
+  d2.forEach((s2, name) => {
     let s1 = d1.get(name);
     if (s1) {
       // The same section reached through two extends paths: override(v, v) is v, a no-op.
-      if (s1 === s2 && !hasIncrements(s2)) continue;
+      if (s1 === s2 && !hasIncrements(s2)) return;
       if (!owned.has(s1)) {
         d1.set(name, (s1 = new Map(s1)));
         owned.add(s1);
@@ -249,7 +311,7 @@ export function updateData(d1: Data, d2: Data, mode: MergeMode, owned: Set<Secti
       owned.add(s);
       d1.set(name, s);
     }
-  }
+  });
   return d1;
 }
 
