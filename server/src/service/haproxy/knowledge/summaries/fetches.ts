@@ -6,5 +6,8 @@
 import { FETCH_SUMMARIES_1 } from './fetches1';
 import { FETCH_SUMMARIES_2 } from './fetches2';
 import { FETCH_SUMMARIES_3 } from './fetches3';
+import { FETCH_SUMMARIES_UNDOCUMENTED } from './fetchesUndocumented';
 
-export const FETCH_SUMMARIES: Record<string, string> = { ...FETCH_SUMMARIES_1, ...FETCH_SUMMARIES_2, ...FETCH_SUMMARIES_3 };
+export const FETCH_SUMMARIES: Record<string, string> = {
+  ...FETCH_SUMMARIES_1, ...FETCH_SUMMARIES_2, ...FETCH_SUMMARIES_3, ...FETCH_SUMMARIES_UNDOCUMENTED,
+};
