@@ -39,8 +39,35 @@ export function profileDiagnostics(ws: BuildoutWorkspace, view: ProfileView, doc
   recipeDiagnostics(ws, view, doc, out);
   redundantOverrides(view, doc, out);
   macroDiagnostics(ws, view, doc, out);
-  return out;
+  if (!/\.in$/i.test(doc.path)) return out;
+  const jinja = /\{%|\{\{|\{#/.test(ws.host.readFile(doc.path) ?? '');
+  return asRenderedLater(out, jinja);
 }
+
+/** Problems of a profile that only exist because its `${…}` are not substituted yet. */
+const RENDERING_CODES = new Set<string>([
+  BuildoutCode.undefinedSection, BuildoutCode.undefinedOption, BuildoutCode.circularReference, BuildoutCode.missingExtends,
+  BuildoutCode.macroError, BuildoutCode.undefinedPart, BuildoutCode.partWithoutRecipe, BuildoutCode.extendsCycle,
+]);
+
+/**
+ * A profile named `*.in` is a template first (SlapOS's `instance.cfg.in`, rendered by
+ * slapos.recipe.template from the software profile: `${…}` substituted there, `$${…}` left as
+ * the instance's `${…}`) and a profile only after rendering, when the slapos node adds sections
+ * such as `[slap-connection]`. Checked alone, its references cannot resolve: information.
+ */
+function asRenderedLater(out: Diagnostic[], jinja: boolean): Diagnostic[] {
+  const note = jinja
+    ? ' (this .in profile is a Jinja2 template, rendered before buildout reads it: its {% … %}, {{ … }} and ${…} are not buildout text yet)'
+    : ' (this .in profile is rendered by a template recipe before buildout reads it: its ${…} come from the profile that renders it)';
+  const soften = (code: string) => RENDERING_CODES.has(code) || (jinja && JINJA_CODES.has(code));
+  return out.map((d) => soften(String(d.code)) && (d.severity ?? DiagnosticSeverity.Error) < DiagnosticSeverity.Information
+    ? { ...d, severity: DiagnosticSeverity.Information, message: `${typeof d.message === 'string' ? d.message : d.message.value}${note}` }
+    : d);
+}
+
+/** In a Jinja2 `.in` profile, buildout's parser and paths see template syntax. */
+const JINJA_CODES = new Set<string>([BuildoutCode.parseError, BuildoutCode.substitutionSyntax, BuildoutCode.missingTemplate]);
 
 function extendsDiagnostics(view: ProfileView, doc: DocFile, out: Diagnostic[]): void {
   const edges = view.files.get(doc.path)?.extends ?? [];
