@@ -93,3 +93,11 @@ describe('haproxy completion: anonymous defaults', () => {
     assert.ok(named.includes('acl') && named.includes('http-request'));
   });
 });
+
+describe('haproxy completion: option values', () => {
+  it('offers multiplexer protocols after proto and the methods after init-addr', () => {
+    assert.deepEqual(complete('backend app\n    server s 127.0.0.1:80 proto |\n').labels.sort(), ['fcgi', 'h1', 'h2', 'none']);
+    assert.ok(!complete('frontend fe\n    bind :80 proto |\n').labels.includes('fcgi'), 'fcgi is backend-only');
+    assert.ok(complete('backend app\n    server s 127.0.0.1:80 init-addr |\n').labels.includes('libc'));
+  });
+});

@@ -118,6 +118,17 @@ function ruleItems(ctx: HaproxyContext, cur: CompletionCursor, ruleSet: RuleSet,
 }
 
 /**
+ * Values the knowledge table does not enumerate: multiplexer protocols (`haproxy -vv`, 2.6:
+ * h2/h1/fcgi on servers, h2/h1 on binds, `none` for tcp) and the `init-addr` methods (a comma
+ * list; an IP address is also allowed).
+ */
+const OPTION_VALUES: Readonly<Record<string, readonly string[]>> = {
+  'server:proto': ['h1', 'h2', 'fcgi', 'none'],
+  'bind:proto': ['h1', 'h2', 'none'],
+  'server:init-addr': ['last', 'libc', 'none', 'last,libc,none'],
+};
+
+/**
  * `bind`/`server` options after the fixed words: walks the options already written (an option
  * consumes its own argument words) so that used ones are not offered again and the cursor on
  * an option's argument gets that argument's values (`track` → servers, `resolvers` → names).
@@ -144,13 +155,13 @@ function optionItems(
   if (pending && pending.option && pending.argIndex < pending.option.argCount) {
     if (pending.name === 'track') return serverItems(ctx, cur.range, section, true);
     if (pending.name === 'resolvers') return definedNameItems(ctx, 'resolvers', cur.range);
-    const values = pending.option.args?.[pending.argIndex]?.values;
+    const values = pending.option.args?.[pending.argIndex]?.values ?? OPTION_VALUES[`${kind}:${pending.name}`];
     return values ? values.map((v) => valueItem(v, cur.range, `${pending!.name} value`)) : [];
   }
   const all = kind === 'bind' ? kb.bindOptions() : kb.serverOptions();
   return all
     .filter((o) => !o.removed && !used.has(o.name) && (!onDefaultServer || o.defaultServer !== false))
-    .map((o) => entryItem(kb, o, cur.range, { insert: o.argCount > 0 ? o.name + ' ' : o.name, retrigger: o.argCount > 0 && (o.name === 'track' || o.name === 'resolvers' || !!o.args?.[0]?.values) }));
+    .map((o) => entryItem(kb, o, cur.range, { insert: o.argCount > 0 ? o.name + ' ' : o.name, retrigger: o.argCount > 0 && (o.name === 'track' || o.name === 'resolvers' || !!o.args?.[0]?.values || !!OPTION_VALUES[`${kind}:${o.name}`]) }));
 }
 
 /** `cookie <name>` options (§4.2 "cookie", the same in 2.6 … 3.4); the three modes exclude each other. */
