@@ -225,64 +225,91 @@ function hasIncrements(s: Section): boolean {
   return false;
 }
 
-/** `_update_section(s1, s2)`: s2 over s1, `+=`/`-=` applied line-wise. Mutates and returns s1. */
-export function updateSection(s1: Section, s2in: Section): Section {
-  let s2 = s2in;
-  if (hasIncrements(s2in) && simpleIncrements(s1, s2in)) return s1;
-  if (hasIncrements(s2in)) {
-    s2 = new Map(s2in);
-    // buildout sorts every key by (name without " +", last character) and acts on the
-    // increments only: sorting just the increments visits them in the same order.
-    const keys: string[] = [];
-    for (const k of s2.keys()) {
-      const last = k.charCodeAt(k.length - 1);
-      if (last === 43 || last === 45) keys.push(k);
-    }
-    if (keys.length > 1) keys.sort((a, b) => pyCompare(rstripChars(a, ' +'), rstripChars(b, ' +')) || pyCompare(a.slice(-1), b.slice(-1)));
-    for (const k of keys) {
-      const v = s2.get(k);
-      if (!v) continue;
-      if (k.endsWith('+')) {
-        const name = rstripChars(k, ' +');
-        const base = s2.get(name) ?? s1.get(name) ?? IMPLICIT;
-        s2.set(name, addTo(base, v));
-        if (name !== k) s2.delete(k);
-      } else if (k.endsWith('-')) {
-        const name = rstripChars(k, ' -');
-        const base = s2.get(name) ?? s1.get(name) ?? IMPLICIT;
-        s2.set(name, removeFrom(base, v));
-        if (name !== k) s2.delete(k);
-      }
-    }
-  }
+/** Increment keys of the section being merged (scratch: `updateSection` is never re-entered). */
+const incKeys: string[] = [];
+function collectIncrement(_v: SKey, k: string): void {
+  const last = k.charCodeAt(k.length - 1);
+  if (last === 43 || last === 45) incKeys.push(k); // '+' or '-'
+}
+
+/** buildout's sort key of `_update_section`: (key.rstrip(' +'), key[-1]). */
+function incrementOrder(a: string, b: string): number {
+  return pyCompare(rstripChars(a, ' +'), rstripChars(b, ' +')) || pyCompare(a.slice(-1), b.slice(-1));
+}
+
+function overrideAll(s1: Section, s2: Section): void {
   // forEach, not for-of: destructuring each entry allocated an array per key merged.
   s2.forEach((v2, key) => {
     const v1 = s1.get(key);
     s1.set(key, v1 ? override(v1, v2) : v2);
   });
-  return s1;
 }
 
 /**
- * Fast path for the common case (every key of s2 an increment of a distinct name that s2
- * does not also assign): apply directly to s1, same result as the general algorithm.
+ * `_update_section(s1, s2)`: s2 over s1, `+=`/`-=` applied line-wise. Mutates and returns s1.
+ *
+ * buildout copies s2, applies its increments in sorted key order (each replaces its name's
+ * entry in the copy, or appends it), then overrides s1 with the copy in the copy's order.
+ * When the increments name distinct options, none of which is itself an increment key (all
+ * but contrived profiles), the increments cannot see each other's results: they are applied
+ * without copying s2, and the copy's order is rebuilt (s2's own keys, then the added names in
+ * sorted order, as buildout appends them).
  */
-function simpleIncrements(s1: Section, s2: Section): boolean {
-  const names = new Set<string>();
-  for (const k of s2.keys()) {
-    const last = k[k.length - 1];
-    if (last !== '+' && last !== '-') return false;
-    const name = rstripChars(k, last === '+' ? ' +' : ' -');
-    if (name === k || names.has(name) || s2.has(name)) return false;
-    names.add(name);
+export function updateSection(s1: Section, s2: Section): Section {
+  incKeys.length = 0;
+  s2.forEach(collectIncrement);
+  if (incKeys.length === 0) {
+    overrideAll(s1, s2);
+    return s1;
   }
-  s2.forEach((v, k) => {
-    const plus = k.endsWith('+');
-    const name = rstripChars(k, plus ? ' +' : ' -');
-    const base = s1.get(name) ?? IMPLICIT;
-    s1.set(name, plus ? addTo(base, v) : removeFrom(base, v));
-  });
-  return true;
+  const keys = incKeys.slice();
+  if (keys.length > 1) keys.sort(incrementOrder);
+  const names = keys.map((k) => rstripChars(k, k.endsWith('+') ? ' +' : ' -'));
+  let independent = true;
+  for (let i = 0; i < names.length && independent; i++) {
+    const last = names[i].charCodeAt(names[i].length - 1);
+    if (last === 43 || last === 45) independent = false;
+    for (let j = 0; j < i && independent; j++) if (names[j] === names[i]) independent = false;
+  }
+  if (independent) {
+    const results = keys.map((k, i) => {
+      const base = s2.get(names[i]) ?? s1.get(names[i]) ?? IMPLICIT;
+      return k.endsWith('+') ? addTo(base, s2.get(k)!) : removeFrom(base, s2.get(k)!);
+    });
+    s2.forEach((v2, key) => {
+      const last = key.charCodeAt(key.length - 1);
+      if (last === 43 || last === 45) return;
+      const i = names.indexOf(key);
+      const v = i >= 0 ? results[i] : v2;
+      const v1 = s1.get(key);
+      s1.set(key, v1 ? override(v1, v) : v);
+    });
+    for (let i = 0; i < names.length; i++) {
+      if (s2.has(names[i])) continue;
+      const v1 = s1.get(names[i]);
+      s1.set(names[i], v1 ? override(v1, results[i]) : results[i]);
+    }
+    return s1;
+  }
+  // The general algorithm, on a copy of s2.
+  const copy = new Map(s2);
+  for (const k of keys) {
+    const v = copy.get(k);
+    if (!v) continue;
+    if (k.endsWith('+')) {
+      const name = rstripChars(k, ' +');
+      const base = copy.get(name) ?? s1.get(name) ?? IMPLICIT;
+      copy.set(name, addTo(base, v));
+      if (name !== k) copy.delete(k);
+    } else {
+      const name = rstripChars(k, ' -');
+      const base = copy.get(name) ?? s1.get(name) ?? IMPLICIT;
+      copy.set(name, removeFrom(base, v));
+      if (name !== k) copy.delete(k);
+    }
+  }
+  overrideAll(s1, copy);
+  return s1;
 }
 
 /**
