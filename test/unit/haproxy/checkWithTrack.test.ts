@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
-import { diagnose, ERROR } from './diagnosticsHelpers';
+import { getCodeActions } from '../../../server/src/service/haproxy/features/codeActions';
+import { validate } from '../../../server/src/service/haproxy/features/diagnostics/index';
+import { applyEdit } from '../../helpers/cursor';
+import { diagnose, ERROR, makeContext } from './diagnosticsHelpers';
 
 /**
  * haproxy -c 2.6.12: "'server be/b' : unable to enable checks and tracking at the same time!"
@@ -27,5 +30,18 @@ describe('haproxy check-with-track', () => {
   it('is the same problem as the haproxy -c finding (merged with its output)', () => {
     const finding = { line: 7, message: "'server be/b' : unable to enable checks and tracking at the same time!" };
     assert.ok(coveringDiagnostic(finding, [{ line: 7, code: 'check-with-track' }]));
+  });
+  it('offers to drop check (preferred) or the track option, and either fix clears it', () => {
+    const text = `${D}backend be\n    server a 127.0.0.1:80 check\n    server b 127.0.0.1:81 check inter 2s track a weight 5\n`;
+    const ctx = makeContext(text);
+    const diags = validate(ctx);
+    const d = diags.find((x) => x.code === 'check-with-track')!;
+    const actions = getCodeActions(ctx, d.range, diags).filter((a) => a.diagnostics?.[0] === d);
+    assert.deepEqual(actions.map((a) => a.title), ["Remove 'check' (follow the tracked server's state)", "Remove 'track a' (run its own checks)"]);
+    assert.equal(actions[0].isPreferred, true);
+    const fixed = actions.map((a) => (a.edit!.changes![ctx.uri]).reduce((t, e) => applyEdit(t, e), text));
+    assert.match(fixed[0], /server b 127\.0\.0\.1:81 inter 2s track a weight 5\n/);
+    assert.match(fixed[1], /server b 127\.0\.0\.1:81 check inter 2s weight 5\n/);
+    for (const f of fixed) assert.deepEqual(only(f), []);
   });
 });

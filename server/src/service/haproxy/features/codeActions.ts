@@ -6,6 +6,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { HaproxyContext } from '../context';
 import type { Section } from '../parser/model';
+import { walkOptions } from '../knowledge/optionWalk';
 import { CODES_BY_ID } from './diagnosticCodes';
 import { statementAtLine } from './locate';
 
@@ -50,6 +51,7 @@ export function getCodeActions(ctx: HaproxyContext, range: Range, diagnostics: r
       }
       if (d.code === 'missing-timeout' && Array.isArray(data.timeouts)) out.push(...timeoutFixes(ctx, d, data));
       if (d.code === 'experimental-directive') out.push(exposeExperimentalFix(ctx, d));
+      if (d.code === 'check-with-track') out.push(...checkWithTrackFixes(ctx, d));
       if (d.code === 'missing-final-newline') {
         const doc = ctx.parsed;
         const at = data.insertNewlineAt ?? { line: doc.lineCount - 1, character: doc.lastLineLength };
@@ -121,6 +123,30 @@ function inheritedDefaults(ctx: HaproxyContext, proxy: Section): Section | undef
     if (from === undefined || s.name?.value === from) last = s;
   }
   return last;
+}
+
+/**
+ * `check` + `track` on one server line: drop `check` (the server follows the tracked one) —
+ * the preferred fix — or drop `track <server>` (the server runs its own checks). Only the
+ * option words are removed, with the blank before them.
+ */
+function checkWithTrackFixes(ctx: HaproxyContext, d: Diagnostic): CodeAction[] {
+  const st = statementAtLine(ctx.parsed, d.range.start.line)?.statement;
+  if (!st) return [];
+  const toks = st.tokens;
+  const line = st.line;
+  const words = toks.map((t) => t.value.toLowerCase());
+  const first = words[0] === 'server-template' ? 4 : 3;
+  const walked = walkOptions(words, first, (n) => ctx.kb.serverOption(n)?.argCount);
+  const removal = (from: number, to: number): TextEdit => ({
+    range: { start: { line, character: toks[from - 1].end }, end: { line, character: toks[to].end } }, newText: '',
+  });
+  const out: CodeAction[] = [];
+  const checks = walked.filter((o) => o.name === 'check' && o.index > 0);
+  if (checks.length) out.push(action(ctx, "Remove 'check' (follow the tracked server's state)", d, checks.map((o) => removal(o.index, o.index)), true));
+  const track = walked.find((o) => o.name === 'track' && o.index > 0 && o.index + 1 < toks.length);
+  if (track) out.push(action(ctx, `Remove 'track ${toks[track.index + 1].value}' (run its own checks)`, d, [removal(track.index, track.index + 1)], false));
+  return out;
 }
 
 /**
