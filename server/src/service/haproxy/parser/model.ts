@@ -63,6 +63,8 @@ export interface Statement {
    * object: for a pass that needs one token of a line (a name) without building the others.
    */
   tokenAt(i: number): Token | undefined;
+  /** Equal line texts give equal numbers (0 when unknown): a cheap filter for repeated lines. */
+  readonly lineHash?: number;
   /** The first word lower-cased (`words[0]`), '' when there is none; a cheap field (most passes look at nothing else). */
   readonly keyword: string;
   /** The tokens' values (`tokens[i].value`), without building tokens. Shared: do not mutate. */

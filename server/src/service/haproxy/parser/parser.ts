@@ -1,6 +1,6 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
 import { LineStatement, TokenStore, internKeyword, lowerCase } from './statement';
-import { scan, scanPlainLine, tokenizeLine } from './tokenizer';
+import { hashLine, scan, scanPlainLine, tokenizeLine } from './tokenizer';
 
 /**
  * Every keyword that opens a section in some supported HAProxy version. The parser is
@@ -147,14 +147,14 @@ function lex(raw: string, lineNo: number, store: TokenStore): LineStatement | un
     const at = store.size - 2 * count;
     const comment = commentAt >= 0 ? { start: commentAt, text: raw.slice(commentAt, scan.end) } : undefined;
     const keyword = count > 0 ? internKeyword(lowerCase(raw.slice(store.data[at], store.data[at + 1]))) : '';
-    return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, keyword, undefined, store, at, count, !scan.upper);
+    return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, keyword, undefined, store, at, count, !scan.upper, scan.hash);
   }
   const lexed = tokenizeLine(raw);
   if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) return undefined;
   const first = lexed.tokens[0];
   const indent = first ? first.start : lexed.comment ? lexed.comment.start : 0;
   const keyword = first ? internKeyword(lowerCase(first.value)) : '';
-  return new LineStatement(lineNo, indent, raw, lexed.comment, lexed.errors, keyword, lexed.tokens, undefined, 0, 0);
+  return new LineStatement(lineNo, indent, raw, lexed.comment, lexed.errors, keyword, lexed.tokens, undefined, 0, 0, false, hashLine(raw));
 }
 
 /** The first word lower-cased, when it is not quoted (a quoted word is never a section keyword nor a directive). */

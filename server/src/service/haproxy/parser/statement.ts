@@ -69,8 +69,9 @@ export class LineStatement implements Statement {
   #count: number;
   /** No word has an upper-case or non-ASCII character: `words` is `values`. */
   #lower: boolean;
+  #hash: number;
 
-  constructor(line: number, indent: number, text: string, comment: Comment | undefined, errors: LexError[] | undefined, keyword: string, full: Token[] | undefined, store: TokenStore | undefined, at: number, count: number, lower = false) {
+  constructor(line: number, indent: number, text: string, comment: Comment | undefined, errors: LexError[] | undefined, keyword: string, full: Token[] | undefined, store: TokenStore | undefined, at: number, count: number, lower = false, hash = 0) {
     this.line = line;
     this.indent = indent;
     this.text = text;
@@ -82,11 +83,17 @@ export class LineStatement implements Statement {
     this.#at = at;
     this.#count = full ? full.length : count;
     this.#lower = lower;
+    this.#hash = hash;
   }
 
   /** The same statement on another line (a line inserted or deleted above it). */
   movedTo(line: number): LineStatement {
-    return new LineStatement(line, this.indent, this.text, this.comment, this.errors, this.keyword, this.#full, this.#store, this.#at, this.#count, this.#lower);
+    return new LineStatement(line, this.indent, this.text, this.comment, this.errors, this.keyword, this.#full, this.#store, this.#at, this.#count, this.#lower, this.#hash);
+  }
+
+  /** Equal texts have equal hashes (a filter for repeated lines, see localChecks.ts). */
+  get lineHash(): number {
+    return this.#hash;
   }
 
   /** Number of words, without building anything. */

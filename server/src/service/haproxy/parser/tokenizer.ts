@@ -199,9 +199,17 @@ function readEnvVar(line: string, i: number, n: number): { ref: EnvVarRef; end: 
  * full tokenizer (a quote, backslash or `$`, or a line longer than the limit) — then nothing
  * is appended. A comment's column is left in `scan.commentAt` (-1 when none) and the column
  * where the line ends for HAProxy (a CR ends it) in `scan.end`, and whether a word has an
- * upper-case or non-ASCII character in `scan.upper`. Creates no object.
+ * upper-case or non-ASCII character in `scan.upper`; `scan.hash` is a hash of the words'
+ * characters (equal lines, equal hashes: a cheap filter for finding repeated lines). Creates no object.
  */
-export const scan = { commentAt: -1, end: 0, upper: false };
+export const scan = { commentAt: -1, end: 0, upper: false, hash: 0 };
+
+/** A hash of a whole line (for the lines the fast scan leaves to `tokenizeLine`). */
+export function hashLine(line: string): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 16777619);
+  return hash;
+}
 
 export function scanPlainLine(line: string, store: TokenStore): number {
   const len = line.length;
@@ -212,6 +220,7 @@ export function scanPlainLine(line: string, store: TokenStore): number {
   let i = 0;
   let count = 0;
   let upper = false;
+  let hash = 0x811c9dc5 | 0;
   scan.commentAt = -1;
   while (i < len) {
     let c = line.charCodeAt(i);
@@ -225,6 +234,7 @@ export function scanPlainLine(line: string, store: TokenStore): number {
       const cr = line.indexOf('\r', i);
       scan.end = cr < 0 ? len : cr;
       scan.upper = upper;
+      scan.hash = hash;
       store.size = p;
       return count;
     }
@@ -237,14 +247,17 @@ export function scanPlainLine(line: string, store: TokenStore): number {
         return -1;
       }
       if (c <= 90 ? c >= 65 : c > 127) upper = true;
+      hash = Math.imul(hash ^ c, 16777619);
       i++;
     }
     d[p++] = start;
     d[p++] = i;
+    hash = Math.imul(hash ^ 32, 16777619);
     count++;
   }
   scan.end = i;
   scan.upper = upper;
+  scan.hash = hash;
   store.size = p;
   return count;
 }

@@ -89,26 +89,32 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   const texts = new Array<string>(n);
   const entries = new Array<Entry>(n);
   const hits: LocalHit[] = [];
-  const byKey = new Map<string, Map<string, Entry>>();
   const shift = oldN - n;
   const suffixStart = n - suffix;
   let i = 0;
   // Lines repeated in this document (`mode http`, `option httplog`, `timeout …` in every proxy)
-  // are checked once per context: the result is a function of the text and the key.
-  let sameText: Map<string, Entry> | undefined;
-  let sameTextKey = '';
+  // are checked once per context: the result is a function of the text and the key. Found by
+  // the parser's line hash in an open-addressing table of statement indexes (a Map keyed by
+  // the line strings cost as much as the checks it saved: hashing and inserting every line).
+  const bits = 32 - Math.clz32(Math.max(16, n * 2) - 1);
+  const mask = (1 << bits) - 1;
+  const seen = new Int32Array(mask + 1);
   const visit = (st: Statement, key: string, section: Section | undefined, mode: number): void => {
     let e = i < prefix ? old!.entries[i] : i >= suffixStart ? old!.entries[i + shift] : undefined;
     if (e === undefined || e.key !== key) {
-      if (key !== sameTextKey) {
-        sameText = byKey.get(key);
-        if (sameText === undefined) byKey.set(key, (sameText = new Map()));
-        sameTextKey = key;
+      const text = st.text;
+      let slot = (st.lineHash ?? 0) & mask;
+      e = undefined;
+      for (let j = seen[slot]; j !== 0; j = seen[(slot = (slot + 1) & mask)]) {
+        const other = entries[j - 1];
+        if (texts[j - 1] === text && other.key === key) {
+          e = other;
+          break;
+        }
       }
-      e = sameText!.get(st.text);
       if (e === undefined) {
         e = compute(cc, st, key, section, mode);
-        sameText!.set(st.text, e);
+        seen[slot] = i + 1;
       }
     }
     texts[i] = st.text;

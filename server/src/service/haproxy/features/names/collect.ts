@@ -111,14 +111,18 @@ function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
 }
 
 function collectStatementRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
-  const words = st.words;
-  if (words.length === 0) return;
-  const kw = words[0];
+  const kw = st.keyword;
+  if (kw === '' && st.values.length === 0) return;
   const isProxy = PROXY_KINDS.has(section.kind);
   if (kw === 'log') collectLogRefs([section, st.line], st, out);
   if (!isProxy) return;
-  // One scan (of the words, no Token objects) for the two things any rule may contain: a
-  // condition and fetch arguments; lines with neither and no name keyword build nothing.
+  // Lines that name nothing (no name keyword, no condition word, no fetch argument; `(` in a
+  // value is a `(` or an escape in the line) are skipped on their text: nothing is built.
+  const text = st.text;
+  if (!REF_KEYWORDS.has(kw) && text.indexOf('(') < 0 && text.indexOf('\\') < 0 && !MAY_HAVE_CONDITION.test(text)) return;
+  // One scan of the words (no Token objects) for the two things any rule may contain: a
+  // condition and fetch arguments.
+  const words = st.words;
   let cond = -1;
   let parens = false;
   const values = st.values;
@@ -318,6 +322,9 @@ function collectConditionRefs(at: Where, t: readonly Token[], from: number, acls
 function firstWord(st: Statement): string {
   return st.keyword;
 }
+
+/** A cheap superset test on a line's text: it may hold an `if`/`unless` word (any case). */
+const MAY_HAVE_CONDITION = /if|unless/i;
 
 /** `if`/`unless` (given lower-cased). */
 function isConditionWord(w: string): boolean {
