@@ -80,7 +80,9 @@ export function optionItems(view: ProfileView, section: string, range: Range, cl
   const recipe = findRecipe(recipeRaw);
   return view.optionNames(section).filter((o) => o !== '<' && !o.startsWith('<')).map((option) => {
     const v = view.value(section, option);
-    const detail = v.ok ? (v.unknownValue ? '(computed at install time)' : short(v.value)) : `⚠ ${v.error.message.split('\n')[0]}`;
+    const detail = v.ok ? (v.unknownValue ? '(computed at install time)' : short(v.value))
+      : option === '_buildout_section_name_' ? 'the name of the section the reference is written in'
+      : `⚠ ${v.error.message.split('\n')[0]}`;
     const doc = recipe ? recipeOptionMarkdown(recipe, option) : undefined;
     return item(option, v.ok && v.computed ? CompletionItemKind.Constant : CompletionItemKind.Property, range, {
       detail, insertText: closeBrace ? option + '}' : option,

@@ -39,9 +39,12 @@ const OPERATION_WORDS: Record<string, string> = {
 };
 
 /** Markdown for the value of `${section:option}`: value, computed note, history, recipe docs. */
-export function optionValueMarkdown(view: ProfileView, section: string, option: string): string {
+export function optionValueMarkdown(view: ProfileView, section: string, option: string, writtenIn?: string): string {
   const lines = [`**\${${section}:${option}}**`, ''];
-  const v = view.value(section, option);
+  let v = view.value(section, option);
+  // buildout's fallback in `_sub`: the name of the section the reference is written in.
+  const sectionName = !v.ok && option === '_buildout_section_name_' && view.section(section) !== undefined;
+  if (sectionName) v = { ok: true, value: writtenIn ?? section };
   const recipeValue = view.option(section, 'recipe') ? view.value(section, 'recipe') : undefined;
   const recipe = recipeValue?.ok ? findRecipe(recipeValue.value) : undefined;
   if (v.ok) {
@@ -53,6 +56,7 @@ export function optionValueMarkdown(view: ProfileView, section: string, option: 
     } else if (v.computed) {
       lines.push('', '*Computed by buildout.*');
     }
+    if (sectionName) lines.push('', '*Set by buildout: the name of the section this reference is written in.*');
   } else {
     lines.push(`⚠ ${v.error.message.replace(/\n/g, ' ')}`);
     if (v.error.hint) lines.push('', v.error.hint);
@@ -116,6 +120,7 @@ export function hover(ws: BuildoutWorkspace, view: ProfileView, doc: DocFile, po
   }
   const hit = symbolAt(ws, view, doc, position);
   if (!hit) return null;
-  const value = hit.symbol.kind === 'section' ? sectionMarkdown(view, hit.symbol.name) : optionValueMarkdown(view, hit.symbol.section, hit.symbol.option);
+  const writtenIn = parsed.sections.find((s) => s.active && position.line >= s.line && position.line <= s.endLine)?.name;
+  const value = hit.symbol.kind === 'section' ? sectionMarkdown(view, hit.symbol.name) : optionValueMarkdown(view, hit.symbol.section, hit.symbol.option, writtenIn);
   return { contents: { kind: 'markdown', value }, range: hit.range };
 }

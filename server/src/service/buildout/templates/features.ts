@@ -78,7 +78,7 @@ export function templateHover(ws: BuildoutWorkspace, templatePath: string, text:
     + (others.length ? ` — also used by ${others.join(', ')} (choose with the \`buildout.templateOwner\` setting)` : '');
   if (onSection && ctx.view.section(s.section)) return { contents: { kind: 'markdown', value: sectionMarkdown(ctx.view, s.section) + owner }, range: s.sectionRange };
   const implicit = r.implicit ? `\n\n\`\${${r.option}}\` means \`\${${ctx.owner.section}:${r.option}}\` here.` : '';
-  return { contents: { kind: 'markdown', value: optionValueMarkdown(ctx.view, s.section, s.option) + implicit + owner }, range: s.range };
+  return { contents: { kind: 'markdown', value: optionValueMarkdown(ctx.view, s.section, s.option, ctx.owner.section) + implicit + owner }, range: s.range };
 }
 
 export function templateDefinition(ws: BuildoutWorkspace, templatePath: string, text: string, position: Position, chosenOwner?: string): Location[] {
