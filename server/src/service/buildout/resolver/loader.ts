@@ -11,17 +11,18 @@ import type { BuildoutError, ExtendsEdge, ExtendsEntry, MergeMode, ParsedFile, P
 import { parseBuildout } from '../parser/parser';
 import { pyRepr, pyReprList, pySplit } from '../parser/pyText';
 import { fileData } from './fileData';
-import { isUrl, normalizePath, pyDirname, pyJoin } from './paths';
+import { isUrl, joinNormalized, normalizePath, pyDirname, pyJoin } from './paths';
 import { type Data, type Section, cloneData, updateData } from './sectionKey';
 
 /** Parsed files and their dicts, kept across resolutions (keyed by content). */
 export class ParseCache {
   private entries = new Map<string, { content: string; key: string; parsed: ParsedFile; data: Data }>();
   private platformKeys = new WeakMap<PlatformFacts, string>();
+  private platformIds = new Map<string, number>();
   get(path: string, spelled: string, content: string, mode: MergeMode, platform: PlatformFacts): { parsed: ParsedFile; data: Data } {
     let pk = this.platformKeys.get(platform);
-    if (pk === undefined) this.platformKeys.set(platform, (pk = JSON.stringify(platform)));
-    const key = `${mode}|${spelled}|${pk}`;
+    if (pk === undefined) this.platformKeys.set(platform, (pk = String(this.platformId(JSON.stringify(platform)))));
+    const key = `${mode}|${pk}|${spelled}`;
     const hit = this.entries.get(path);
     if (hit && hit.content === content && hit.key === key) return hit;
     const parsed = parseBuildout(content, spelled, { mode, platform });
@@ -33,11 +34,16 @@ export class ParseCache {
     this.entries.delete(path);
   }
 
+  /** A short number for a platform's JSON (keys built per file open stay short to hash). */
+  platformId(json: string): number {
+    let id = this.platformIds.get(json);
+    if (id === undefined) this.platformIds.set(json, (id = this.platformIds.size));
+    return id;
+  }
+
   /** Results of whole extends subtrees, reused while none of their files changed. */
   readonly subtrees = new Map<string, Subtree>();
 }
-
-type Dep = { content: string | undefined; url: boolean };
 
 /**
  * What was read while one `_open` was innermost, as a DAG: the files/URLs it read itself, and,
@@ -45,7 +51,10 @@ type Dep = { content: string | undefined; url: boolean };
  * subtree (diamonds would copy the same deps and files once per path).
  */
 interface Rec {
-  deps: Map<string, Dep>;
+  /** Content of each file read (undefined: missing). */
+  deps: Map<string, string | undefined>;
+  /** Content of each URL read (rare: created on the first). */
+  urlDeps: Map<string, string | undefined> | undefined;
   parts: Array<ProfileFile | Subtree>;
   /** Errors of this subtree and every subtree it used (each once). */
   errors: BuildoutError[];
@@ -57,7 +66,12 @@ export interface Subtree extends Rec {
 }
 
 function newRecord(): Rec {
-  return { deps: new Map(), parts: [], errors: [] };
+  return { deps: new Map(), urlDeps: undefined, parts: [], errors: [] };
+}
+
+function addDep(rec: Rec, path: string, content: string | undefined, url: boolean): void {
+  if (!url) rec.deps.set(path, content);
+  else (rec.urlDeps ??= new Map()).set(path, content);
 }
 
 /** Members of each record's error list: `includes` on the list made diamond graphs quadratic. */
@@ -78,6 +92,7 @@ function addErrors(into: BuildoutError[], from: readonly BuildoutError[]): void 
 /** A child record that could not be memoised (a cycle closed on an ancestor): splice it in. */
 function spliceRecord(into: Rec, from: Rec): void {
   for (const [k, v] of from.deps) into.deps.set(k, v);
+  if (from.urlDeps) for (const [k, v] of from.urlDeps) addDep(into, k, v, true);
   for (const p of from.parts) into.parts.push(p);
   addErrors(into.errors, from.errors);
 }
@@ -126,12 +141,10 @@ export class Loader {
   private urlReads = new Map<string, { content?: string; error?: string } | undefined>();
   private freshness = new Map<Subtree, boolean>();
   private platformKey: string;
-  /** `normalizePath` of each spelling met (diamonds spell the same file again and again). */
-  private norms = new Map<string, string>();
   private fileMap?: Map<string, ProfileFile>;
 
   constructor(private ctx: LoaderContext) {
-    this.platformKey = JSON.stringify(ctx.platform);
+    this.platformKey = String(ctx.cache.platformId(JSON.stringify(ctx.platform)));
   }
 
   /**
@@ -187,8 +200,13 @@ export class Loader {
     const known = this.freshness.get(sub);
     if (known !== undefined) return known;
     let ok = true;
-    for (const [path, dep] of sub.deps) {
-      if (this.read(path, dep.url) !== dep.content) { ok = false; break; }
+    for (const [path, content] of sub.deps) {
+      if (this.read(path, false) !== content) { ok = false; break; }
+    }
+    if (ok && sub.urlDeps) {
+      for (const [url, content] of sub.urlDeps) {
+        if (this.read(url, true) !== content) { ok = false; break; }
+      }
     }
     if (ok) for (const p of sub.parts) if (isSubtree(p) && !this.fresh(p)) { ok = false; break; }
     this.freshness.set(sub, ok);
@@ -205,43 +223,58 @@ export class Loader {
     return sub.result;
   }
 
-  /** `_open(base, filename, seen)`; returns the per-file results (2.13: one merged result). */
-  open(base: string, filename: string, seen: string[], seenNorm: string[], edge?: ExtendsEdge, userDefaults = false): Data[] | undefined {
+  /** Where an error about opening a file is shown: the extends word that named it. */
+  private where(edge: ExtendsEdge | undefined): { file?: string; range?: BuildoutError['range'] } {
+    return edge ? { file: edge.from, range: edge.entry.range } : {};
+  }
+
+  /**
+   * `_open(base, filename, seen)`; returns the per-file results (2.13: one merged result).
+   * `normBase` is `normalizePath(base)` when the caller knows it (a file's extends words are
+   * resolved against its normalised directory instead of normalising the ever longer spelling).
+   */
+  open(base: string, filename: string, seen: string[], seenNorm: string[], edge?: ExtendsEdge, userDefaults = false, normBase?: string): Data[] | undefined {
     const { mode } = this.ctx;
     let spelled: string;
     let url = false;
     let newBase: string;
+    let norm: string;
     if (isUrl(filename)) {
       spelled = filename;
       url = true;
       newBase = filename.slice(0, filename.lastIndexOf('/'));
-    } else if (isUrl(base) && !filename.startsWith('/')) {
-      spelled = base + '/' + filename;
-      url = true;
-      newBase = spelled.slice(0, spelled.lastIndexOf('/'));
+      norm = normalizePath(spelled);
+    } else if (isUrl(base)) {
+      if (filename.startsWith('/')) {
+        spelled = filename;
+        newBase = pyDirname(spelled);
+      } else {
+        spelled = base + '/' + filename;
+        url = true;
+        newBase = spelled.slice(0, spelled.lastIndexOf('/'));
+      }
+      norm = normalizePath(spelled);
     } else {
-      spelled = isUrl(base) ? filename : pyJoin(base, filename);
+      spelled = pyJoin(base, filename);
       newBase = pyDirname(spelled);
+      norm = normBase !== undefined ? joinNormalized(normBase, filename, spelled) : normalizePath(spelled);
     }
-    let norm = this.norms.get(spelled);
-    if (norm === undefined) this.norms.set(spelled, (norm = normalizePath(spelled)));
     if (edge) {
       edge.target = norm;
       edge.buildoutPath = spelled;
       edge.isUrl = url;
     }
-    const where = edge ? { file: edge.from, range: edge.entry.range } : {};
     let content: string | undefined;
     if (url) {
       content = this.read(spelled, true);
-      this.record.deps.set(spelled, { content, url: true });
+      addDep(this.record, spelled, content, true);
       if (content === undefined) {
         const got = this.readUrl(spelled);
         const error: BuildoutError = {
           kind: 'url-unavailable',
           message: got?.error ? `Couldn't download ${pyRepr(spelled)}: ${got.error}` : `Couldn't download ${pyRepr(spelled)} (not in the extends cache; offline or not fetched yet).`,
           hint: 'Resolution continues without this file.',
-          ...where,
+          ...this.where(edge),
         };
         if (edge) edge.error = error;
         this.fail(error);
@@ -249,25 +282,27 @@ export class Loader {
       }
     } else {
       content = this.read(norm, false);
-      this.record.deps.set(norm, { content, url: false });
+      this.record.deps.set(norm, content);
       if (content === undefined) {
-        const error: BuildoutError = { kind: 'missing-file', message: `[Errno 2] No such file or directory: ${pyRepr(spelled)}`, ...where };
+        const error: BuildoutError = { kind: 'missing-file', message: `[Errno 2] No such file or directory: ${pyRepr(spelled)}`, ...this.where(edge) };
         if (edge) edge.error = error;
         this.fail(error);
         return undefined;
       }
     }
     if (++this.opens > MAX_OPENS) {
-      if (this.opens === MAX_OPENS + 1) this.fail((this.capError ??= { kind: 'other', message: `The extends graph is too large (more than ${MAX_OPENS} file includes); the rest is ignored.`, hint: 'Values, parts and checks below this extends line may be incomplete.', ...where }));
+      if (this.opens === MAX_OPENS + 1) this.fail((this.capError ??= { kind: 'other', message: `The extends graph is too large (more than ${MAX_OPENS} file includes); the rest is ignored.`, hint: 'Values, parts and checks below this extends line may be incomplete.', ...this.where(edge) }));
       return undefined;
     }
-    const cycleAt = Math.max(seen.indexOf(spelled), seenNorm.indexOf(norm));
+    // The same spelling is the same file: only a file already on the stack needs the spelling's index.
+    const normAt = seenNorm.indexOf(norm);
+    const cycleAt = normAt < 0 ? -1 : Math.max(seen.indexOf(spelled), normAt);
     if (cycleAt >= 0 || seen.length > MAX_DEPTH) {
       const error: BuildoutError = {
         kind: 'recursive-include',
         message: `Recursive file include ${pyReprList(seen)} ${spelled}`,
         hint: seen.length > MAX_DEPTH ? `extends nested deeper than ${MAX_DEPTH} files` : undefined,
-        ...where,
+        ...this.where(edge),
       };
       if (edge) edge.error = error;
       this.cycleTarget = Math.min(this.cycleTarget, cycleAt >= 0 ? cycleAt : 0);
@@ -283,7 +318,7 @@ export class Loader {
       return this.reuse(stored, true);
     }
     this.records.push(newRecord());
-    this.record.deps.set(norm, { content, url });
+    addDep(this.record, url ? spelled : norm, content, url);
 
     const { parsed, data: original } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const data = cloneData(original);
@@ -320,22 +355,24 @@ export class Loader {
     let merged: Data | undefined;
     /** Sections of `merged` created by this merge (the others are shared with subtree results). */
     const owned = new Set<Section>();
-    words.forEach((word, i) => {
+    // Children resolve against this file's normalised directory (a URL's children do not).
+    const childNormBase = url ? undefined : pyDirname(norm);
+    for (let i = 0; i < words.length; i++) {
       const childEdge: ExtendsEdge = { from: norm, entry: entries[i], target: '', buildoutPath: '', isUrl: false };
       if (firstVisit) file.extends.push(childEdge);
       const capped = this.capError;
-      const r = this.open(newBase, word, seen, seenNorm, childEdge, userDefaults);
+      const r = this.open(newBase, words[i], seen, seenNorm, childEdge, userDefaults, childNormBase);
       // A top-level profile names the cap at the extends word that reached it: that is where
       // the user looks (the cap itself may be hit deep inside the graph, in a file not open).
       if (myDepth === 0 && !capped && this.capError && !childEdge.error) childEdge.error = this.capError;
-      if (!r) return;
+      if (!r) continue;
       if (mode === '2.13') merged = merged ? updateData(merged, r[0], mode, owned) : cloneData(r[0]);
       else results = appendCapped(results, r);
-    });
+    }
     for (const word of optionalKey ? pySplit(optionalKey.value) : []) {
       const target = isUrl(newBase) ? word : normalizePath(pyJoin(newBase, word));
       if (!isUrl(target) && !this.ctx.host.exists(target)) continue; // buildout prints "optional-extends file not found"
-      const r = this.open(newBase, word, seen, seenNorm, undefined, userDefaults);
+      const r = this.open(newBase, word, seen, seenNorm, undefined, userDefaults, childNormBase);
       if (r) results = appendCapped(results, r);
     }
     seen.pop();
@@ -353,7 +390,7 @@ export class Loader {
     // The result does not depend on how we got here unless a cycle closed on an ancestor.
     const record = this.records.pop()!;
     if (this.cycleTarget >= myDepth) {
-      const sub: Subtree = { ...record, result: out };
+      const sub: Subtree = { deps: record.deps, urlDeps: record.urlDeps, parts: record.parts, errors: record.errors, result: out };
       this.record.parts.push(sub);
       addErrors(this.record.errors, sub.errors);
       this.memo.set(norm, sub);

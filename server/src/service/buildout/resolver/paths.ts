@@ -42,6 +42,38 @@ export function normalizePath(p: string): string {
   return abs ? '/' + joined : joined || '.';
 }
 
+/**
+ * `normalizePath(spelled)` where `spelled` is `pyJoin(base, rel)` and `normDir` is
+ * `normalizePath(base)`, absolute: `rel`'s leading `../` and `./` apply to `normDir`, and a
+ * rest made of plain segments is appended (normalisation is lexical, so this is the same
+ * path). Anything else (absolute, `..` later on, empty segments …) normalises `spelled`.
+ */
+export function joinNormalized(normDir: string, rel: string, spelled: string): string {
+  if (rel.charCodeAt(0) === 47 || normDir.charCodeAt(0) !== 47) return normalizePath(spelled);
+  let dir = normDir;
+  let i = 0;
+  for (;;) {
+    if (rel.startsWith('../', i)) {
+      const cut = dir.lastIndexOf('/');
+      dir = cut > 0 ? dir.slice(0, cut) : '/';
+      i += 3;
+    } else if (rel.startsWith('./', i)) i += 2;
+    else break;
+  }
+  // The rest must be plain segments: non-empty, not "." or "..".
+  let segStart = i;
+  for (let k = i; k <= rel.length; k++) {
+    if (k < rel.length && rel.charCodeAt(k) !== 47) continue;
+    const len = k - segStart;
+    if (len === 0 || (len === 1 && rel.charCodeAt(segStart) === 46) || (len === 2 && rel.charCodeAt(segStart) === 46 && rel.charCodeAt(segStart + 1) === 46)) {
+      return normalizePath(spelled);
+    }
+    segStart = k + 1;
+  }
+  const rest = i === 0 ? rel : rel.slice(i);
+  return dir === '/' ? '/' + rest : dir + '/' + rest;
+}
+
 function normalizeUrl(u: string): string {
   const m = /^([a-zA-Z0-9+.-]+:\/\/[^/]*)(\/.*)?$/.exec(u);
   if (!m) return u;
