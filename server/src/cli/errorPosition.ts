@@ -34,13 +34,7 @@ export function headerOf(profile: BuildoutProfile, name: string): ErrorPosition 
 
 /** Walk the sections buildout initialises from `start` (breadth first) for the `${…}` that fails. */
 function referenceFor(profile: BuildoutProfile, error: BuildoutError, start: string): ErrorPosition | undefined {
-  const bySection = new Map<string, SubstitutionReference[]>();
-  for (const r of profile.references()) {
-    if (r.inactive || r.inSection === undefined) continue;
-    let list = bySection.get(r.inSection);
-    if (!list) bySection.set(r.inSection, (list = []));
-    list.push(r);
-  }
+  const bySection = referencesBySection(profile);
   const seen = new Set<string>();
   const queue = [start];
   while (queue.length) {
@@ -60,6 +54,23 @@ function referenceFor(profile: BuildoutProfile, error: BuildoutError, start: str
   }
   return undefined;
 }
+
+/** The profile's `${…}` grouped by the section they are written in (built once per profile). */
+function referencesBySection(profile: BuildoutProfile): Map<string, SubstitutionReference[]> {
+  let index = indexes.get(profile);
+  if (index) return index;
+  index = new Map();
+  for (const r of profile.references()) {
+    if (r.inactive || r.inSection === undefined) continue;
+    let list = index.get(r.inSection);
+    if (!list) index.set(r.inSection, (list = []));
+    list.push(r);
+  }
+  indexes.set(profile, index);
+  return index;
+}
+
+const indexes = new WeakMap<BuildoutProfile, Map<string, SubstitutionReference[]>>();
 
 function matches(profile: BuildoutProfile, r: SubstitutionReference, error: BuildoutError, inSection: string): ErrorPosition | undefined {
   const here = { file: r.file, range: r.range };
