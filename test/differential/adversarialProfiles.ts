@@ -400,4 +400,16 @@ eggs += c
 `,
     },
   },
+  {
+    name: 'an extends chain 950 files deep (zc.buildout 2.13.2 loads it; Python stops near 1,000)',
+    todo: "resolver: loader.ts stops at MAX_DEPTH 900 with \"Recursive file include […]\" (hint: nested deeper than 900 files) although nothing recurses; zc.buildout 2.13.2 loads 950 levels and fails only near 1,000 with \"maximum recursion depth exceeded while calling a Python object\"",
+    files: deepChain(950),
+  },
 ];
+
+/** buildout.cfg extending d0.cfg extending d1.cfg … (each sets one option). */
+function deepChain(n: number): Record<string, string> {
+  const files: Record<string, string> = { 'buildout.cfg': '[buildout]\nextends = d0.cfg\nparts =\n' };
+  for (let i = 0; i < n; i++) files[`d${i}.cfg`] = `[buildout]\n${i + 1 < n ? `extends = d${i + 1}.cfg\n` : ''}x${i} = ${i}\n`;
+  return files;
+}

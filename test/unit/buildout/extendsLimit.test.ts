@@ -32,7 +32,7 @@ describe('extends-limit diagnostics', () => {
   });
 
   it('reports extends nested deeper than the resolver follows as extends-limit, not a cycle, on the root', () => {
-    const N = 950;
+    const N = 1500;
     const files: Record<string, string> = {};
     for (let i = 0; i < N; i++) files[`/w/d${i}.cfg`] = `[buildout]\n${i + 1 < N ? `extends = d${i + 1}.cfg\n` : ''}x${i} = ${i}\n`;
     files['/w/buildout.cfg'] = `[buildout]\nextends = d0.cfg\nparts =\n`;
