@@ -47,7 +47,7 @@ describe('adversarial profiles: resolver (2.13 mode) agrees with zc.buildout 2.1
         assert.equal(profile.loadError?.message, ref.load_error, 'load error');
         return;
       }
-      assert.equal(profile.loadError, undefined, `unexpected load error: ${profile.loadError?.message}`);
+      assert.equal(profile.loadError, undefined, `unexpected load error: ${profile.loadError?.message.slice(0, 300)}`);
       assert.deepEqual([...profile.sectionNames()].sort(), Object.keys(ref.sections).sort(), 'section names');
       for (const [name, expected] of Object.entries(ref.sections)) {
         const mine = profile.resolveSection(name);
