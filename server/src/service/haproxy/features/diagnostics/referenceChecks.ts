@@ -235,14 +235,15 @@ export function checkDuplicates(cc: CheckContext): void {
 function checkDuplicateServers(cc: CheckContext, section: Section): void {
   const seen = new Map<string, number>();
   for (const st of section.body) {
-    if (st.keyword !== 'server' || st.values[0] !== 'server' || st.values.length < 2) continue;
-    // Only a line with a `$` can hold a name known later (a substitution or variable): no tokens built otherwise.
-    if (st.text.includes('$') && cc.isDeferred(st.tokens[1])) continue;
+    // Keyword, then the two tokens needed (a server line has many words: none of the others is built).
+    if (st.keyword !== 'server' || st.tokenAt(0)!.value !== 'server') continue;
+    const nameTok = st.tokenAt(1);
+    if (!nameTok || cc.isDeferred(nameTok)) continue;
     if (cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0) continue;
-    const n = st.tokens[1].value;
+    const n = nameTok.value;
     const prev = seen.get(n);
     if (prev !== undefined) {
-      cc.reportToken('duplicateServer', st, st.tokens[1], { name: n, kind: section.kind, line: prev + 1 });
+      cc.reportToken('duplicateServer', st, nameTok, { name: n, kind: section.kind, line: prev + 1 });
     } else {
       seen.set(n, st.line);
     }
