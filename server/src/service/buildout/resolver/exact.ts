@@ -9,17 +9,32 @@ import type { BuildoutError, ComputedOptionsProvider, PartsResult, SectionResult
 import { pyRepr, pySplit } from '../parser/pyText';
 import { CIRCULAR, isError, missingSection } from './lazy';
 import { BuildoutFailure, type MacroExpander } from './macros';
+import type { Section } from './sectionKey';
 import { pyJoin } from './paths';
 import { syntaxError, validTokenColon } from './substitution';
 
+const NO_OPTIONS: Section = new Map();
+
 class Options {
-  raw = new Map<string, string>();
+  /** `_raw`: the expanded section itself (never changed here, so it is not copied). */
+  raw: Section = NO_OPTIONS;
   cooked = new Map<string, string>();
   data = new Map<string, string>();
   constructor(readonly name: string) {}
   keys(): string[] {
-    return [...this.raw.keys(), ...[...this.data.keys()].filter((k) => !this.raw.has(k))];
+    const out = [...this.raw.keys()];
+    for (const k of this.data.keys()) if (!this.raw.has(k)) out.push(k);
+    return out;
   }
+}
+
+/**
+ * `seen` of `Options._sub`: the (section, option) pairs of the substitution chain, stored
+ * flat as name, option, name, option … (no key string per lookup).
+ */
+function seenHas(seen: string[], section: string, option: string): boolean {
+  for (let i = 0; i < seen.length; i += 2) if (seen[i + 1] === option && seen[i] === section) return true;
+  return false;
 }
 
 export type StringResult = { ok: true; value: string } | { ok: false; error: BuildoutError };
@@ -128,23 +143,21 @@ export class ExactEvaluator {
     this.created.push(name);
     if (isError(expanded)) fail(expanded);
     // Options._dosub runs over sorted keys; only values with "${" do anything, so sort just those.
+    o.raw = expanded as Section;
     const toCook: string[] = [];
-    for (const [k, v] of expanded as Map<string, { value: string }>) {
-      o.raw.set(k, v.value);
+    o.raw.forEach((v, k) => {
       if (v.value.includes('${')) toCook.push(k);
-    }
+    });
     if (toCook.length > 1) toCook.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const k of toCook) {
-      const seen: string[] = [`${name}\u0000${k}`];
-      o.cooked.set(k, this.subDollars(o, o.raw.get(k)!, seen));
-    }
+    for (const k of toCook) o.cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, [name, k]));
     if (name === 'buildout') return o;
     for (const dep of pySplit(this.get(o, '<part-dependencies>') ?? '')) this.section(dep);
     const recipe = this.get(o, 'recipe');
     if (recipe) {
       const own = (opt: string) => this.get(o, opt);
       const any = (s: string, opt: string) => this.get(this.section(s), opt);
-      for (const [k, v] of Object.entries(this.provider(recipe, name, own, any))) o.data.set(k, v ?? '');
+      const computed = this.provider(recipe, name, own, any);
+      for (const k in computed) if (Object.prototype.hasOwnProperty.call(computed, k)) o.data.set(k, computed[k] ?? '');
       this.partsOrder.push(name);
     }
     return o;
@@ -153,15 +166,14 @@ export class ExactEvaluator {
   private get(o: Options, option: string, seen?: string[]): string | undefined {
     const d = o.data.get(option);
     if (d !== undefined) return d;
-    let v = o.cooked.get(option) ?? o.raw.get(option);
+    let v = o.cooked.get(option) ?? o.raw.get(option)?.value;
     if (v === undefined) return undefined;
     if (v.includes('${')) {
-      const key = `${o.name}\u0000${option}`;
-      if (!seen) seen = [key];
-      else if (seen.includes(key)) fail({ kind: 'circular', message: CIRCULAR });
-      else seen.push(key);
+      if (!seen) seen = [o.name, option];
+      else if (seenHas(seen, o.name, option)) fail({ kind: 'circular', message: CIRCULAR });
+      else seen.push(o.name, option);
       v = this.subDollars(o, v, seen);
-      seen.pop();
+      seen.length -= 2;
     }
     o.data.set(option, v);
     return v;
