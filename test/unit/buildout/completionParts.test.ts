@@ -40,3 +40,9 @@ test('keys and values inside a part whose recipe comes through <=', () => {
   const values = complete('[buildout]\nextends = base.cfg\nparts =\n[instance3]\n<= instance-base\ndebug-mode = |\n');
   assert.deepEqual(values.sort(), ['false', 'true']);
 });
+
+test('after <=: sections to use as a macro, not [buildout] or the section itself', () => {
+  const labels = complete('[buildout]\nextends = base.cfg\nparts =\n[instance3]\n<= |\n');
+  assert.ok(labels.includes('instance-base') && labels.includes('instance1'), labels.join(', '));
+  assert.ok(!labels.includes('buildout') && !labels.includes('instance3'), labels.join(', '));
+});

@@ -129,7 +129,8 @@ export function complete(ws: BuildoutWorkspace, view: ProfileView, file: string,
       break;
     }
     case 'macro':
-      items.push(...sectionItems(view, edit(position, place.start), false).filter((i) => i.label !== cur.section));
+      // Not the section itself, nor [buildout] (its options are buildout's settings, not a part's).
+      items.push(...sectionItems(view, edit(position, place.start), false).filter((i) => i.label !== cur.section && i.label !== 'buildout'));
       break;
     case 'key': {
       if (!cur.section) break;
