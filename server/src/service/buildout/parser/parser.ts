@@ -175,17 +175,18 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
 
     if (c0 === 91) { // section_header starts with '['
       const content = text.slice(lineStart, end);
-      const header = SECTION_HEADER.exec(content);
-      if (header) {
+      const simple = simpleHeader(content);
+      const header = simple ? undefined : SECTION_HEADER.exec(content);
+      if (simple || header) {
         condition = true;
-        const name = header[2];
-        const nameStart = content.indexOf(name, 1);
-        const closeIdx = content.length - header[5].length;
+        const name = simple ? simple.name : header![2];
+        const nameStart = simple ? simple.nameStart : content.indexOf(name, 1);
+        const closeIdx = simple ? simple.close : content.length - header![5].length;
         const section = new Section(name, idx, nameStart, closeIdx + 1);
         if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, idx - 1);
         lastHeader = section;
         sections.push(section);
-        const expression = header[4];
+        const expression = header?.[4];
         if (expression) {
           const exprStart = content.indexOf(':', nameStart + name.length) + 1;
           const outcome = evaluate(expression);
@@ -236,6 +237,30 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
 
   const { entries, option } = findExtends(sections);
   return { path, sections, extends: entries, extendsOption: option, errors, fatalError, warnings, lineCount };
+}
+
+/** A name character of `section_header`: `[^\s#[\]:;{}]`. */
+function isSectionNameCode(c: number): boolean {
+  return c !== 35 && c !== 91 && c !== 93 && c !== 58 && c !== 59 && c !== 123 && c !== 125 && !isWsCode(c);
+}
+
+/**
+ * `section_header` for the common `[name]` (spaces and a trailing comment allowed), without the
+ * regex; undefined for anything else (a condition, or no match), which the regex then decides.
+ * The name characters stop at the first space or forbidden character, so this is the only way
+ * the regex can match such a line.
+ */
+function simpleHeader(content: string): { name: string; nameStart: number; close: number } | undefined {
+  const n = content.length;
+  const nameStart = skipWs(content, 1, n);
+  let i = nameStart;
+  while (i < n && isSectionNameCode(content.charCodeAt(i))) i++;
+  if (i === nameStart) return undefined;
+  const close = skipWs(content, i, n);
+  if (content.charCodeAt(close) !== 93) return undefined; // ']'
+  const after = skipWs(content, close + 1, n);
+  if (after < n && content.charCodeAt(after) !== 35 && content.charCodeAt(after) !== 59) return undefined;
+  return { name: content.slice(nameStart, i), nameStart, close };
 }
 
 /** A name character of `option_start`: `[^\s{}[\]=:]`. */

@@ -45,7 +45,13 @@ export const JOINED_DIRECTORIES = ['bin-directory', 'parts-directory', 'eggs-dir
  * plone.recipe.zope2instance and slapos.recipe.cmmi: `location` under parts-directory.
  */
 export const defaultComputedOptions: ComputedOptionsProvider = (recipe, name, section, profile) => {
-  const egg = recipe.split(':')[0].split('[')[0].trim();
+  // recipe.split(':')[0].split('[')[0].trim(), without the arrays (called for every part).
+  let cut = recipe.length;
+  for (let i = 0; i < cut; i++) {
+    const c = recipe.charCodeAt(i);
+    if (c === 58 || c === 91) cut = i; // ':' '['
+  }
+  const egg = (cut === recipe.length ? recipe : recipe.slice(0, cut)).trim();
   const parts = () => profile('buildout', 'parts-directory') ?? '';
   switch (egg) {
     case 'plone.recipe.haproxy': {
