@@ -36,11 +36,15 @@ function scan(
   // Without option data (placeholder knowledge) every option would look unknown.
   if (all.length === 0) return;
   const toks = st.tokens;
+  const words = st.words;
   for (let i = from; i < toks.length; i++) {
     const tok = toks[i];
     if (cc.isDeferred(tok)) return;
     // `set-proxy-v2-tlv-fmt(0xE1) <fmt>`: a parametrised option is listed without its argument.
-    const name = tok.value.toLowerCase().replace(/\(.*$/s, '');
+    // (The statement's lower-cased words: no new string per word of every bind/server line.)
+    const word = words[i];
+    const paren = word.indexOf('(');
+    const name = paren < 0 ? word : word.slice(0, paren);
     const entry = lookup(find, name);
     const life = cc.lifecycleOf(unknownKey === 'unknownBindOption' ? 'bind-option' : 'server-option', name);
     if (life) {
