@@ -21,6 +21,23 @@ export function extendsDiagnostics(view: ProfileView, doc: DocFile, out: Diagnos
     out.push(diag(e.entry.range, e.error.message + (e.error.hint ? `\n${e.error.hint}` : ''), code, severity));
   }
   reachedErrors(view, doc, edges, out);
+  if (view.root === doc.path) userDefaultsErrors(view, out);
+}
+
+/**
+ * zc.buildout reads ~/.buildout/default.cfg (and what it extends) before every profile, so an
+ * error there breaks every run: shown on line 1 of the root profile.
+ */
+function userDefaultsErrors(view: ProfileView, out: Diagnostic[]): void {
+  const defaults = [...view.files.values()].filter((f) => f.userDefaults).map((f) => f.path);
+  if (!defaults.length) return;
+  for (const error of view.errors()) {
+    if (!error.file || !defaults.includes(error.file)) continue;
+    const where = error.file + (error.range ? `:${error.range.start.line + 1}` : '');
+    const code = error.kind === 'parse' ? BuildoutCode.parseError : extendsErrorCode(error);
+    const severity = code === BuildoutCode.urlUnavailable ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+    out.push(diag(WHOLE_LINE(0), `Your buildout user defaults are broken: ${where}: ${error.message.length > 300 ? error.message.slice(0, 300) + '…' : error.message}\n(zc.buildout reads them before every profile; the setting buildout.userDefaults turns them off in the editor.)`, code, severity));
+  }
 }
 
 /**
