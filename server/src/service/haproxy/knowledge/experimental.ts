@@ -95,8 +95,10 @@ const paramHints = new Map<HaproxyVersion, RegExp | null>();
 export function experimentalParamHint(version: HaproxyVersion): RegExp | undefined {
   let re = paramHints.get(version);
   if (re === undefined) {
-    const words = EXPERIMENTAL_PARAMS.filter((f) => inRange(version, f.since, f.until)).map((f) => (f.what === 'value' ? f.value! : f.name));
-    re = words.length ? new RegExp([...new Set(words)].map((w) => w.replace(/[.@]/g, '\\$&')).join('|'), 'i') : null;
+    // Whole words only: an option name followed by a blank or the end, a value or address prefix.
+    const parts = EXPERIMENTAL_PARAMS.filter((f) => inRange(version, f.since, f.until))
+      .map((f) => (f.what === 'option' ? `${f.name}(?=\\s|$)` : (f.what === 'value' ? f.value! : f.name).replace(/[.@]/g, '\\$&')));
+    re = parts.length ? new RegExp(`(?:^|[\\s,"'])(?:${[...new Set(parts)].join('|')})`, 'i') : null;
     paramHints.set(version, re);
   }
   return re ?? undefined;
