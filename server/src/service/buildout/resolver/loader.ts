@@ -12,21 +12,40 @@ import { parseBuildout } from '../parser/parser';
 import { pyRepr, pyReprList, pySplit } from '../parser/pyText';
 import { fileData } from './fileData';
 import { isUrl, joinNormalized, normalizePath, pyDirname, pyJoin } from './paths';
-import { type Data, type Section, cloneData, updateData } from './sectionKey';
+import { type Data, type SKey, type Section, cloneData, updateData } from './sectionKey';
 
 /** Parsed files and their dicts, kept across resolutions (keyed by content). */
+/**
+ * A parsed file and its dict as the loader uses it: `[buildout]` without `extends` (and, in
+ * 3.1 mode, `optional-extends`), which buildout pops before merging; those keys apart. Shared
+ * by every resolution while the file is unchanged, never mutated (merges copy on write).
+ */
+export interface ParsedEntry {
+  parsed: ParsedFile;
+  data: Data;
+  extendsKey?: SKey;
+  optionalKey?: SKey;
+}
+
 export class ParseCache {
-  private entries = new Map<string, { content: string; key: string; parsed: ParsedFile; data: Data }>();
+  private entries = new Map<string, ParsedEntry & { content: string; key: string }>();
   private platformKeys = new WeakMap<PlatformFacts, string>();
   private platformIds = new Map<string, number>();
-  get(path: string, spelled: string, content: string, mode: MergeMode, platform: PlatformFacts): { parsed: ParsedFile; data: Data } {
+  get(path: string, spelled: string, content: string, mode: MergeMode, platform: PlatformFacts): ParsedEntry {
     let pk = this.platformKeys.get(platform);
     if (pk === undefined) this.platformKeys.set(platform, (pk = String(this.platformId(JSON.stringify(platform)))));
     const key = `${mode}|${pk}|${spelled}`;
     const hit = this.entries.get(path);
     if (hit && hit.content === content && hit.key === key) return hit;
     const parsed = parseBuildout(content, spelled, { mode, platform });
-    const entry = { content, key, parsed, data: fileData(parsed, mode, path) };
+    const data = fileData(parsed, mode, path);
+    // Pop `extends` once here (the dict is new), so an open neither copies the dict nor [buildout].
+    const buildout = data.get('buildout');
+    const extendsKey = buildout?.get('extends');
+    if (extendsKey) buildout!.delete('extends');
+    const optionalKey = mode === '3.1' ? buildout?.get('optional-extends') : undefined;
+    if (optionalKey) buildout!.delete('optional-extends');
+    const entry = { content, key, parsed, data, extendsKey, optionalKey };
     this.entries.set(path, entry);
     return entry;
   }
@@ -320,8 +339,7 @@ export class Loader {
     this.records.push(newRecord());
     addDep(this.record, url ? spelled : norm, content, url);
 
-    const { parsed, data: original } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
-    const data = cloneData(original);
+    const { parsed, data, extendsKey, optionalKey } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const file: ProfileFile = this.opened.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
     const firstVisit = !this.opened.has(norm);
     this.opened.set(norm, file);
@@ -331,18 +349,10 @@ export class Loader {
       const first = parsed.errors[0];
       this.fail({ kind: 'parse', message: parsed.fatalError, file: norm, range: first?.range });
     }
-    // Copy [buildout] before popping `extends` (the parsed dict is shared through the cache).
-    const cachedBuildout = data.get('buildout');
-    const buildout = cachedBuildout ? new Map(cachedBuildout) : undefined;
-    if (buildout) data.set('buildout', buildout);
-    const extendsKey = buildout?.get('extends');
-    buildout?.delete('extends');
-    if (buildout?.has('extended-by')) {
+    if (data.get('buildout')?.has('extended-by')) {
       const opt = parsed.sections.flatMap((s) => s.options).find((o) => o.key === 'extended-by');
       this.fail({ kind: 'extended-by', message: `No-longer supported "extended-by" option found in ${spelled}.`, file: norm, range: opt?.nameRange });
     }
-    const optionalKey = mode === '3.1' ? buildout?.get('optional-extends') : undefined;
-    if (optionalKey) buildout?.delete('optional-extends');
 
     const outerCycleTarget = this.cycleTarget;
     this.cycleTarget = Infinity;
