@@ -101,3 +101,15 @@ describe('haproxy completion: option values', () => {
     assert.ok(complete('backend app\n    server s 127.0.0.1:80 init-addr |\n').labels.includes('libc'));
   });
 });
+
+describe('haproxy completion: edit ranges inside existing text', () => {
+  it('keeps the parenthesised argument of the word being replaced', () => {
+    assert.equal(complete('frontend f\n    http-request set-v|ar(txn.x) str(1)\n').resultText('set-var'), 'frontend f\n    http-request set-var(txn.x) str(1)\n');
+    assert.equal(complete('frontend f\n    acl a hdr_b|eg(host) -i www\n').resultText('hdr_beg'), 'frontend f\n    acl a hdr_beg(host) -i www\n');
+  });
+  it('does not double the blank when the replaced word is already followed by one', () => {
+    assert.equal(complete('backend b\n    server s 1.2.3.4:80 in|ter 2s\n').resultText('inter'), 'backend b\n    server s 1.2.3.4:80 inter 2s\n');
+    assert.equal(complete('backend b\n    op|tion httpchk\n').resultText('option'), 'backend b\n    option httpchk\n');
+    assert.equal(complete('backend b\n    server s 1.2.3.4:80 in|\n').resultText('inter'), 'backend b\n    server s 1.2.3.4:80 inter \n');
+  });
+});

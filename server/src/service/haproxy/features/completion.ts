@@ -16,7 +16,7 @@ import { PROXY_KINDS, sectionAtLine } from './locate';
  * parsed model and name index; every item carries a text edit replacing the word being typed.
  */
 export function doComplete(ctx: HaproxyContext, position: { line: number; character: number }): CompletionList {
-  const items = completionItems(ctx, position);
+  const items = withoutDoubleBlank(ctx, position, completionItems(ctx, position));
   if (items.length <= MAX_ITEMS) return { isIncomplete: false, items };
   // Thousands of backend or server names: send the ones matching what is typed, and mark the
   // list incomplete so the editor asks again as the user types more.
@@ -26,6 +26,23 @@ export function doComplete(ctx: HaproxyContext, position: { line: number; charac
 }
 
 const MAX_ITEMS = 1000;
+
+/**
+ * Items insert `word ` (a trailing blank) so the next word can follow; when the replaced word is
+ * already followed by a blank (`in|ter 2s`), that blank is dropped from the inserted text.
+ */
+function withoutDoubleBlank(ctx: HaproxyContext, position: { line: number; character: number }, items: CompletionItem[]): CompletionItem[] {
+  const edit = items[0]?.textEdit;
+  if (!edit || !('range' in edit)) return items;
+  const line = ctx.document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+  for (const item of items) {
+    const e = item.textEdit;
+    if (!e || !('range' in e) || !e.newText.endsWith(' ')) continue;
+    const next = line[e.range.end.character];
+    if (next === ' ' || next === '\t') item.textEdit = { range: e.range, newText: e.newText.slice(0, -1) };
+  }
+  return items;
+}
 
 /** The text between the start of the first item's edit range and the cursor. */
 function typedText(ctx: HaproxyContext, position: { line: number; character: number }, item: CompletionItem): string {

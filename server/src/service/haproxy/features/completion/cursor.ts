@@ -26,7 +26,8 @@ export interface CompletionCursor {
   inQuote: boolean;
 }
 
-const WORD_TAIL = /^[^\s#]*/;
+/** The rest of the word after the cursor, up to a `(`: `set-v|ar(txn.x)` replaces `set-var` and keeps `(txn.x)`. */
+const WORD_TAIL = /^[^\s#(]*/;
 
 export function analyseCursor(document: TextDocument, position: { line: number; character: number }): CompletionCursor {
   const lineNo = position.line;
