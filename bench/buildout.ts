@@ -64,16 +64,25 @@ function resolveLazy(): number {
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
-// (a) ours, cold: the first run also pays the JIT (reported apart); then the median of 9.
+// (a) ours, cold (a fresh host and parse cache every run). V8 compiles the resolver while it
+// runs: the first run is mostly unoptimised code and runs 2-10 still get faster as functions
+// are optimised; from about the tenth run on the times are steady. All three are reported:
+// the first run, the median of runs 2-10 (JIT warming; this table's only measure before
+// 2026-11-24 23:00) and the median and minimum of runs 11-40 (steady state).
+const RUNS = 40;
 const loadBefore = load();
-const first = timed(resolveExact);
-const exact = Array.from({ length: 9 }, () => timed(resolveExact));
+const exactAll = Array.from({ length: RUNS }, () => timed(resolveExact));
+const first = exactAll[0];
+const warming = exactAll.slice(1, 10);
+const exact = exactAll.slice(10);
 const reads = Array.from({ length: 9 }, () => timed(() => {
   const host = createDiskHost({ offline: () => true, urlCacheDir: path.join(dir, '.url-cache') });
   for (const p of Object.keys(g.files)) host.readFile(p);
 }));
-const lazyFirst = timed(resolveLazy);
-const lazy = Array.from({ length: 9 }, () => timed(resolveLazy));
+const lazyAll = Array.from({ length: RUNS }, () => timed(resolveLazy));
+const lazyFirst = lazyAll[0];
+const lazyWarming = lazyAll.slice(1, 10);
+const lazy = lazyAll.slice(10);
 const med = (xs: Timed[], k: 'ms' | 'cpu') => pct(xs.map((x) => x[k]), 0.5);
 /** The least disturbed run (the machine is shared: other processes steal the CPU mid-run). */
 const least = (xs: Timed[], k: 'ms' | 'cpu') => Math.min(...xs.map((x) => x[k]));
@@ -182,13 +191,15 @@ serverRss().then((rss) => {
   console.log(`graph: ${fileCount} files; ours: ${first.out.sections} sections resolved, ${first.out.errors} errors, ${lazyFirst.out} option values; zc.buildout: ${pyOut?.sections} sections, ${pyOut?.errors.length} errors${pyOut?.errors.length ? ' ' + JSON.stringify(pyOut.errors.slice(0, 3)) : ''}`);
   console.log(`loadavg before ${loadBefore}, after ${load()}; node ${process.version}; ${os.cpus().length} CPUs`);
   console.log('| Measure | Result | Target | Met |\n|---|---|---|---|');
-  console.log(row('(a) cold resolve, ours: every section as `resolve` / buildout initialises it (9 runs: median wall / CPU; min wall / CPU; first run incl. JIT)', `${f(med(exact, 'ms'))} / ${f(med(exact, 'cpu'))} ms; min ${f(least(exact, 'ms'))} / ${f(least(exact, 'cpu'))} ms (first ${f(first.ms)} / ${f(first.cpu)} ms)`, '', undefined));
+  console.log(row('(a) cold resolve, ours: every section as `resolve` / buildout initialises it (steady state, runs 11-40: median wall / CPU; min wall / CPU)', `${f(med(exact, 'ms'))} / ${f(med(exact, 'cpu'))} ms; min ${f(least(exact, 'ms'))} / ${f(least(exact, 'cpu'))} ms`, '', undefined));
+  console.log(row('(a) same, while V8 still optimises: first run; median of runs 2-10 (wall / CPU)', `first ${f(first.ms)} / ${f(first.cpu)} ms; runs 2-10 ${f(med(warming, 'ms'))} / ${f(med(warming, 'cpu'))} ms`, '', undefined));
   console.log(row('(a) of which: reading the files through a fresh disk host (median wall / CPU)', `${med(reads, 'ms').toFixed(1)} / ${med(reads, 'cpu').toFixed(1)} ms`, '', undefined));
-  console.log(row('(a) cold resolve, ours: every option value through the lazy evaluator (editor path)', `${f(med(lazy, 'ms'))} / ${f(med(lazy, 'cpu'))} ms (first ${f(lazyFirst.ms)} / ${f(lazyFirst.cpu)} ms)`, '', undefined));
+  console.log(row('(a) cold resolve, ours: every option value through the lazy evaluator (editor path; steady state median wall / CPU; first run; runs 2-10)', `${f(med(lazy, 'ms'))} / ${f(med(lazy, 'cpu'))} ms (first ${f(lazyFirst.ms)} / ${f(lazyFirst.cpu)} ms; runs 2-10 ${f(med(lazyWarming, 'ms'))} / ${f(med(lazyWarming, 'cpu'))} ms)`, '', undefined));
   console.log(row('(a) cold resolve, zc.buildout 2.13.2 in-process (5 runs: median wall / CPU; min wall / CPU; process wall incl. interpreter start)', pyOut ? `${f(pyMs)} / ${f(pyCpu)} ms; min ${f(pyMin)} / ${f(pyCpuMin)} ms (${f(pyWall)} ms)` : `failed: ${py.stderr?.slice(-200)}`, '', undefined));
   const speed = pyMs / med(exact, 'ms');
   const speedCpu = pyCpu / med(exact, 'cpu');
-  console.log(row('(a) speed-up: median wall (median CPU; min wall; min CPU)', `${f(speed)}× (${f(speedCpu)}×; ${f(pyMin / least(exact, 'ms'))}×; ${f(pyCpuMin / least(exact, 'cpu'))}×)`, '≥ 100×', speed >= 100));
+  console.log(row('(a) speed-up, steady state: median wall (median CPU; min wall; min CPU)', `${f(speed)}× (${f(speedCpu)}×; ${f(pyMin / least(exact, 'ms'))}×; ${f(pyCpuMin / least(exact, 'cpu'))}×)`, '≥ 100×', speed >= 100));
+  console.log(row('(a) speed-up, runs 2-10 (JIT warming): median wall (median CPU)', `${f(pyMs / med(warming, 'ms'))}× (${f(pyCpu / med(warming, 'cpu'))}×)`, '', undefined));
   console.log(row(`(b1) re-resolve after one leaf edit, library (p50 / p95 of ${EDITS})`, `${pct(edits, 0.5).toFixed(1)} / ${pct(edits, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(edits, 0.95) <= 20));
   console.log(row(`(b2) leaf edit → diagnostics of the leaf through the service (p50 / p95 of ${EDITS})`, `${pct(validates, 0.5).toFixed(1)} / ${pct(validates, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(validates, 0.95) <= 20));
   console.log(row('(c) hover p95 (200 requests)', `${pct(hovers, 0.95).toFixed(2)} ms${hoverOk ? '' : ' (empty!)'}`, '≤ 10 ms', pct(hovers, 0.95) <= 10));
