@@ -37,3 +37,19 @@ export const MISSING_ARGS_FATAL: ReadonlySet<string> = new Set([
   'acl', 'capture request header', 'capture response header', 'errorfile', 'redirect', 'server',
   'server-template', 'stick-table',
 ]);
+
+/**
+ * Actions HAProxy refuses when nothing follows them on the rule line (measured with haproxy -c
+ * 2.6.12: `http-request set-header`, `tcp-request content track-sc0` … alone are fatal). Actions
+ * not listed (newer ones, or ones 2.6 accepts bare such as `add-acl(<file>)` with an empty key)
+ * are never reported, so no valid line is flagged.
+ */
+export const ACTIONS_NEEDING_ARGS: ReadonlySet<string> = new Set([
+  'add-header', 'cache-store', 'cache-use', 'capture', 'del-header', 'do-resolve', 'early-hint',
+  'expect-netscaler-cip', 'expect-proxy', 'redirect', 'replace-header', 'replace-path', 'replace-pathq',
+  'replace-uri', 'replace-value', 'send-spoe-group', 'set-dst', 'set-dst-port', 'set-header',
+  'set-log-level', 'set-mark', 'set-method', 'set-nice', 'set-path', 'set-pathq', 'set-priority-class',
+  'set-priority-offset', 'set-query', 'set-src', 'set-src-port', 'set-status', 'set-tos', 'set-uri',
+  'set-var', 'set-var-fmt', 'strict-mode', 'switch-mode', 'track-sc0', 'track-sc1', 'track-sc2',
+  'use-service', 'wait-for-body',
+]);

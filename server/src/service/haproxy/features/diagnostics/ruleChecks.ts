@@ -4,7 +4,7 @@
  * `if`/`unless` conditions. Names are looked up in the knowledge base of the target version.
  */
 import { suggest } from '../../../common/didYouMean';
-import { defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
+import { ACTIONS_NEEDING_ARGS, defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
@@ -49,6 +49,12 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
   }
   if (findAction(cc.kb, ruleSet, name)) {
     if (name === 'deny' || name === 'tarpit') checkDenyStatus(cc, st, index + 1);
+    // Nothing (or only the condition) after an action that needs arguments: HAProxy refuses it.
+    const next = st.tokens[index + 1]?.value.toLowerCase();
+    if (ACTIONS_NEEDING_ARGS.has(name) && (next === undefined || next === 'if' || next === 'unless')) {
+      const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
+      cc.reportToken('missingArgument', st, tok, { name: `${ruleSet} ${name}`, expected: `arguments${syntax ? ` (syntax: ${syntax})` : ''}` });
+    }
     return;
   }
   const sugg = suggest(name, all.map((a) => a.name));
