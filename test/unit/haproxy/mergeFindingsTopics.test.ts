@@ -31,6 +31,11 @@ const CASES: [string, string][] = [
   ["'tune.ssl.capture-cipherlist-size' is deprecated and will be removed in version 2.7. Please use 'tune.ssl.capture-buffer-size' instead.", 'deprecated-keyword'],
   ["'filter' : unknown keyword 'compresion'", 'unknown-filter'],
   ["'server be/b' : unable to enable checks and tracking at the same time!", 'check-with-track'],
+  ["error detected in frontend 'fe' while parsing 'http-request set-header' rule : expects exactly 2 arguments.", 'missing-argument'],
+  ["'tcp-request content track-sc0' : missing fetch method", 'missing-argument'],
+  ["error detected in frontend 'fe' while parsing 'http-request redirect' rule : redirection type expected ('prefix', 'location', or 'scheme').", 'missing-argument'],
+  ["'server' expects <name> and <addr>[:<port>] as arguments.", 'missing-argument'],
+  ['stick-table: missing size.', 'missing-argument'],
 ];
 
 describe('haproxy -c findings recognised as ours', () => {

@@ -15,7 +15,7 @@ export type FindingTopic =
   | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
   | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
   | 'experimental' | 'missing-acl' | 'missing-server' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size'
-  | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated';
+  | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
 const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
@@ -32,6 +32,7 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['bad-address', /could not resolve address '|invalid address: '/],
   ['bad-size', /unexpected character '.*' in argument of 'size'/],
   ['extra-argument', /cannot handle unexpected argument '/],
+  ['missing-argument', /expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method/],
   ['bad-value', /^balance only supports /],
   ['missing-option-value', /: missing certificate location|' : missing value$/],
   ['out-of-section', /out of section/],
@@ -80,6 +81,7 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'bad-address': ['invalid-address', 'buildout-leftover'],
   'bad-size': ['invalid-size'],
   'extra-argument': ['extra-argument'],
+  'missing-argument': ['missing-argument'],
   'bad-value': ['unknown-value'],
   'missing-option-value': ['missing-option-value'],
 };
