@@ -11,7 +11,7 @@ import type {
   PlatformFacts, Range,
 } from '../model';
 import { evaluateCondition } from './conditions';
-import { PY_WS_CLASS, isWsCode, postProcessValue, pyLstrip, pyRepr, pyWords, skipWs, trimWsEnd } from './pyText';
+import { PY_WS_CLASS, isWsCode, postProcessValue, pyRepr, pyWords, skipWs, trimWsEnd } from './pyText';
 
 const W = `[${PY_WS_CLASS}]`;
 /** section_header, with `.` written as `[^\n]` (Python's `.`) and the final newline removed first. */
@@ -102,6 +102,37 @@ class Option implements ParsedOption {
     }
   }
 
+  /**
+   * The words of the value with their positions (`extends`): each value range's text is the
+   * first value, then each continuation that had text, in order.
+   */
+  words(): ExtendsEntry[] {
+    const out: ExtendsEntry[] = [];
+    const s = this.spans;
+    let c = 0;
+    for (let i = 0; i < s.length; i += 3) {
+      let piece: string;
+      if (i === 0) piece = this.firstValue;
+      else {
+        while (c < this.continuations.length && this.continuations[c].length === 0) c++;
+        piece = this.continuations[c++] ?? '';
+      }
+      const lead = skipWs(piece);
+      for (const w of pyWords(piece)) out.push(new Entry(w.word, s[i], s[i + 1] + w.start - lead));
+    }
+    return out;
+  }
+
+  /** The plain-object shape (the lazy ranges are getters, which JSON would skip). */
+  toJSON(): ParsedOption {
+    return {
+      key: this.key, name: this.name, operator: this.operator, line: this.line, endLine: this.endLine,
+      nameRange: this.nameRange, operatorRange: this.operatorRange, valueRanges: this.valueRanges,
+      firstValue: this.firstValue, continuations: this.continuations, blockMode: this.blockMode,
+      rawValue: this.rawValue, value: this.value, active: this.active,
+    };
+  }
+
   /** `rawValue` (first value and continuations joined by newlines) and buildout's post-processing. */
   finish(): void {
     if (this.continuations !== NO_CONTINUATIONS) this.rawValue = this.firstValue + '\n' + this.continuations.join('\n');
@@ -127,6 +158,12 @@ class Section implements ParsedSection {
 
   get headerRange(): Range {
     return (this.cachedHeader ??= range(this.line, 0, this.headerEnd));
+  }
+
+  toJSON(): ParsedSection {
+    const out: ParsedSection = { name: this.name, nameRange: this.nameRange, line: this.line, headerRange: this.headerRange, active: this.active, endLine: this.endLine, options: this.options };
+    if (this.condition) out.condition = this.condition;
+    return out;
   }
 }
 
@@ -309,24 +346,26 @@ export function rstripChars(s: string, chars: string): string {
   return s.slice(0, end);
 }
 
+/** An `extends` word; its range is built on first use (most are never shown). */
+class Entry implements ExtendsEntry {
+  private cached?: Range;
+  constructor(readonly value: string, private readonly line: number, private readonly start: number) {}
+  get range(): Range {
+    return (this.cached ??= range(this.line, this.start, this.start + this.value.length));
+  }
+
+  toJSON(): ExtendsEntry {
+    return { value: this.value, range: this.range };
+  }
+}
+
 /** The `extends` words buildout pops from this file's `[buildout]` (last active assignment). */
 function findExtends(sections: ParsedSection[]): { entries: ExtendsEntry[]; option?: ParsedOption } {
-  let option: ParsedOption | undefined;
+  let option: Option | undefined;
   for (const s of sections) {
     if (s.name !== 'buildout' || !s.active) continue;
-    for (const o of s.options) if (o.active && o.key === 'extends') option = o;
+    for (const o of s.options) if (o.active && o.key === 'extends') option = o as Option;
   }
   if (!option) return { entries: [] };
-  const entries: ExtendsEntry[] = [];
-  // Recover each value range's text from the pieces, in order.
-  const pieces = [option.firstValue, ...option.continuations.filter((c) => c.length > 0)];
-  option.valueRanges.forEach((r, i) => {
-    const piece = pieces[i] ?? '';
-    const lead = piece.length - pyLstrip(piece).length;
-    for (const w of pyWords(piece)) {
-      const col = r.start.character + w.start - lead;
-      entries.push({ value: w.word, range: range(r.start.line, col, col + w.word.length) });
-    }
-  });
-  return { entries, option };
+  return { entries: option.words(), option };
 }

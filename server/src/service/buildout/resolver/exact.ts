@@ -148,7 +148,16 @@ export class ExactEvaluator {
     o.raw.forEach((v, k) => {
       if (v.value.includes('${')) toCook.push(k);
     });
-    if (toCook.length > 1) toCook.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Insertion sort: a section has a few such values (Array.prototype.sort allocates).
+    for (let i = 1; i < toCook.length; i++) {
+      const k = toCook[i];
+      let j = i - 1;
+      while (j >= 0 && toCook[j] > k) {
+        toCook[j + 1] = toCook[j];
+        j--;
+      }
+      toCook[j + 1] = k;
+    }
     for (const k of toCook) o.cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, [name, k]));
     if (name === 'buildout') return o;
     for (const dep of pySplit(this.get(o, '<part-dependencies>') ?? '')) this.section(dep);

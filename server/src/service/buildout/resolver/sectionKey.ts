@@ -282,6 +282,20 @@ export function updateSection(s1: Section, s2: Section): Section {
     overrideAll(s1, s2);
     return s1;
   }
+  if (incKeys.length === 1 && s2.size === 1) {
+    // A section holding one increment (`parts +=` in a [buildout]): nothing to order.
+    const k = incKeys[0];
+    const plus = k.charCodeAt(k.length - 1) === 43;
+    const name = rstripChars(k, plus ? ' +' : ' -');
+    const last = name.charCodeAt(name.length - 1);
+    if (last !== 43 && last !== 45) {
+      const base = s1.get(name) ?? IMPLICIT;
+      const v = plus ? addTo(base, s2.get(k)!) : removeFrom(base, s2.get(k)!);
+      const v1 = s1.get(name);
+      s1.set(name, v1 ? override(v1, v) : v);
+      return s1;
+    }
+  }
   const keys = incKeys.slice();
   if (keys.length > 1) sortIncrements(keys);
   const names = keys.map((k) => rstripChars(k, k.endsWith('+') ? ' +' : ' -'));
