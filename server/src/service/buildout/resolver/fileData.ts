@@ -3,9 +3,9 @@
  * for a merge mode: 2.13 keeps the last assignment of a key; ≥ 3.2 (the "3.1" mode here)
  * concatenates repeated `+=`/`-=` of one key and lets a later `=` drop earlier increments.
  */
-import type { HistoryEntry, HistoryOperation, MergeMode, ParsedFile, ParsedOption } from '../model';
+import type { HistoryEntry, MergeMode, ParsedFile, ParsedOption } from '../model';
 import { postProcessValue, pyRstrip } from '../parser/pyText';
-import { type Data, type SKey, type Section, keyWithHistory, optionKey } from './sectionKey';
+import { type Data, type SKey, type Section, keyWithHistory, operationOf, optionKey } from './sectionKey';
 
 interface Acc {
   raw: string;
@@ -21,7 +21,7 @@ export function fileData(parsed: ParsedFile, mode: MergeMode, source: string): D
       if (!section.active) continue;
       let dict = data.get(section.name);
       if (!dict) data.set(section.name, (dict = new Map()));
-      for (const o of section.options) if (o.active) dict.set(o.key, optionKey(o.value, operationOf(o.key), source, o));
+      for (const o of section.options) if (o.active) dict.set(o.key, optionKey(o.value, source, o));
     }
     return data;
   }
@@ -58,16 +58,11 @@ export function fileData(parsed: ParsedFile, mode: MergeMode, source: string): D
   return data;
 }
 
-function operationOf(key: string): HistoryOperation {
-  const last = key.charCodeAt(key.length - 1);
-  return last === 43 ? 'ADD' : last === 45 ? 'REMOVE' : 'SET';
-}
-
 function annotate(key: string, acc: Acc, source: string): SKey {
   const operation = operationOf(key);
   // One occurrence: the parser already post-processed exactly this raw value.
   const only = acc.occurrences.length === 1 ? acc.occurrences[0] : undefined;
-  if (only && acc.raw === only.rawValue) return optionKey(only.value, operation, source, only);
+  if (only && acc.raw === only.rawValue) return optionKey(only.value, source, only);
   const value = postProcessValue(acc.raw);
   const history: HistoryEntry[] = acc.occurrences.map((o) => ({ operation, value: o.value, result: value, file: source, option: o }));
   return keyWithHistory(value, source, history);

@@ -107,14 +107,30 @@ function collect(start: HistNode, limit: number): HistoryEntry[] {
 }
 
 export class SKey {
+  private built: HistNode | undefined;
+
   constructor(
     readonly value: string,
     /** File path, URL or tag of the last step (buildout's `source`). */
     readonly source: string,
-    private readonly node: HistNode | undefined,
+    node: HistNode | undefined,
     /** The SectionKey this one was derived from by `+=`/`-=` (for history lineage). */
     readonly derivedFrom?: SKey,
-  ) {}
+    /**
+     * A key read from a file (`optionKey`): its one-entry history node is made when first
+     * needed (most options are never merged over nor asked for their history).
+     */
+    private readonly option?: ParsedOption,
+  ) {
+    this.built = node;
+  }
+
+  private get node(): HistNode | undefined {
+    if (this.built === undefined && this.option !== undefined) {
+      this.built = new HistNode(OPTION, undefined, 1, this.option, operationOf(this.option.key), undefined, this.value, this.source);
+    }
+    return this.built;
+  }
 
   get history(): readonly HistoryEntry[] {
     const n = this.node;
@@ -151,9 +167,18 @@ export class SKey {
   }
 }
 
-/** The key of one option occurrence of a file (2.13: the last assignment of the key wins). */
-export function optionKey(value: string, operation: HistoryOperation, file: string, option: ParsedOption): SKey {
-  return new SKey(value, file, new HistNode(OPTION, undefined, 1, option, operation, undefined, value, file));
+/** The history operation of a file's key: `k +` adds, `k -` removes, anything else sets. */
+export function operationOf(key: string): HistoryOperation {
+  const last = key.charCodeAt(key.length - 1);
+  return last === 43 ? 'ADD' : last === 45 ? 'REMOVE' : 'SET';
+}
+
+/**
+ * The key of one option occurrence of a file (2.13: the last assignment of the key wins), with
+ * the entry `operationOf(option.key)`, the option's value, result `value`, file `file`.
+ */
+export function optionKey(value: string, file: string, option: ParsedOption): SKey {
+  return new SKey(value, file, undefined, undefined, option);
 }
 
 export type Section = Map<string, SKey>;
