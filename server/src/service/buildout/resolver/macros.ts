@@ -71,9 +71,7 @@ export class MacroExpander {
       const toDo = data.get('<');
       if (!toDo) return data;
       const result: Section = new Map();
-      for (const line of toDo.value.split('\n')) {
-        const iname = pyStrip(line);
-        if (!iname) continue;
+      for (const iname of macroNames(toDo.value)) {
         const raw = this.data.get(iname);
         if (!raw) throw this.memoForChain(new BuildoutFailure({ kind: 'macro-missing', message: `No section named ${pyRepr(iname)}`, ...where(data) }), this.path.length);
         this.doExtend(iname, raw, doing).forEach((v, k) => result.set(k, v.inherited(iname)));
@@ -129,7 +127,7 @@ export class MacroExpander {
       const raw = this.data.get(cur);
       const toDo = raw?.get('<');
       if (!raw || !toDo) return undefined;
-      const macros = toDo.value.split('\n').map(pyStrip).filter(Boolean);
+      const macros = macroNames(toDo.value);
       if (macros.length !== 1) return undefined;
       index.set(cur, chain.length);
       chain.push(cur);
@@ -158,6 +156,15 @@ export class MacroExpander {
     for (let i = 0; i < end; i++) if (!this.memo.has(this.path[i])) this.memo.set(this.path[i], failure.error);
     return failure;
   }
+}
+
+/** The `<` value's section names: one per line, stripped, blank lines skipped. */
+function macroNames(value: string): string[] {
+  if (!value.includes('\n')) {
+    const name = pyStrip(value);
+    return name ? [name] : [];
+  }
+  return value.split('\n').map(pyStrip).filter(Boolean);
 }
 
 function tooDeep(): BuildoutError {
