@@ -61,6 +61,12 @@ function resolveLazy(): number {
   for (const s of p.sectionNames()) for (const o of p.getSection(s)?.options.keys() ?? []) { p.getValue(s, o); values++; }
   return values;
 }
+/**
+ * Collect the garbage of the previous phase (when run with --expose-gc, as bundled.mjs does), so
+ * a phase does not pay a major collection of the one before: the 80 cold resolutions of (a)
+ * leave tens of MB for the collector, which otherwise lands in (b)'s percentiles.
+ */
+const settle = () => (globalThis as { gc?: () => void }).gc?.();
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -71,6 +77,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 // 2026-11-24 23:00) and the median and minimum of runs 11-40 (steady state).
 const RUNS = 40;
 const loadBefore = load();
+settle();
 const exactAll = Array.from({ length: RUNS }, () => timed(resolveExact));
 const first = exactAll[0];
 const warming = exactAll.slice(1, 10);
@@ -79,6 +86,7 @@ const reads = Array.from({ length: 9 }, () => timed(() => {
   const host = createDiskHost({ offline: () => true, urlCacheDir: path.join(dir, '.url-cache') });
   for (const p of Object.keys(g.files)) host.readFile(p);
 }));
+settle();
 const lazyAll = Array.from({ length: RUNS }, () => timed(resolveLazy));
 const lazyFirst = lazyAll[0];
 const lazyWarming = lazyAll.slice(1, 10);
@@ -113,14 +121,19 @@ const files = { ...g.files };
 // One host over the live texts, as the workspace keeps one (its overlay holds the edited text).
 const liveHost = { ...createMemoryHost(files), readFile: (p: string) => files[p] };
 resolveProfile(liveHost, g.root, options, cache).getValue('instance-profile', 'c0');
+settle();
 const edits: number[] = [];
+const editsCpu: number[] = [];
+const cpuSince = (c0: NodeJS.CpuUsage) => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
 for (let k = 0; k < EDITS; k++) {
   files[g.leaf] = editText(k);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const p = resolveProfile(liveHost, g.root, options, cache);
   const v = p.getValue('instance-profile', 'c0');
   const leafSection = p.getValue(path.basename(path.dirname(g.leaf)), 'url');
   edits.push(performance.now() - t0);
+  editsCpu.push(cpuSince(c0));
   if (!v.ok || !leafSection.ok || (k % 3 === 0 && !p.getValue(`edit${k}`, 'x').ok) || (k % 3 === 1 && !leafSection.value.endsWith(`edit=${k}`))) throw new Error('edit not seen');
 }
 const never = { isCancellationRequested: false } as never;
@@ -129,11 +142,15 @@ const settings = { ...DEFAULT_SETTINGS, buildout: { ...DEFAULT_SETTINGS.buildout
 const editService = createBuildoutService(createMemoryHost(g.files), [dir]);
 const leafUri = `file://${g.leaf}`;
 editService.validate(TextDocument.create(leafUri, 'buildout', 0, leafText), settings, never);
+settle();
 const validates: number[] = [];
+const validatesCpu: number[] = [];
 for (let k = 0; k < EDITS; k++) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   editService.validate(TextDocument.create(leafUri, 'buildout', k + 1, editText(k)), settings, never);
   validates.push(performance.now() - t0);
+  validatesCpu.push(cpuSince(c0));
 }
 
 // (c) hover / completion through the facade
@@ -200,8 +217,8 @@ serverRss().then((rss) => {
   const speedCpu = pyCpu / med(exact, 'cpu');
   console.log(row('(a) speed-up, steady state: median wall (median CPU; min wall; min CPU)', `${f(speed)}× (${f(speedCpu)}×; ${f(pyMin / least(exact, 'ms'))}×; ${f(pyCpuMin / least(exact, 'cpu'))}×)`, '≥ 100×', speed >= 100));
   console.log(row('(a) speed-up, runs 2-10 (JIT warming): median wall (median CPU)', `${f(pyMs / med(warming, 'ms'))}× (${f(pyCpu / med(warming, 'cpu'))}×)`, '', undefined));
-  console.log(row(`(b1) re-resolve after one leaf edit, library (p50 / p95 of ${EDITS})`, `${pct(edits, 0.5).toFixed(1)} / ${pct(edits, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(edits, 0.95) <= 20));
-  console.log(row(`(b2) leaf edit → diagnostics of the leaf through the service (p50 / p95 of ${EDITS})`, `${pct(validates, 0.5).toFixed(1)} / ${pct(validates, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(validates, 0.95) <= 20));
+  console.log(row(`(b1) re-resolve after one leaf edit, library (p50 / p95 of ${EDITS}: wall; CPU)`, `${pct(edits, 0.5).toFixed(1)} / ${pct(edits, 0.95).toFixed(1)} ms; CPU ${pct(editsCpu, 0.5).toFixed(1)} / ${pct(editsCpu, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(edits, 0.95) <= 20));
+  console.log(row(`(b2) leaf edit → diagnostics of the leaf through the service (p50 / p95 of ${EDITS}: wall; CPU)`, `${pct(validates, 0.5).toFixed(1)} / ${pct(validates, 0.95).toFixed(1)} ms; CPU ${pct(validatesCpu, 0.5).toFixed(1)} / ${pct(validatesCpu, 0.95).toFixed(1)} ms`, '≤ 20 ms', pct(validates, 0.95) <= 20));
   console.log(row('(c) hover p95 (200 requests)', `${pct(hovers, 0.95).toFixed(2)} ms${hoverOk ? '' : ' (empty!)'}`, '≤ 10 ms', pct(hovers, 0.95) <= 10));
   console.log(row('(c) completion p95 (200 requests)', `${pct(compls, 0.95).toFixed(2)} ms`, '≤ 10 ms', pct(compls, 0.95) <= 10));
   console.log(row('(d) server RSS after opening software.cfg', `${f(rss)} MB`, '≤ 200 MB', rss <= 200));
