@@ -20,6 +20,8 @@ import { DownloadTracker } from './downloads';
 import { formatError } from './runner';
 
 export const SERVER_NAME = 'haproxy-buildout-language-server';
+/** Profile edits re-announce the graph after a pause in typing (the validation debounce's). */
+const WORKSPACE_ANNOUNCE_DELAY_MS = 400;
 
 export function startServer(connection: Connection, serverVersion: string): void {
   const documents = new TextDocuments(TextDocument);
@@ -81,6 +83,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   });
 
   connection.onInitialized(() => {
+    scheduleWorkspaceAnnouncement(0);
     // Build the knowledge base and check tables of the configured version now, after the
     // initialize answer, so that the first open does not pay for them (≈ 0.1–0.15 s CPU; the
     // rest of a cold open is JIT warm-up proportional to the file, see docs/benchmarks-haproxy.md).
@@ -94,6 +97,7 @@ export function startServer(connection: Connection, serverVersion: string): void
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         service.setWorkspaceRoots(folders.map((f) => uriToPath(f.uri)));
         validation.scheduleAll();
+        scheduleWorkspaceAnnouncement();
       });
     }
     if (canPushConfigurationRegistration) {
@@ -139,6 +143,42 @@ export function startServer(connection: Connection, serverVersion: string): void
     }
   }
 
+  /** Files already announced as profiles (this session): an edit re-announces only new ones. */
+  const announced = new Set<string>();
+  function announce(paths: readonly string[]): void {
+    const uris = paths.map((p) => URI.file(p).toString()).filter((u) => !announced.has(u));
+    if (uris.length === 0) return;
+    for (const u of uris) announced.add(u);
+    void connection.sendNotification(SetLanguageNotification.type, { uris, languageId: 'buildout' });
+  }
+
+  /**
+   * The main buildout.cfg's graph, announced once the server is up: an extended `.cfg` the
+   * editor restored as plain text before any profile was opened (its first line a comment, so
+   * no file rule claims it) is never sent to the server, so only an announcement switches it.
+   * Again after profile edits (a new `extends` entry) and file changes, debounced.
+   */
+  let workspaceTimer: NodeJS.Timeout | undefined;
+  function scheduleWorkspaceAnnouncement(delayMs = WORKSPACE_ANNOUNCE_DELAY_MS): void {
+    if (workspaceTimer) clearTimeout(workspaceTimer);
+    workspaceTimer = setTimeout(() => {
+      workspaceTimer = undefined;
+      void announceWorkspace().catch((err: unknown) => connection.console.error(formatError('Announcing the workspace profiles failed', err)));
+    }, delayMs);
+  }
+  async function announceWorkspace(): Promise<void> {
+    const s = await settingsFor(warmUpScope);
+    const reached = await downloads.settle(() => service.workspaceProfiles(s));
+    announce(reached);
+    // An open profile outside the main graph (e.g. staging.cfg) may extend other files; the
+    // ones inside it are covered (and resolving their own graphs on every edit would be waste).
+    const inMain = new Set(reached);
+    for (const doc of documents.all()) {
+      if (doc.languageId !== 'buildout' || inMain.has(uriToPath(doc.uri))) continue;
+      announce(service.profilesReachedFrom(doc, await settingsFor(doc.uri)));
+    }
+  }
+
   documents.onDidOpen((e) => {
     host.setOverlay(uriToPath(e.document.uri), e.document.getText());
     service.invalidate(uriToPath(e.document.uri));
@@ -152,6 +192,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     if (e.document.languageId === 'buildout') {
       // A profile edit can change every template and profile that depends on it.
       validation.scheduleAll();
+      scheduleWorkspaceAnnouncement();
     } else {
       validation.schedule(e.document.uri);
     }
@@ -179,6 +220,7 @@ export function startServer(connection: Connection, serverVersion: string): void
       service.invalidate(path);
     }
     validation.scheduleAll();
+    if (change.changes.some((c) => /\.cfg$/i.test(c.uri))) scheduleWorkspaceAnnouncement();
   });
 
   registerHandlers({
@@ -194,7 +236,10 @@ export function startServer(connection: Connection, serverVersion: string): void
     },
   });
 
-  connection.onShutdown(() => validation.dispose());
+  connection.onShutdown(() => {
+    validation.dispose();
+    if (workspaceTimer) clearTimeout(workspaceTimer);
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -76,6 +76,14 @@ export interface RenderResult {
   alternatives?: string[];
 }
 
+/** Who renders a template: every candidate and the one features use now. */
+export interface TemplateOwners {
+  /** `profile.cfg:section` labels (profile relative to its workspace folder), main profile's first. */
+  candidates: string[];
+  /** The owner in effect (the `buildout.templateOwner` choice, else the main profile's section). */
+  current?: string;
+}
+
 export interface LanguageService {
   /**
    * The language of a file by the extension's rules (names, the first line, then whether a
@@ -109,6 +117,14 @@ export interface LanguageService {
   renderTemplate(document: TextDocument, settings: DocumentSettings, owner?: string): RenderResult;
   /** Files (absolute paths) that are buildout profiles because an open profile extends them. */
   profilesReachedFrom(document: TextDocument, settings: DocumentSettings): string[];
+  /**
+   * The workspace's main `buildout.cfg` and every file its extends graph reaches (absolute
+   * paths), or [] without one: the server announces them so that documents the editor opened
+   * before any profile (as plain text) become buildout too.
+   */
+  workspaceProfiles(settings: DocumentSettings): string[];
+  /** The sections that render this template (`profile.cfg:section`) and the one in effect. */
+  templateOwners(document: TextDocument, settings: DocumentSettings): TemplateOwners;
   /** A file changed on disk or an open document changed: drop what depends on it. */
   invalidate(path: string): void;
   /** The document was closed: forget its parsed model. */
@@ -193,6 +209,8 @@ class Lru<V> {
     for (const k of [...this.map.keys()]) if (pred(k)) this.map.delete(k);
   }
 }
+
+const URI_PREFIX = 'file://';
 
 export function uriToPath(uri: string): string {
   if (!uri.startsWith('file://')) return uri;
@@ -373,6 +391,20 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     profilesReachedFrom(document, settings) {
       if (languageOf(document) !== 'buildout') return [];
       return bo.profilesReachedFrom(document, settings);
+    },
+    workspaceProfiles(settings) {
+      const main = bo.workspace.mainProfile();
+      if (!main) return [];
+      // The workspace's own view of the file (an open document's text wins over the disk's).
+      const text = bo.workspace.host.readFile(main);
+      if (text === undefined) return [];
+      const uri = URI_PREFIX + main.split('/').map(encodeURIComponent).join('/');
+      return [main, ...bo.profilesReachedFrom(TextDocumentImpl.create(uri, 'buildout', 0, text), settings)];
+    },
+    templateOwners(document, settings) {
+      if (languageOf(document) === 'buildout') return { candidates: [] };
+      const path = uriToPath(document.uri);
+      return { candidates: bo.templateCandidates(path, settings), current: bo.templateOwner(path, settings) };
     },
     invalidate(path) {
       bo.invalidate(path);
