@@ -272,7 +272,6 @@ input = e.in
   },
   {
     name: 'conditions buildout evaluates but the safe evaluator does not: str methods, len(), a conditional expression',
-    todo: 'resolver: parser/conditions.ts gives "unknown" for sys.platform.startswith("win"), len(sys.platform) > 100 and `"x" if python2 else ""` and keeps the sections (with an unevaluated-condition warning); zc.buildout evaluates them to False and drops them',
     files: {
       'buildout.cfg': `[buildout]
 parts =

@@ -1,13 +1,18 @@
 /**
  * Safe evaluation of section conditions `[name: expression]`.
  *
- * buildout 2.13 `eval`s the expression as Python with a few globals; ≥ 3.0 first tries it as a
- * PEP 508 marker. We never run code: a small parser accepts the common forms (names such as
- * `python3`/`linux`/`bits64`, `sys.platform == "linux"`, `platform.system()`, `os.name`,
- * `sys.version_info`, literals, comparisons, `in`, `and`/`or`/`not`, parentheses, tuples, and
- * markers such as `python_version >= "3.8"`). Anything else is reported as not evaluated.
+ * buildout 2.13 `eval`s the expression as Python with `_default_globals()`; ≥ 3.0 first tries it
+ * as a PEP 508 marker. We never run code: the expression is parsed (conditionExpr.ts) and
+ * evaluated over a model of those globals (conditionEval.ts): the precomputed names
+ * (`python3`, `linux`, `bits64` …), `sys.platform`, `sys.version_info`, `os.name`,
+ * `platform.system()` …, pure `str` methods (`startswith`, `lower` …), `len()` and a few other
+ * pure builtins, arithmetic, comparisons, `and`/`or`/`not`, `x if c else y`; markers such as
+ * `python_version >= "3.8"` in 3.1 mode. Anything else is reported as not evaluated; a name
+ * Python would not find is buildout's NameError (`error`), which stops loading.
  */
 import type { ConditionResult, MergeMode, PlatformFacts } from '../model';
+import { Unsupported, parseExpression, tokenize, type Node, type Tok } from './conditionExpr';
+import { PyError, comparePython, evaluate, fn, truthy, tuple, type Scope, type Value } from './conditionEval';
 
 export const DEFAULT_PLATFORM: PlatformFacts = {
   sysPlatform: 'linux',
@@ -24,37 +29,12 @@ export const DEFAULT_PLATFORM: PlatformFacts = {
 export interface ConditionOutcome {
   result: ConditionResult;
   message?: string;
-}
-
-type Value = string | number | boolean | null | Value[];
-
-class Unsupported extends Error {}
-
-interface Tok { t: 'name' | 'str' | 'num' | 'op' | 'end'; v: string }
-
-function tokenize(src: string): Tok[] {
-  const toks: Tok[] = [];
-  const re = /\s*(?:([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(\d+(?:\.\d+)?)|(===|==|!=|~=|<=|>=|<|>|\(|\)|\[|\]|,))/y;
-  let i = 0;
-  while (i < src.length) {
-    if (/^\s*$/.test(src.slice(i))) break;
-    re.lastIndex = i;
-    const m = re.exec(src);
-    if (!m) throw new Unsupported(`cannot read '${src.slice(i).trim().slice(0, 20)}'`);
-    if (m[1] !== undefined) toks.push({ t: 'name', v: m[1] });
-    else if (m[2] !== undefined) toks.push({ t: 'str', v: unquote(m[2]) });
-    else if (m[3] !== undefined) toks.push({ t: 'num', v: m[3] });
-    else toks.push({ t: 'op', v: m[4] });
-    i = re.lastIndex;
-  }
-  toks.push({ t: 'end', v: '' });
-  return toks;
-}
-
-function unquote(s: string): string {
-  const body = s.slice(1, -1);
-  if (!body.includes('\\')) return body;
-  return body.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[c] ?? '\\' + c);
+  /**
+   * The exception buildout's evaluation raises whatever the platform (a name Python does not
+   * find): buildout stops loading with `str(exception)` as its message. `result` stays
+   * `unknown` so editors keep the section.
+   */
+  error?: { type: string; message: string };
 }
 
 const MARKER_VARS = new Set([
@@ -63,11 +43,16 @@ const MARKER_VARS = new Set([
   'implementation_name', 'implementation_version', 'extra',
 ]);
 
+/**
+ * buildout's `_default_globals()` for these platform facts: the modules `sys`, `os`,
+ * `platform`, `re` (only the attributes below are known) and the precomputed booleans.
+ */
 function pythonGlobals(mode: MergeMode, p: PlatformFacts): Map<string, Value> {
-  const [maj, min] = p.pythonVersion.split('.');
+  const [maj, min, micro] = p.pythonVersion.split('.');
   const g = new Map<string, Value>();
   g.set('python2', maj === '2');
   g.set('python3', maj === '3');
+  // 2.13 stops at python36; every 3.x–5.x release lists python37 … python315.
   const minors = ['24', '25', '26', '27', '30', '31', '32', '33', '34', '35', '36'];
   if (mode === '3.1') for (let v = 7; v <= 15; v++) minors.push('3' + v);
   for (const v of minors) g.set('python' + v, maj + min === v);
@@ -83,22 +68,35 @@ function pythonGlobals(mode: MergeMode, p: PlatformFacts): Map<string, Value> {
   g.set('bits64', p.bits === 64);
   g.set('little_endian', p.byteOrder === 'little');
   g.set('big_endian', p.byteOrder === 'big');
-  g.set('sys.platform', p.sysPlatform);
-  g.set('sys.byteorder', p.byteOrder);
-  g.set('os.name', p.osName);
-  g.set('sys.version_info', p.pythonVersion.split('.').map(Number));
-  g.set('True', true);
-  g.set('False', false);
-  g.set('None', null);
+  const nums = [maj, min, micro ?? '0'].map(Number);
+  const windows = p.osName === 'nt';
+  g.set('sys', {
+    kind: 'module', name: 'sys', attrs: {
+      platform: p.sysPlatform,
+      byteorder: p.byteOrder,
+      executable: p.executable,
+      maxsize: p.bits === 64 ? 2 ** 63 - 1 : 2 ** 31 - 1,
+      version_info: tuple([...nums, 'final', 0], { major: nums[0], minor: nums[1], micro: nums[2], releaselevel: 'final', serial: 0 }),
+      implementation: { kind: 'module', name: 'sys.implementation', attrs: { name: p.implementation } },
+    },
+  });
+  g.set('os', { kind: 'module', name: 'os', attrs: { name: p.osName, sep: windows ? '\\' : '/', pathsep: windows ? ';' : ':', linesep: windows ? '\r\n' : '\n' } });
+  const constant = (name: string, v: Value) => fn(`platform.${name}`, (args) => {
+    if (args.length) throw new Unsupported(`platform.${name}() arguments`);
+    return v;
+  });
+  g.set('platform', {
+    kind: 'module', name: 'platform', attrs: {
+      system: constant('system', p.platformSystem),
+      machine: constant('machine', p.platformMachine),
+      python_version: constant('python_version', p.pythonVersion),
+      python_version_tuple: constant('python_version_tuple', tuple([maj, min, micro ?? '0'])),
+      python_implementation: constant('python_implementation', implName(p)),
+    },
+  });
+  g.set('re', { kind: 'module', name: 're', attrs: {} });
   return g;
 }
-
-const CALLS: Record<string, (p: PlatformFacts) => Value> = {
-  'platform.system': (p) => p.platformSystem,
-  'platform.machine': (p) => p.platformMachine,
-  'platform.python_version': (p) => p.pythonVersion,
-  'platform.python_implementation': (p) => implName(p),
-};
 
 function implName(p: PlatformFacts): string {
   return { cpython: 'CPython', pypy: 'PyPy', jython: 'Jython', ironpython: 'IronPython' }[p.implementation];
@@ -118,131 +116,6 @@ function markerEnv(p: PlatformFacts): Record<string, string> {
     implementation_version: p.pythonVersion,
     extra: '',
   };
-}
-
-function truthy(v: Value): boolean {
-  if (Array.isArray(v)) return v.length > 0;
-  return !!v;
-}
-
-class Evaluator {
-  private i = 0;
-  constructor(private toks: Tok[], private lookup: (name: string, call: boolean) => Value, private markers: boolean) {}
-
-  run(): Value {
-    const v = this.orExpr();
-    if (this.peek().t !== 'end') throw new Unsupported(`unexpected '${this.peek().v}'`);
-    return v;
-  }
-  private peek(): Tok { return this.toks[this.i]; }
-  private isWord(w: string): boolean { const t = this.peek(); return t.t === 'name' && t.v === w; }
-  private isOp(o: string): boolean { const t = this.peek(); return t.t === 'op' && t.v === o; }
-
-  private orExpr(): Value {
-    let v = this.andExpr();
-    while (this.isWord('or')) { this.i++; const r = this.andExpr(); v = truthy(v) ? v : r; }
-    return v;
-  }
-  private andExpr(): Value {
-    let v = this.notExpr();
-    while (this.isWord('and')) { this.i++; const r = this.notExpr(); v = truthy(v) ? r : v; }
-    return v;
-  }
-  private notExpr(): Value {
-    if (this.isWord('not')) { this.i++; return !truthy(this.notExpr()); }
-    return this.comparison();
-  }
-  private comparison(): Value {
-    let left = this.primary();
-    let result: Value = left;
-    let first = true;
-    for (;;) {
-      let op: string | undefined;
-      const t = this.peek();
-      if (t.t === 'op' && ['==', '!=', '<', '<=', '>', '>=', '~=', '==='].includes(t.v)) { op = t.v; this.i++; }
-      else if (this.isWord('in')) { op = 'in'; this.i++; }
-      else if (this.isWord('not') && this.toks[this.i + 1]?.t === 'name' && this.toks[this.i + 1].v === 'in') { op = 'not in'; this.i += 2; }
-      if (!op) return result;
-      const right = this.primary();
-      const r = this.markers ? compareMarker(left, op, right) : comparePython(left, op, right);
-      result = first ? r : truthy(result) && r;
-      first = false;
-      left = right;
-    }
-  }
-  private primary(): Value {
-    const t = this.peek();
-    if (t.t === 'str') { this.i++; return t.v; }
-    if (t.t === 'num') { if (this.markers) throw new Unsupported('number'); this.i++; return Number(t.v); }
-    if (t.t === 'op' && t.v === '(') {
-      this.i++;
-      const items: Value[] = [this.orExpr()];
-      let tuple = false;
-      while (this.isOp(',')) { this.i++; tuple = true; if (this.isOp(')')) break; items.push(this.orExpr()); }
-      if (!this.isOp(')')) throw new Unsupported('missing )');
-      this.i++;
-      return tuple ? items : items[0];
-    }
-    if (t.t === 'name' && !['and', 'or', 'not', 'in'].includes(t.v)) {
-      this.i++;
-      let call = false;
-      if (this.isOp('(')) {
-        if (this.toks[this.i + 1]?.v !== ')') throw new Unsupported('call with arguments');
-        this.i += 2;
-        call = true;
-      }
-      let v = this.lookup(t.v, call);
-      while (this.isOp('[')) {
-        this.i++;
-        const idx = this.peek();
-        if (idx.t !== 'num' || !Array.isArray(v)) throw new Unsupported('subscript');
-        this.i++;
-        if (!this.isOp(']')) throw new Unsupported('subscript');
-        this.i++;
-        v = v[Number(idx.v)] ?? null;
-      }
-      return v;
-    }
-    throw new Unsupported(`unexpected '${t.v}'`);
-  }
-}
-
-function comparePython(a: Value, op: string, b: Value): boolean {
-  switch (op) {
-    case '==': return pyEq(a, b);
-    case '!=': return !pyEq(a, b);
-    case 'in': return pyIn(a, b);
-    case 'not in': return !pyIn(a, b);
-    case '<': case '<=': case '>': case '>=': {
-      const c = pyCmp(a, b);
-      return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
-    }
-    default: throw new Unsupported(op);
-  }
-}
-
-function pyEq(a: Value, b: Value): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pyEq(x, b[i]));
-  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) === Number(b) && typeof a !== 'string' && typeof b !== 'string';
-  return a === b;
-}
-
-function pyIn(a: Value, b: Value): boolean {
-  if (typeof b === 'string') { if (typeof a !== 'string') throw new Unsupported('in'); return b.includes(a); }
-  if (Array.isArray(b)) return b.some((x) => pyEq(a, x));
-  throw new Unsupported('in');
-}
-
-function pyCmp(a: Value, b: Value): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (!pyEq(a[i], b[i])) return pyCmp(a[i], b[i]);
-    }
-    return a.length - b.length;
-  }
-  throw new Unsupported('ordering of different types');
 }
 
 function versionParts(s: string): number[] | undefined {
@@ -279,21 +152,24 @@ function compareMarker(a: Value, op: string, b: Value): boolean {
   throw new Unsupported(`'${op}' on non-version strings`);
 }
 
-/** Whether the expression is a PEP 508 marker (only marker variables and quoted strings). */
+const MARKER_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', '~=', '===', '(', ')']);
+
+/**
+ * Whether packaging would accept the expression as a PEP 508 marker: only marker variables,
+ * quoted strings, comparison operators, parentheses and `and`/`or`/`in`/`not in`.
+ */
 function isMarker(toks: Tok[]): boolean {
   let operands = 0;
-  for (const t of toks) {
-    if (t.t === 'num') return false;
-    if (t.t === 'name' && !['and', 'or', 'not', 'in'].includes(t.v)) {
-      if (!MARKER_VARS.has(t.v)) return false;
-      operands++;
-    }
-    if (t.t === 'op' && ['[', ']', ','].includes(t.v)) return false;
-    if (t.t === 'str') operands++;
-  }
-  // `not` alone is not marker syntax except in `not in`.
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i].t === 'name' && toks[i].v === 'not' && !(toks[i + 1]?.t === 'name' && toks[i + 1].v === 'in')) return false;
+    const t = toks[i];
+    if (t.t === 'num') return false;
+    if (t.t === 'op' && !MARKER_OPS.has(t.v)) return false;
+    if (t.t === 'str') operands++;
+    if (t.t !== 'name') continue;
+    if (t.v === 'not') { if (!(toks[i + 1]?.t === 'name' && toks[i + 1].v === 'in')) return false; continue; }
+    if (t.v === 'and' || t.v === 'or' || t.v === 'in') continue;
+    if (!MARKER_VARS.has(t.v)) return false;
+    operands++;
   }
   return operands >= 2;
 }
@@ -314,39 +190,51 @@ function literalOnBothSides(toks: Tok[]): boolean {
  */
 export function evaluateCondition(expression: string, mode: MergeMode, platform: PlatformFacts = DEFAULT_PLATFORM): ConditionOutcome {
   const expr = expression.replace(/\\x23/g, '#').replace(/\\x3b/g, ';');
+  const notEvaluated = (why: string): ConditionOutcome => ({ result: 'unknown', message: `Condition not evaluated (${why}); the section is kept.` });
   let toks: Tok[];
+  let tree: Node;
   try {
     toks = tokenize(expr);
+    if (toks.length === 1) return { result: 'unknown', message: 'Empty condition: buildout would fail to evaluate it; the section is kept.' };
+    tree = parseExpression(toks);
   } catch (e) {
-    return { result: 'unknown', message: `Condition not evaluated (${(e as Error).message}); the section is kept.` };
+    if (e instanceof Unsupported) return notEvaluated(e.message);
+    throw e;
   }
-  if (toks.length === 1) return { result: 'unknown', message: 'Empty condition: buildout would fail to evaluate it; the section is kept.' };
-  const marker = isMarker(toks);
-  if (marker && mode === '3.1' && literalOnBothSides(toks)) {
+  const marker = mode === '3.1' && isMarker(toks);
+  if (marker && literalOnBothSides(toks)) {
     // packaging looks the right-hand literal up as a variable and raises.
     return { result: 'unknown', message: 'A marker comparing two literals fails in zc.buildout ≥ 3 ("does not exist in evaluation environment"); the section is kept.' };
   }
-  const markerVars = toks.some((t) => t.t === 'name' && MARKER_VARS.has(t.v));
-  if (marker && mode === '2.13' && markerVars) {
-    return { result: 'unknown', message: 'PEP 508 markers need zc.buildout ≥ 3.0 (2.13 raises NameError); the section is kept.' };
-  }
-  const globals = pythonGlobals(mode, platform);
-  const env = markerEnv(platform);
-  const lookup = (name: string, call: boolean): Value => {
-    if (marker && mode === '3.1') return env[name];
-    if (call) {
-      const f = CALLS[name];
-      if (!f) throw new Unsupported(`${name}() is not evaluated`);
-      return f(platform);
-    }
-    if (!globals.has(name)) throw new Unsupported(`unknown name '${name}'`);
-    return globals.get(name)!;
-  };
+  const scope: Scope = marker
+    ? { lookup: markerLookup(markerEnv(platform)), compare: compareMarker }
+    : { lookup: globalsLookup(pythonGlobals(mode, platform)), compare: comparePython };
   try {
-    const v = new Evaluator(toks, lookup, marker && mode === '3.1').run();
-    return { result: truthy(v) };
+    return { result: truthy(evaluate(tree, scope)) };
   } catch (e) {
-    if (e instanceof Unsupported) return { result: 'unknown', message: `Condition not evaluated (${e.message}); the section is kept.` };
+    if (e instanceof Unsupported) return notEvaluated(e.message);
+    if (e instanceof PyError) return raised(e, mode);
     throw e;
   }
+}
+
+function markerLookup(env: Record<string, string>): Scope['lookup'] {
+  return (name) => (Object.hasOwn(env, name) ? env[name] : undefined);
+}
+
+function globalsLookup(globals: Map<string, Value>): Scope['lookup'] {
+  return (name) => globals.get(name);
+}
+
+/** buildout's `eval` raised: it stops loading the profile with this exception. */
+function raised(e: PyError, mode: MergeMode): ConditionOutcome {
+  const name = /^name '(.*)' is not defined$/.exec(e.message)?.[1] ?? '';
+  let why = '';
+  if (/^python3\d+$/.test(name)) why = mode === '2.13' ? ' (zc.buildout 2.13 defines python24 … python36 only; ≥ 3.0 defines up to python315)' : ' (zc.buildout 3 defines python24 … python315)';
+  else if (MARKER_VARS.has(name)) why = mode === '2.13' ? ' (PEP 508 markers need zc.buildout ≥ 3.0)' : ' (a marker variable mixed with Python names is evaluated as Python)';
+  return {
+    result: 'unknown',
+    message: `zc.buildout stops loading the profile here: ${e.pyType}: ${e.message}${why}.`,
+    error: { type: e.pyType, message: e.message },
+  };
 }
