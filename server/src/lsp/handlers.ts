@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { UserFacingError, type DocumentSettings, type LanguageService } from '../service/languageService';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { EffectiveVersionRequest, RenderTemplateRequest, type EffectiveVersionResult } from './protocol';
+import { EffectiveVersionRequest, RenderTemplateRequest, TemplateOwnersRequest, type EffectiveVersionResult } from './protocol';
 import { runSafe } from './runner';
 import { withDefaultEditRange } from './handlersCompletion';
 
@@ -127,4 +127,13 @@ export function registerHandlers(deps: HandlerDeps): void {
       const settings = await deps.settingsFor(p.uri);
       return deps.settle(() => service.renderTemplate(documents.get(p.uri) ?? doc, settings, p.owner), token);
     }, { errors: ['Rendering failed; see the HAProxy output channel.'] }, `Error while rendering ${p.uri}`, token));
+
+  // Asked for the active template (open) or for a template the run command names (maybe not).
+  connection.onRequest(TemplateOwnersRequest.type, (p, token) =>
+    runSafe(logger, async () => {
+      const doc = documents.get(p.uri) ?? deps.readDocument(p.uri);
+      if (!doc) return { candidates: [] };
+      const settings = await deps.settingsFor(p.uri);
+      return deps.settle(() => service.templateOwners(documents.get(p.uri) ?? doc, settings), token);
+    }, { candidates: [] }, `Error while finding the owners of ${p.uri}`, token));
 }

@@ -5,7 +5,7 @@
  * which the bundler erases.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { RenderResult } from '../service/languageService';
+import type { RenderResult, TemplateOwners } from '../service/languageService';
 
 /** What the client tells the server at start-up (LSP `initializationOptions`). */
 export interface InitializationOptions {
@@ -80,4 +80,19 @@ export namespace RenderTemplateRequest {
 export namespace VersionChangedNotification {
   export const method = 'haproxy/versionChanged';
   export const type = new NotificationType<{ uris: string[] }>(method);
+}
+
+/**
+ * Client → server: the sections that render this template and the one in effect, for
+ * "Buildout: Choose Template Owner". The choice itself is the `buildout.templateOwner` setting
+ * (template path relative to its workspace folder → `profile.cfg:section`), which the server
+ * reads per document like every setting, so features and diagnostics follow it.
+ */
+export interface TemplateOwnersParams {
+  uri: string;
+}
+export type TemplateOwnersResult = TemplateOwners;
+export namespace TemplateOwnersRequest {
+  export const method = 'haproxy/templateOwners';
+  export const type = new RequestType<TemplateOwnersParams, TemplateOwnersResult, void>(method);
 }
