@@ -5,6 +5,7 @@
  * environment variables in quotes) are never judged.
  */
 import { suggest } from '../../../common/didYouMean';
+import { balanceProblem } from '../../knowledge/balance';
 import type { Section, Statement, Token } from '../../parser/model';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
 import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
@@ -56,8 +57,16 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
   switch (name) {
     case 'mode':
       return checkEnum(cc, st, 'mode', wordCount, cc.kb.enumValues('mode') ?? FALLBACK_MODES);
-    case 'balance':
-      return checkEnum(cc, st, 'balance', wordCount, cc.kb.enumValues('balance') ?? FALLBACK_BALANCE);
+    case 'balance': {
+      const algorithms = cc.kb.enumValues('balance') ?? FALLBACK_BALANCE;
+      checkEnum(cc, st, 'balance', wordCount, algorithms);
+      // Case, `hdr(<name>)`, and the argument `hash`/`url_param` need (HAProxy refuses them otherwise).
+      const t = valueTok(cc, st, wordCount);
+      const p = t ? balanceProblem(st.tokens.slice(wordCount).map((x) => x.value), algorithms) : undefined;
+      if (t && p?.kind === 'value') cc.reportToken('unknownEnumValue', st, t, { value: t.value, name: 'balance', hint: p.reason }, p.suggestion ? { suggestions: [p.suggestion] } : undefined);
+      else if (t && p) cc.reportToken('missingArgument', st, t, { name: `balance ${t.value}`, expected: p.reason });
+      return;
+    }
     case 'bind':
       if (section.kind === 'frontend' || section.kind === 'listen' || section.kind === 'peers') checkBind(cc, st);
       return;
