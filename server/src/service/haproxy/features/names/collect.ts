@@ -131,9 +131,10 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
     if (!parens && values[i].includes('(')) parens = true;
   }
   if (cond < 0 && !parens && !REF_KEYWORDS.has(kw)) return;
-  const t = st.tokens;
+  // Tokens only where a name is found (tokenAt builds one): a server line has many words.
   // A quoted `if` is a value, not a condition.
-  if (cond > 0 && t[cond].quoted) {
+  if (cond > 0 && st.tokens[cond].quoted) {
+    const t = st.tokens;
     cond = -1;
     for (let i = 1; i < t.length; i++) if (!t[i].quoted && isConditionWord(words[i])) { cond = i; break; }
   }
@@ -142,37 +143,38 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
   switch (kw) {
     case 'default_backend':
     case 'use_backend':
-      addRef(out, 'backend', t[1], at, kw);
+      addRef(out, 'backend', st.tokenAt(1), at, kw);
       break;
     case 'use-server':
-      addRef(out, 'server', t[1], at, kw);
+      addRef(out, 'server', st.tokenAt(1), at, kw);
       break;
     case 'server':
     case 'server-template':
     case 'default-server':
-      collectServerOptionRefs(at, st, kw === 'default-server' ? 1 : 2, out);
+      // `track`, `resolvers`, `crt @store/…` (a `@` may also come from an escape): a text test first.
+      if (SERVER_REF_HINT.test(text)) collectServerOptionRefs(at, st, kw === 'default-server' ? 1 : 2, out);
       break;
     case 'bind':
-      collectCrtStoreRefs(at, st, 2, out);
+      if (text.indexOf('@') >= 0 || text.indexOf('\\') >= 0) collectCrtStoreRefs(at, st, 2, out);
       break;
     case 'use-fcgi-app':
-      addRef(out, 'fcgi-app', t[1], at, kw);
+      addRef(out, 'fcgi-app', st.tokenAt(1), at, kw);
       break;
     case 'errorfiles':
-      addRef(out, 'http-errors', t[1], at, kw);
+      addRef(out, 'http-errors', st.tokenAt(1), at, kw);
       break;
     case 'filter':
-      if (t[1]?.value.toLowerCase() === 'cache') addRef(out, 'cache', t[2], at, 'filter cache');
+      if (words[1] === 'cache') addRef(out, 'cache', st.tokenAt(2), at, 'filter cache');
       break;
     case 'stats':
       // `stats scope .` is the proxy itself, not a name.
-      if (t[1]?.value.toLowerCase() === 'scope' && t[2]?.value !== '.') addRef(out, 'proxy', t[2], at, 'stats scope');
+      if (words[1] === 'scope' && values[2] !== '.') addRef(out, 'proxy', st.tokenAt(2), at, 'stats scope');
       break;
     case 'email-alert':
-      if (t[1]?.value.toLowerCase() === 'mailers') addRef(out, 'mailers', t[2], at, 'email-alert mailers');
+      if (words[1] === 'mailers') addRef(out, 'mailers', st.tokenAt(2), at, 'email-alert mailers');
       break;
     case 'stick-table':
-      for (let i = 1; i < t.length - 1; i++) if (t[i].value.toLowerCase() === 'peers') addRef(out, 'peers', t[i + 1], at, 'stick-table peers');
+      for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addRef(out, 'peers', st.tokenAt(i + 1), at, 'stick-table peers');
       break;
     case 'stick':
       collectTableWord(at, st, 2, 'stick', out);
@@ -186,17 +188,17 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
     case 'http-after-response':
     case 'http-error': {
       collectTrackTable(at, st, out);
-      const action = t[1]?.value.toLowerCase();
-      if (action === 'cache-use' || action === 'cache-store') addRef(out, 'cache', t[2], at, `${kw} ${action}`);
-      for (let i = 1; i < t.length - 1; i++) {
-        const v = t[i].value.toLowerCase();
+      const action = words[1];
+      if (action === 'cache-use' || action === 'cache-store') addRef(out, 'cache', st.tokenAt(2), at, `${kw} ${action}`);
+      for (let i = 1; i < words.length - 1; i++) {
+        const v = words[i];
         if (v === 'if' || v === 'unless') break;
-        if (v === 'errorfiles') addRef(out, 'http-errors', t[i + 1], at, `${kw} errorfiles`);
+        if (v === 'errorfiles') addRef(out, 'http-errors', st.tokenAt(i + 1), at, `${kw} errorfiles`);
       }
       break;
     }
   }
-  if (cond > 0 && kw !== 'acl') collectConditionRefs(at, t, cond + 1, acls, out);
+  if (cond > 0 && kw !== 'acl') collectConditionRefs(at, st.tokens, cond + 1, acls, out);
   if (parens) collectFetchArgRefs(at, st, out);
 }
 
@@ -322,6 +324,9 @@ function collectConditionRefs(at: Where, t: readonly Token[], from: number, acls
 function firstWord(st: Statement): string {
   return st.keyword;
 }
+
+/** A cheap superset test on a server line's text: it may name a tracked server, resolvers or a crt-store. */
+const SERVER_REF_HINT = /track|resolvers|[@\\]/i;
 
 /** A cheap superset test on a line's text: it may hold an `if`/`unless` word (any case). */
 const MAY_HAVE_CONDITION = /if|unless/i;
