@@ -96,8 +96,14 @@ function checkSectionSpecific(cc: CheckContext, section: Section, st: Statement)
 function checkEnum(cc: CheckContext, st: Statement, name: string, index: number, values: readonly string[]): void {
   const t = valueTok(cc, st, index);
   if (!t || values.length === 0) return;
-  const v = t.value.toLowerCase().replace(/\(.*$/s, '');
-  if (values.some((x) => x.toLowerCase().replace(/\(.*$/s, '') === v)) return;
+  const v = t.value.replace(/\(.*$/s, '');
+  if (values.some((x) => x.replace(/\(.*$/s, '') === v)) return;
+  // HAProxy compares these names case-sensitively (`mode HTTP`: "unknown proxy mode").
+  if (values.some((x) => x.replace(/\(.*$/s, '') === v.toLowerCase())) {
+    const fixed = t.value.replace(v, v.toLowerCase());
+    cc.reportToken('unknownEnumValue', st, t, { value: t.value, name, hint: ` HAProxy only knows it in lower case: '${fixed}'.` }, { suggestions: [fixed] });
+    return;
+  }
   const sugg = suggest(v, values);
   cc.reportToken('unknownEnumValue', st, t, { value: t.value, name, hint: didYouMeanHint(sugg) || ` Expected one of: ${values.join(', ')}.` }, sugg.length ? { suggestions: sugg } : undefined);
 }
