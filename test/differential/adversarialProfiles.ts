@@ -340,7 +340,6 @@ v += root
   {
     name: 'a condition naming something 2.13 does not know',
     expectLoadError: true,
-    todo: "resolver: in 2.13 mode a condition with a name 2.13 lacks ([s:python311]) is kept as unevaluated; zc.buildout 2.13.2 stops loading with NameError \"name 'python311' is not defined\" (profile.loadError should carry that message)",
     files: {
       'buildout.cfg': `[buildout]
 parts =

@@ -5,6 +5,7 @@
  */
 import type { FileSystemHost } from '../../common/host';
 import type { MergeMode, ParsedFile } from '../model';
+import { applyConditionErrors } from '../parser/conditionErrors';
 import { parseBuildout } from '../parser/parser';
 import { baseName, profileReason } from './detect';
 import type { ProfileView } from './profileView';
@@ -132,6 +133,7 @@ export class BuildoutWorkspace {
     if (this.parsedCache.has(p)) return this.parsedCache.get(p);
     const text = this.host.readFile(p);
     const parsed = text === undefined ? undefined : parseBuildout(text, p, { mode: this.options.mergeMode });
+    if (parsed) applyConditionErrors(parsed, this.options.mergeMode ?? '3.1');
     this.parsedCache.set(p, parsed);
     return parsed;
   }
