@@ -10,7 +10,7 @@ import { locateToken } from './locate';
 import type { MacroExpander } from './macros';
 import { pyJoin } from './paths';
 import type { Section } from './sectionKey';
-import { syntaxError, templateSplit } from './substitution';
+import { syntaxError, validTokenColon } from './substitution';
 
 /** Options of [buildout] joined to `directory` after substitution (`Buildout.__init__`). */
 export const POST_JOINED = new Set(['bin-directory', 'parts-directory', 'eggs-directory', 'develop-eggs-directory']);
@@ -122,19 +122,30 @@ export class LazyEvaluator {
     locate: (token: string) => { file?: string; range?: BuildoutError['range'] },
     onRef?: (ref: string, offset: number, section: string, option: string, value: string) => void,
   ): ValueResult {
-    const pieces = splitDollars ? text.split('$$') : [text];
+    const pieces = splitDollars && text.includes('$$') ? text.split('$$') : [text];
     const out: string[] = [];
     let offset = 0;
     for (const piece of pieces) {
-      const parts = templateSplit(piece);
+      // `_template_split` tokens found with indexOf (as ExactEvaluator.sub does).
       let s = '';
-      let pos = offset;
-      for (let i = 0; i < parts.length; i++) {
-        if (i % 2 === 0) { s += parts[i]; pos += parts[i].length; continue; }
-        const ref = parts[i];
-        const bad = syntaxError(ref);
-        if (bad) return { ok: false, error: { kind: 'syntax', message: bad, ...locate(ref) } };
-        const [secText, option] = ref.slice(2, -1).split(':');
+      let pos = 0;
+      let start = piece.indexOf('${');
+      while (start >= 0) {
+        const end = piece.indexOf('}', start + 2);
+        if (end < 0) break;
+        s += piece.slice(pos, start);
+        const colon = validTokenColon(piece, start, end);
+        const ref = piece.slice(start, end + 1);
+        let secText: string;
+        let option: string;
+        if (colon >= 0) {
+          secText = piece.slice(start + 2, colon);
+          option = piece.slice(colon + 1, end);
+        } else {
+          const bad = syntaxError(ref);
+          if (bad) return { ok: false, error: { kind: 'syntax', message: bad, ...locate(ref) } };
+          [secText, option] = ref.slice(2, -1).split(':');
+        }
         const section = secText || current;
         const r = this.value(section, option);
         let v: string;
@@ -149,11 +160,12 @@ export class LazyEvaluator {
         } else if (r.error.kind === 'circular' && !r.error.file) {
           return { ok: false, error: { ...r.error, ...locate(ref) } };
         } else return r;
-        onRef?.(ref, pos, section, option, v);
+        onRef?.(ref, offset + start, section, option, v);
         s += v;
-        pos += ref.length;
+        pos = end + 1;
+        start = piece.indexOf('${', pos);
       }
-      out.push(s);
+      out.push(pos === 0 ? piece : s + piece.slice(pos));
       offset += piece.length + 2;
     }
     return { ok: true, value: out.join('$$') };
