@@ -74,10 +74,7 @@ export class ParseCache {
 interface Rec {
   /** Content of each file read (undefined: missing). */
   deps: Map<string, string | undefined>;
-  /**
-   * What each URL read gave (rare: created on the first), as `urlState` spells it: a URL
-   * that turns from "not fetched yet" into a download error has no content either time.
-   */
+  /** Content of each URL read (rare: created on the first). */
   urlDeps: Map<string, string | undefined> | undefined;
   parts: Array<ProfileFile | Subtree>;
   /** Errors of this subtree and every subtree it used (each once). */
@@ -219,13 +216,6 @@ export class Loader {
     return got;
   }
 
-  /** A URL read as one string: its content, its download error, or pending (undefined). */
-  private urlState(url: string): string | undefined {
-    const got = this.readUrl(url);
-    if (!got) return undefined;
-    return got.content !== undefined ? 'content:' + got.content : 'error:' + (got.error ?? '');
-  }
-
   /** Whether nothing a stored subtree read has changed (each subtree checked once per run). */
   private fresh(sub: Subtree): boolean {
     const known = this.freshness.get(sub);
@@ -235,8 +225,8 @@ export class Loader {
       if (this.read(path, false) !== content) { ok = false; break; }
     }
     if (ok && sub.urlDeps) {
-      for (const [url, state] of sub.urlDeps) {
-        if (this.urlState(url) !== state) { ok = false; break; }
+      for (const [url, content] of sub.urlDeps) {
+        if (this.read(url, true) !== content) { ok = false; break; }
       }
     }
     if (ok) for (const p of sub.parts) if (isSubtree(p) && !this.fresh(p)) { ok = false; break; }
@@ -298,7 +288,7 @@ export class Loader {
     let content: string | undefined;
     if (url) {
       content = this.read(spelled, true);
-      addDep(this.record, spelled, this.urlState(spelled), true);
+      addDep(this.record, spelled, content, true);
       if (content === undefined) {
         const got = this.readUrl(spelled);
         const error: BuildoutError = {
@@ -349,7 +339,7 @@ export class Loader {
       return this.reuse(stored, true);
     }
     this.records.push(newRecord());
-    addDep(this.record, url ? spelled : norm, url ? this.urlState(spelled) : content, url);
+    addDep(this.record, url ? spelled : norm, content, url);
 
     const { parsed, data, extendsKey, optionalKey } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const file: ProfileFile = this.opened.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
