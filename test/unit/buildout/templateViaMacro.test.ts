@@ -23,9 +23,18 @@ test('render and the profile request find a template section based on a macro', 
   assert.equal(renderTemplate(profile, 'conf', { templateText: 'bind :${port}\n' }).text, 'bind :8080\n');
 });
 
-test('the template of a section based on a macro has an owner', { todo: 'workspace: templateOwners.ts findTemplateCandidates (and the index of profiles naming a template) skip sections without their own `recipe` line, so [conf] <= conf-base is not an owner' }, () => {
+test('the template of a section based on a macro has an owner', () => {
   const s = createBuildoutService(createMemoryHost(files), ['/m']);
   assert.equal(s.templateOwner('/m/t.in', settings)?.replace(/.*:/, ''), 'conf');
   const doc = TextDocument.create('file:///m/t.in', 'haproxy', 1, files['/m/t.in']);
   assert.ok(s.validateTemplate(doc, settings, never).some((d) => d.code === 'undefined-option'));
+});
+
+test('a macro base that names the template itself comes after the part that uses it', () => {
+  const macroInput = {
+    '/n/buildout.cfg': '[buildout]\nparts = conf\n[conf-base]\nrecipe = collective.recipe.template\ninput = ${buildout:directory}/t.in\noutput = /tmp/o\nport = 80\n[conf]\n<= conf-base\nport = 8080\n',
+    '/n/t.in': 'bind :${port}\n',
+  };
+  const s = createBuildoutService(createMemoryHost(macroInput), ['/n']);
+  assert.equal(s.templateOwner('/n/t.in', settings)?.replace(/.*:/, ''), 'conf');
 });

@@ -2,6 +2,7 @@
  * Sections whose template recipe reads a given file. A section owns a template when its
  * `input` (collective.recipe.template) or `url` (slapos.recipe.template) resolves to the path.
  */
+import { pySplit } from '../parser/pyText';
 import { findRecipe, recipeDisplayName, templateInputOptions } from '../recipes/index';
 import type { TemplateFlavour } from '../templates/scan';
 import type { ProfileView } from './profileView';
@@ -32,7 +33,8 @@ export function templatePathOf(view: ProfileView, section: string): { path: stri
   const recipe = view.value(section, 'recipe');
   if (!recipe.ok) return undefined;
   for (const option of templateInputOptions(recipe.value)) {
-    if (!view.section(section)?.options.has(option)) continue;
+    const own = view.section(section)?.options;
+    if (!own?.has(option) && !own?.has('<')) continue; // a macro may supply `input` too
     const v = view.value(section, option);
     if (!v.ok) continue;
     const text = v.value.trim();
@@ -53,7 +55,8 @@ export function findTemplateCandidates(view: ProfileView, templatePath: string):
   const out: TemplateOwner[] = [];
   for (const section of view.sectionNames()) {
     const opts = view.section(section)?.options;
-    if (!opts?.has('recipe')) continue;
+    // The recipe may come through `<=` ([conf] <= conf-base): buildout expands the macro first.
+    if (!opts?.has('recipe') && !opts?.has('<')) continue;
     const recipe = view.value(section, 'recipe');
     if (!recipe.ok || templateInputOptions(recipe.value).length === 0) continue;
     const where = templatePathOf(view, section);
@@ -61,5 +64,19 @@ export function findTemplateCandidates(view: ProfileView, templatePath: string):
       out.push({ profile: view.root, section, recipe: recipe.value, option: where.option, flavour: templateFlavour(recipe.value) });
     }
   }
-  return out;
+  if (out.length < 2) return out;
+  // A base only used through `<=` and not a part is never rendered itself: its users first.
+  const bases = macroOnlyBases(view);
+  return [...out.filter((o) => !bases.has(o.section)), ...out.filter((o) => bases.has(o.section))];
+}
+
+/** Sections some section names after `<=` and `parts` does not list. */
+function macroOnlyBases(view: ProfileView): Set<string> {
+  const bases = new Set<string>();
+  for (const name of view.sectionNames()) {
+    for (const w of pySplit(view.section(name)?.options.get('<')?.rawValue ?? '')) bases.add(w);
+  }
+  const parts = view.value('buildout', 'parts');
+  if (parts.ok) for (const p of pySplit(parts.value)) bases.delete(p);
+  return bases;
 }
