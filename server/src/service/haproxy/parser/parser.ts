@@ -1,5 +1,5 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { LineStatement, TokenStore, internKeyword, lowerCase } from './statement';
+import { LineStatement, TokenStore, clearStatementSlots, internKeyword, lowerCase } from './statement';
 import { hashLine, scan, scanPlainLine, tokenizeLine } from './tokenizer';
 
 /**
@@ -42,6 +42,7 @@ const REUSE_MIN_LINES = 1000;
 
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
 export function parseHaproxy(text: string): HaproxyDocument {
+  clearStatementSlots();
   const lines = splitLines(text);
   const prev = lines.length >= REUSE_MIN_LINES ? previous : undefined;
   const statements: (LineStatement | undefined)[] | undefined = lines.length >= REUSE_MIN_LINES ? new Array(lines.length) : undefined;

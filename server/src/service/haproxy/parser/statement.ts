@@ -52,6 +52,17 @@ const slotValues: (string[] | undefined)[] = new Array(SLOTS).fill(undefined);
 const slotWords: (string[] | undefined)[] = new Array(SLOTS).fill(undefined);
 const slotTokens: (Token[] | undefined)[] = new Array(SLOTS).fill(undefined);
 
+/**
+ * Empties the table (the parser calls it for each new text): slots left from an earlier,
+ * larger document would otherwise keep that document's text and columns alive.
+ */
+export function clearStatementSlots(): void {
+  slotKeys.fill(undefined);
+  slotValues.fill(undefined);
+  slotWords.fill(undefined);
+  slotTokens.fill(undefined);
+}
+
 export class LineStatement implements Statement {
   line: number;
   indent: number;
