@@ -14,11 +14,8 @@ const D = 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 3
 const cfg = (line: string) => `${D}backend be\n    ${line}\n    server s 127.0.0.1:1\n`;
 
 describe('haproxy keyword case', () => {
-  // Capitalised keywords need a check in diagnostics/keywordChecks.ts, which engineer PH is rewriting
-  // (their in-progress edit replaced ours): kept as TODO tests until that lands.
-  const PENDING = 'capitalised keywords: check not in keywordChecks.ts yet (PH rewrite in progress)';
   for (const [line, code] of [['MODE http', 'unknown-keyword'], ['Balance roundrobin', 'unknown-keyword'], ['option HTTPCHK', 'unknown-keyword'], ['TIMEOUT server 5s', 'unknown-keyword'], ['mode HTTP', 'unknown-value'], ['balance HDR(host)', 'unknown-value']] as const) {
-    it(`'${line}' is an error with the lower-case quick fix`, { todo: code === 'unknown-keyword' ? PENDING : false }, () => {
+    it(`'${line}' is an error with the lower-case quick fix`, () => {
       const text = cfg(line);
       const ctx = makeContext(text);
       const diags = validate(ctx);

@@ -36,6 +36,9 @@ const CASES: [string, string][] = [
   ["error detected in frontend 'fe' while parsing 'http-request redirect' rule : redirection type expected ('prefix', 'location', or 'scheme').", 'missing-argument'],
   ["'server' expects <name> and <addr>[:<port>] as arguments.", 'missing-argument'],
   ['stick-table: missing size.', 'missing-argument'],
+  ["unknown keyword 'MODE' in 'backend' section; did you mean 'mode' maybe ?", 'unknown-keyword'],
+  ["unknown option 'HTTPLOG'; did you mean 'httplog' maybe ?", 'unknown-keyword'],
+  ["unknown proxy mode 'HTTP'.", 'unknown-value'],
 ];
 
 describe('haproxy -c findings recognised as ours', () => {

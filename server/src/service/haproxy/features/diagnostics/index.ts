@@ -21,6 +21,7 @@ import {
   emitFamily, runLocalChecks, FAMILY_BUILDOUT, FAMILY_KEYWORDS, FAMILY_LEXER, FAMILY_RULES, FAMILY_VALUES, type LocalHit,
 } from './localChecks';
 import { checkGatedFeatures } from './gatedFeatureChecks';
+import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
 import { CheckContext } from './reporter';
@@ -42,6 +43,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['keywords', local(FAMILY_KEYWORDS)],
   ['values', local(FAMILY_VALUES)],
   ['rules', local(FAMILY_RULES)],
+  ['keyword-case', checkKeywordCase],
   ['gated-features', checkGatedFeatures],
   ['references', checkReferences],
   ['duplicates', checkDuplicates],
