@@ -13,4 +13,6 @@ export const CONTEXT_KEYS = {
   restricted: 'haproxy.restricted',
   /** True while a HAProxy started by "HAProxy: Start" runs. */
   running: 'haproxy.running',
+  /** True while the active editor is a buildout template that several sections render. */
+  severalTemplateOwners: 'haproxy.severalTemplateOwners',
 } as const;

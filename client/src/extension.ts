@@ -14,6 +14,7 @@ import { handleLanguageSwitch } from './languageSwitch';
 import { createRunCommandsIfAvailable } from './runIntegration';
 import type { RunCommandProvider } from './run/index';
 import type { CommandProvider, ExtensionShell } from './shell';
+import { createTemplateOwnerView } from './templateOwner';
 import { createVersionStatus } from './versionStatus';
 
 export const RESTART_SERVER_COMMAND = 'haproxy.restartServer';
@@ -64,17 +65,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     dispose: () => undefined,
   };
   const versionStatus = createVersionStatus(shell);
+  const templateOwner = createTemplateOwnerView(shell);
   runProviders = createRunCommandsIfAvailable(shell);
   const providers: CommandProvider[] = [
     lifecycle,
     versionStatus,
     createGeneratedConfigView(shell),
+    templateOwner,
     ...runProviders,
   ];
   context.subscriptions.push(...providers);
   context.subscriptions.push(...registerCommands(shell, buildCommandTable(providers)));
   // The status item asks the server, so it first refreshes once the server is up.
-  void ready.then(() => versionStatus.refresh());
+  void ready.then(() => Promise.all([versionStatus.refresh(), templateOwner.refresh()]));
   // Trust can be granted later; the server reads it at start, so restart it then.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   // The server asks the binary for its version once per start.

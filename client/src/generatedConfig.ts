@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { RenderTemplateRequest } from '../../server/src/lsp/protocol';
 import { requireClient } from './commands';
 import { renderFailure } from './renderFailure';
+import { ownerForRender } from './templateOwner';
 import type { CommandProvider, ExtensionShell } from './shell';
 
 export const SHOW_GENERATED_COMMAND = 'haproxy.showGeneratedConfig';
@@ -32,8 +33,12 @@ export function createGeneratedConfigView(shell: ExtensionShell): CommandProvide
         const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
         if (!uri) throw new Error('open a HAProxy template (e.g. haproxy.conf.in) or a buildout profile first.');
         const client = await requireClient(shell);
-        let result = await client.sendRequest(RenderTemplateRequest.type, { uri: uri.toString() });
-        if (result.alternatives && result.alternatives.length > 1) {
+        // A template renders with the owner the editor's features use (chosen, or picked now).
+        const chosen = await ownerForRender(shell, uri);
+        if (chosen.cancelled) return;
+        let result = await client.sendRequest(RenderTemplateRequest.type, { uri: uri.toString(), owner: chosen.owner });
+        // A profile with several template sections: which one to show.
+        if (!chosen.owner && result.alternatives && result.alternatives.length > 1) {
           const owner = await vscode.window.showQuickPick(result.alternatives, { title: 'Several sections render this template: pick one' });
           if (!owner) return;
           result = await client.sendRequest(RenderTemplateRequest.type, { uri: uri.toString(), owner });

@@ -102,6 +102,17 @@ export function defineCases({ describe, it }: TestApi): void {
       assert.ok(edits.some((e) => e.newText.includes('haproxy-config')), `edits: ${JSON.stringify(edits)}`);
     });
 
+    it('"Buildout: Choose Template Owner" on the template names its only owner, buildout.cfg\'s section', async () => {
+      const doc = await openDocument(...TEMPLATE);
+      // One owner: the command says so and answers with it instead of showing a pick.
+      const owner = await eventually(async () => {
+        const o = await vscode.commands.executeCommand<string | undefined>('buildout.chooseTemplateOwner', doc.uri);
+        assert.equal(o, 'buildout.cfg:haproxy-config');
+        return o;
+      });
+      assert.equal(owner, 'buildout.cfg:haproxy-config');
+    });
+
     it('outlines proxies and servers of an HAProxy config', async () => {
       const doc = await openDocument(...HAPROXY_FIXTURE);
       const names = await eventually(async () => {

@@ -3,7 +3,8 @@
  * - the active HAProxy file (its current text, saved or not);
  * - a buildout template (`*.in`) or profile: the output of the collective.recipe.template
  *   section, rendered by the language server (`haproxy/renderTemplate`) exactly as the recipe
- *   would, with a quick pick when several sections render it;
+ *   would, by the section "Buildout: Choose Template Owner" chose (asked once when several
+ *   sections render it and none was chosen yet);
  * - with no suitable editor, the workspace's `buildout.cfg`.
  * Findings of `haproxy -c` are mapped back to the file the user edits (line map).
  */
@@ -16,6 +17,7 @@ import type { TemplateLineMap } from '../../../server/src/node/haproxy/locateFin
 import type { ExtensionShell } from '../shell';
 import { renderFailure } from '../renderFailure';
 import { requireClient } from '../commands';
+import { ownerForRender } from '../templateOwner';
 
 export interface ConfigSource {
   kind: 'file' | 'template';
@@ -88,6 +90,12 @@ async function renderFromBuildout(
   owner: string | undefined,
 ): Promise<ConfigSource | undefined> {
   const client = await requireClient(shell);
+  if (!owner) {
+    // A template runs with the owner the editor's features use (chosen, or picked now).
+    const chosen = await ownerForRender(shell, target);
+    if (chosen.cancelled) return undefined;
+    owner = chosen.owner;
+  }
   let result: RenderTemplateResult = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner });
   if (!owner && result.alternatives && result.alternatives.length > 1) {
     const pick = await vscode.window.showQuickPick(result.alternatives, {
