@@ -58,6 +58,12 @@ describe('section conditions', () => {
       assert.match(out.message ?? '', /not evaluated/, e);
     }
   });
+  it('survives absurd nesting and length (unknown, never a crash)', () => {
+    assert.equal(ev('('.repeat(100000) + '1' + ')'.repeat(100000)), 'unknown');
+    assert.equal(ev('not '.repeat(100000) + 'linux'), 'unknown');
+    assert.equal(ev(Array(200000).fill('linux').join(' and ')), 'unknown');
+    assert.equal(ev(Array(500).fill('linux').join(' and ')), true);
+  });
   it('reports the NameError buildout raises for a name its globals lack', () => {
     const out = evaluateCondition('python311', '2.13');
     assert.deepEqual(out.error, { type: 'NameError', message: "name 'python311' is not defined" });

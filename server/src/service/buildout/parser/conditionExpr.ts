@@ -94,7 +94,17 @@ class ExprParser {
     this.i++;
   }
 
+  /** Nesting of parentheses, `not` and unary signs (Python's own parser stops at 200 parentheses). */
+  private depth = 0;
+  private nest<T>(f: () => T): T {
+    if (++this.depth > 100) throw new Unsupported('expression nested too deeply');
+    try { return f(); } finally { this.depth--; }
+  }
+
   private test(): Node {
+    return this.nest(() => this.conditional());
+  }
+  private conditional(): Node {
     if (this.isWord('lambda')) throw new Unsupported('lambda');
     const then = this.orTest();
     if (!this.isWord('if')) return then;
@@ -115,7 +125,7 @@ class ExprParser {
     return left;
   }
   private notTest(): Node {
-    if (this.isWord('not')) { this.i++; return { k: 'not', e: this.notTest() }; }
+    if (this.isWord('not')) { this.i++; return { k: 'not', e: this.nest(() => this.notTest()) }; }
     return this.comparison();
   }
   private comparison(): Node {
@@ -152,12 +162,12 @@ class ExprParser {
     return left;
   }
   private factor(): Node {
-    if (this.isOp('-')) { this.i++; return { k: 'neg', e: this.factor() }; }
-    if (this.isOp('+')) { this.i++; return { k: 'bin', op: '+', left: { k: 'const', v: 0 }, right: this.factor() }; }
+    if (this.isOp('-')) { this.i++; return { k: 'neg', e: this.nest(() => this.factor()) }; }
+    if (this.isOp('+')) { this.i++; return { k: 'bin', op: '+', left: { k: 'const', v: 0 }, right: this.nest(() => this.factor()) }; }
     const base = this.primary();
     if (!this.isOp('**')) return base;
     this.i++;
-    return { k: 'bin', op: '**', left: base, right: this.factor() };
+    return { k: 'bin', op: '**', left: base, right: this.nest(() => this.factor()) };
   }
   private primary(): Node {
     let node = this.atom();

@@ -214,6 +214,7 @@ export function evaluateCondition(expression: string, mode: MergeMode, platform:
   } catch (e) {
     if (e instanceof Unsupported) return notEvaluated(e.message);
     if (e instanceof PyError) return raised(e, mode);
+    if (e instanceof RangeError) return notEvaluated('expression too long'); // e.g. thousands of chained `and`
     throw e;
   }
 }
