@@ -288,6 +288,33 @@ ternary = yes
     },
   },
   {
+    name: 'more conditions evaluated like Python: slices, builtins, platform calls, short-circuits, chained comparisons, a top-level comma',
+    files: {
+      'buildout.cfg': `[buildout]
+parts =
+
+[c]
+base = 1
+[c:sys.version_info[:2] >= (3, 8) and sys.version_info.major == 3]
+version = yes
+[c:platform.system().lower() == "linux" and os.name.upper() == "POSIX"]
+lower = yes
+[c:len(sys.platform) == 5 and sys.maxsize > 2**32]
+len = yes
+[c:windows and python311]
+short-circuit = no
+[c:"x" if linux else nope]
+ternary = yes
+[c:1 < len("ab") <= 2 < 1]
+chained = no
+[c:windows, python3]
+comma = no
+[c:sys.platform.startswith(("darwin", "linux")) and not sys.platform.endswith("win")]
+tuple-prefix = yes
+`,
+    },
+  },
+  {
     name: 'case of names, options without spaces, parts built by substitution, => ordering',
     files: {
       'buildout.cfg': `[buildout]
