@@ -74,7 +74,10 @@ export class ParseCache {
 interface Rec {
   /** Content of each file read (undefined: missing). */
   deps: Map<string, string | undefined>;
-  /** Content of each URL read (rare: created on the first). */
+  /**
+   * What each URL read gave (rare: created on the first), as `urlState` spells it: a URL
+   * that turns from "not fetched yet" into a download error has no content either time.
+   */
   urlDeps: Map<string, string | undefined> | undefined;
   parts: Array<ProfileFile | Subtree>;
   /** Errors of this subtree and every subtree it used (each once). */
@@ -216,6 +219,13 @@ export class Loader {
     return got;
   }
 
+  /** A URL read as one string: its content, its download error, or pending (undefined). */
+  private urlState(url: string): string | undefined {
+    const got = this.readUrl(url);
+    if (!got) return undefined;
+    return got.content !== undefined ? 'content:' + got.content : 'error:' + (got.error ?? '');
+  }
+
   /** Whether nothing a stored subtree read has changed (each subtree checked once per run). */
   private fresh(sub: Subtree): boolean {
     const known = this.freshness.get(sub);
@@ -225,8 +235,8 @@ export class Loader {
       if (this.read(path, false) !== content) { ok = false; break; }
     }
     if (ok && sub.urlDeps) {
-      for (const [url, content] of sub.urlDeps) {
-        if (this.read(url, true) !== content) { ok = false; break; }
+      for (const [url, state] of sub.urlDeps) {
+        if (this.urlState(url) !== state) { ok = false; break; }
       }
     }
     if (ok) for (const p of sub.parts) if (isSubtree(p) && !this.fresh(p)) { ok = false; break; }
@@ -288,7 +298,7 @@ export class Loader {
     let content: string | undefined;
     if (url) {
       content = this.read(spelled, true);
-      addDep(this.record, spelled, content, true);
+      addDep(this.record, spelled, this.urlState(spelled), true);
       if (content === undefined) {
         const got = this.readUrl(spelled);
         const error: BuildoutError = {
@@ -339,7 +349,7 @@ export class Loader {
       return this.reuse(stored, true);
     }
     this.records.push(newRecord());
-    addDep(this.record, url ? spelled : norm, content, url);
+    addDep(this.record, url ? spelled : norm, url ? this.urlState(spelled) : content, url);
 
     const { parsed, data, extendsKey, optionalKey } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const file: ProfileFile = this.opened.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
