@@ -32,7 +32,8 @@ async function waitForAnnounced(uri: string, timeoutMs = 5000): Promise<void> {
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hb-lsp-wslang-'));
   mkdirSync(join(dir, 'profiles'));
-  writeFileSync(join(dir, 'buildout.cfg'), '[buildout]\nextends = profiles/base.cfg\nparts =\n');
+  // buildout reads setup.cfg as a profile here, but the editor must leave it alone.
+  writeFileSync(join(dir, 'buildout.cfg'), '[buildout]\nextends = profiles/base.cfg setup.cfg\nparts =\n');
   // First line a comment, then a plain section: neither the name nor the first line makes it a profile.
   writeFileSync(join(dir, 'profiles', 'base.cfg'), '# shared settings\n[ports]\nhaproxy = 8080\n');
   writeFileSync(join(dir, 'profiles', 'extra.cfg'), '# added later\n[versions]\n');
@@ -54,7 +55,7 @@ test('after initialized, the main profile\'s extended files are announced with n
   const base = fileUri(join(dir, 'profiles', 'base.cfg'));
   await waitForAnnounced(base);
   const announced = announcedSoFar();
-  assert.ok(!announced.has(fileUri(join(dir, 'setup.cfg'))), 'setup.cfg is never claimed');
+  assert.ok(!announced.has(fileUri(join(dir, 'setup.cfg'))), 'setup.cfg is never claimed, even when extended');
   assert.ok(!announced.has(fileUri(join(dir, 'profiles', 'extra.cfg'))), 'nothing extends extra.cfg yet');
 });
 
@@ -62,9 +63,9 @@ test('an unsaved edit that extends another file announces that file', async () =
   assert.ok(client);
   const extra = fileUri(join(dir, 'profiles', 'extra.cfg'));
   const main = fileUri(join(dir, 'buildout.cfg'));
-  client.open(main, 'buildout', '[buildout]\nextends = profiles/base.cfg\nparts =\n');
+  client.open(main, 'buildout', '[buildout]\nextends = profiles/base.cfg setup.cfg\nparts =\n');
   await client.diagnostics(main);
   assert.ok(!announcedSoFar().has(extra));
-  client.change(main, 2, '[buildout]\nextends =\n    profiles/base.cfg\n    profiles/extra.cfg\nparts =\n');
+  client.change(main, 2, '[buildout]\nextends =\n    profiles/base.cfg\n    setup.cfg\n    profiles/extra.cfg\nparts =\n');
   await waitForAnnounced(extra);
 });

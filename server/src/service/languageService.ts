@@ -285,6 +285,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return bo.mapRenderedDiagnostics(rendered.render, hx.validate(cached.ctx, settings, token));
   }
 
+  /**
+   * Files of an extends graph the client may switch to `buildout`: local files the language
+   * rules accept as reached profiles. `setup.cfg` or a file opening with a HAProxy section stays
+   * what it is even when a profile extends it; `extends = http…` entries are no documents.
+   */
+  function claimable(paths: readonly string[]): string[] {
+    return paths.filter((p) => {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) return false;
+      const text = bo.workspace.host.readFile(p);
+      return text !== undefined && detectLanguage(p, text, true) === 'buildout';
+    });
+  }
+
   /** Inside `${…}` of a template (or anywhere in a profile) buildout features answer first. */
   function inSubstitution(document: TextDocument, position: Position): boolean {
     const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line, character: Number.MAX_SAFE_INTEGER } });
@@ -390,7 +403,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     profilesReachedFrom(document, settings) {
       if (languageOf(document) !== 'buildout') return [];
-      return bo.profilesReachedFrom(document, settings);
+      return claimable(bo.profilesReachedFrom(document, settings));
     },
     workspaceProfiles(settings) {
       const main = bo.workspace.mainProfile();
@@ -399,7 +412,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const text = bo.workspace.host.readFile(main);
       if (text === undefined) return [];
       const uri = URI_PREFIX + main.split('/').map(encodeURIComponent).join('/');
-      return [main, ...bo.profilesReachedFrom(TextDocumentImpl.create(uri, 'buildout', 0, text), settings)];
+      return [main, ...claimable(bo.profilesReachedFrom(TextDocumentImpl.create(uri, 'buildout', 0, text), settings))];
     },
     templateOwners(document, settings) {
       if (languageOf(document) === 'buildout') return { candidates: [] };
