@@ -28,6 +28,11 @@ describe('haproxy keyword case', () => {
       assert.deepEqual(diagnose(fixed, { version: '2.6' }).filter((d) => d.severity === ERROR), []);
     });
   }
+  it('flags a capitalised section keyword on its header', () => {
+    const d = diagnose(`${D}Backend be\n    server s 127.0.0.1:1\n`, { version: '2.6' }).filter((x) => x.severity === ERROR);
+    assert.deepEqual(d.map((x) => `${x.code}@${x.range.start.line}`), ['unknown-keyword@5']);
+    assert.deepEqual((d[0].data as { suggestions: string[] }).suggestions, ['backend']);
+  });
   it('mixed case inside arguments stays valid (set-var names, header values)', () => {
     const text = `${D}frontend fe\n    bind :80\n    http-request set-var(txn.MyVar) str(X)\n    http-request set-header X-Forwarded-Proto HTTPS\n    default_backend be\nbackend be\n    server s 127.0.0.1:1\n`;
     assert.deepEqual(diagnose(text, { version: '2.6' }).filter((d) => d.severity === ERROR), []);

@@ -14,6 +14,14 @@ const CAPITAL = /[A-Z]/;
 export function checkKeywordCase(cc: CheckContext): void {
   for (const section of cc.doc.sections) {
     const kind = kindOf(section);
+    // `Backend be`: HAProxy does not open a section ("unknown keyword 'Backend' in 'defaults' section").
+    const head = FIRST_WORDS.exec(section.header.text);
+    if (head && CAPITAL.test(head[1])) {
+      const tok = section.header.tokens[0];
+      if (tok && !tok.quoted) {
+        cc.reportToken('unknownKeyword', section.header, tok, { name: tok.value, section: 'configuration', hint: ` HAProxy section names are case-sensitive: write '${tok.value.toLowerCase()}'.` }, { suggestions: [tok.value.toLowerCase()] });
+      }
+    }
     for (const st of section.body) {
       const m = FIRST_WORDS.exec(st.text);
       if (!m || m[1].startsWith('#') || m[1].startsWith('.')) continue;
