@@ -147,6 +147,17 @@ export function defineCases({ describe, it }: TestApi): void {
       });
     });
 
+    it('switches profiles/base.cfg (first line a comment, so VS Code opens it as plain text) and then respects a language the user picks', async () => {
+      const base = await openDocument('profiles', 'base.cfg');
+      const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === base.uri.toString());
+      await eventually(() => assert.equal(current()?.languageId, 'buildout'));
+      // Picking another language reopens the document; the extension must not switch it back.
+      await vscode.languages.setTextDocumentLanguage(current()!, 'plaintext');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(current()?.languageId, 'plaintext');
+      await vscode.languages.setTextDocumentLanguage(current()!, 'buildout');
+    });
+
     it('registers the commands that run HAProxy', async () => {
       const commands = await vscode.commands.getCommands(true);
       for (const id of ['haproxy.start', 'haproxy.stop']) assert.ok(commands.includes(id), `${id} is not registered`);
