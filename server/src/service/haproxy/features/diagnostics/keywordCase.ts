@@ -6,26 +6,59 @@
  * (nearly all) lower-case lines.
  */
 import type { CheckContext } from './reporter';
+import { keywordFamilies } from './keywordChecks';
 import { kindOf } from './reporter';
 
-const FIRST_WORDS = /^\s*(\S+)(?:\s+(\S+))?(?:\s+(\S+))?/;
 const CAPITAL = /[A-Z]/;
 
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isCapital = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * Whether a capital letter sits in the words that can form the keyword: the first word, the
+ * second after a family head (`option X`) or `no`/`default`, the third after `no option`.
+ * A character scan without allocation: this runs on every line of the document.
+ */
+function capitalInKeyword(t: string, families: ReadonlyMap<string, unknown>): boolean {
+  let i = 0;
+  while (i < t.length && isBlank(t.charCodeAt(i))) i++;
+  const s1 = i;
+  let cap = false;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isBlank(c)) break;
+    if (isCapital(c)) cap = true;
+  }
+  if (cap) return t.charCodeAt(s1) !== 35 /* # */ && t.charCodeAt(s1) !== 46 /* . */;
+  const first = t.slice(s1, i);
+  const negated = first === 'no' || first === 'default';
+  if (!negated && !families.has(first)) return false;
+  for (let word = 2; word <= (negated ? 3 : 2); word++) {
+    while (i < t.length && isBlank(t.charCodeAt(i))) i++;
+    for (; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (isBlank(c)) break;
+      if (isCapital(c)) return true;
+    }
+  }
+  return false;
+}
+
 export function checkKeywordCase(cc: CheckContext): void {
+  const families = keywordFamilies(cc.kb);
   for (const section of cc.doc.sections) {
     const kind = kindOf(section);
     // `Backend be`: HAProxy does not open a section ("unknown keyword 'Backend' in 'defaults' section").
-    const head = FIRST_WORDS.exec(section.header.text);
-    if (head && CAPITAL.test(head[1])) {
+    const headText = section.header.text;
+    const headWord = headText.slice(section.header.indent).split(/\s/, 1)[0];
+    if (CAPITAL.test(headWord)) {
       const tok = section.header.tokens[0];
       if (tok && !tok.quoted) {
         cc.reportToken('unknownKeyword', section.header, tok, { name: tok.value, section: 'configuration', hint: ` HAProxy section names are case-sensitive: write '${tok.value.toLowerCase()}'.` }, { suggestions: [tok.value.toLowerCase()] });
       }
     }
     for (const st of section.body) {
-      const m = FIRST_WORDS.exec(st.text);
-      if (!m || m[1].startsWith('#') || m[1].startsWith('.')) continue;
-      if (!CAPITAL.test(m[1]) && !CAPITAL.test(m[2] ?? '') && !CAPITAL.test(m[3] ?? '')) continue;
+      if (!capitalInKeyword(st.text, families)) continue;
       const toks = st.tokens;
       if (toks.length === 0 || cc.isDeferred(toks[0])) continue;
       const match = cc.kb.matchKeyword(kind, toks.map((t) => t.value.toLowerCase()));
