@@ -41,5 +41,20 @@ describe('extends-limit diagnostics', () => {
     const deep = diags.find((d) => d.code === 'extends-limit');
     assert.ok(deep, 'the root profile says the graph was cut: ' + diags.map((d) => `${d.code}: ${d.message}`).join('\n'));
     assert.deepEqual(deep.range.start, { line: 1, character: 10 });
+    assert.doesNotMatch(String(deep.message), /Recursive file include/, 'that wording is for real cycles');
+    assert.match(String(deep.message), /nested too deep/);
+  });
+
+  it('follows a chain as deep as zc.buildout 2.13.2 loads (979 files) and still reports a real cycle as one', () => {
+    const N = 979;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < N; i++) files[`/w/d${i}.cfg`] = `[buildout]\n${i + 1 < N ? `extends = d${i + 1}.cfg\n` : ''}x${i} = ${i}\n`;
+    files['/w/buildout.cfg'] = `[buildout]\nextends = d0.cfg\nparts =\n`;
+    const diags = validate(files, '/w/buildout.cfg');
+    assert.ok(!diags.some((d) => d.code === 'extends-limit' || d.code === 'extends-cycle'), diags.map((d) => `${d.code}: ${d.message}`).join('\n'));
+    const cyclic = validate({ '/w/buildout.cfg': '[buildout]\nextends = a.cfg\n', '/w/a.cfg': '[buildout]\nextends = buildout.cfg\n' }, '/w/buildout.cfg');
+    const cycle = cyclic.find((d) => d.code === 'extends-cycle');
+    assert.ok(cycle, cyclic.map((d) => `${d.code}: ${d.message}`).join('\n'));
+    assert.match(String(cycle.message), /Recursive file include/);
   });
 });
