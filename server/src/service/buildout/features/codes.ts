@@ -28,9 +28,9 @@ export const BuildoutCode = {
 export type BuildoutCodeValue = (typeof BuildoutCode)[keyof typeof BuildoutCode];
 
 /**
- * The code of an error on an `extends` entry. The resolver's size guards (include cap: kind
- * `other`; nesting depth: a `recursive-include` with a "deeper than" hint) are not cycles or
- * missing files, so they get `extends-limit`.
+ * The code of an error on an `extends` entry. The resolver's size guards (include cap and
+ * nesting depth: kind `other`, "The extends graph …") are not cycles or missing files, so they
+ * get `extends-limit`.
  */
 export function extendsErrorCode(error: { kind: string; hint?: string }): BuildoutCodeValue {
   switch (error.kind) {
@@ -43,7 +43,7 @@ export function extendsErrorCode(error: { kind: string; hint?: string }): Buildo
   }
 }
 
-/** The resolver's nesting guard reports as a recursive include with this hint (resolver/loader.ts). */
+/** A recursive include carrying a "deeper than" hint (the loader's depth guard before it got its own `other` error). */
 export function isDepthLimit(error: { kind: string; hint?: string }): boolean {
   return error.kind === 'recursive-include' && /deeper than/.test(error.hint ?? '');
 }
