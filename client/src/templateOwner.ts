@@ -58,11 +58,12 @@ async function pickAndRecord(template: vscode.Uri, owners: OwnersAnswer): Promis
  * The owner "Show Generated Config" and "HAProxy: Start" render a template with: the recorded
  * choice, else (several owners, none chosen yet) the user's pick, which is recorded so the
  * editor's features show the same section. `cancelled` when the user dismissed the pick;
- * `owner` undefined when the server knows no owner (rendering then says why).
+ * `owner` undefined when the server knows no owner (rendering then says why). With `ask`
+ * false (the check on save) there is never a pick: the owner in effect is used.
  */
-export async function ownerForRender(shell: ExtensionShell, template: vscode.Uri): Promise<{ owner?: string; cancelled?: boolean }> {
+export async function ownerForRender(shell: ExtensionShell, template: vscode.Uri, ask = true): Promise<{ owner?: string; cancelled?: boolean }> {
   const owners = await askOwners(shell, template);
-  if (owners.candidates.length <= 1 || settingScope(template).chosen) return { owner: owners.current };
+  if (!ask || owners.candidates.length <= 1 || settingScope(template).chosen) return { owner: owners.current };
   const owner = await pickAndRecord(template, owners);
   return owner ? { owner } : { cancelled: true };
 }

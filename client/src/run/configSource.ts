@@ -61,7 +61,8 @@ function workspaceBuildout(): vscode.Uri | undefined {
   return undefined;
 }
 
-export async function resolveConfigSource(shell: ExtensionShell, resource?: vscode.Uri, owner?: string): Promise<ConfigSource | undefined> {
+/** `ask` false (the check on save): never show a pick; use the chosen or default owner. */
+export async function resolveConfigSource(shell: ExtensionShell, resource?: vscode.Uri, owner?: string, ask = true): Promise<ConfigSource | undefined> {
   let doc: vscode.TextDocument | undefined;
   if (resource) doc = await vscode.workspace.openTextDocument(resource);
   else doc = runnableDocument(vscode.window.activeTextEditor);
@@ -80,7 +81,7 @@ export async function resolveConfigSource(shell: ExtensionShell, resource?: vsco
       warnings: [],
     };
   }
-  return renderFromBuildout(shell, target, doc, owner);
+  return renderFromBuildout(shell, target, doc, owner, ask);
 }
 
 async function renderFromBuildout(
@@ -88,16 +89,17 @@ async function renderFromBuildout(
   target: vscode.Uri,
   doc: vscode.TextDocument | undefined,
   owner: string | undefined,
+  ask: boolean,
 ): Promise<ConfigSource | undefined> {
   const client = await requireClient(shell);
   if (!owner) {
     // A template runs with the owner the editor's features use (chosen, or picked now).
-    const chosen = await ownerForRender(shell, target);
+    const chosen = await ownerForRender(shell, target, ask);
     if (chosen.cancelled) return undefined;
     owner = chosen.owner;
   }
   let result: RenderTemplateResult = await client.sendRequest(RenderTemplateRequest.type, { uri: target.toString(), owner });
-  if (!owner && result.alternatives && result.alternatives.length > 1) {
+  if (ask && !owner && result.alternatives && result.alternatives.length > 1) {
     const pick = await vscode.window.showQuickPick(result.alternatives, {
       title: 'Several buildout sections render this template: which one to run?',
     });

@@ -232,7 +232,8 @@ export class RunController implements vscode.Disposable {
     return this.serial(async () => {
       if (!this.requireTrust()) return;
       const settings = readRunSettings(resource);
-      const source = await resolveConfigSource(this.shell, resource);
+      // The check on save (quiet) must not pop up an owner pick on every save.
+      const source = await resolveConfigSource(this.shell, resource, undefined, !quiet);
       if (!source) return;
       const binary = this.binary ?? (await chooseBinary(this.log, settings.executablePath, source.sourceUri, source.owner?.replace(/:[^:]*$/, ''), quiet, this.shell.context.workspaceState));
       if (!binary) return;
