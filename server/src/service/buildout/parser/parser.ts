@@ -51,8 +51,8 @@ class Option implements ParsedOption {
   blockMode: boolean;
   rawValue: string;
   value: string;
-  /** [line, start, end] of each value range, in order (first line's value first). */
-  private spans: number[];
+  /** [line, start, end] of each continuation that has text (the first line's range is implied). */
+  private more: number[] | undefined = undefined;
   private cachedName?: Range;
   private cachedOperator?: Range;
   private cachedValues?: Range[];
@@ -67,13 +67,12 @@ class Option implements ParsedOption {
     private readonly nameEnd: number,
     private readonly opStart: number,
     private readonly opEnd: number,
-    valueStart: number,
+    private readonly valueStart: number,
   ) {
     this.endLine = line;
     this.blockMode = !firstValue;
     this.rawValue = firstValue;
     this.value = firstValue;
-    this.spans = [line, valueStart, valueStart + firstValue.length];
   }
 
   get nameRange(): Range {
@@ -86,9 +85,9 @@ class Option implements ParsedOption {
 
   get valueRanges(): Range[] {
     if (this.cachedValues) return this.cachedValues;
-    const out: Range[] = [];
-    const s = this.spans;
-    for (let i = 0; i < s.length; i += 3) out.push(range(s[i], s[i + 1], s[i + 2]));
+    const out: Range[] = [range(this.line, this.valueStart, this.valueStart + this.firstValue.length)];
+    const s = this.more;
+    if (s) for (let i = 0; i < s.length; i += 3) out.push(range(s[i], s[i + 1], s[i + 2]));
     return (this.cachedValues = out);
   }
 
@@ -97,7 +96,7 @@ class Option implements ParsedOption {
     if (this.continuations === NO_CONTINUATIONS) this.continuations = [];
     this.continuations.push(piece);
     if (start < end) {
-      this.spans.push(line, start, end);
+      (this.more ??= []).push(line, start, end);
       this.endLine = line;
     }
   }
@@ -108,17 +107,18 @@ class Option implements ParsedOption {
    */
   words(): ExtendsEntry[] {
     const out: ExtendsEntry[] = [];
-    const s = this.spans;
-    let c = 0;
-    for (let i = 0; i < s.length; i += 3) {
-      let piece: string;
-      if (i === 0) piece = this.firstValue;
-      else {
-        while (c < this.continuations.length && this.continuations[c].length === 0) c++;
-        piece = this.continuations[c++] ?? '';
-      }
+    const add = (piece: string, line: number, start: number) => {
       const lead = skipWs(piece);
-      for (const w of pyWords(piece)) out.push(new Entry(w.word, s[i], s[i + 1] + w.start - lead));
+      for (const w of pyWords(piece)) out.push(new Entry(w.word, line, start + w.start - lead));
+    };
+    add(this.firstValue, this.line, this.valueStart);
+    const s = this.more;
+    let c = 0;
+    if (s) {
+      for (let i = 0; i < s.length; i += 3) {
+        while (c < this.continuations.length && this.continuations[c].length === 0) c++;
+        add(this.continuations[c++] ?? '', s[i], s[i + 1]);
+      }
     }
     return out;
   }
