@@ -24,6 +24,8 @@ const CASES: [string, string][] = [
   ["'server be/s1' : unexpected character 'x' in 'agent-inter' argument of server s1..", 'invalid-time'],
   ["stick-table: unexpected character 'S' in argument of 'expire'.", 'invalid-time'],
   ["unexpected character 'e' after the timer value '5sec', only (us=microseconds,ms=milliseconds,s=seconds,m=minutes,h=hours,d=days) are supported. This will be reported as an error in next versions.", 'invalid-time'],
+  ["total-max-size wrong value '4x'", 'invalid-number'],
+  ['"total-max-size" (4096) must not be greater than 4095', 'invalid-number'],
   ["'mode' cannot handle unexpected argument 'tcp'.", 'extra-argument'],
   ["balance only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.", 'unknown-value'],
   ["'bind 127.0.0.1:8080' in section 'frontend' : 'crt' : missing certificate location", 'missing-option-value'],

@@ -14,7 +14,7 @@ export type FindingTopic =
   | 'unknown-keyword' | 'out-of-section' | 'removed' | 'unknown-option' | 'missing-backend'
   | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
   | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
-  | 'experimental' | 'missing-acl' | 'missing-server' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size'
+  | 'experimental' | 'missing-acl' | 'missing-server' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size' | 'bad-number'
   | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
@@ -31,6 +31,7 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['bad-port', /invalid port '|missing port specification|in port number '/],
   ['bad-address', /could not resolve address '|invalid address: '/],
   ['bad-size', /unexpected character '.*' in argument of 'size'/],
+  ['bad-number', /total-max-size wrong value '|"total-max-size" \(.*\) must not be greater than/],
   ['extra-argument', /cannot handle unexpected argument '/],
   ['missing-argument', /balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method/],
   ['bad-value', /unknown proxy mode '|^balance only supports |balance hdr requires an http header field name|balance rdp-cookie : missing cookie name/],
@@ -80,6 +81,7 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'bad-port': ['invalid-port'],
   'bad-address': ['invalid-address', 'buildout-leftover'],
   'bad-size': ['invalid-size'],
+  'bad-number': ['invalid-number'],
   'extra-argument': ['extra-argument'],
   'missing-argument': ['missing-argument'],
   'bad-value': ['unknown-value'],

@@ -80,6 +80,9 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
       return checkServerOptions(cc, st, 1);
     case 'stick-table':
       return checkStickTable(cc, st);
+    case 'total-max-size':
+      if (section.kind === 'cache') checkCacheSize(cc, st, wordCount);
+      return;
     case 'peer':
     case 'nameserver':
     case 'mailer':
@@ -145,6 +148,19 @@ function reportAddress(cc: CheckContext, st: Statement, t: Token, value: string,
   const name = st.tokens[0].value;
   if (p.kind === 'port') cc.report('invalidPort', st.line, start, end, { value, extra: ` (${p.reason})` }, undefined, p.warning ? 'warning' : undefined);
   else cc.report('invalidAddress', st.line, start, end, { value, name, reason: p.reason });
+}
+
+/**
+ * `total-max-size <megabytes>` of a cache: haproxy -c 2.6.12 refuses anything but a whole number
+ * ("total-max-size wrong value '4m'"), more than 4095 and 0, so each is an error.
+ */
+function checkCacheSize(cc: CheckContext, st: Statement, index: number): void {
+  const t = valueTok(cc, st, index);
+  if (!t) return;
+  const n = isInteger(t.value) ? Number(t.value) : NaN;
+  if (n >= 1 && n <= 4095) return;
+  const extra = ' HAProxy refuses it: the cache size is a whole number of megabytes from 1 to 4095.';
+  cc.reportToken('invalidNumber', st, t, { value: t.value, name: 'total-max-size', extra }, undefined, 'error');
 }
 
 /** `stick-table type ip size 1m expire 30s …`: size and expire are parsed strictly. */
