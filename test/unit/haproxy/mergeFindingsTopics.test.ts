@@ -34,6 +34,7 @@ const CASES: [string, string][] = [
   ["'filter' : unknown keyword 'compresion'", 'unknown-filter'],
   ["'server be/b' : unable to enable checks and tracking at the same time!", 'check-with-track'],
   ["error detected in frontend 'fe' while parsing 'http-request set-header' rule : expects exactly 2 arguments.", 'missing-argument'],
+  ["error detected in frontend 'fe' while parsing 'http-request replace-uri' rule : expects exactly 2 arguments <match-regex> and <replace-format>.", 'missing-argument'],
   ["'tcp-request content track-sc0' : missing fetch method", 'missing-argument'],
   ["error detected in frontend 'fe' while parsing 'http-request redirect' rule : redirection type expected ('prefix', 'location', or 'scheme').", 'missing-argument'],
   ["'server' expects <name> and <addr>[:<port>] as arguments.", 'missing-argument'],

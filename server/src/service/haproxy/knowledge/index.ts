@@ -8,7 +8,7 @@ import { addedAfterHint, type LaterKind } from './lifecycle';
 import { DEFAULT_VERSION, SUPPORTED_VERSIONS, type HaproxyVersion } from './types';
 
 export type { FullKnowledgeBase, KnowledgeBaseExtras } from './build';
-export { ACTIONS_NEEDING_ARGS, EXTRA_ARGS_FATAL, MISSING_ARGS_FATAL } from './strictArgs';
+export { ACTIONS_NEEDING_ARGS, EXTRA_ARGS_FATAL, HTTP_ACTION_WORDS, MISSING_ARGS_FATAL } from './strictArgs';
 export { defaultErrorCodes } from './errorCodes';
 export { REMOVED_KEYWORDS, compareVersions, removalStatusIn, type RemovedRecord, type RemovedWhat } from './removed';
 

@@ -53,3 +53,19 @@ export const ACTIONS_NEEDING_ARGS: ReadonlySet<string> = new Set([
   'set-var', 'set-var-fmt', 'strict-mode', 'switch-mode', 'track-sc0', 'track-sc1', 'track-sc2',
   'use-service', 'wait-for-body',
 ]);
+
+/**
+ * HTTP rule actions that take an exact number of words before the condition (haproxy -c 2.6.12
+ * refuses fewer: "expects exactly 2 arguments" for `http-request set-header X`). Measured in
+ * `http-request`, `http-response` and `http-after-response` for the header actions, in
+ * `http-request` only for the others. Only a partial line is judged from this table (nothing
+ * at all after the action is ACTIONS_NEEDING_ARGS).
+ */
+const HEADER_ACTION_WORDS: ReadonlyArray<[string, number]> = [
+  ['set-header', 2], ['add-header', 2], ['replace-header', 3], ['replace-value', 3],
+];
+export const HTTP_ACTION_WORDS: Readonly<Record<string, ReadonlyMap<string, number>>> = {
+  'http-request': new Map([...HEADER_ACTION_WORDS, ['replace-path', 2], ['replace-pathq', 2], ['replace-uri', 2], ['early-hint', 2]]),
+  'http-response': new Map(HEADER_ACTION_WORDS),
+  'http-after-response': new Map(HEADER_ACTION_WORDS),
+};

@@ -4,7 +4,7 @@
  * `if`/`unless` conditions. Names are looked up in the knowledge base of the target version.
  */
 import { suggest } from '../../../common/didYouMean';
-import { ACTIONS_NEEDING_ARGS, defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
+import { ACTIONS_NEEDING_ARGS, HTTP_ACTION_WORDS, defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement, Token } from '../../parser/model';
 import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
@@ -54,11 +54,31 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
     if (ACTIONS_NEEDING_ARGS.has(name) && (next === undefined || next === 'if' || next === 'unless')) {
       const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
       cc.reportToken('missingArgument', st, tok, { name: `${ruleSet} ${name}`, expected: `arguments${syntax ? ` (syntax: ${syntax})` : ''}` });
-    }
+    } else if (next !== undefined) checkActionWordCount(cc, st, ruleSet, name, tok, index);
     return;
   }
   const sugg = suggest(name, all.map((a) => a.name));
   cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) + newerVersionHint('action', name, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
+}
+
+/**
+ * `http-request set-header X` (a value missing): HAProxy refuses fewer words than the action
+ * takes. Words that may expand to several (buildout `${…}`, environment variables) are not
+ * counted, so such lines are never judged.
+ */
+function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet, name: string, tok: Token, index: number): void {
+  const needed = HTTP_ACTION_WORDS[ruleSet]?.get(name);
+  if (needed === undefined) return;
+  let count = 0;
+  for (const t of st.tokens.slice(index + 1)) {
+    const w = t.value.toLowerCase();
+    if (w === 'if' || w === 'unless') break;
+    if (cc.isDeferred(t) || t.text.includes('$')) return;
+    count++;
+  }
+  if (count >= needed) return;
+  const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
+  cc.reportToken('missingArgument', st, tok, { name: `${ruleSet} ${name}`, expected: `${needed} arguments, not ${count}${syntax ? ` (syntax: ${syntax})` : ''}` });
 }
 
 /** Words of an HTTP reply that carries its own payload, so any status code is allowed. */

@@ -1,0 +1,61 @@
+/**
+ * HTTP actions with only part of their words (`http-request set-header X`, the value missing):
+ * haproxy -c 2.6.12 refuses them ("expects exactly 2 arguments"), so they are errors; complete
+ * lines and lines whose words may expand later are never reported.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULTS, diagnose, ERROR } from './diagnosticsHelpers';
+
+const fe = (lines: string[]) => `${DEFAULTS}frontend fe\n    bind 127.0.0.1:8080\n${lines.map((l) => `    ${l}\n`).join('')}`;
+const PARTIAL = [
+  'http-request set-header X-A',
+  'http-request add-header X-A if { path /x }',
+  'http-request replace-header X-A foo',
+  'http-response replace-value Cache-Control no-cache',
+  'http-after-response set-header X-A',
+  'http-request replace-uri ^/x',
+];
+const missing = (text: string) => diagnose(text, { version: '2.6' }).filter((d) => d.code === 'missing-argument');
+
+describe('http actions with part of their arguments', () => {
+  it('are errors on the action word', () => {
+    const d = missing(fe(PARTIAL));
+    assert.deepEqual(d.map((x) => x.range.start.line), PARTIAL.map((_, i) => 7 + i));
+    assert.ok(d.every((x) => x.severity === ERROR));
+    assert.equal(d[0].range.start.character, '    http-request '.length);
+    assert.match(String(d[0].message), /'http-request set-header' needs 2 arguments, not 1/);
+  });
+  it('complete lines and words that expand later are not reported', () => {
+    const ok = fe([
+      'http-request set-header X-A b',
+      'http-request set-header X-A "%[src] x" if { path /x }',
+      'http-request replace-header X-A foo bar',
+      'http-response replace-value Cache-Control no-cache private',
+      'http-request replace-uri ^/x /y',
+      'http-request set-header X-A ${buildout:x}',
+      'http-request set-header $HDR',
+      'http-request del-header X-A',
+      'http-request set-path /x',
+    ]);
+    assert.deepEqual(missing(ok), []);
+  });
+  it('haproxy -c refuses the partial lines', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partial-actions-'));
+    try {
+      for (const line of PARTIAL) {
+        const file = join(dir, 'c.cfg');
+        writeFileSync(file, fe([line]));
+        let status = 0;
+        try { execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
+        assert.equal(status, 1, line);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
