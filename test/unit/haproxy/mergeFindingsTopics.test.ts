@@ -19,6 +19,7 @@ const CASES: [string, string][] = [
   ["'bind' : missing port specification in '127.0.0.1'", 'invalid-port'],
   ["'server be/s1' : invalid character 'h' in port number 'http' in '127.0.0.1:http'", 'invalid-port'],
   ["'server be/s1' : could not resolve address '[::1'.", 'invalid-address'],
+  ["'server be/s1' : could not resolve address '300.1.1.1'.", 'invalid-address'],
   ["'bind' : invalid address: 'foo@1.2.3.4' in 'foo@1.2.3.4:80'", 'invalid-address'],
   ["stick-table: unexpected character 'q' in argument of 'size'.", 'invalid-size'],
   ["'server be/s1' : unexpected character 'x' in 'agent-inter' argument of server s1..", 'invalid-time'],

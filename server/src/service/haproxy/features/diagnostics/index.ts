@@ -20,6 +20,7 @@ import { checkLoneCarriageReturns, markLoneCarriageReturns } from './lineEnds';
 import {
   emitFamily, runLocalChecks, FAMILY_BUILDOUT, FAMILY_KEYWORDS, FAMILY_LEXER, FAMILY_RULES, FAMILY_VALUES, type LocalHit,
 } from './localChecks';
+import { checkServerAddresses } from './serverAddressChecks';
 import { checkGatedFeatures } from './gatedFeatureChecks';
 import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
@@ -48,6 +49,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['references', checkReferences],
   ['duplicates', checkDuplicates],
   ['timeouts', checkTimeouts],
+  ['server-addresses', checkServerAddresses],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {

@@ -86,6 +86,20 @@ export interface AddressRules {
  * One address as `str2sa_range` reads it: `[prefix@]host[:port]`, `/path`, `[v6]:port`,
  * bare IPv6 where the port follows the last colon. Host names are accepted (resolved at start).
  */
+export const OUT_OF_RANGE_QUAD = 'a dotted IPv4 address has parts from 0 to 255, and no resolver turns this into an address';
+
+/**
+ * `300.1.1.1`: four decimal parts, one above 255. Neither an IPv4 address nor a name DNS
+ * resolves, so HAProxy refuses it (2.6.12: "invalid address", "could not resolve address").
+ * Leading zeros (octal for inet_aton) and shorter forms (`127.1`) are left alone.
+ */
+export function isOutOfRangeQuad(host: string): boolean {
+  const parts = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!parts) return false;
+  const nums = parts.slice(1);
+  return nums.every((n) => n === '0' || !n.startsWith('0')) && nums.some((n) => Number(n) > 255);
+}
+
 export function checkAddress(raw: string, rules: AddressRules): AddressProblem | undefined {
   // `stream+`, `dgram+`, `quic+` force the socket type before the family: `quic+127.0.0.1:443`.
   const socketType = /^(stream|dgram|quic)\+/i.exec(raw);
@@ -130,6 +144,8 @@ export function checkAddress(raw: string, rules: AddressRules): AddressProblem |
   if (host !== '' && host !== '*' && !/^[A-Za-z0-9_.:-]+$/.test(host)) {
     return { kind: 'address', reason: `'${host}' is not an IP address or host name` };
   }
+  // Servers are judged with their `init-addr`/`resolvers` context (serverAddressChecks.ts).
+  if (rules.role !== 'server' && isOutOfRangeQuad(host)) return { kind: 'address', reason: OUT_OF_RANGE_QUAD };
   if (rules.role === 'bind') {
     if (port === undefined) return { kind: 'port', reason: 'a listening address needs a port, e.g. :80 or 127.0.0.1:8080' };
     if (/^[+-]/.test(port)) return { kind: 'port', reason: 'port offsets are not allowed on bind lines' };

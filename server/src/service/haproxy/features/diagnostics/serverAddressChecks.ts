@@ -1,0 +1,43 @@
+/**
+ * Server addresses that can never resolve (`server s1 300.1.1.1:80`, a dotted quad with a part
+ * above 255). haproxy -c 2.6.12 refuses them ("could not resolve address '300.1.1.1'") unless
+ * the server may start without an address: `init-addr … none` or `resolvers` on the line or on
+ * a `default-server` it may inherit. That context spans sections, so this is a document-level
+ * family (not a cached statement-local one); any such `default-server` in the file makes it a
+ * warning, which never turns an accepted file into an error.
+ */
+import type { Statement } from '../../parser/model';
+import type { CheckContext } from './reporter';
+import { isOutOfRangeQuad, OUT_OF_RANGE_QUAD } from './valueSyntax';
+
+function toleratesUnresolved(words: readonly string[], from: number): boolean {
+  for (let i = from; i < words.length; i++) {
+    if (words[i] === 'resolvers') return true;
+    if (words[i] === 'init-addr' && (words[i + 1] ?? '').split(',').includes('none')) return true;
+  }
+  return false;
+}
+
+export function checkServerAddresses(cc: CheckContext): void {
+  const servers: [Statement, number][] = [];
+  let inherited = false;
+  for (const section of cc.doc.sections) {
+    const proxy = section.kind === 'backend' || section.kind === 'listen';
+    if (!proxy && section.kind !== 'defaults') continue;
+    for (const st of section.body) {
+      const kw = st.keyword;
+      if (kw === 'default-server' && toleratesUnresolved(cc.words(st), 1)) inherited = true;
+      else if (proxy && kw === 'server') servers.push([st, 2]);
+      else if (proxy && kw === 'server-template') servers.push([st, 3]);
+    }
+  }
+  for (const [st, index] of servers) {
+    const t = st.tokens[index];
+    if (!t || cc.isDeferred(t) || t.quoted) continue;
+    const host = t.value.startsWith('[') ? '' : t.value.replace(/^ipv4@/i, '').replace(/:[^:]*$/, '');
+    if (!isOutOfRangeQuad(host)) continue;
+    const lenient = inherited || toleratesUnresolved(cc.words(st), index + 1);
+    const start = t.start + (t.value.length - t.value.replace(/^ipv4@/i, '').length);
+    cc.report('invalidAddress', st.line, start, start + host.length, { value: host, name: st.tokens[0].value, reason: OUT_OF_RANGE_QUAD }, undefined, lenient ? 'warning' : undefined);
+  }
+}
