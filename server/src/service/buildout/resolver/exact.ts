@@ -11,7 +11,7 @@ import { CIRCULAR, isError, missingSection } from './lazy';
 import { BuildoutFailure, type MacroExpander } from './macros';
 import type { Section } from './sectionKey';
 import { pyJoin } from './paths';
-import { syntaxError, validTokenColon } from './substitution';
+import { referenceParts } from './substitution';
 
 const NO_OPTIONS: Section = new Map();
 
@@ -211,19 +211,10 @@ export class ExactEvaluator {
       const end = template.indexOf('}', start + 2);
       if (end < 0) break;
       out += template.slice(pos, start);
-      const colon = validTokenColon(template, start, end);
-      let secText: string;
-      let option: string;
-      if (colon >= 0) {
-        secText = template.slice(start + 2, colon);
-        option = template.slice(colon + 1, end);
-      } else {
-        const ref = template.slice(start, end + 1);
-        const bad = syntaxError(ref);
-        if (bad) fail({ kind: 'syntax', message: bad });
-        [secText, option] = ref.slice(2, -1).split(':');
-      }
-      const section = secText || o.name;
+      const parts = referenceParts(template, start, end);
+      if ('error' in parts) return fail({ kind: 'syntax', message: parts.error });
+      const { option } = parts;
+      const section = parts.section || o.name;
       let v = this.get(this.section(section), option, seen);
       if (v === undefined) {
         if (option === '_buildout_section_name_') v = o.name;

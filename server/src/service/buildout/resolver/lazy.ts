@@ -10,7 +10,7 @@ import { locateToken } from './locate';
 import type { MacroExpander } from './macros';
 import { pyJoin } from './paths';
 import type { Section } from './sectionKey';
-import { syntaxError, validTokenColon } from './substitution';
+import { referenceParts } from './substitution';
 
 /** Options of [buildout] joined to `directory` after substitution (`Buildout.__init__`). */
 export const POST_JOINED = new Set(['bin-directory', 'parts-directory', 'eggs-directory', 'develop-eggs-directory']);
@@ -134,19 +134,11 @@ export class LazyEvaluator {
         const end = piece.indexOf('}', start + 2);
         if (end < 0) break;
         s += piece.slice(pos, start);
-        const colon = validTokenColon(piece, start, end);
         const ref = piece.slice(start, end + 1);
-        let secText: string;
-        let option: string;
-        if (colon >= 0) {
-          secText = piece.slice(start + 2, colon);
-          option = piece.slice(colon + 1, end);
-        } else {
-          const bad = syntaxError(ref);
-          if (bad) return { ok: false, error: { kind: 'syntax', message: bad, ...locate(ref) } };
-          [secText, option] = ref.slice(2, -1).split(':');
-        }
-        const section = secText || current;
+        const parts = referenceParts(piece, start, end);
+        if ('error' in parts) return { ok: false, error: { kind: 'syntax', message: parts.error, ...locate(ref) } };
+        const { option } = parts;
+        const section = parts.section || current;
         const r = this.value(section, option);
         let v: string;
         if (r.ok) v = r.value;

@@ -46,6 +46,21 @@ export function syntaxError(ref: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The section and option named by the token `text[start, end]` (`${` at start, `}` at end), or
+ * buildout's syntax error for it. The fast path reads a valid token in place; a token `_valid`
+ * refuses may still be accepted by `_simple` (e.g. spaces), as buildout's own split does.
+ */
+export function referenceParts(text: string, start: number, end: number): { section: string; option: string } | { error: string } {
+  const colon = validTokenColon(text, start, end);
+  if (colon >= 0) return { section: text.slice(start + 2, colon), option: text.slice(colon + 1, end) };
+  const ref = text.slice(start, end + 1);
+  const error = syntaxError(ref);
+  if (error) return { error };
+  const [section, option] = ref.slice(2, -1).split(':');
+  return { section, option };
+}
+
 /** Python `str.split('$$')` pieces with their offsets. */
 export function dollarPieces(value: string): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
