@@ -3,29 +3,17 @@
  * tools/buildout-reference/resolve.py) and our resolver in '2.13' mode must agree on every
  * section's options, errors, part order and rendered templates.
  */
-import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createDiskHost } from '../../server/src/node/diskHost';
-import { renderTemplate, templateSections } from '../../server/src/service/buildout/render/render';
+import { templateSections } from '../../server/src/service/buildout/render/render';
 import { ParseCache } from '../../server/src/service/buildout/resolver/loader';
 import { resolveProfile } from '../../server/src/service/buildout/resolver/profile';
 import { CASES } from './profiles';
-
-/** Debian's interpreter (not a pyenv one on PATH); overridable for other layouts. */
-const PYTHON = process.env.BUILDOUT_REFERENCE_PYTHON ?? '/usr/bin/python3';
-const DRIVER = join(__dirname, '../../tools/buildout-reference/resolve.py');
-
-interface Reference {
-  load_error: string | null;
-  sections: Record<string, { options?: Record<string, string>; error?: string }>;
-  parts: string[] | null;
-  parts_error: string | null;
-  renders: Record<string, { text?: string; error?: string }>;
-}
+import { compare, PYTHON, runReference } from './reference';
 
 let workdir = '';
 
@@ -74,47 +62,6 @@ function homeFor(dir: string, c: { userDefaults?: string }): string | undefined 
   mkdirSync(join(home, '.buildout'), { recursive: true });
   writeFileSync(join(home, '.buildout', 'default.cfg'), c.userDefaults);
   return home;
-}
-
-function runReference(root: string, templates: string[], buildoutSrc?: string, home?: string): Reference {
-  const args = [...(buildoutSrc ? ['--buildout-src', buildoutSrc] : []), ...(home ? ['--user-defaults'] : []), root, ...templates];
-  const env = home ? { ...process.env, HOME: home } : process.env;
-  const out = execFileSync(PYTHON, [DRIVER, ...args], { cwd: dirname(root), encoding: 'utf8', timeout: 60_000, env });
-  return JSON.parse(out) as Reference;
-}
-
-function compare(root: string, ref: Reference, expectLoadError: boolean, mergeMode: '2.13' | '3.1' = '2.13', home?: string): void {
-  assert.equal(ref.load_error !== null, expectLoadError, `zc.buildout load error: ${ref.load_error}`);
-  const disk = createDiskHost({ offline: () => true });
-  const host = { ...disk, homeDirectory: () => home ?? disk.homeDirectory?.() };
-  const profile = resolveProfile(host, root, { mergeMode, userDefaults: home !== undefined }, new ParseCache());
-  if (ref.load_error !== null) {
-    assert.equal(profile.loadError?.message, ref.load_error, 'load error');
-    return;
-  }
-  assert.equal(profile.loadError, undefined, `unexpected load error: ${profile.loadError?.message}`);
-  assert.deepEqual([...profile.sectionNames()].sort(), Object.keys(ref.sections).sort(), 'section names');
-  for (const [name, expected] of Object.entries(ref.sections)) {
-    const mine = profile.resolveSection(name);
-    if (mergeMode === '3.1' && name === 'versions') {
-      // The `>=` pin is the running zc.buildout's version, which the resolver cannot know.
-      delete expected.options?.['zc.buildout'];
-      delete mine.options['zc.buildout'];
-    }
-    if (expected.error !== undefined) assert.equal(mine.error?.message, expected.error, `error of [${name}]`);
-    else {
-      assert.equal(mine.error, undefined, `[${name}] failed: ${mine.error?.message}`);
-      assert.deepEqual(mine.options, expected.options, `options of [${name}]`);
-    }
-  }
-  const parts = profile.parts();
-  assert.equal(parts.error?.message ?? null, ref.parts_error, 'parts error');
-  if (ref.parts_error === null) assert.deepEqual(parts.parts, ref.parts, 'part order');
-  for (const [name, expected] of Object.entries(ref.renders)) {
-    const r = renderTemplate(profile, name);
-    if (expected.error !== undefined) assert.equal(r.error?.message, expected.error, `render error of [${name}]`);
-    else assert.equal(r.text, expected.text, `rendered [${name}]`);
-  }
 }
 
 describe('resolver (2.13 mode) agrees with zc.buildout 2.13.2 on the example workspace', () => {
