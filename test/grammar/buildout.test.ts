@@ -2,72 +2,9 @@
 // (vscode-textmate + oniguruma WASM). Multi-line cases tokenize with state carried over.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
-import * as textmate from 'vscode-textmate';
+import { grammarHarness, hasScope as has } from './scopes';
 
-const root = join(__dirname, '..', '..');
-
-let grammarPromise: Promise<textmate.IGrammar> | undefined;
-function loadGrammar(): Promise<textmate.IGrammar> {
-  grammarPromise ??= (async () => {
-    const wasm = readFileSync(join(root, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new textmate.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-        createOnigString: (s: string) => new oniguruma.OnigString(s),
-      }),
-      loadGrammar: async (scopeName: string) => {
-        if (scopeName !== 'source.buildout') return null;
-        const path = join(root, 'syntaxes/buildout.tmLanguage.json');
-        return textmate.parseRawGrammar(readFileSync(path, 'utf8'), path);
-      },
-    });
-    const grammar = await registry.loadGrammar('source.buildout');
-    if (!grammar) throw new Error('grammar not found');
-    return grammar;
-  })();
-  return grammarPromise;
-}
-
-interface Tok { text: string; scopes: string[] }
-
-async function tokenize(text: string): Promise<Tok[][]> {
-  const grammar = await loadGrammar();
-  let state = textmate.INITIAL;
-  const out: Tok[][] = [];
-  for (const line of text.split('\n')) {
-    const r = grammar.tokenizeLine(line, state);
-    out.push(r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes })));
-    state = r.ruleStack;
-  }
-  return out;
-}
-
-/** Scopes of the tokens covering `fragment` on line `lineNo` of a (multi-line) document. */
-async function scopesAt(doc: string, lineNo: number, fragment: string, occurrence = 0, whole = true): Promise<string[]> {
-  const lines = await tokenize(doc);
-  const line = doc.split('\n')[lineNo];
-  let from = -1;
-  for (let i = 0; i <= occurrence; i++) from = line.indexOf(fragment, from + 1);
-  assert.ok(from >= 0, `fragment ${fragment} not in ${line}`);
-  const to = from + fragment.length;
-  let pos = 0;
-  const scopes = new Set<string>();
-  for (const t of lines[lineNo]) {
-    const end = pos + t.text.length;
-    if (end > from && pos < to) {
-      if (whole) assert.ok(pos >= from && end <= to, `token "${t.text}" spans beyond "${fragment}" in ${line}`);
-      for (const s of t.scopes) scopes.add(s);
-    }
-    pos = end;
-  }
-  return [...scopes];
-}
-
-const has = (scopes: string[], scope: string) => scopes.some((s) => s === scope || s.startsWith(scope + '.'));
+const { scopesAt } = grammarHarness('source.buildout', 'buildout.tmLanguage.json');
 
 async function expectScope(doc: string, lineNo: number, fragment: string, scope: string, occurrence = 0): Promise<void> {
   // Value text tokens include the surrounding blanks, so only structural scopes must be whole tokens.

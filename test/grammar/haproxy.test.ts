@@ -3,87 +3,23 @@
 // and the scope it must (or must not) carry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
-import * as textmate from 'vscode-textmate';
+import { grammarHarness, hasScope } from './scopes';
 
-const root = join(__dirname, '..', '..');
+const { tokenize, scopesAt } = grammarHarness('source.haproxy', 'haproxy.tmLanguage.json');
 
-let grammarPromise: Promise<textmate.IGrammar> | undefined;
-function loadGrammar(): Promise<textmate.IGrammar> {
-  grammarPromise ??= (async () => {
-    const wasm = readFileSync(join(root, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new textmate.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-        createOnigString: (s: string) => new oniguruma.OnigString(s),
-      }),
-      loadGrammar: async (scopeName: string) => {
-        if (scopeName !== 'source.haproxy') return null;
-        const path = join(root, 'syntaxes/haproxy.tmLanguage.json');
-        return textmate.parseRawGrammar(readFileSync(path, 'utf8'), path);
-      },
-    });
-    const grammar = await registry.loadGrammar('source.haproxy');
-    if (!grammar) throw new Error('grammar not found');
-    return grammar;
-  })();
-  return grammarPromise;
-}
-
-interface Tok {
-  text: string;
-  scopes: string[];
-}
-
-/** Tokenizes lines in sequence (state carries over, as in the editor). */
-async function tokenize(text: string): Promise<Tok[][]> {
-  const grammar = await loadGrammar();
-  let state = textmate.INITIAL;
-  const out: Tok[][] = [];
-  for (const line of text.split('\n')) {
-    const r = grammar.tokenizeLine(line, state);
-    out.push(r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes })));
-    state = r.ruleStack;
-  }
-  return out;
-}
-
-/** The scopes of the token(s) covering the first occurrence of `fragment` on the line. */
-async function scopesOf(line: string, fragment: string, occurrence = 0, whole = true): Promise<string[]> {
-  const [tokens] = await tokenize(line);
-  let from = -1;
-  for (let i = 0; i <= occurrence; i++) from = line.indexOf(fragment, from + 1);
-  assert.ok(from >= 0, `fragment ${fragment} not in ${line}`);
-  const to = from + fragment.length;
-  let pos = 0;
-  const scopes = new Set<string>();
-  let covered = false;
-  for (const t of tokens) {
-    const end = pos + t.text.length;
-    if (end > from && pos < to) {
-      covered = true;
-      // The fragment must be a whole token or made of whole tokens, not a slice of a bigger one.
-      if (whole) assert.ok(pos >= from && end <= to, `token "${t.text}" spans beyond "${fragment}" in ${line}`);
-      for (const s of t.scopes) scopes.add(s);
-    }
-    pos = end;
-  }
-  assert.ok(covered);
-  return [...scopes];
-}
+/** The scopes of the token(s) covering the `occurrence`-th `fragment` of a one-line document. */
+const scopesOf = (line: string, fragment: string, occurrence = 0, whole = true): Promise<string[]> =>
+  scopesAt(line, 0, fragment, occurrence, whole);
 
 async function expectScope(line: string, fragment: string, scope: string, occurrence = 0): Promise<void> {
   const scopes = await scopesOf(line, fragment, occurrence);
-  assert.ok(scopes.some((s) => s === scope || s.startsWith(scope + '.')),
+  assert.ok(hasScope(scopes, scope),
     `"${fragment}" in «${line}» has [${scopes.join(', ')}], expected ${scope}`);
 }
 
 async function expectNoScope(line: string, fragment: string, scope: string): Promise<void> {
   const scopes = await scopesOf(line, fragment, 0, false);
-  assert.ok(!scopes.some((s) => s === scope || s.startsWith(scope + '.')),
+  assert.ok(!hasScope(scopes, scope),
     `"${fragment}" in «${line}» unexpectedly has ${scope} ([${scopes.join(', ')}])`);
 }
 
