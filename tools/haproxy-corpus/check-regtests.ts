@@ -11,17 +11,17 @@
  * Blocks `-conf-BAD` are reported separately (HAProxy rejects them; we should report an error).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { validate } from '../../server/src/service/haproxy/features/diagnostics/index';
 import { getKnowledge } from '../../server/src/service/haproxy/knowledge/index';
 import type { HaproxyVersion } from '../../server/src/service/haproxy/knowledge/types';
 import { parseHaproxy } from '../../server/src/service/haproxy/parser/parser';
+import { DEFAULT_MIRROR, plainConfigs, regtestConfigs } from '../../test/integration/regtests/extract';
 
-const MIRROR = '/work/.mirror/haproxy+haproxy/repo';
 const HAPROXY = '/usr/sbin/haproxy';
 
 function arg(name: string, def: string): string {
@@ -31,54 +31,20 @@ function arg(name: string, def: string): string {
 const rev = arg('rev', 'v2.6.0');
 const version = arg('version', '2.6') as HaproxyVersion;
 const show = Number(arg('show', '40'));
+const mirror = process.env.HAPROXY_MIRROR ?? DEFAULT_MIRROR;
 
+// The reg-tests (written to `work` by regtestConfigs) and the example files they or the plain
+// configs reference, so haproxy -c finds maps, certificates and error pages where it runs.
 const work = mkdtempSync(join(tmpdir(), 'hx-regtests-'));
-const tar = spawnSync('git', ['-C', MIRROR, 'archive', '--format=tar', rev, 'reg-tests', 'examples', 'tests/conf'], { maxBuffer: 1 << 30 });
-if (tar.status !== 0) throw new Error(`git archive failed: ${tar.stderr}`);
-spawnSync('tar', ['-x', '-C', work], { input: tar.stdout });
+const scratch = join(work, 'tmp');
+mkdirSync(scratch, { recursive: true });
+const tar = spawnSync('git', ['-C', mirror, 'archive', '--format=tar', rev, 'examples', 'tests/conf'], { maxBuffer: 1 << 30 });
+if (tar.status === 0) spawnSync('tar', ['-x', '-C', work], { input: tar.stdout, maxBuffer: 1 << 30 });
+const configs = [
+  ...regtestConfigs(mirror, rev, { tree: work, scratch }).map((c) => ({ ...c, kind: c.kind as string })),
+  ...plainConfigs(mirror, rev).map((c) => ({ ...c, kind: 'file' })),
+];
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.vtci?$/.test(e)) out.push(p);
-  }
-  return out;
-}
-
-interface Block { file: string; kind: 'conf' | 'conf-OK' | 'conf-BAD'; text: string }
-
-function extractBlocks(file: string): Block[] {
-  const src = readFileSync(file, 'utf8');
-  const out: Block[] = [];
-  const re = /haproxy\s+\S+\s+(?:-\S+\s+)*?-(conf|conf-OK|conf-BAD)\s+(?:\{[^}]*\}\s+)?\{/g;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    let depth = 1;
-    let i = m.index + m[0].length;
-    const start = i;
-    while (i < src.length && depth > 0) {
-      if (src[i] === '{') depth++;
-      else if (src[i] === '}') depth--;
-      i++;
-    }
-    out.push({ file, kind: m[1] as Block['kind'], text: src.slice(start, i - 1) });
-  }
-  return out;
-}
-
-let port = 20000;
-function expand(text: string, testdir: string): string {
-  return text
-    .replace(/\$\{(?:VTC_SOCK_TYPE)\}\+/g, '')
-    .replace(/fd@\$\{[^}]+\}/g, () => `127.0.0.1:${port++}`)
-    .replace(/\$\{\w+_sock\}/g, () => `127.0.0.1:${port++}`)
-    .replace(/\$\{\w+_addr\}/g, '127.0.0.1')
-    .replace(/\$\{\w+_port\}/g, () => String(port++))
-    .replace(/\$\{testdir\}/g, testdir)
-    .replace(/\$\{tmpdir\}/g, join(work, 'tmp'));
-}
-
-mkdirSync(join(work, 'tmp'), { recursive: true });
 const rows: { name: string; kind: string; accepted: boolean; errors: string[]; haproxy: string }[] = [];
 const warningsByCode = new Map<string, string[]>();
 const timeoutMismatch: string[] = [];
@@ -90,45 +56,23 @@ function countWarnings(diags: readonly Diagnostic[], where: string): void {
   }
 }
 let n = 0;
-for (const vtc of walk(join(work, 'reg-tests'))) {
-  for (const b of extractBlocks(vtc)) {
-    const text = expand(b.text, dirname(vtc)).replace(/^\n/, '') + '\n';
-    const name = `${relative(work, vtc)}#${n++}`;
-    const cfg = join(work, 'tmp', `c${n}.cfg`);
-    writeFileSync(cfg, text);
-    const r = spawnSync(HAPROXY, ['-c', '-f', cfg], { cwd: dirname(vtc), encoding: 'utf8', timeout: 20000 });
-    const document = TextDocument.create(`file://${cfg}`, 'haproxy', 1, text);
-    const diags = validate({ uri: document.uri, document, parsed: parseHaproxy(text), kb: getKnowledge(version), isTemplate: false });
-    const errors = diags.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: [${String(d.code)}] ${d.message} | ${text.split('\n')[d.range.start.line]?.trim()}`);
-    const alert = (r.stderr ?? '').split('\n').filter((l) => l.includes('[ALERT]')).slice(0, 2).join(' / ');
-    if (r.status === 0 || r.status === 2) {
-      countWarnings(diags, name);
-      const theirs = ((r.stderr ?? '').match(/missing timeouts for/g) ?? []).length;
-      const ours = diags.filter((d) => d.code === 'missing-timeout').length;
-      if (theirs !== ours) timeoutMismatch.push(`${name}: haproxy ${theirs}, ours ${ours}`);
-    }
-    rows.push({ name, kind: b.kind, accepted: r.status === 0 || r.status === 2, errors, haproxy: alert });
+for (const c of configs) {
+  const text = c.text.endsWith('\n') ? c.text : c.text + '\n';
+  const cfg = join(scratch, `c${n++}.cfg`);
+  writeFileSync(cfg, text);
+  const r = spawnSync(HAPROXY, ['-c', '-f', cfg], { cwd: join(work, dirname(c.vtc)), encoding: 'utf8', timeout: 20000 });
+  const document = TextDocument.create(`file://${cfg}`, 'haproxy', 1, text);
+  const diags = validate({ uri: document.uri, document, parsed: parseHaproxy(text), kb: getKnowledge(version), isTemplate: false });
+  const errors = diags.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: [${String(d.code)}] ${d.message} | ${text.split('\n')[d.range.start.line]?.trim()}`);
+  const alert = (r.stderr ?? '').split('\n').filter((l) => l.includes('[ALERT]')).slice(0, 2).join(' / ');
+  const accepted = r.status === 0 || r.status === 2;
+  if (accepted && c.kind !== 'file') {
+    countWarnings(diags, c.name);
+    const theirs = ((r.stderr ?? '').match(/missing timeouts for/g) ?? []).length;
+    const ours = diags.filter((d) => d.code === 'missing-timeout').length;
+    if (theirs !== ours) timeoutMismatch.push(`${c.name}: haproxy ${theirs}, ours ${ours}`);
   }
-}
-
-// Plain configuration files shipped in the repository (examples/, tests/conf/).
-for (const sub of ['examples', join('tests', 'conf')]) {
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(work, sub)).filter((f) => f.endsWith('.cfg'));
-  } catch {
-    continue;
-  }
-  for (const f of names) {
-    const path = join(work, sub, f);
-    const text = readFileSync(path, 'utf8');
-    const r = spawnSync(HAPROXY, ['-c', '-f', path], { cwd: join(work, sub), encoding: 'utf8', timeout: 20000 });
-    const document = TextDocument.create(`file://${path}`, 'haproxy', 1, text);
-    const diags = validate({ uri: document.uri, document, parsed: parseHaproxy(text), kb: getKnowledge(version), isTemplate: false });
-    const errors = diags.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: [${String(d.code)}] ${d.message} | ${text.split('\n')[d.range.start.line]?.trim()}`);
-    const alert = (r.stderr ?? '').split('\n').filter((l) => l.includes('[ALERT]')).slice(0, 2).join(' / ');
-    rows.push({ name: `${sub}/${f}`, kind: 'file', accepted: r.status === 0 || r.status === 2, errors, haproxy: alert });
-  }
+  rows.push({ name: c.name, kind: c.kind, accepted, errors, haproxy: alert });
 }
 
 const accepted = rows.filter((r) => r.accepted);

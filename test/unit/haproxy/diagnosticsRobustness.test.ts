@@ -8,18 +8,7 @@ import assert from 'node:assert/strict';
 import { getCodeActions } from '../../../server/src/service/haproxy/features/codeActions';
 import { validate } from '../../../server/src/service/haproxy/features/diagnostics/index';
 import { makeContext } from './diagnosticsHelpers';
-
-/** Deterministic PRNG (mulberry32) so failures are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/fuzz';
 
 const SAMPLE = `global
     maxconn 100
