@@ -1,7 +1,7 @@
 /**
  * HAProxy language-server benchmark over LSP (issue 2, "Performance").
  *
- *   node esbuild.mjs && node --import tsx bench/haproxy-lsp.ts [--runs N] [--sizes 20000,100000] [--markdown]
+ *   node esbuild.mjs && node --import tsx bench/haproxy-lsp.ts [--sizes 20000,100000] [--repeat 50] [--opens 5] [--edits 10] [--cpu-prof DIR]
  *
  * For each size: generate a valid config (bench/lib/haproxyConfigGen.ts), check it with
  * `haproxy -c -f` (median of 5 wall times), spawn `node dist/server.js --stdio`, then measure
@@ -35,6 +35,8 @@ const REPEAT = Number(argOf('--repeat') ?? 50);
 const OPENS = Number(argOf('--opens') ?? 5);
 const EDITS = Number(argOf('--edits') ?? 10);
 const SIZES = (argOf('--sizes') ?? '20000,100000').split(',').map(Number);
+/** `--cpu-prof DIR`: the server writes a V8 CPU profile there when it exits (for `--cpu-prof` analysis). */
+const CPU_PROF_DIR = argOf('--cpu-prof');
 
 interface Row { name: string; p50: number; p95: number; max: number; note?: string }
 interface SizeResult {
@@ -107,7 +109,13 @@ async function benchSize(target: number, dir: string): Promise<SizeResult> {
   const haproxy = haproxyCheckMs(file);
   const variants = Array.from({ length: OPENS }, (_, i) => (i === OPENS - 1 ? text : generateHaproxyConfig(target, OPENS - 1 - i).text));
 
-  const client = await startServer({ settings: { haproxy: { version: '2.6' } } });
+  const client = await startServer({
+    settings: { haproxy: { version: '2.6' } },
+    // Node refuses --cpu-prof in NODE_OPTIONS; the hook takes the same profile through node:inspector.
+    env: CPU_PROF_DIR
+      ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'lib', 'cpuProfileHook.cjs')}`, CPU_PROF_DIR: path.resolve(CPU_PROF_DIR) }
+      : undefined,
+  });
   try {
     const opens: number[] = [];
     const cpus: number[] = [];
