@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { HaproxyDocument, Section } from '../parser/model';
-import { collectNames, statementSymbols } from './names/collect';
+import { collectNames, sectionNamesOf, statementSymbols, type SectionNames } from './names/collect';
 import { statementAtLine } from './locate';
 import type { NameKind, NameSymbol } from './names/types';
 
@@ -24,8 +24,10 @@ export { PREDEFINED_ACL_NAMES, NAMED_SECTION_KINDS } from './names/types';
  * - other kinds resolve by name among the sections of that kind.
  */
 export interface NameIndex {
-  /** Every symbol, in document order. */
+  /** Every definition, then every reference, each in document order. */
   readonly symbols: readonly NameSymbol[];
+  /** Every reference in document order (a shared list: do not mutate). */
+  allReferences(): readonly NameSymbol[];
   /** Definitions of `kind` (`backend` also yields `listen`, `frontend` also yields `listen`), optionally filtered by name / section. */
   definitions(kind: NameKind, name?: string, scope?: Section): NameSymbol[];
   /** References of `kind`, optionally by name. Unresolved ones included. */
@@ -68,7 +70,7 @@ export function nameSymbolAt(doc: HaproxyDocument, position: Position): NameSymb
   const hit = statementAtLine(doc, position.line);
   if (!hit?.section) return undefined;
   return statementSymbols(hit.section, hit.statement).find(
-    (s) => position.character >= s.range.start.character && position.character <= s.range.end.character,
+    (s) => position.character >= s.start && position.character <= s.end,
   );
 }
 
@@ -87,55 +89,108 @@ function definitionKinds(kind: NameKind): readonly NameKind[] {
   return k;
 }
 
+const NO_SYMBOLS: readonly NameSymbol[] = [];
+
+/**
+ * Built for every validation of a new text, so it does as little as possible up front: the
+ * per-section lists from collect.ts stay as they are, definitions are only filed by kind, and
+ * every map (by name, servers by proxy, references by name, by line, reverse) is made the first
+ * time a query needs it. The diagnostics ask `isDefined` of each reference, which reads the
+ * section's own ACL names (already collected) and the proxies by name; servers, ACLs by name
+ * and the reference maps are only built for navigation.
+ */
 class Index implements NameIndex {
-  /** Definitions by kind, then by name. Everything else is built lazily on first use. */
-  private readonly defs = new Map<NameKind, Map<string, NameSymbol[]>>();
+  /** Definitions of each kind, in document order. */
   private readonly defsOfKind = new Map<NameKind, NameSymbol[]>();
+  /** Definitions of one kind by name (per kind, on first use). */
+  private readonly defsByName = new Map<NameKind, Map<string, NameSymbol[]>>();
   /** Servers by proxy name, then by server name; `server-template` prefixes kept apart. */
-  private readonly serversByProxy = new Map<string, Map<string, NameSymbol[]>>();
-  private readonly templatesByProxy = new Map<string, NameSymbol[]>();
-  /** ACL definitions per section, by name (ACL scope is the section). */
-  private readonly aclsBySection = new Map<Section, Map<string, NameSymbol[]>>();
-  private readonly refs: NameSymbol[] = [];
+  private serversByProxy: Map<string, Map<string, NameSymbol[]>> | undefined;
+  private templatesByProxy: Map<string, NameSymbol[]> | undefined;
   private readonly resolved = new Map<NameSymbol, NameSymbol[]>();
+  private refList: NameSymbol[] | undefined;
+  private all: NameSymbol[] | undefined;
   private refsByKey: Map<string, NameSymbol[]> | undefined;
   private byLine: Map<number, NameSymbol[]> | undefined;
   private reverse: Map<NameSymbol, NameSymbol[]> | undefined;
 
-  constructor(readonly symbols: readonly NameSymbol[]) {
-    for (const s of symbols) {
-      if (s.role === 'reference') {
-        this.refs.push(s);
-        continue;
-      }
-      let byName = this.defs.get(s.kind);
-      if (!byName) this.defs.set(s.kind, (byName = new Map()));
-      push(byName, s.name, s);
-      push(this.defsOfKind, s.kind, s);
-      if (s.kind === 'server' && s.section.name) {
-        const proxy = s.section.name.value;
-        let m = this.serversByProxy.get(proxy);
-        if (!m) this.serversByProxy.set(proxy, (m = new Map()));
-        push(m, s.name, s);
-        if (s.template) push(this.templatesByProxy, proxy, s);
-      }
-      else if (s.kind === 'acl') {
-        let m = this.aclsBySection.get(s.section);
-        if (!m) this.aclsBySection.set(s.section, (m = new Map()));
-        push(m, s.name, s);
+  constructor(private readonly parts: readonly SectionNames[]) {
+    for (const part of parts) {
+      for (const s of part.defs) {
+        const list = this.defsOfKind.get(s.kind);
+        if (list) list.push(s);
+        else this.defsOfKind.set(s.kind, [s]);
       }
     }
   }
 
-  definitions(kind: NameKind, name?: string, scope?: Section): NameSymbol[] {
-    if (kind === 'acl' && scope) {
-      const m = this.aclsBySection.get(scope);
-      if (!m) return [];
-      return name === undefined ? [...m.values()].flat() : [...(m.get(name) ?? [])];
+  /** Every definition, then every reference, each in document order. */
+  get symbols(): readonly NameSymbol[] {
+    if (!this.all) {
+      const all: NameSymbol[] = [];
+      for (const part of this.parts) for (const s of part.defs) all.push(s);
+      for (const s of this.allReferences()) all.push(s);
+      this.all = all;
     }
+    return this.all;
+  }
+
+  allReferences(): readonly NameSymbol[] {
+    if (!this.refList) {
+      const refs: NameSymbol[] = [];
+      for (const part of this.parts) for (const s of part.refs) refs.push(s);
+      this.refList = refs;
+    }
+    return this.refList;
+  }
+
+  /** Definitions of `kind` named `name` (a shared list: callers copy). */
+  private named(kind: NameKind, name: string): readonly NameSymbol[] | undefined {
+    let byName = this.defsByName.get(kind);
+    if (!byName) {
+      byName = new Map();
+      for (const d of this.defsOfKind.get(kind) ?? NO_SYMBOLS) push(byName, d.name, d);
+      this.defsByName.set(kind, byName);
+    }
+    return byName.get(name);
+  }
+
+  /** ACL definitions of one section named `name`, or all of them grouped by name (ACL scope is the section). */
+  private aclsIn(section: Section, name?: string): NameSymbol[] {
+    const defs = sectionNamesOf(section).defs;
+    if (name !== undefined) {
+      const out: NameSymbol[] = [];
+      for (const d of defs) if (d.kind === 'acl' && d.name === name) out.push(d);
+      return out;
+    }
+    const byName = new Map<string, NameSymbol[]>();
+    for (const d of defs) if (d.kind === 'acl') push(byName, d.name, d);
+    return [...byName.values()].flat();
+  }
+
+  private servers(): { byProxy: Map<string, Map<string, NameSymbol[]>>; templates: Map<string, NameSymbol[]> } {
+    if (!this.serversByProxy || !this.templatesByProxy) {
+      const byProxy = new Map<string, Map<string, NameSymbol[]>>();
+      const templates = new Map<string, NameSymbol[]>();
+      for (const s of this.defsOfKind.get('server') ?? NO_SYMBOLS) {
+        if (!s.section.name) continue;
+        const proxy = s.section.name.value;
+        let m = byProxy.get(proxy);
+        if (!m) byProxy.set(proxy, (m = new Map()));
+        push(m, s.name, s);
+        if (s.template) push(templates, proxy, s);
+      }
+      this.serversByProxy = byProxy;
+      this.templatesByProxy = templates;
+    }
+    return { byProxy: this.serversByProxy, templates: this.templatesByProxy };
+  }
+
+  definitions(kind: NameKind, name?: string, scope?: Section): NameSymbol[] {
+    if (kind === 'acl' && scope) return sectionNamesOf(scope).acls ? this.aclsIn(scope, name) : [];
     const out: NameSymbol[] = [];
     for (const k of definitionKinds(kind)) {
-      const list = name === undefined ? this.defsOfKind.get(k) : this.defs.get(k)?.get(name);
+      const list = name === undefined ? this.defsOfKind.get(k) : this.named(k, name);
       if (list) for (const d of list) if (!scope || d.section === scope) out.push(d);
     }
     return out;
@@ -144,7 +199,7 @@ class Index implements NameIndex {
   references(kind: NameKind, name?: string): NameSymbol[] {
     if (!this.refsByKey) {
       this.refsByKey = new Map();
-      for (const r of this.refs) {
+      for (const r of this.allReferences()) {
         push(this.refsByKey, r.kind, r);
         push(this.refsByKey, key(r.kind, r.name), r);
       }
@@ -155,11 +210,11 @@ class Index implements NameIndex {
   at(position: Position): NameSymbol | undefined {
     if (!this.byLine) {
       this.byLine = new Map();
-      for (const s of this.symbols) push(this.byLine, s.range.start.line, s);
+      for (const s of this.symbols) push(this.byLine, s.line, s);
     }
     const list = this.byLine.get(position.line);
     if (!list) return undefined;
-    return list.find((s) => position.character >= s.range.start.character && position.character <= s.range.end.character);
+    return list.find((s) => position.character >= s.start && position.character <= s.end);
   }
 
   resolve(symbol: NameSymbol): NameSymbol[] {
@@ -174,15 +229,17 @@ class Index implements NameIndex {
 
   isDefined(ref: NameSymbol): boolean {
     if (ref.role === 'definition') return true;
-    if (ref.kind === 'acl') return this.aclsBySection.get(ref.section)?.has(ref.name) ?? false;
+    // The section's ACL names were collected with its symbols (a Set per proxy section).
+    if (ref.kind === 'acl') return sectionNamesOf(ref.section).acls?.has(ref.name) ?? false;
     if (ref.kind === 'table') return this.resolve(ref).length > 0;
     if (ref.kind === 'server') {
       const proxyName = ref.proxy ?? ref.section.name?.value;
       if (proxyName === undefined) return false;
-      if (this.serversByProxy.get(proxyName)?.has(ref.name)) return true;
-      return this.templatesByProxy.get(proxyName)?.some((d) => serverMatches(d, ref.name)) ?? false;
+      const { byProxy, templates } = this.servers();
+      if (byProxy.get(proxyName)?.has(ref.name)) return true;
+      return templates.get(proxyName)?.some((d) => serverMatches(d, ref.name)) ?? false;
     }
-    for (const k of definitionKinds(ref.kind)) if (this.defs.get(k)?.has(ref.name)) return true;
+    for (const k of definitionKinds(ref.kind)) if (this.named(k, ref.name)) return true;
     return false;
   }
 
@@ -205,15 +262,18 @@ class Index implements NameIndex {
   private reverseMap(): Map<NameSymbol, NameSymbol[]> {
     if (!this.reverse) {
       this.reverse = new Map();
-      for (const r of this.refs) for (const d of this.resolve(r)) push(this.reverse, d, r);
+      for (const r of this.allReferences()) for (const d of this.resolve(r)) push(this.reverse, d, r);
     }
     return this.reverse;
   }
 
   duplicates(): NameSymbol[][] {
     const groups: NameSymbol[][] = [];
-    for (const [kind, byName] of this.defs) {
+    for (const kind of this.defsOfKind.keys()) {
       if (kind === 'acl' || kind === 'frontend' || kind === 'backend' || kind === 'listen') continue;
+      // Names in order of their first definition (what iterating a map filed in document order gave).
+      const byName = new Map<string, NameSymbol[]>();
+      for (const d of this.defsOfKind.get(kind)!) push(byName, d.name, d);
       for (const defs of byName.values()) {
         if (defs.length < 2) continue;
         if (kind === 'server' || kind === 'table') {
@@ -228,11 +288,11 @@ class Index implements NameIndex {
     }
     // Proxies: frontends and backends may share a name; a listen clashes with both.
     const proxyNames = new Set<string>();
-    for (const k of ['frontend', 'backend', 'listen'] as const) for (const n of this.defs.get(k)?.keys() ?? []) proxyNames.add(n);
+    for (const k of ['frontend', 'backend', 'listen'] as const) for (const d of this.defsOfKind.get(k) ?? NO_SYMBOLS) proxyNames.add(d.name);
     for (const name of proxyNames) {
-      const fe = this.defs.get('frontend')?.get(name) ?? [];
-      const be = this.defs.get('backend')?.get(name) ?? [];
-      const li = this.defs.get('listen')?.get(name) ?? [];
+      const fe = this.named('frontend', name) ?? NO_SYMBOLS;
+      const be = this.named('backend', name) ?? NO_SYMBOLS;
+      const li = this.named('listen', name) ?? NO_SYMBOLS;
       const feSide = [...fe, ...li].sort(byPosition);
       const beSide = [...be, ...li].sort(byPosition);
       if (feSide.length > 1) groups.push(feSide);
@@ -246,17 +306,18 @@ class Index implements NameIndex {
     if (ref.kind === 'server') {
       const proxyName = ref.proxy ?? ref.section.name?.value;
       if (proxyName === undefined) return [];
-      const exact = this.serversByProxy.get(proxyName)?.get(ref.name) ?? [];
-      const templates = this.templatesByProxy.get(proxyName);
-      if (!templates) return exact;
-      return [...exact, ...templates.filter((d) => d.name !== ref.name && serverMatches(d, ref.name))];
+      const { byProxy, templates } = this.servers();
+      const exact = byProxy.get(proxyName)?.get(ref.name) ?? [];
+      const tpl = templates.get(proxyName);
+      if (!tpl) return exact;
+      return [...exact, ...tpl.filter((d) => d.name !== ref.name && serverMatches(d, ref.name))];
     }
     if (ref.kind === 'table') {
       // `peers1/t1` → the `table t1` line of `peers peers1`; `be` → the proxy itself, whichever
       // side (frontend, backend, listen) holds the stick-table (checked by the diagnostics).
       if (ref.proxy !== undefined) return this.definitions('table', ref.name).filter((d) => d.section.name?.value === ref.proxy);
       const out: NameSymbol[] = [];
-      for (const k of TABLE_HOLDER_KINDS) for (const d of this.defs.get(k)?.get(ref.name) ?? []) out.push(d);
+      for (const k of TABLE_HOLDER_KINDS) for (const d of this.named(k, ref.name) ?? NO_SYMBOLS) out.push(d);
       return out.sort(byPosition);
     }
     return this.definitions(ref.kind, ref.name);
@@ -292,5 +353,5 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 }
 
 function byPosition(a: NameSymbol, b: NameSymbol): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return a.line - b.line || a.start - b.start;
 }

@@ -19,8 +19,7 @@ export function checkReferences(cc: CheckContext): void {
   const index = buildNameIndex(cc.doc);
   const holdsTable = new Map<Section, boolean>();
   let peersNames: string[] | undefined;
-  for (const sym of index.symbols) {
-    if (sym.role !== 'reference') continue;
+  for (const sym of index.allReferences()) {
     if (sym.kind === 'table') {
       checkTableRef(cc, sym, index.resolve(sym), holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
       continue;
@@ -126,8 +125,7 @@ const OWN_TABLE_FETCH = /(^|[[,{])((?:src_(?!is_local\b|port\b)[a-z0-9_]+|table_
  * `peers p`. HAProxy 2.6 refuses both ("unable to find table …"), hence an error.
  */
 function checkTableRef(cc: CheckContext, sym: NameSymbol, defs: NameSymbol[], holdsTable: Map<Section, boolean>, peersNames: string[]): void {
-  const { line, character } = sym.range.start;
-  const end = sym.range.end.character;
+  const { line, start: character, end } = sym;
   if (sym.proxy !== undefined) {
     // A missing peers section is already an undefined-reference on the `peers` part.
     if (defs.length > 0 || !peersNames.includes(sym.proxy)) return;
@@ -167,8 +165,7 @@ function hasStickTable(section: Section, cache: Map<Section, boolean>): boolean 
 }
 
 function reportUndefined(cc: CheckContext, sym: NameSymbol, namesOf: (kind: NameSymbol['kind']) => string[]): void {
-  const { line, character } = sym.range.start;
-  const end = sym.range.end.character;
+  const { line, start: character, end } = sym;
   if (sym.kind === 'backend') {
     const sugg = suggest(sym.name, namesOf('backend'));
     cc.report('undefinedBackend', line, character, end, { name: sym.name, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);

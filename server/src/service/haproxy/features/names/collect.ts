@@ -11,12 +11,16 @@ import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymb
  * checked or navigated statically. Order: every definition, then every reference, each in
  * document order.
  */
-export function collectNames(doc: HaproxyDocument): NameSymbol[] {
-  const perSection = doc.sections.map(sectionNames);
-  const out: NameSymbol[] = [];
-  for (const n of perSection) for (const s of n.defs) out.push(s);
-  for (const n of perSection) for (const s of n.refs) out.push(s);
-  return out;
+export function collectNames(doc: HaproxyDocument): SectionNames[] {
+  return doc.sections.map(sectionNamesOf);
+}
+
+/** What one section defines and references, in document order. Never mutated once collected. */
+export interface SectionNames {
+  readonly defs: readonly NameSymbol[];
+  readonly refs: readonly NameSymbol[];
+  /** The ACL names a proxy section defines (undefined for other sections): its ACL references resolve among them. */
+  readonly acls: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -26,9 +30,9 @@ export function collectNames(doc: HaproxyDocument): NameSymbol[] {
  * result is memoised per Section: after a one-line edit only that line's section is walked.
  * Symbols are never mutated once collected.
  */
-const sectionCache = new WeakMap<Section, { defs: NameSymbol[]; refs: NameSymbol[] }>();
+const sectionCache = new WeakMap<Section, SectionNames>();
 
-function sectionNames(section: Section): { defs: NameSymbol[]; refs: NameSymbol[] } {
+export function sectionNamesOf(section: Section): SectionNames {
   let cached = sectionCache.get(section);
   if (cached) return cached;
   const defs: NameSymbol[] = [];
@@ -47,7 +51,7 @@ function sectionNames(section: Section): { defs: NameSymbol[]; refs: NameSymbol[
   const refs: NameSymbol[] = [];
   collectHeaderRefs(section, refs);
   for (const st of section.body) collectStatementRefs(section, st, acls, refs);
-  cached = { defs, refs };
+  cached = { defs, refs, acls };
   sectionCache.set(section, cached);
   return cached;
 }
@@ -110,31 +114,40 @@ function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
   }
 }
 
-function collectStatementRefs(section: Section, st: Statement, acls: Set<string> | undefined, out: NameSymbol[]): void {
+function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
   const kw = st.keyword;
   if (kw === '' && st.values.length === 0) return;
   const isProxy = PROXY_KINDS.has(section.kind);
   if (kw === 'log') collectLogRefs([section, st.line], st, out);
   if (!isProxy) return;
-  // Lines that name nothing (no name keyword, no condition word, no fetch argument; `(` in a
-  // value is a `(` or an escape in the line) are skipped on their text: nothing is built.
+  // Most lines are decided on their text, before any word is built (this runs on every line
+  // of 100,000-line files). Superset tests: a value differs from its text only through quotes
+  // and escapes; an escape (`i\f` is `if`) sends the line down the exact path, and a quoted
+  // `if` is a value anyway (checked below).
   const text = st.text;
-  if (!REF_KEYWORDS.has(kw) && text.indexOf('(') < 0 && text.indexOf('\\') < 0 && !MAY_HAVE_CONDITION.test(text)) return;
-  // One scan of the words (no Token objects) for the two things any rule may contain: a
-  // condition and fetch arguments.
-  const words = st.words;
+  const escaped = text.indexOf('\\') >= 0;
+  // Without quotes or escapes every value is a substring of the text (`tr"ack-sc0"` is `track-sc0`).
+  const literal = !escaped && text.indexOf('"') < 0 && text.indexOf("'") < 0;
+  const mayParen = escaped || text.indexOf('(') >= 0;
+  const mayCond = escaped || MAY_HAVE_CONDITION.test(text);
+  const named = REF_KEYWORDS.has(kw);
+  if (!named && !mayParen && !mayCond) return;
+  // Condition and fetch arguments, from the words (no Token objects), only when the text may hold them.
   let cond = -1;
   let parens = false;
-  const values = st.values;
-  for (let i = 1; i < values.length; i++) {
-    if (cond < 0 && isConditionWord(words[i])) cond = i;
-    if (!parens && values[i].includes('(')) parens = true;
+  if (mayCond || mayParen) {
+    const words = st.words;
+    const values = st.values;
+    for (let i = 1; i < values.length; i++) {
+      if (mayCond && cond < 0 && isConditionWord(words[i])) cond = i;
+      if (mayParen && !parens && values[i].includes('(')) parens = true;
+    }
   }
-  if (cond < 0 && !parens && !REF_KEYWORDS.has(kw)) return;
-  // Tokens only where a name is found (tokenAt builds one): a server line has many words.
-  // A quoted `if` is a value, not a condition.
-  if (cond > 0 && st.tokens[cond].quoted) {
+  if (cond < 0 && !parens && !named) return;
+  // A quoted `if` is a value, not a condition. One token (tokenAt), not the line's array.
+  if (cond > 0 && st.tokenAt(cond)!.quoted) {
     const t = st.tokens;
+    const words = st.words;
     cond = -1;
     for (let i = 1; i < t.length; i++) if (!t[i].quoted && isConditionWord(words[i])) { cond = i; break; }
   }
@@ -155,7 +168,7 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
       if (SERVER_REF_HINT.test(text)) collectServerOptionRefs(at, st, kw === 'default-server' ? 1 : 2, out);
       break;
     case 'bind':
-      if (text.indexOf('@') >= 0 || text.indexOf('\\') >= 0) collectCrtStoreRefs(at, st, 2, out);
+      if (text.indexOf('@') >= 0 || escaped) collectCrtStoreRefs(at, st, 2, out);
       break;
     case 'use-fcgi-app':
       addRef(out, 'fcgi-app', st.tokenAt(1), at, kw);
@@ -164,30 +177,35 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
       addRef(out, 'http-errors', st.tokenAt(1), at, kw);
       break;
     case 'filter':
-      if (words[1] === 'cache') addRef(out, 'cache', st.tokenAt(2), at, 'filter cache');
+      if (st.words[1] === 'cache') addRef(out, 'cache', st.tokenAt(2), at, 'filter cache');
       break;
     case 'stats':
       // `stats scope .` is the proxy itself, not a name.
-      if (words[1] === 'scope' && values[2] !== '.') addRef(out, 'proxy', st.tokenAt(2), at, 'stats scope');
+      if (st.words[1] === 'scope' && st.values[2] !== '.') addRef(out, 'proxy', st.tokenAt(2), at, 'stats scope');
       break;
     case 'email-alert':
-      if (words[1] === 'mailers') addRef(out, 'mailers', st.tokenAt(2), at, 'email-alert mailers');
+      if (st.words[1] === 'mailers') addRef(out, 'mailers', st.tokenAt(2), at, 'email-alert mailers');
       break;
-    case 'stick-table':
+    case 'stick-table': {
+      const words = st.words;
       for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addRef(out, 'peers', st.tokenAt(i + 1), at, 'stick-table peers');
       break;
+    }
     case 'stick':
       collectTableWord(at, st, 2, 'stick', out);
       break;
     case 'tcp-request':
     case 'tcp-response':
-      collectTrackTable(at, st, out);
+      if (!literal || TRACK_HINT.test(text)) collectTrackTable(at, st, out);
       break;
     case 'http-request':
     case 'http-response':
     case 'http-after-response':
     case 'http-error': {
-      collectTrackTable(at, st, out);
+      if (!literal || TRACK_HINT.test(text)) collectTrackTable(at, st, out);
+      // `cache-use`/`cache-store` actions and `errorfiles` arguments: a text test first.
+      if (literal && !HTTP_RULE_HINT.test(text)) break;
+      const words = st.words;
       const action = words[1];
       if (action === 'cache-use' || action === 'cache-store') addRef(out, 'cache', st.tokenAt(2), at, `${kw} ${action}`);
       for (let i = 1; i < words.length - 1; i++) {
@@ -198,8 +216,8 @@ function collectStatementRefs(section: Section, st: Statement, acls: Set<string>
       break;
     }
   }
-  if (cond > 0 && kw !== 'acl') collectConditionRefs(at, st.tokens, cond + 1, acls, out);
-  if (parens) collectFetchArgRefs(at, st, out);
+  if (cond > 0 && kw !== 'acl') collectConditionRefs(at, st, cond + 1, acls, out);
+  if (parens && (!literal || FETCH_ARG_HINT.test(text))) collectFetchArgRefs(at, st, out);
 }
 
 /**
@@ -303,17 +321,20 @@ function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[])
  * ACL names after `if`/`unless`: `a !b || c or d { anonymous acl }`. Anonymous ACLs in braces
  * are skipped, and so are predefined ACL names unless the section defines an ACL of that name.
  */
-function collectConditionRefs(at: Where, t: readonly Token[], from: number, acls: Set<string> | undefined, out: NameSymbol[]): void {
+function collectConditionRefs(at: Where, st: Statement, from: number, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
+  // Values first; a Token (tokenAt) only for a word that is an ACL name.
+  const values = st.values;
   let depth = 0;
-  for (let i = from; i < t.length; i++) {
-    const tok = t[i];
-    let v = tok.value;
+  for (let i = from; i < values.length; i++) {
+    let v = values[i];
     if (v === '{' || v === '!{') { depth++; continue; }
     if (v === '}') { if (depth > 0) depth--; continue; }
     if (depth > 0 || v === '!' || v === '||' || v === 'or' || v === '') continue;
     let skip = 0;
     while (v.startsWith('!')) { v = v.slice(1); skip++; }
-    if (!v || hasDynamicPart(tok)) continue;
+    if (!v) continue;
+    const tok = st.tokenAt(i)!;
+    if (hasDynamicPart(tok)) continue;
     if (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v)) continue;
     const off = textOffset(tok);
     if (off === undefined) continue;
@@ -330,6 +351,16 @@ const SERVER_REF_HINT = /track|resolvers|[@\\]/i;
 
 /** A cheap superset test on a line's text: it may hold an `if`/`unless` word (any case). */
 const MAY_HAVE_CONDITION = /if|unless/i;
+
+/** Superset tests on a rule line's text without quotes or escapes: a `track-sc…`/`do-resolve(` action; a cache action or `errorfiles`. */
+const TRACK_HINT = /track-sc|do-resolve\(/i;
+const HTTP_RULE_HINT = /cache-use|cache-store|errorfiles/i;
+
+/**
+ * Superset test on a line's text without quotes or escapes (its values are then substrings of
+ * it): a sample fetch or converter that takes a name (fetchArgs.ts; its patterns are case-sensitive).
+ */
+const FETCH_ARG_HINT = /nbsrv|be_conn|be_sess_rate|queue|connslots|srv_|http_auth|sc[0-9]?_|src_|table_|in_table/;
 
 /** `if`/`unless` (given lower-cased). */
 function isConditionWord(w: string): boolean {

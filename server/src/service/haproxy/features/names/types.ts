@@ -30,15 +30,23 @@ export const NAMED_SECTION_KINDS: ReadonlySet<string> = new Set<NameKind>([
 ]);
 
 export interface NameSymbol {
-  kind: NameKind;
-  name: string;
-  /** Range of the name itself (for `track be/s1`: just `be` or just `s1`). */
-  range: Range;
-  role: 'definition' | 'reference';
+  readonly kind: NameKind;
+  readonly name: string;
+  /**
+   * Position of the name itself (for `track be/s1`: just `be` or just `s1`): 0-based line and
+   * UTF-16 columns [start, end). Kept as numbers; `range` builds the LSP Range when a feature
+   * asks (hover, definition, a diagnostic), so the index holds one object per name.
+   */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  /** The same position as an LSP Range (a new object on each read). */
+  readonly range: Range;
+  readonly role: 'definition' | 'reference';
   /** The section the symbol is written in (for a section name: that section). */
-  section: Section;
+  readonly section: Section;
   /** The statement keyword that introduced it: `use_backend`, `track`, `acl`, `server`, `backend` … */
-  via: string;
+  readonly via: string;
   /**
    * Server references: the proxy named explicitly (`track be/s1` → `be`); absent = the enclosing proxy.
    * Table references: the peers section of a `peers/table` name.
