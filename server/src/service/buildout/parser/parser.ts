@@ -11,7 +11,7 @@ import type {
   PlatformFacts, Range,
 } from '../model';
 import { evaluateCondition } from './conditions';
-import { PY_WS_CLASS, isWsCode, postProcessValue, pyRepr, pyWords, skipWs, trimWsEnd } from './pyText';
+import { PY_WS_CLASS, isWsCode, pyRepr, skipWs, trimWsEnd } from './pyText';
 
 const W = `[${PY_WS_CLASS}]`;
 /** section_header, with `.` written as `[^\n]` (Python's `.`) and the final newline removed first. */
@@ -107,17 +107,13 @@ class Option implements ParsedOption {
    */
   words(): ExtendsEntry[] {
     const out: ExtendsEntry[] = [];
-    const add = (piece: string, line: number, start: number) => {
-      const lead = skipWs(piece);
-      for (const w of pyWords(piece)) out.push(new Entry(w.word, line, start + w.start - lead));
-    };
-    add(this.firstValue, this.line, this.valueStart);
+    addWords(out, this.firstValue, this.line, this.valueStart);
     const s = this.more;
     let c = 0;
     if (s) {
       for (let i = 0; i < s.length; i += 3) {
         while (c < this.continuations.length && this.continuations[c].length === 0) c++;
-        add(this.continuations[c++] ?? '', s[i], s[i + 1]);
+        addWords(out, this.continuations[c++] ?? '', s[i], s[i + 1]);
       }
     }
     return out;
@@ -133,10 +129,18 @@ class Option implements ParsedOption {
     };
   }
 
-  /** `rawValue` (first value and continuations joined by newlines) and buildout's post-processing. */
+  /**
+   * `rawValue` (first value and continuations joined by newlines) and buildout's post-processing,
+   * which only applies to a value starting with whitespace: here, a block (empty first line).
+   * The first value is stripped, so a one-line value and a value with text on its first line
+   * are final as they are; a block is dedented from its lines (see `blockValue`) instead of
+   * re-scanning the joined text (which allocated a copy of it several times).
+   */
   finish(): void {
-    if (this.continuations !== NO_CONTINUATIONS) this.rawValue = this.firstValue + '\n' + this.continuations.join('\n');
-    this.value = postProcessValue(this.rawValue);
+    const cont = this.continuations;
+    if (cont === NO_CONTINUATIONS) return;
+    this.rawValue = this.firstValue + '\n' + cont.join('\n');
+    this.value = this.firstValue ? this.rawValue : blockValue(cont);
   }
 }
 
@@ -337,6 +341,60 @@ function makeOption(text: string, start: number, end: number, idx: number, activ
   const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
   const vStart = eq + 1 + (firstValue ? lead - eqAt - 1 : end - eqAt - 1);
   return new Option(key, name, operator, idx, firstValue, active, name.length, opStart, eq + 1, vStart);
+}
+
+/**
+ * The `str.split()` words of `piece` as entries: `piece` starts at character `start` of `line`
+ * after its leading spaces (the value ranges begin at the text). Scanned in place: the word
+ * objects of `pyWords` and a closure per option were a good part of a parse's garbage.
+ */
+function addWords(out: ExtendsEntry[], piece: string, line: number, start: number): void {
+  const lead = skipWs(piece);
+  const n = piece.length;
+  let i = lead;
+  while (i < n) {
+    const from = i;
+    while (i < n && !isWsCode(piece.charCodeAt(i))) i++;
+    if (i > from) out.push(new Entry(piece.slice(from, i), line, start + from - lead));
+    while (i < n && isWsCode(piece.charCodeAt(i))) i++;
+  }
+}
+
+/**
+ * `postProcessValue('\n' + lines.join('\n'))` for the continuation lines of a block (each
+ * right-stripped by the parser, '' for a blank line): buildout's `textwrap.dedent` of the
+ * right-stripped value, then `leading_blank_lines` removed. So: the lines from the first to the
+ * last with text, less the longest common prefix of spaces and tabs of the lines with text
+ * (blank lines stay empty; a line with text always holds a non-space, so none is "whitespace
+ * only"); the leading run of whitespace ends on the newline before the first line with text.
+ */
+function blockValue(lines: string[]): string {
+  let first = -1;
+  let last = -1;
+  let margin = 0;
+  let ref = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length === 0) continue;
+    let k = 0;
+    while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+    if (first < 0) {
+      first = i;
+      margin = k;
+      ref = line;
+    } else {
+      let m = 0;
+      const limit = margin < k ? margin : k;
+      while (m < limit && line.charCodeAt(m) === ref.charCodeAt(m)) m++;
+      margin = m;
+    }
+    last = i;
+  }
+  if (first < 0) return '';
+  if (first === last) return margin ? lines[first].slice(margin) : lines[first];
+  const out: string[] = [];
+  for (let i = first; i <= last; i++) out.push(lines[i].length && margin ? lines[i].slice(margin) : lines[i]);
+  return out.join('\n');
 }
 
 /** Python `str.rstrip(chars)`. */

@@ -56,19 +56,6 @@ export function pySplit(s: string): string[] {
   return s.split(WS_RUN).filter((w) => w.length > 0);
 }
 
-/** Words of `s` (as `pySplit`) with their offsets. */
-export function pyWords(s: string): Array<{ word: string; start: number }> {
-  const out: Array<{ word: string; start: number }> = [];
-  let i = 0;
-  while (i < s.length) {
-    while (i < s.length && isWsCode(s.charCodeAt(i))) i++;
-    const start = i;
-    while (i < s.length && !isWsCode(s.charCodeAt(i))) i++;
-    if (i > start) out.push({ word: s.slice(start, i), start });
-  }
-  return out;
-}
-
 /**
  * `textwrap.dedent` of CPython 3.11: only spaces and tabs count as indentation, and only `\n`
  * separates lines (its regexes use `re.MULTILINE`, whose `^`/`$` know no other line break).

@@ -22,8 +22,12 @@ class Options {
   data = new Map<string, string>();
   constructor(readonly name: string) {}
   keys(): string[] {
-    const out = [...this.raw.keys()];
-    for (const k of this.data.keys()) if (!this.raw.has(k)) out.push(k);
+    // forEach, not spread or for-of: the key iterators allocated a result object per key.
+    const out: string[] = [];
+    this.raw.forEach((_v, k) => out.push(k));
+    this.data.forEach((_v, k) => {
+      if (!this.raw.has(k)) out.push(k);
+    });
     return out;
   }
 }

@@ -242,19 +242,36 @@ function pyCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function hasIncrements(s: Section): boolean {
-  for (const k of s.keys()) {
-    const last = k.charCodeAt(k.length - 1);
-    if (last === 43 || last === 45) return true; // '+' or '-'
-  }
-  return false;
+function isIncrementKey(k: string): boolean {
+  const last = k.charCodeAt(k.length - 1);
+  return last === 43 || last === 45; // '+' or '-'
 }
 
-/** Increment keys of the section being merged (scratch: `updateSection` is never re-entered). */
+/**
+ * Whether the section has a `k +` or `k -` key. forEach, not for-of over keys(): the key
+ * iterator allocated a result object per key (thousands per cold resolve, in diamonds).
+ */
+function hasIncrements(s: Section): boolean {
+  found = false;
+  s.forEach(noteIncrement);
+  return found;
+}
+let found = false;
+function noteIncrement(_v: SKey, k: string): void {
+  if (!found && isIncrementKey(k)) found = true;
+}
+
+/**
+ * Scratch of the merge in progress (`updateSection` is never re-entered): s2's increment keys,
+ * the names they change, their results. Reused, never shrunk: a fresh array per merge was a
+ * good part of the merge's garbage.
+ */
 const incKeys: string[] = [];
+const incNames: string[] = [];
+const results: SKey[] = [];
+let incCount = 0;
 function collectIncrement(_v: SKey, k: string): void {
-  const last = k.charCodeAt(k.length - 1);
-  if (last === 43 || last === 45) incKeys.push(k); // '+' or '-'
+  if (isIncrementKey(k)) incKeys[incCount++] = k;
 }
 
 /**
@@ -263,9 +280,10 @@ function collectIncrement(_v: SKey, k: string): void {
  * Array.prototype.sort with a comparator slicing strings cost more than the merge itself).
  * Stable, as Python's sorted().
  */
-function sortIncrements(keys: string[]): void {
-  const firsts = keys.map((k) => rstripChars(k, ' +'));
-  for (let i = 1; i < keys.length; i++) {
+function sortIncrements(keys: string[], n: number): void {
+  const firsts = incNames; // scratch: the names are computed after sorting
+  for (let i = 0; i < n; i++) firsts[i] = rstripChars(keys[i], ' +');
+  for (let i = 1; i < n; i++) {
     const k = keys[i];
     const f = firsts[i];
     const last = k.charCodeAt(k.length - 1);
@@ -301,56 +319,46 @@ function overrideAll(s1: Section, s2: Section): void {
  * sorted order, as buildout appends them).
  */
 export function updateSection(s1: Section, s2: Section): Section {
-  incKeys.length = 0;
+  incCount = 0;
   s2.forEach(collectIncrement);
-  if (incKeys.length === 0) {
+  const n = incCount;
+  if (n === 0) {
     overrideAll(s1, s2);
     return s1;
   }
-  if (incKeys.length === 1 && s2.size === 1) {
-    // A section holding one increment (`parts +=` in a [buildout]): nothing to order.
-    const k = incKeys[0];
-    const plus = k.charCodeAt(k.length - 1) === 43;
-    const name = rstripChars(k, plus ? ' +' : ' -');
-    const last = name.charCodeAt(name.length - 1);
-    if (last !== 43 && last !== 45) {
-      const base = s1.get(name) ?? IMPLICIT;
-      const v = plus ? addTo(base, s2.get(k)!) : removeFrom(base, s2.get(k)!);
-      const v1 = s1.get(name);
-      s1.set(name, v1 ? override(v1, v) : v);
-      return s1;
-    }
-  }
-  const keys = incKeys.slice();
-  if (keys.length > 1) sortIncrements(keys);
-  const names = keys.map((k) => rstripChars(k, k.endsWith('+') ? ' +' : ' -'));
+  if (n > 1) sortIncrements(incKeys, n);
   let independent = true;
-  for (let i = 0; i < names.length && independent; i++) {
-    const last = names[i].charCodeAt(names[i].length - 1);
-    if (last === 43 || last === 45) independent = false;
-    for (let j = 0; j < i && independent; j++) if (names[j] === names[i]) independent = false;
+  for (let i = 0; i < n; i++) {
+    const k = incKeys[i];
+    const name = rstripChars(k, k.charCodeAt(k.length - 1) === 43 ? ' +' : ' -');
+    incNames[i] = name;
+    if (isIncrementKey(name)) independent = false;
+    for (let j = 0; j < i && independent; j++) if (incNames[j] === name) independent = false;
   }
   if (independent) {
-    const results = keys.map((k, i) => {
-      const base = s2.get(names[i]) ?? s1.get(names[i]) ?? IMPLICIT;
-      return k.endsWith('+') ? addTo(base, s2.get(k)!) : removeFrom(base, s2.get(k)!);
-    });
+    // Every result from s1 as it was (results first, then the overrides).
+    for (let i = 0; i < n; i++) {
+      const k = incKeys[i];
+      const base = s2.get(incNames[i]) ?? s1.get(incNames[i]) ?? IMPLICIT;
+      results[i] = k.charCodeAt(k.length - 1) === 43 ? addTo(base, s2.get(k)!) : removeFrom(base, s2.get(k)!);
+    }
     s2.forEach((v2, key) => {
-      const last = key.charCodeAt(key.length - 1);
-      if (last === 43 || last === 45) return;
-      const i = names.indexOf(key);
-      const v = i >= 0 ? results[i] : v2;
+      if (isIncrementKey(key)) return;
+      let v = v2;
+      for (let i = 0; i < n; i++) if (incNames[i] === key) { v = results[i]; break; }
       const v1 = s1.get(key);
       s1.set(key, v1 ? override(v1, v) : v);
     });
-    for (let i = 0; i < names.length; i++) {
-      if (s2.has(names[i])) continue;
-      const v1 = s1.get(names[i]);
-      s1.set(names[i], v1 ? override(v1, results[i]) : results[i]);
+    for (let i = 0; i < n; i++) {
+      const name = incNames[i];
+      if (s2.has(name)) continue;
+      const v1 = s1.get(name);
+      s1.set(name, v1 ? override(v1, results[i]) : results[i]);
     }
     return s1;
   }
   // The general algorithm, on a copy of s2.
+  const keys = incKeys.slice(0, n);
   const copy = new Map(s2);
   for (const k of keys) {
     const v = copy.get(k);
@@ -386,7 +394,7 @@ export function updateData(d1: Data, d2: Data, mode: MergeMode, owned: Set<Secti
       // The same section reached through two extends paths: override(v, v) is v, a no-op.
       if (s1 === s2 && !hasIncrements(s2)) return;
       if (!owned.has(s1)) {
-        d1.set(name, (s1 = new Map(s1)));
+        d1.set(name, (s1 = copyMap(s1)));
         owned.add(s1);
       }
       updateSection(s1, s2);
@@ -421,5 +429,22 @@ function baseIncrements(s2: Section): Section {
 
 /** A copy of the section map (sections shared: pass an empty `owned` set when merging into it). */
 export function cloneData(d: Data): Data {
-  return new Map(d);
+  return copyMap(d);
+}
+
+let copyTarget: Map<string, unknown>;
+function copyEntry(v: unknown, k: string): void {
+  copyTarget.set(k, v);
+}
+
+/**
+ * `new Map(m)`, without its iterator: the Map constructor walks an iterable through the
+ * iterator protocol, one entry array and one result object per key (a good part of the merge's
+ * garbage, which copies sections and whole section maps of every extended file).
+ */
+export function copyMap<V>(m: Map<string, V>): Map<string, V> {
+  const out = new Map<string, V>();
+  copyTarget = out;
+  m.forEach(copyEntry);
+  return out;
 }
