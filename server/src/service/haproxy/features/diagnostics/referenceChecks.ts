@@ -74,6 +74,8 @@ function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]):
     // Keyword, then values (no Token objects): only lines that may use the own table build tokens.
     const kw = st.keyword;
     if (kw !== 'stick' && !RULE_KEYWORDS.has(kw) && kw !== 'acl') continue;
+    // Without quotes or escapes the values are substrings of the text: one test, no words built.
+    if (kw !== 'stick' && !OWN_TABLE_WORD.test(st.text) && isLiteral(st.text)) continue;
     const v = st.values;
     if (v.length < 2) continue;
     if (v[0] !== 'stick' && !RULE_KEYWORDS.has(v[0]) && v[0] !== 'acl') continue;
@@ -113,6 +115,13 @@ function mayUseOwnTable(values: readonly string[]): boolean {
     if (v.startsWith('track-sc') || v.includes('src_') || v.includes('table_')) return true;
   }
   return false;
+}
+
+/** What mayUseOwnTable looks for, on a line's text (case-sensitive, like it). */
+const OWN_TABLE_WORD = /track-sc|src_|table_/;
+
+function isLiteral(text: string): boolean {
+  return text.indexOf('\\') < 0 && text.indexOf('"') < 0 && text.indexOf("'") < 0;
 }
 
 const OWN_TABLE_HINT = " Add a 'stick-table' line, or name a table (e.g. 'table <proxy>' or a table argument).";

@@ -125,12 +125,16 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
   // and escapes; an escape (`i\f` is `if`) sends the line down the exact path, and a quoted
   // `if` is a value anyway (checked below).
   const text = st.text;
+  const named = REF_KEYWORDS.has(kw);
+  // One regex decides most lines: with no escape, `(`, condition word (nor, on a server
+  // line, an option that names something), there is nothing to collect.
+  if (!named && !MAY_NAME_SOMETHING.test(text)) return;
+  if ((kw === 'server' || kw === 'server-template' || kw === 'default-server') && !SERVER_MAY_NAME.test(text)) return;
   const escaped = text.indexOf('\\') >= 0;
   // Without quotes or escapes every value is a substring of the text (`tr"ack-sc0"` is `track-sc0`).
   const literal = !escaped && text.indexOf('"') < 0 && text.indexOf("'") < 0;
   const mayParen = escaped || text.indexOf('(') >= 0;
   const mayCond = escaped || MAY_HAVE_CONDITION.test(text);
-  const named = REF_KEYWORDS.has(kw);
   if (!named && !mayParen && !mayCond) return;
   // Condition and fetch arguments, from the words (no Token objects), only when the text may hold them.
   let cond = -1;
@@ -351,6 +355,12 @@ const SERVER_REF_HINT = /track|resolvers|[@\\]/i;
 
 /** A cheap superset test on a line's text: it may hold an `if`/`unless` word (any case). */
 const MAY_HAVE_CONDITION = /if|unless/i;
+
+/** The union of the escape, `(` and condition tests: a line without any of them names nothing (unless its keyword does). */
+const MAY_NAME_SOMETHING = /[\\(]|if|unless/i;
+
+/** The same for a server line, plus SERVER_REF_HINT (its options that name something). */
+const SERVER_MAY_NAME = /[\\(@]|if|unless|track|resolvers/i;
 
 /** Superset tests on a rule line's text without quotes or escapes: a `track-sc…`/`do-resolve(` action; a cache action or `errorfiles`. */
 const TRACK_HINT = /track-sc|do-resolve\(/i;
