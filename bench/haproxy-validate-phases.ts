@@ -6,7 +6,7 @@
  *
  *   npx esbuild bench/haproxy-validate-phases.ts --bundle --platform=node --outfile=/tmp/phases.js && node /tmp/phases.js [lines=20000] [rounds=16]
  *   (or node --import tsx bench/haproxy-validate-phases.ts …, ≈ 1/3 slower; a third argument `validate`
- *   runs only whole validations, for `node --cpu-prof`)
+ *   runs only whole validations, for `node --cpu-prof`; `parse` or `local` only that step)
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateHaproxyConfig } from './lib/haproxyConfigGen';
@@ -23,7 +23,10 @@ import type { HaproxyContext } from '../server/src/service/haproxy/context';
 
 const size = Number(process.argv[2] ?? 20000);
 const rounds = Number(process.argv[3] ?? 16);
-/** `validate`: every round runs the whole validation only (for a profile of it). */
+/**
+ * `validate`: every round runs the whole validation only (for a profile of it); `parse`: only
+ * the parse; `local`: the parse (not timed) and the statement-local checks only.
+ */
 const only = process.argv[4];
 const kb = getKnowledge('2.6');
 
@@ -45,8 +48,12 @@ for (let r = 0; r < rounds; r++) {
   add('textdocument', td);
   const [parsed, tp] = cpu(() => parseHaproxy(text));
   add('parse', tp);
+  if (only === 'parse') continue;
   const ctx: HaproxyContext = { uri: doc.uri, document: doc, parsed, kb, isTemplate: false };
-  if (r % 2 === 0 || only === 'validate') {
+  if (only === 'local') {
+    const cc = new CheckContext(ctx, { severity: {} });
+    add('local checks', cpu(() => runLocalChecks(cc))[1]);
+  } else if (r % 2 === 0 || only === 'validate') {
     const [, tv] = cpu(() => validate(ctx, { severity: {} }));
     add('validate (all)', tv);
   } else {

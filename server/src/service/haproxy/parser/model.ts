@@ -71,6 +71,17 @@ export interface Statement {
   readonly values: string[];
   /** The tokens' values lower-cased (HAProxy keywords are case-insensitive). Shared: do not mutate. */
   readonly words: string[];
+  /** Number of tokens, without building them. */
+  readonly tokenCount: number;
+  /**
+   * Every token is plain: unquoted, without escape or `$`, so its value is its text and nothing
+   * in it is deferred (buildout or environment substitution). Nearly all lines; a check can then
+   * read `values`/`words` and the columns below instead of building Token objects.
+   */
+  readonly plain: boolean;
+  /** Columns of token `i` (`tokens[i].start` / `.end`), without building it. */
+  tokenStart(i: number): number;
+  tokenEnd(i: number): number;
   comment?: Comment;
   /** Problems found while splitting the line (unterminated quote, bad escape…). */
   errors?: LexError[];

@@ -112,6 +112,20 @@ export class LineStatement implements Statement {
     return this.#count;
   }
 
+  get plain(): boolean {
+    return this.#full === undefined;
+  }
+
+  tokenStart(i: number): number {
+    const full = this.#full;
+    return full !== undefined ? full[i].start : this.#store!.data[this.#at + 2 * i];
+  }
+
+  tokenEnd(i: number): number {
+    const full = this.#full;
+    return full !== undefined ? full[i].end : this.#store!.data[this.#at + 2 * i + 1];
+  }
+
   /** Whether the first word has a quoted part (then it is no keyword). */
   get firstQuoted(): boolean {
     return this.#full !== undefined && this.#full.length > 0 && this.#full[0].quoted;

@@ -9,9 +9,9 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
-import type { Section, Statement, Token } from '../../parser/model';
+import type { Section, Statement } from '../../parser/model';
 import { EXTRA_ARGS_FATAL, MISSING_ARGS_FATAL, newerVersionHint, REMOVED_KEYWORDS } from '../../knowledge/index';
-import { didYouMeanHint, kindOf, type CheckContext, type KeywordMatch } from './reporter';
+import { didYouMeanHint, kindOf, quotedAt, type CheckContext, type KeywordMatch } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
@@ -88,7 +88,7 @@ export function checkSectionHeader(cc: CheckContext, section: Section): void {
   if (section.kind === 'defaults' || section.kind === 'frontend' || section.kind === 'backend' || section.kind === 'listen') {
     checkProxyHeader(cc, section);
   }
-  if (section.name) checkName(cc, section.header, section.name, section.kind);
+  if (section.name) checkName(cc, section.header, 1, section.kind);
 }
 
 /** Per knowledge base and section kind: whether body keywords are checked, and against data. */
@@ -114,10 +114,9 @@ export function bodyCheckMode(cc: CheckContext, kind: string): 0 | 1 | 2 {
 
 /** Keyword checks of one body statement; returns its keyword match for the value and rule checks. */
 export function checkBodyKeyword(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
-  const first = st.tokens[0];
-  if (!first) return undefined;
-  if (first.value.charCodeAt(0) === 46 /* . */ && !first.quoted) return undefined;
-  if (cc.isDeferred(first)) return undefined;
+  if (st.tokenCount === 0) return undefined;
+  if (st.values[0].charCodeAt(0) === 46 /* . */ && !quotedAt(st, 0)) return undefined;
+  if (cc.deferredAt(st, 0)) return undefined;
   return checkStatement(cc, section, st, hasData);
 }
 
@@ -146,24 +145,109 @@ function checkProxyHeader(cc: CheckContext, section: Section): void {
 }
 
 /** HAProxy's invalid_char(): names may only hold letters, digits, '-', '_', '.' and ':'. */
-function checkName(cc: CheckContext, st: Statement, tok: Token, what: string): void {
-  if (cc.isDeferred(tok) || tok.value.includes('%[')) return;
-  const bad = /[^A-Za-z0-9_.:-]/.exec(tok.value);
-  if (bad) cc.reportToken('invalidName', st, tok, { name: tok.value, char: bad[0], what });
+function checkName(cc: CheckContext, st: Statement, i: number, what: string): void {
+  const value = st.values[i];
+  if (cc.deferredAt(st, i) || value.includes('%[')) return;
+  const bad = badNameChar(value);
+  if (bad >= 0) cc.reportAt('invalidName', st, i, { name: value, char: value[bad], what });
+}
+
+/** Index of the first character outside [A-Za-z0-9_.:-] (-1: none); a char test, no regex per name. */
+function badNameChar(v: string): number {
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45) continue;
+    return k;
+  }
+  return -1;
+}
+
+/** The keyword match of a body statement: `kb.matchKeyword`, then with `words[1]`'s `(…)` removed. */
+function matchWords(kb: KnowledgeBase, kind: SectionKind, words: readonly string[]): KeywordMatch | undefined {
+  // `http-check set-var(check.x) …`: parametrised sub-keywords are listed without their argument.
+  const direct = kb.matchKeyword(kind, words);
+  return direct ?? (words.length > 1 && words[1].includes('(') ? kb.matchKeyword(kind, [words[0], words[1].replace(/\(.*$/s, ''), ...words.slice(2)]) : undefined);
+}
+
+/**
+ * Per knowledge base: for each first word that starts multi-word keyword names (`option`,
+ * `timeout`, `http-request` … and removed ones), the most words such a name has.
+ */
+const headCache = new WeakMap<KnowledgeBase, Map<string, number>>();
+function multiWordHeads(kb: KnowledgeBase): Map<string, number> {
+  let heads = headCache.get(kb);
+  if (!heads) {
+    heads = new Map();
+    for (const name of [...kb.allKeywordNames(), ...REMOVED_KEYWORDS.map((r) => r.name.toLowerCase())]) {
+      const parts = name.split(' ');
+      if (parts.length > 1) heads.set(parts[0], Math.max(heads.get(parts[0]) ?? 0, parts.length));
+    }
+    headCache.set(kb, heads);
+  }
+  return heads;
+}
+
+/**
+ * `matchWords` remembered per knowledge base and section kind. The match only depends on the
+ * words that can form a keyword: the first word alone, unless it starts multi-word names
+ * (then also the second, when no name of that head has three words) or is `no`/`default`
+ * (not remembered). Each body statement looked its keyword up again (strings joined word by
+ * word, a result object) although a file has a few dozen distinct keywords. The remembered
+ * match objects are shared: never mutated. Bounded, as keywords are user text.
+ */
+interface KindMemo {
+  /** First word → match, for words that start no multi-word name. */
+  single: Map<string, KeywordMatch | null>;
+  /** Head → second word → match. */
+  heads: Map<string, Map<string, KeywordMatch | null>>;
+}
+const matchCache = new WeakMap<KnowledgeBase, Map<string, KindMemo>>();
+const NO_SECOND = '\u0000';
+const MEMO_LIMIT = 4096;
+
+function matchBody(kb: KnowledgeBase, kind: SectionKind, st: Statement, words: readonly string[]): KeywordMatch | undefined {
+  const first = st.keyword;
+  if (first === 'no' || first === 'default') return matchWords(kb, kind, words);
+  const paren = first.indexOf('(');
+  const headWords = multiWordHeads(kb).get(paren > 0 ? first.slice(0, paren) : first);
+  if (headWords !== undefined && headWords > 2) return matchWords(kb, kind, words);
+  let byKind = matchCache.get(kb);
+  if (!byKind) matchCache.set(kb, (byKind = new Map()));
+  let kindMemo = byKind.get(kind);
+  if (!kindMemo) byKind.set(kind, (kindMemo = { single: new Map(), heads: new Map() }));
+  let memo: Map<string, KeywordMatch | null>;
+  let key: string;
+  if (headWords === undefined) {
+    memo = kindMemo.single;
+    key = first;
+  } else {
+    let byHead = kindMemo.heads.get(first);
+    if (!byHead) {
+      if (kindMemo.heads.size >= MEMO_LIMIT) kindMemo.heads.clear();
+      kindMemo.heads.set(first, (byHead = new Map()));
+    }
+    memo = byHead;
+    key = words.length > 1 ? words[1] : NO_SECOND;
+  }
+  let m = memo.get(key);
+  if (m === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    m = matchWords(kb, kind, headWords === undefined || key === NO_SECOND ? [first] : [first, key]) ?? null;
+    memo.set(key, m);
+  }
+  return m ?? undefined;
 }
 
 function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
   const kb = cc.kb;
   const kind = kindOf(section);
   const words = cc.words(st);
-  // `http-check set-var(check.x) …`: parametrised sub-keywords are listed without their argument.
-  const direct = kb.matchKeyword(kind, words);
-  const match = direct ?? (words.length > 1 && words[1].includes('(') ? kb.matchKeyword(kind, [words[0], words[1].replace(/\(.*$/s, ''), ...words.slice(2)]) : undefined);
+  const match = matchBody(kb, kind, st, words);
   if (match) {
-    if (match.entry.name === 'acl' && st.tokens[1]) checkName(cc, st, st.tokens[1], 'ACL');
+    if (match.entry.name === 'acl' && st.tokenCount > 1) checkName(cc, st, 1, 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
-    const lastWord = st.tokens[match.wordCount - 1];
-    checkMatched(cc, section, st, match.entry, match.wordCount, lastWord && lastWord.value.includes('(') ? 1 : 0);
+    const lastWord = st.values[match.wordCount - 1];
+    checkMatched(cc, section, st, match.entry, match.wordCount, lastWord !== undefined && lastWord.includes('(') ? 1 : 0);
     return match;
   }
   // The section matters: the global `grace` is a current keyword, the proxy `grace` was removed.
@@ -213,26 +297,27 @@ function proxyMatch(kb: KnowledgeBase, words: readonly string[]): { entry: Keywo
 }
 
 function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs = 0): void {
-  const kwTok = st.tokens[0];
-  const kwEnd = st.tokens[Math.max(0, wordCount - 1)].end;
-  const prefix = kwTok.value.toLowerCase();
+  const kwStart = st.tokenStart(0);
+  const kwEnd = st.tokenEnd(Math.max(0, wordCount - 1));
+  const words = st.words;
+  const prefix = words[0];
   if ((prefix === 'no' || prefix === 'default') && PROXY.has(section.kind) && entry.name.startsWith('option ') && !entry.negatable) {
-    cc.report('notNegatable', st.line, kwTok.start, kwEnd, { name: entry.name, prefix });
+    cc.report('notNegatable', st.line, kwStart, kwEnd, { name: entry.name, prefix });
   }
   if (entry.namedDefaultsOnly && section.kind === 'defaults' && !section.name) {
-    cc.report('namedDefaultsOnly', st.line, kwTok.start, kwEnd, { name: entry.name });
+    cc.report('namedDefaultsOnly', st.line, kwStart, kwEnd, { name: entry.name });
   }
   if (entry.removed && versionLE(entry.removed, cc.version)) {
-    cc.report('removedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
+    cc.report('removedKeyword', st.line, kwStart, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     return;
   }
-  const rem = REMOVED_HEADS.has(cc.words(st)[0]) || REMOVED_HEADS.has(cc.words(st)[1]) ? cc.kb.matchRemoved(cc.words(st), kindOf(section)) : undefined;
+  const rem = REMOVED_HEADS.has(words[0]) || REMOVED_HEADS.has(words[1]) ? cc.kb.matchRemoved(words, kindOf(section)) : undefined;
   if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
     const advice = rem?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
-    cc.report('deprecatedKeyword', st.line, kwTok.start, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
+    cc.report('deprecatedKeyword', st.line, kwStart, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
   } else {
     if (rem && !rem.entry.removed && rem.entry.deprecated && versionLE(rem.entry.deprecated, cc.version) && rem.wordCount >= wordCount) {
-      cc.report('deprecatedKeyword', st.line, kwTok.start, st.tokens[rem.wordCount - 1].end, { name: rem.entry.name, deprecated: rem.entry.deprecated, advice: rem.entry.advice });
+      cc.report('deprecatedKeyword', st.line, kwStart, st.tokenEnd(rem.wordCount - 1), { name: rem.entry.name, deprecated: rem.entry.deprecated, advice: rem.entry.advice });
     }
   }
   checkArgCount(cc, st, entry, wordCount, inlineArgs);
@@ -240,28 +325,28 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
 
 /** Argument counts; extra words after a condition (`if`/`unless`) belong to the condition. */
 function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs: number): void {
-  const toks = st.tokens;
-  const total = toks.length - wordCount + inlineArgs;
+  const count = st.tokenCount;
+  const values = st.values;
+  const total = count - wordCount + inlineArgs;
   let n = total;
-  for (let i = wordCount; i < toks.length; i++) {
-    const w = toks[i].value;
-    if ((w === 'if' || w === 'unless') && !toks[i].quoted) {
+  for (let i = wordCount; i < count; i++) {
+    const w = values[i];
+    if ((w === 'if' || w === 'unless') && !quotedAt(st, i)) {
       n = i - wordCount;
       break;
     }
   }
   if (total < entry.minArgs) {
-    const last = toks[toks.length - 1];
     const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
     const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
     // Documented minimums count optional parts for some keywords: only "nothing at all" is sure.
-    cc.report('missingArgument', st.line, toks[0].start, last.end, { name: entry.name, expected: expected + syntax }, undefined, total === 0 || MISSING_ARGS_FATAL.has(entry.name) ? undefined : 'warning');
+    cc.report('missingArgument', st.line, st.tokenStart(0), st.tokenEnd(count - 1), { name: entry.name, expected: expected + syntax }, undefined, total === 0 || MISSING_ARGS_FATAL.has(entry.name) ? undefined : 'warning');
     return;
   }
   if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === total) {
-    const extra = toks[wordCount + entry.maxArgs - inlineArgs];
+    const extra = wordCount + entry.maxArgs - inlineArgs;
     // An error only where HAProxy refuses the surplus (measured); elsewhere it is silently ignored.
-    cc.report('extraArgument', st.line, extra.start, toks[toks.length - 1].end, { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: extra.value }, undefined, EXTRA_ARGS_FATAL.has(entry.name) ? 'error' : undefined);
+    cc.report('extraArgument', st.line, st.tokenStart(extra), st.tokenEnd(count - 1), { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: values[extra] }, undefined, EXTRA_ARGS_FATAL.has(entry.name) ? 'error' : undefined);
   }
 }
 

@@ -201,7 +201,7 @@ function compute(cc: CheckContext, st: Statement, key: string, section: Section 
     if (section && st === section.header) {
       cc.family = FAMILY_KEYWORDS;
       try { checkSectionHeader(cc, section); } catch { /* see above */ }
-    } else if (section && st.tokens.length > 0) {
+    } else if (section && st.tokenCount > 0) {
       let match: KeywordMatch | undefined;
       cc.family = FAMILY_KEYWORDS;
       try { if (mode > 0) match = checkBodyKeyword(cc, section, st, mode === 2); } catch { /* see above */ }

@@ -7,9 +7,9 @@ import { suggest } from '../../../common/didYouMean';
 import { newerVersionHint } from '../../knowledge/index';
 import { checkWithTrack, walkOptions } from '../../knowledge/optionWalk';
 import type { ParamEntry } from '../../knowledge/types';
-import type { Statement, Token } from '../../parser/model';
+import type { Statement } from '../../parser/model';
 import { didYouMeanHint, type CheckContext } from './reporter';
-import { checkPortSpec, checkTime, timeLeniency } from './valueSyntax';
+import { checkPortSpec, checkTime, isDigits, timeLeniency } from './valueSyntax';
 
 const SERVER_TIME_OPTIONS = new Set(['inter', 'fastinter', 'downinter', 'slowstart', 'agent-inter', 'pool-purge-delay']);
 
@@ -24,6 +24,33 @@ function lookup(find: (n: string) => ParamEntry | undefined, name: string): Para
   return undefined;
 }
 
+/** What the scan needs to know of one word: its option entry and its removed/deprecated record. */
+interface OptionPlan {
+  entry: ParamEntry | undefined;
+  life: ReturnType<CheckContext['lifecycleOf']>;
+}
+
+/**
+ * Per option list (one per knowledge base and kind): the plan of each word seen. Both halves are
+ * pure functions of the knowledge base and the word, and the same words (`check`, `inter`,
+ * `2s`, `weight` …) come back on every server line; looking them up again (two maps, a
+ * `no-` retry, a version compare) was most of the option scan. Bounded: words are user text.
+ */
+const planCache = new WeakMap<readonly ParamEntry[], Map<string, OptionPlan>>();
+const PLAN_LIMIT = 4096;
+
+function optionPlan(cc: CheckContext, all: readonly ParamEntry[], find: (n: string) => ParamEntry | undefined, what: 'bind-option' | 'server-option', name: string): OptionPlan {
+  let plans = planCache.get(all);
+  if (!plans) planCache.set(all, (plans = new Map()));
+  let plan = plans.get(name);
+  if (plan === undefined) {
+    if (plans.size >= PLAN_LIMIT) plans.clear();
+    plan = { entry: lookup(find, name), life: cc.lifecycleOf(what, name) };
+    plans.set(name, plan);
+  }
+  return plan;
+}
+
 function scan(
   cc: CheckContext,
   st: Statement,
@@ -31,28 +58,28 @@ function scan(
   all: readonly ParamEntry[],
   find: (n: string) => ParamEntry | undefined,
   unknownKey: 'unknownBindOption' | 'unknownServerOption',
-  onValue?: (option: string, value: Token) => void,
+  onValue?: (option: string, index: number) => void,
 ): void {
   // Without option data (placeholder knowledge) every option would look unknown.
   if (all.length === 0) return;
-  const toks = st.tokens;
+  // Tokens are read by index (values, lower-cased words, columns): no Token objects per option.
+  const count = st.tokenCount;
   const words = st.words;
-  for (let i = from; i < toks.length; i++) {
-    const tok = toks[i];
-    if (cc.isDeferred(tok)) return;
+  const values = st.values;
+  for (let i = from; i < count; i++) {
+    if (cc.deferredAt(st, i)) return;
     // `set-proxy-v2-tlv-fmt(0xE1) <fmt>`: a parametrised option is listed without its argument.
     // (The statement's lower-cased words: no new string per word of every bind/server line.)
     const word = words[i];
     const paren = word.indexOf('(');
     const name = paren < 0 ? word : word.slice(0, paren);
-    const entry = lookup(find, name);
-    const life = cc.lifecycleOf(unknownKey === 'unknownBindOption' ? 'bind-option' : 'server-option', name);
+    const { entry, life } = optionPlan(cc, all, find, unknownKey === 'unknownBindOption' ? 'bind-option' : 'server-option', name);
     if (life) {
       const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
-      cc.reportToken(key, st, tok, { name: tok.value, removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
+      cc.reportAt(key, st, i, { name: values[i], removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
       if (!entry) return;
     } else if (entry?.deprecated) {
-      cc.reportToken('deprecatedKeyword', st, tok, { name: tok.value, deprecated: entry.deprecated, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
+      cc.reportAt('deprecatedKeyword', st, i, { name: values[i], deprecated: entry.deprecated, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     }
     // A word that cannot be an option name (an address, number, path) is the value of an
     // option whose argument count varies (`source 10.0.0.1 usesrc client`): skip it.
@@ -60,16 +87,16 @@ function scan(
     if (!entry) {
       const sugg = suggest(name, all.map((e) => e.name));
       const later = newerVersionHint(unknownKey === 'unknownBindOption' ? 'bind' : 'server', name, cc.version);
-      cc.reportToken(unknownKey, st, tok, { name: tok.value, hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
+      cc.reportAt(unknownKey, st, i, { name: values[i], hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
       return;
     }
     const n = entry.argCount;
     // HAProxy's parser for `set-proxy-v2-tlv-fmt(<id>)` stores an empty format when the value is missing.
-    if (n > 0 && i + n >= toks.length && name !== 'set-proxy-v2-tlv-fmt') {
-      cc.reportToken('missingOptionValue', st, tok, { name: tok.value });
+    if (n > 0 && i + n >= count && name !== 'set-proxy-v2-tlv-fmt') {
+      cc.reportAt('missingOptionValue', st, i, { name: values[i] });
       return;
     }
-    if (n > 0 && onValue && !cc.isDeferred(toks[i + 1])) onValue(name, toks[i + 1]);
+    if (n > 0 && onValue && i + 1 < count && !cc.deferredAt(st, i + 1)) onValue(name, i + 1);
     i += n;
   }
 }
@@ -81,24 +108,25 @@ export function checkBindOptions(cc: CheckContext, st: Statement, from: number):
 export function checkServerOptions(cc: CheckContext, st: Statement, from: number): void {
   // `check` with `track` on one line (a text test first: most server lines have no track).
   if (st.text.includes('track')) {
-    const words = st.tokens.map((t) => t.value.toLowerCase());
+    const words = st.words;
     const at = words[0] === 'default-server' ? undefined : checkWithTrack(walkOptions(words, from, (n) => cc.kb.serverOption(n)?.argCount));
-    if (at !== undefined) cc.reportToken('checkWithTrack', st, st.tokens[at], { name: st.tokens[1]?.value ?? 'server' });
+    if (at !== undefined) cc.reportAt('checkWithTrack', st, at, { name: st.values[1] ?? 'server' });
   }
-  scan(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, value) => {
+  scan(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, index) => {
+    const value = st.values[index];
     if (SERVER_TIME_OPTIONS.has(option)) {
-      const lenient = checkTime(value.value) ? timeLeniency(value.value) : undefined;
-      if (checkTime(value.value)) cc.reportToken('invalidTime', st, value, { value: value.value, extra: lenient?.extra }, undefined, lenient?.sev);
+      const lenient = checkTime(value) ? timeLeniency(value) : undefined;
+      if (checkTime(value)) cc.reportAt('invalidTime', st, index, { value, extra: lenient?.extra }, undefined, lenient?.sev);
     } else if (option === 'port' || option === 'agent-port') {
-      const r = checkPortSpec(value.value, false, false);
-      if (r) cc.reportToken('invalidPort', st, value, { value: value.value, extra: ` (${r})` });
+      const r = checkPortSpec(value, false, false);
+      if (r) cc.reportAt('invalidPort', st, index, { value, extra: ` (${r})` });
     } else if (option === 'weight') {
-      if (!/^\d+$/.test(value.value) || Number(value.value) > 256) {
-        cc.reportToken('invalidNumber', st, value, { value: value.value, name: 'weight', extra: ' A weight is a whole number from 0 to 256.' }, undefined, 'error');
+      if (!isDigits(value) || Number(value) > 256) {
+        cc.reportAt('invalidNumber', st, index, { value, name: 'weight', extra: ' A weight is a whole number from 0 to 256.' }, undefined, 'error');
       }
     } else if (option === 'rise' || option === 'fall') {
-      if (!/^\d+$/.test(value.value) || Number(value.value) < 1) {
-        cc.reportToken('invalidNumber', st, value, { value: value.value, name: option, extra: ' It must be a whole number above 0.' }, undefined, 'error');
+      if (!isDigits(value) || Number(value) < 1) {
+        cc.reportAt('invalidNumber', st, index, { value, name: option, extra: ' It must be a whole number above 0.' }, undefined, 'error');
       }
     }
   });

@@ -145,10 +145,32 @@ export class CheckContext {
     this.report(key, st.line, tok.start, tok.end, args, data, sev);
   }
 
+  /** `reportToken` for token `i` of a statement, without building the token. */
+  reportAt(key: DiagnosticCodeKey, st: Statement, i: number, args: MessageArgs = {}, data?: FixData, sev?: DefaultSeverity): void {
+    this.report(key, st.line, st.tokenStart(i), st.tokenEnd(i), args, data, sev);
+  }
+
   /** Whether a token's value is only known later (buildout substitution or environment variable). */
   isDeferred(tok: Token): boolean {
     return tok.buildoutRefs !== undefined || tok.envVars !== undefined || tok.value.includes('${');
   }
+
+  /** `isDeferred` of token `i` (which must exist): never for a plain statement, whose tokens are not built. */
+  deferredAt(st: Statement, i: number): boolean {
+    return !st.plain && this.isDeferred(st.tokens[i]);
+  }
+}
+
+/** Whether token `i` (which must exist) has a quoted part; never in a plain statement. */
+export function quotedAt(st: Statement, i: number): boolean {
+  return !st.plain && st.tokens[i].quoted;
+}
+
+/** Whether token `i` is written as its value (no quote or escape): report columns inside it are exact. */
+export function verbatimAt(st: Statement, i: number): boolean {
+  if (st.plain) return true;
+  const t = st.tokens[i];
+  return t.text === t.value;
 }
 
 /** Lower-cased token values of a statement (shared: do not mutate). */

@@ -6,59 +6,59 @@
 import { suggest } from '../../../common/didYouMean';
 import { ACTIONS_NEEDING_ARGS, HTTP_ACTION_WORDS, defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
-import type { Statement, Token } from '../../parser/model';
-import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
+import type { Statement } from '../../parser/model';
+import { didYouMeanHint, quotedAt, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
+import { isDigits } from './valueSyntax';
 
 /** ACL-only derivatives of fetches (`hdr_beg`, `path_end`, `url_reg` …), §7.3. */
 const DERIVATIVE = /^(.+?)_(beg|dir|dom|end|len|reg|sub|cnt|found|ip|val|str|match|pst|rep|int)$/;
 
 /** Rule checks of one body statement whose keyword is known (`m`). */
 export function checkStatementRules(cc: CheckContext, st: Statement, m: KeywordMatch | undefined): void {
-  if (!m || st.tokens.length < 2) return;
+  const count = st.tokenCount;
+  if (!m || count < 2) return;
   const entry = m.entry;
   if (entry.name === 'acl') {
-    const crit = st.tokens[2];
-    if (crit) checkSampleExpr(cc, st, crit, 0, crit.value);
-  } else if (entry.ruleSet && st.tokens[0].value.toLowerCase() !== 'no') {
+    if (count > 2) checkSampleExpr(cc, st, 2, 0, st.values[2]);
+  } else if (entry.ruleSet && st.words[0] !== 'no') {
     checkAction(cc, st, entry.ruleSet, m.wordCount);
     // `set-var(txn.x) <expr>`: the word after the action is a sample expression.
-    const action = st.tokens[m.wordCount];
-    const expr = st.tokens[m.wordCount + 1];
-    if (action && expr && /^set-var\(/i.test(action.value) && !expr.quoted) checkSampleExpr(cc, st, expr, 0, expr.value);
+    const e = m.wordCount + 1;
+    if (e < count && st.words[m.wordCount].startsWith('set-var(') && !quotedAt(st, e)) checkSampleExpr(cc, st, e, 0, st.values[e]);
   }
   checkCondition(cc, st);
   checkEmbeddedSamples(cc, st);
 }
 
 function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: number): void {
-  const tok = st.tokens[index];
-  if (!tok || cc.isDeferred(tok)) return;
+  if (index >= st.tokenCount || cc.deferredAt(st, index)) return;
   const all = cc.kb.actions(ruleSet);
   if (all.length === 0) return;
-  const raw = tok.value.toLowerCase();
+  const raw = st.words[index];
   if (raw === 'if' || raw === 'unless') return;
   // Parametrised actions: set-var(txn.x), sc-inc-gpc(0,1); Lua actions are registered at run time.
-  const name = raw.replace(/\(.*$/s, '');
+  const paren = raw.indexOf('(');
+  const name = paren < 0 ? raw : raw.slice(0, paren);
   if (name.startsWith('lua.')) return;
   const life = cc.lifecycleOf('action', name);
   if (life) {
     const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
     const advice = life.entry.replacement ? `${life.entry.advice}` : life.entry.advice;
-    cc.reportToken(key, st, tok, { name, removed: life.entry.removed, deprecated: life.entry.deprecated, advice }, life.entry.replacement ? { suggestions: [life.entry.replacement] } : undefined);
+    cc.reportAt(key, st, index, { name, removed: life.entry.removed, deprecated: life.entry.deprecated, advice }, life.entry.replacement ? { suggestions: [life.entry.replacement] } : undefined);
     return;
   }
   if (findAction(cc.kb, ruleSet, name)) {
     if (name === 'deny' || name === 'tarpit') checkDenyStatus(cc, st, index + 1);
     // Nothing (or only the condition) after an action that needs arguments: HAProxy refuses it.
-    const next = st.tokens[index + 1]?.value.toLowerCase();
+    const next = st.words[index + 1];
     if (ACTIONS_NEEDING_ARGS.has(name) && (next === undefined || next === 'if' || next === 'unless')) {
       const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
-      cc.reportToken('missingArgument', st, tok, { name: `${ruleSet} ${name}`, expected: `arguments${syntax ? ` (syntax: ${syntax})` : ''}` });
-    } else if (next !== undefined) checkActionWordCount(cc, st, ruleSet, name, tok, index);
+      cc.reportAt('missingArgument', st, index, { name: `${ruleSet} ${name}`, expected: `arguments${syntax ? ` (syntax: ${syntax})` : ''}` });
+    } else if (next !== undefined) checkActionWordCount(cc, st, ruleSet, name, index);
     return;
   }
   const sugg = suggest(name, all.map((a) => a.name));
-  cc.reportToken('unknownAction', st, tok, { name: tok.value, ruleSet, hint: didYouMeanHint(sugg) + newerVersionHint('action', name, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
+  cc.reportAt('unknownAction', st, index, { name: st.values[index], ruleSet, hint: didYouMeanHint(sugg) + newerVersionHint('action', name, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
 }
 
 /**
@@ -66,19 +66,21 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
  * takes. Words that may expand to several (buildout `${…}`, environment variables) are not
  * counted, so such lines are never judged.
  */
-function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet, name: string, tok: Token, index: number): void {
+function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet, name: string, index: number): void {
   const needed = HTTP_ACTION_WORDS[ruleSet]?.get(name);
   if (needed === undefined) return;
   let count = 0;
-  for (const t of st.tokens.slice(index + 1)) {
-    const w = t.value.toLowerCase();
+  const words = st.words;
+  for (let i = index + 1; i < words.length; i++) {
+    const w = words[i];
     if (w === 'if' || w === 'unless') break;
-    if (cc.isDeferred(t) || t.text.includes('$')) return;
+    // A plain statement has no `$` at all.
+    if (!st.plain && (cc.isDeferred(st.tokens[i]) || st.tokens[i].text.includes('$'))) return;
     count++;
   }
   if (count >= needed) return;
   const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
-  cc.reportToken('missingArgument', st, tok, { name: `${ruleSet} ${name}`, expected: `${needed} arguments, not ${count}${syntax ? ` (syntax: ${syntax})` : ''}` });
+  cc.reportAt('missingArgument', st, index, { name: `${ruleSet} ${name}`, expected: `${needed} arguments, not ${count}${syntax ? ` (syntax: ${syntax})` : ''}` });
 }
 
 /** Words of an HTTP reply that carries its own payload, so any status code is allowed. */
@@ -89,20 +91,20 @@ const OWN_REPLY_WORDS = new Set(['content-type', 'string', 'lf-string', 'file', 
  * must be a status HAProxy has a built-in page for; it refuses the file otherwise.
  */
 function checkDenyStatus(cc: CheckContext, st: Statement, from: number): void {
-  const t = st.tokens;
+  const t = st.values;
   let at = -1;
   for (let i = from; i < t.length; i++) {
-    const w = t[i].value;
+    const w = t[i];
     if (w === 'if' || w === 'unless') break;
     if (OWN_REPLY_WORDS.has(w)) return;
     if (w === 'deny_status' && at < 0) at = i;
   }
   if (at >= 0 && at + 1 < t.length) {
     const v = t[at + 1];
-    if (cc.isDeferred(v) || !/^\d+$/.test(v.value)) return;
+    if (cc.deferredAt(st, at + 1) || !isDigits(v)) return;
     const codes = defaultErrorCodes(cc.version);
-    if (!codes.includes(Number(v.value))) {
-      cc.reportToken('unknownEnumValue', st, v, { value: v.value, name: 'deny_status', hint: ` HAProxy ${cc.version} has built-in pages only for ${codes.join(', ')}; give the reply its own content (content-type … string/file, errorfile) for other codes.` });
+    if (!codes.includes(Number(v))) {
+      cc.reportAt('unknownEnumValue', st, at + 1, { value: v, name: 'deny_status', hint: ` HAProxy ${cc.version} has built-in pages only for ${codes.join(', ')}; give the reply its own content (content-type … string/file, errorfile) for other codes.` });
     }
   }
 }
@@ -144,7 +146,7 @@ function checkEmbeddedSamples(cc: CheckContext, st: Statement): void {
       }
       if (end < 0) break;
       const expr = v.slice(start, end).trim();
-      if (expr !== '' && !expr.startsWith('lua.')) checkSampleExpr(cc, st, tok, start, expr);
+      if (expr !== '' && !expr.startsWith('lua.')) checkSampleExpr(cc, st, i, start, expr);
       re.lastIndex = end + 1;
     }
   }
@@ -152,13 +154,14 @@ function checkEmbeddedSamples(cc: CheckContext, st: Statement): void {
 
 /** Anonymous ACLs: the first word after each `{` in a condition is a fetch. */
 function checkCondition(cc: CheckContext, st: Statement): void {
-  const toks = st.tokens;
+  const values = st.values;
+  const n = values.length;
   let i = 1;
-  while (i < toks.length && !((toks[i].value === 'if' || toks[i].value === 'unless') && !toks[i].quoted)) i++;
-  for (i++; i < toks.length; i++) {
-    const v = toks[i].value;
-    if ((v === '{' || v === '!{') && toks[i + 1]) {
-      checkSampleExpr(cc, st, toks[i + 1], 0, toks[i + 1].value);
+  while (i < n && !((values[i] === 'if' || values[i] === 'unless') && !quotedAt(st, i))) i++;
+  for (i++; i < n; i++) {
+    const v = values[i];
+    if ((v === '{' || v === '!{') && i + 1 < n) {
+      checkSampleExpr(cc, st, i + 1, 0, values[i + 1]);
       i++;
     }
   }
@@ -194,6 +197,34 @@ export function fetchKnown(kb: KnowledgeBase, name: string): boolean {
   return ctr !== name && kb.fetch(ctr) !== undefined;
 }
 
+/** `/^[a-z0-9_.-]+$/i` by char codes (runs for every fetch of every ACL and condition). */
+function isSampleName(v: string): boolean {
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  return v.length > 0;
+}
+
+/**
+ * `fetchKnown` remembered per knowledge base: the same few fetch names (`src`, `path_beg`,
+ * `hdr`, `sc0_http_req_rate` …) come back in every ACL and condition, and an unlisted name
+ * costs several lookups and regular expressions. Bounded: names are user text.
+ */
+const fetchMemo = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+
+function knownFetchMemo(kb: KnowledgeBase, name: string): boolean {
+  let memo = fetchMemo.get(kb);
+  if (!memo) fetchMemo.set(kb, (memo = new Map()));
+  let known = memo.get(name);
+  if (known === undefined) {
+    if (memo.size >= 4096) memo.clear();
+    known = fetchKnown(kb, name);
+    memo.set(name, known);
+  }
+  return known;
+}
+
 /** `map_<match>[_<output>]` converters are documented once as a family. */
 const MAP_FAMILY = /^map_(str|beg|sub|dir|dom|end|reg|regm|int|ip|len|found)(_(str|int|ip|bin))?$/;
 
@@ -202,14 +233,20 @@ export function converterKnown(kb: KnowledgeBase, name: string): boolean {
   return MAP_FAMILY.test(name) && kb.converter('map') !== undefined;
 }
 
-function checkSampleExpr(cc: CheckContext, st: Statement, tok: Token, offset: number, expr: string): void {
-  if (cc.isDeferred(tok) || expr === '' || cc.kb.fetches().length === 0) return;
-  const plain = tok.text === tok.value;
-  const parts = splitChain(expr);
-  const fetchName = parts[0].text.replace(/\(.*$/s, '');
-  if (fetchName === '' || fetchName.startsWith('lua.') || !/^[a-z0-9_.-]+$/i.test(fetchName)) return;
-  const at = (p: { offset: number }, len: number) => (plain ? [tok.start + offset + p.offset, tok.start + offset + p.offset + len] : [tok.start, tok.end]);
-  if (!fetchKnown(cc.kb, fetchName)) {
+/** A sample expression in token `i` (`offset`: where `expr` starts in the token's value). */
+function checkSampleExpr(cc: CheckContext, st: Statement, i: number, offset: number, expr: string): void {
+  if (cc.deferredAt(st, i) || expr === '' || cc.kb.fetches().length === 0) return;
+  const plain = verbatimAt(st, i);
+  const tokStart = st.tokenStart(i);
+  const tokEnd = st.tokenEnd(i);
+  // Most expressions are a single fetch (`src`, `hdr(host)`): no chain to split then.
+  const parts = expr.includes(',') ? splitChain(expr) : [{ text: expr, offset: 0 }];
+  const first = parts[0].text;
+  const paren = first.indexOf('(');
+  const fetchName = paren < 0 ? first : first.slice(0, paren);
+  if (fetchName === '' || fetchName.startsWith('lua.') || !isSampleName(fetchName)) return;
+  const at = (p: { offset: number }, len: number) => (plain ? [tokStart + offset + p.offset, tokStart + offset + p.offset + len] : [tokStart, tokEnd]);
+  if (!knownFetchMemo(cc.kb, fetchName)) {
     const sugg = suggest(fetchName, [...cc.kb.fetches(), ...(cc.kb.aclKeywords?.() ?? [])].map((f) => f.name));
     const [s, e] = at(parts[0], fetchName.length);
     cc.report('unknownFetch', st.line, s, e, { name: fetchName, hint: didYouMeanHint(sugg) + newerVersionHint('fetch', fetchName, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);

@@ -7,7 +7,7 @@
  * warning, which never turns an accepted file into an error.
  */
 import type { Statement } from '../../parser/model';
-import type { CheckContext } from './reporter';
+import { quotedAt, type CheckContext } from './reporter';
 import { isOutOfRangeQuad, OUT_OF_RANGE_QUAD } from './valueSyntax';
 
 function toleratesUnresolved(words: readonly string[], from: number): boolean {
@@ -32,12 +32,13 @@ export function checkServerAddresses(cc: CheckContext): void {
     }
   }
   for (const [st, index] of servers) {
-    const t = st.tokens[index];
-    if (!t || cc.isDeferred(t) || t.quoted) continue;
-    const host = t.value.startsWith('[') ? '' : t.value.replace(/^ipv4@/i, '').replace(/:[^:]*$/, '');
+    // Read through values and columns: no Token objects for the (many) server lines.
+    if (index >= st.tokenCount || cc.deferredAt(st, index) || quotedAt(st, index)) continue;
+    const value = st.values[index];
+    const host = value.startsWith('[') ? '' : value.replace(/^ipv4@/i, '').replace(/:[^:]*$/, '');
     if (!isOutOfRangeQuad(host)) continue;
     const lenient = inherited || toleratesUnresolved(cc.words(st), index + 1);
-    const start = t.start + (t.value.length - t.value.replace(/^ipv4@/i, '').length);
-    cc.report('invalidAddress', st.line, start, start + host.length, { value: host, name: st.tokens[0].value, reason: OUT_OF_RANGE_QUAD }, undefined, lenient ? 'warning' : undefined);
+    const start = st.tokenStart(index) + (value.length - value.replace(/^ipv4@/i, '').length);
+    cc.report('invalidAddress', st.line, start, start + host.length, { value: host, name: st.values[0], reason: OUT_OF_RANGE_QUAD }, undefined, lenient ? 'warning' : undefined);
   }
 }

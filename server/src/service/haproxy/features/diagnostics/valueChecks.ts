@@ -6,9 +6,9 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import { balanceProblem } from '../../knowledge/balance';
-import type { Section, Statement, Token } from '../../parser/model';
+import type { Section, Statement } from '../../parser/model';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
-import { didYouMeanHint, type CheckContext, type KeywordMatch } from './reporter';
+import { didYouMeanHint, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
 import { checkAddress, checkSize, checkTime, isInteger, timeLeniency } from './valueSyntax';
 
 /** Keywords whose first argument is a time (besides every `timeout <name>`). */
@@ -22,35 +22,38 @@ const FALLBACK_BALANCE = ['roundrobin', 'static-rr', 'leastconn', 'first', 'sour
 
 /** Value checks of one body statement, given its keyword match (if the keyword is known). */
 export function checkStatementValues(cc: CheckContext, section: Section, st: Statement, m: KeywordMatch | undefined): void {
-  if (st.tokens.length < 1) return;
+  if (st.tokenCount < 1) return;
   if (m) checkKeywordValues(cc, section, st, m.entry.name, m.wordCount);
   else checkSectionSpecific(cc, section, st);
 }
 
-function valueTok(cc: CheckContext, st: Statement, index: number): Token | undefined {
-  const t = st.tokens[index];
-  if (!t || cc.isDeferred(t)) return undefined;
-  return t;
+/**
+ * The value of token `index` when it exists and is known now (not a buildout or environment
+ * substitution); read from the statement's values, so no Token object is built.
+ */
+function valueAt(cc: CheckContext, st: Statement, index: number): string | undefined {
+  if (index >= st.tokenCount || cc.deferredAt(st, index)) return undefined;
+  return st.values[index];
 }
 
 function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, name: string, wordCount: number): void {
   const words = cc.words(st);
   if (words[0] === 'no') return;
   if (name.startsWith('timeout ') || TIME_KEYWORDS.has(name)) {
-    const t = valueTok(cc, st, wordCount);
-    if (t) {
-      const reason = checkTime(t.value);
-      const lenient = reason ? timeLeniency(t.value) : undefined;
-      if (reason) cc.reportToken('invalidTime', st, t, { value: t.value, reason, extra: lenient?.extra }, undefined, lenient?.sev);
+    const v = valueAt(cc, st, wordCount);
+    if (v !== undefined) {
+      const reason = checkTime(v);
+      const lenient = reason ? timeLeniency(v) : undefined;
+      if (reason) cc.reportAt('invalidTime', st, wordCount, { value: v, reason, extra: lenient?.extra }, undefined, lenient?.sev);
     }
     return;
   }
   if (STRICT_INT.has(name) || LAX_INT.has(name)) {
-    const t = valueTok(cc, st, wordCount);
-    if (t && !isInteger(t.value)) {
+    const v = valueAt(cc, st, wordCount);
+    if (v !== undefined && !isInteger(v)) {
       const lax = LAX_INT.has(name);
       const extra = lax ? ' HAProxy would silently read only its leading digits (or 0).' : '';
-      cc.reportToken('invalidNumber', st, t, { value: t.value, name, extra }, undefined, lax ? 'warning' : 'error');
+      cc.reportAt('invalidNumber', st, wordCount, { value: v, name, extra }, undefined, lax ? 'warning' : 'error');
     }
     return;
   }
@@ -61,10 +64,10 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
       const algorithms = cc.kb.enumValues('balance') ?? FALLBACK_BALANCE;
       checkEnum(cc, st, 'balance', wordCount, algorithms);
       // Case, `hdr(<name>)`, and the argument `hash`/`url_param` need (HAProxy refuses them otherwise).
-      const t = valueTok(cc, st, wordCount);
-      const p = t ? balanceProblem(st.tokens.slice(wordCount).map((x) => x.value), algorithms) : undefined;
-      if (t && p?.kind === 'value') cc.reportToken('unknownEnumValue', st, t, { value: t.value, name: 'balance', hint: p.reason }, p.suggestion ? { suggestions: [p.suggestion] } : undefined);
-      else if (t && p) cc.reportToken('missingArgument', st, t, { name: `balance ${t.value}`, expected: p.reason });
+      const v = valueAt(cc, st, wordCount);
+      const p = v !== undefined ? balanceProblem(st.values.slice(wordCount), algorithms) : undefined;
+      if (v !== undefined && p?.kind === 'value') cc.reportAt('unknownEnumValue', st, wordCount, { value: v, name: 'balance', hint: p.reason }, p.suggestion ? { suggestions: [p.suggestion] } : undefined);
+      else if (v !== undefined && p) cc.reportAt('missingArgument', st, wordCount, { name: `balance ${v}`, expected: p.reason });
       return;
     }
     case 'bind':
@@ -72,7 +75,7 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
       return;
     case 'server':
       if (section.kind === 'backend' || section.kind === 'listen') return checkServer(cc, st, 1, 2, 3);
-      if (section.kind === 'peers' && st.tokens.length > 2) return checkServer(cc, st, 1, 2, 3);
+      if (section.kind === 'peers' && st.tokenCount > 2) return checkServer(cc, st, 1, 2, 3);
       return;
     case 'server-template':
       return checkServer(cc, st, 1, 3, 4);
@@ -96,56 +99,72 @@ function checkSectionSpecific(cc: CheckContext, section: Section, st: Statement)
   if (section.kind === 'peers' && w === 'peer') checkPlainAddress(cc, st, 2, 'peer');
 }
 
+/** Enumerated values (mode, balance …) per list, with their `(…)` parts removed, built once per list. */
+const bareEnums = new WeakMap<readonly string[], Set<string>>();
+
+function bareEnum(values: readonly string[]): Set<string> {
+  let set = bareEnums.get(values);
+  if (!set) bareEnums.set(values, (set = new Set(values.map((x) => x.replace(/\(.*$/s, '')))));
+  return set;
+}
+
 function checkEnum(cc: CheckContext, st: Statement, name: string, index: number, values: readonly string[]): void {
-  const t = valueTok(cc, st, index);
-  if (!t || values.length === 0) return;
-  const v = t.value.replace(/\(.*$/s, '');
-  if (values.some((x) => x.replace(/\(.*$/s, '') === v)) return;
+  const value = valueAt(cc, st, index);
+  if (value === undefined || values.length === 0) return;
+  const paren = value.indexOf('(');
+  const v = paren < 0 ? value : value.slice(0, paren);
+  const known = bareEnum(values);
+  if (known.has(v)) return;
   // HAProxy compares these names case-sensitively (`mode HTTP`: "unknown proxy mode").
-  if (values.some((x) => x.replace(/\(.*$/s, '') === v.toLowerCase())) {
-    const fixed = t.value.replace(v, v.toLowerCase());
-    cc.reportToken('unknownEnumValue', st, t, { value: t.value, name, hint: ` HAProxy only knows it in lower case: '${fixed}'.` }, { suggestions: [fixed] });
+  if (known.has(v.toLowerCase())) {
+    const fixed = value.replace(v, v.toLowerCase());
+    cc.reportAt('unknownEnumValue', st, index, { value, name, hint: ` HAProxy only knows it in lower case: '${fixed}'.` }, { suggestions: [fixed] });
     return;
   }
   const sugg = suggest(v, values);
-  cc.reportToken('unknownEnumValue', st, t, { value: t.value, name, hint: didYouMeanHint(sugg) || ` Expected one of: ${values.join(', ')}.` }, sugg.length ? { suggestions: sugg } : undefined);
+  cc.reportAt('unknownEnumValue', st, index, { value, name, hint: didYouMeanHint(sugg) || ` Expected one of: ${values.join(', ')}.` }, sugg.length ? { suggestions: sugg } : undefined);
 }
 
 function checkBind(cc: CheckContext, st: Statement): void {
-  const t = valueTok(cc, st, 1);
-  if (t) {
-    let offset = 0;
-    for (const part of t.value.split(',')) {
-      if (part !== '') reportAddress(cc, st, t, part, 'bind', offset);
-      offset += part.length + 1;
+  const v = valueAt(cc, st, 1);
+  if (v !== undefined) {
+    if (!v.includes(',')) {
+      if (v !== '') reportAddress(cc, st, 1, v, 'bind', 0);
+    } else {
+      let offset = 0;
+      for (const part of v.split(',')) {
+        if (part !== '') reportAddress(cc, st, 1, part, 'bind', offset);
+        offset += part.length + 1;
+      }
     }
   }
   checkBindOptions(cc, st, 2);
 }
 
 function checkServer(cc: CheckContext, st: Statement, _nameIndex: number, addrIndex: number, firstOption: number): void {
-  const t = valueTok(cc, st, addrIndex);
-  if (t && cc.kb.serverOption(t.value.toLowerCase())) {
+  const v = valueAt(cc, st, addrIndex);
+  if (v !== undefined && cc.kb.serverOption(st.words[addrIndex])) {
     // `server name${x:addr} weight 1 …` (a missing space): the option took the address slot.
-    cc.reportToken('invalidAddress', st, t, { value: t.value, name: st.tokens[0].value, reason: `this is a server option, so the server address is missing (is a space missing between the name and the address?)` });
+    cc.reportAt('invalidAddress', st, addrIndex, { value: v, name: st.values[0], reason: `this is a server option, so the server address is missing (is a space missing between the name and the address?)` });
     return;
   }
-  if (t) reportAddress(cc, st, t, t.value, 'server', 0);
+  if (v !== undefined) reportAddress(cc, st, addrIndex, v, 'server', 0);
   checkServerOptions(cc, st, firstOption);
 }
 
 function checkPlainAddress(cc: CheckContext, st: Statement, index: number, role: 'peer'): void {
-  const t = valueTok(cc, st, index);
-  if (t) reportAddress(cc, st, t, t.value, role, 0);
+  const v = valueAt(cc, st, index);
+  if (v !== undefined) reportAddress(cc, st, index, v, role, 0);
 }
 
-function reportAddress(cc: CheckContext, st: Statement, t: Token, value: string, role: 'bind' | 'server' | 'peer', offset: number): void {
+/** `value` is token `index`'s value or, for a bind list, one comma-separated part of it at `offset`. */
+function reportAddress(cc: CheckContext, st: Statement, index: number, value: string, role: 'bind' | 'server' | 'peer', offset: number): void {
   const p = checkAddress(value, { role, version: cc.version });
   if (!p) return;
-  const plain = t.text === t.value;
-  const start = plain ? t.start + offset : t.start;
-  const end = plain ? start + value.length : t.end;
-  const name = st.tokens[0].value;
+  const plain = verbatimAt(st, index);
+  const start = plain ? st.tokenStart(index) + offset : st.tokenStart(index);
+  const end = plain ? start + value.length : st.tokenEnd(index);
+  const name = st.values[0];
   if (p.kind === 'port') cc.report('invalidPort', st.line, start, end, { value, extra: ` (${p.reason})` }, undefined, p.warning ? 'warning' : undefined);
   else cc.report('invalidAddress', st.line, start, end, { value, name, reason: p.reason });
 }
@@ -155,28 +174,28 @@ function reportAddress(cc: CheckContext, st: Statement, t: Token, value: string,
  * ("total-max-size wrong value '4m'"), more than 4095 and 0, so each is an error.
  */
 function checkCacheSize(cc: CheckContext, st: Statement, index: number): void {
-  const t = valueTok(cc, st, index);
-  if (!t) return;
-  const n = isInteger(t.value) ? Number(t.value) : NaN;
+  const v = valueAt(cc, st, index);
+  if (v === undefined) return;
+  const n = isInteger(v) ? Number(v) : NaN;
   if (n >= 1 && n <= 4095) return;
   const extra = ' HAProxy refuses it: the cache size is a whole number of megabytes from 1 to 4095.';
-  cc.reportToken('invalidNumber', st, t, { value: t.value, name: 'total-max-size', extra }, undefined, 'error');
+  cc.reportAt('invalidNumber', st, index, { value: v, name: 'total-max-size', extra }, undefined, 'error');
 }
 
 /** `stick-table type ip size 1m expire 30s …`: size and expire are parsed strictly. */
 function checkStickTable(cc: CheckContext, st: Statement): void {
   const w = cc.words(st);
-  for (let i = 1; i < st.tokens.length - 1; i++) {
-    const t = valueTok(cc, st, i + 1);
-    if (!t) continue;
+  for (let i = 1; i < st.tokenCount - 1; i++) {
+    const v = valueAt(cc, st, i + 1);
+    if (v === undefined) continue;
     if (w[i] === 'size') {
-      const r = checkSize(t.value);
-      if (r) cc.reportToken('invalidSize', st, t, { value: t.value });
+      const r = checkSize(v);
+      if (r) cc.reportAt('invalidSize', st, i + 1, { value: v });
       i++;
     } else if (w[i] === 'expire') {
-      const r = checkTime(t.value);
-      const lenient = r ? timeLeniency(t.value) : undefined;
-      if (r) cc.reportToken('invalidTime', st, t, { value: t.value, extra: lenient?.extra }, undefined, lenient?.sev);
+      const r = checkTime(v);
+      const lenient = r ? timeLeniency(v) : undefined;
+      if (r) cc.reportAt('invalidTime', st, i + 1, { value: v, extra: lenient?.extra }, undefined, lenient?.sev);
       i++;
     }
   }
