@@ -11,7 +11,7 @@ import { CIRCULAR, isError, missingSection } from './lazy';
 import { BuildoutFailure, type MacroExpander } from './macros';
 import type { Section } from './sectionKey';
 import { pyJoin } from './paths';
-import { referenceParts } from './substitution';
+import { referenceParts, validTokenColon } from './substitution';
 
 const NO_OPTIONS: Section = new Map();
 
@@ -215,10 +215,19 @@ export class ExactEvaluator {
       const end = template.indexOf('}', start + 2);
       if (end < 0) break;
       out += template.slice(pos, start);
-      const parts = referenceParts(template, start, end);
-      if ('error' in parts) return fail({ kind: 'syntax', message: parts.error });
-      const { option } = parts;
-      const section = parts.section || o.name;
+      let section: string;
+      let option: string;
+      const colon = validTokenColon(template, start, end);
+      if (colon >= 0) {
+        // A valid token (nearly all) is read in place; referenceParts decides the others.
+        section = colon === start + 2 ? o.name : template.slice(start + 2, colon);
+        option = template.slice(colon + 1, end);
+      } else {
+        const parts = referenceParts(template, start, end);
+        if ('error' in parts) return fail({ kind: 'syntax', message: parts.error });
+        option = parts.option;
+        section = parts.section || o.name;
+      }
       let v = this.get(this.section(section), option, seen);
       if (v === undefined) {
         if (option === '_buildout_section_name_') v = o.name;

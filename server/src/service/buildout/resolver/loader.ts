@@ -26,6 +26,8 @@ export interface ParsedEntry {
   data: Data;
   extendsKey?: SKey;
   optionalKey?: SKey;
+  /** `[buildout]` has the no longer supported `extended-by` option. */
+  extendedBy: boolean;
 }
 
 export class ParseCache {
@@ -47,7 +49,7 @@ export class ParseCache {
     if (extendsKey) buildout!.delete('extends');
     const optionalKey = mode === '3.1' ? buildout?.get('optional-extends') : undefined;
     if (optionalKey) buildout!.delete('optional-extends');
-    const entry = { content, key, parsed, data, extendsKey, optionalKey };
+    const entry = { content, key, parsed, data, extendsKey, optionalKey, extendedBy: buildout?.has('extended-by') ?? false };
     this.entries.set(path, entry);
     return entry;
   }
@@ -359,7 +361,7 @@ export class Loader {
     this.records.push(newRecord());
     addDep(this.record, url ? spelled : norm, url ? this.urlState(spelled) : content, url);
 
-    const { parsed, data, extendsKey, optionalKey } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
+    const { parsed, data, extendsKey, optionalKey, extendedBy } = this.ctx.cache.get(norm, spelled, content, mode, this.ctx.platform);
     const file: ProfileFile = this.opened.get(norm) ?? { path: norm, parsed, extends: [], userDefaults: userDefaults || undefined };
     const firstVisit = !this.opened.has(norm);
     this.opened.set(norm, file);
@@ -369,7 +371,7 @@ export class Loader {
       const first = parsed.errors[0];
       this.fail({ kind: 'parse', message: parsed.fatalError, file: norm, range: first?.range });
     }
-    if (data.get('buildout')?.has('extended-by')) {
+    if (extendedBy) {
       const opt = parsed.sections.flatMap((s) => s.options).find((o) => o.key === 'extended-by');
       this.fail({ kind: 'extended-by', message: `No-longer supported "extended-by" option found in ${spelled}.`, file: norm, range: opt?.nameRange });
     }
@@ -448,7 +450,9 @@ function appendCapped(target: Data[], items: Data[]): Data[] {
 
 /** Pair the split `extends` words with the positions the parser found (same order normally). */
 function matchEntries(words: string[], entries: ExtendsEntry[]): ExtendsEntry[] {
-  if (words.length === entries.length && words.every((w, i) => entries[i].value === w)) return entries;
+  let same = words.length === entries.length;
+  for (let i = 0; same && i < words.length; i++) same = entries[i].value === words[i];
+  if (same) return entries;
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return words.map((w) => entries.find((e) => e.value === w) ?? { value: w, range: zero });
 }

@@ -119,6 +119,18 @@ export class MacroExpander {
    * (no macro, several macros, [buildout]) is left to `doExtend`.
    */
   private plainCycle(name: string): Section | BuildoutError | undefined {
+    // Most sections have no macro, or one macro (`<= cmmi-base`) whose section has none: no
+    // chain, decided without the walk's allocations (the walk would return at its second step).
+    if (name === 'buildout') return undefined;
+    const toDo0 = this.data.get(name)?.get('<');
+    if (!toDo0) return undefined;
+    const only = singleMacro(toDo0.value);
+    if (only === undefined) return undefined;
+    const target = this.data.get(only);
+    if (target && only !== name && (only === 'buildout' || !target.has('<'))) {
+      this.steps++;
+      return undefined;
+    }
     const chain: string[] = [];
     const index = new Map<string, number>();
     let cur = name;
@@ -156,6 +168,13 @@ export class MacroExpander {
     for (let i = 0; i < end; i++) if (!this.memo.has(this.path[i])) this.memo.set(this.path[i], failure.error);
     return failure;
   }
+}
+
+/** The one section name of a `<` value, or undefined when it names none or several. */
+function singleMacro(value: string): string | undefined {
+  if (!value.includes('\n')) return pyStrip(value) || undefined;
+  const names = macroNames(value);
+  return names.length === 1 ? names[0] : undefined;
 }
 
 /** The `<` value's section names: one per line, stripped, blank lines skipped. */
