@@ -29,21 +29,54 @@ const MAX_SCAN_ENTRIES = 4000;
 const MAX_OWNER_GRAPHS = 24;
 const TEMPLATE_OPTION_LINE = /^\s*(input|url|template)\s*=|^\s+\S/;
 
-interface CfgEntry {
-  reason: ReturnType<typeof profileReason>;
-  /** Lines that may name a template (`input =`, `url =`, `template =` and continuation lines). */
-  templateLines: string[];
-  /** Base names of the `.cfg` files the text mentions (possible `extends` targets). */
-  cfgWords: Set<string>;
-}
+/**
+ * What the workspace asks of one `.cfg` under the roots, read from its text only when asked.
+ * Why lazily: a HAProxy configuration next to buildout.cfg (haproxy.cfg is common in Plone
+ * buildouts) gets a new entry on every open, edit and close of it, and splitting 1 MB into
+ * lines and scanning it for `.cfg` words cost ≈ 10 ms each time, before its diagnostics; the
+ * questions below are rarely asked of it, and the template one is answered with `indexOf`.
+ */
+class CfgEntry {
+  readonly reason: ReturnType<typeof profileReason>;
+  #cfgWords: Set<string> | undefined;
+  #templateLines: string[] | undefined;
 
-function cfgEntry(path: string, text: string): CfgEntry {
-  const templateLines = text.split('\n').filter((l) => TEMPLATE_OPTION_LINE.test(l));
-  const cfgWords = new Set<string>();
-  // Matches start only where a word starts: unanchored, a long value without `.cfg` was
-  // re-scanned from every one of its characters (quadratic; a 1 MB value never finished).
-  for (const m of text.matchAll(/(?<![^\s/])([^\s/]+\.cfg)\b/g)) cfgWords.add(m[1]);
-  return { reason: baseName(path) === 'buildout.cfg' ? 'name' : profileReason(path, text), templateLines, cfgWords };
+  constructor(path: string, private readonly text: string) {
+    this.reason = baseName(path) === 'buildout.cfg' ? 'name' : profileReason(path, text);
+  }
+
+  /** Base names of the `.cfg` files the text mentions (possible `extends` targets). */
+  get cfgWords(): Set<string> {
+    if (!this.#cfgWords) {
+      const words = new Set<string>();
+      // Matches start only where a word starts: unanchored, a long value without `.cfg` was
+      // re-scanned from every one of its characters (quadratic; a 1 MB value never finished).
+      for (const m of this.text.matchAll(/(?<![^\s/])([^\s/]+\.cfg)\b/g)) words.add(m[1]);
+      this.#cfgWords = words;
+    }
+    return this.#cfgWords;
+  }
+
+  /**
+   * Whether a line that may name a template (`input =`, `url =`, `template =`, a continuation
+   * line) contains `name`: each occurrence of `name` in the text is looked at, not each line.
+   */
+  mentionsTemplate(name: string): boolean {
+    if (name === '' || name.includes('\n')) {
+      this.#templateLines ??= this.text.split('\n').filter((l) => TEMPLATE_OPTION_LINE.test(l));
+      return this.#templateLines.some((l) => l.includes(name));
+    }
+    const text = this.text;
+    for (let i = text.indexOf(name); i >= 0;) {
+      const start = text.lastIndexOf('\n', i) + 1;
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      if (TEMPLATE_OPTION_LINE.test(text.slice(start, end))) return true;
+      if (end >= text.length) return false;
+      i = text.indexOf(name, end + 1);
+    }
+    return false;
+  }
 }
 
 export class BuildoutWorkspace {
@@ -164,7 +197,7 @@ export class BuildoutWorkspace {
       if (this.cfgIndex && this.roots.some((r) => p.startsWith(r + '/'))) {
         const text = this.host.readFile(p);
         if (text === undefined) this.cfgIndex.delete(p);
-        else this.cfgIndex.set(p, cfgEntry(p, text));
+        else this.cfgIndex.set(p, new CfgEntry(p, text));
       }
       this.knownProfileList = undefined;
       this.ownerCache.clear();
@@ -214,7 +247,7 @@ export class BuildoutWorkspace {
         } else if (entry.endsWith('.cfg')) {
           const path = joinPath(dir, entry);
           const text = this.host.readFile(path);
-          if (text !== undefined) index.set(path, cfgEntry(path, text));
+          if (text !== undefined) index.set(path, new CfgEntry(path, text));
         }
       }
     };
@@ -267,7 +300,7 @@ export class BuildoutWorkspace {
       // Resolve graphs only when some profile names the file in a template option at all, and
       // then only graphs that contain such a profile (main first, a bounded number).
       const name = p.slice(p.lastIndexOf('/') + 1);
-      const mentioning = [...this.index()].filter(([, e]) => e.templateLines.some((l) => l.includes(name))).map(([f]) => f);
+      const mentioning = [...this.index()].filter(([, e]) => e.mentionsTemplate(name)).map(([f]) => f);
       if (mentioning.length) {
         let resolved = 0;
         for (const root of this.knownProfiles()) {
