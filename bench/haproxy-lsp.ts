@@ -1,7 +1,7 @@
 /**
  * HAProxy language-server benchmark over LSP (issue 2, "Performance").
  *
- *   node esbuild.mjs && node --import tsx bench/haproxy-lsp.ts [--sizes 20000,100000] [--repeat 50] [--opens 5] [--edits 10] [--cpu-prof DIR]
+ *   node esbuild.mjs && node --import tsx bench/haproxy-lsp.ts [--sizes 20000,100000] [--repeat 50] [--opens 5] [--edits 10] [--workspace] [--cpu-prof DIR]
  *
  * For each size: generate a valid config (bench/lib/haproxyConfigGen.ts), check it with
  * `haproxy -c -f` (median of 5 wall times), spawn `node dist/server.js --stdio`, then measure
@@ -20,7 +20,7 @@
  *  - the server's RSS after the document is open and validated.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startServer, fileUri, type TestClient } from '../test/lsp/lspClient';
@@ -37,6 +37,14 @@ const EDITS = Number(argOf('--edits') ?? 10);
 const SIZES = (argOf('--sizes') ?? '20000,100000').split(',').map(Number);
 /** `--cpu-prof DIR`: the server writes a V8 CPU profile there when it exits (for `--cpu-prof` analysis). */
 const CPU_PROF_DIR = argOf('--cpu-prof');
+/**
+ * `--workspace`: what an editor with a folder open does. The opened files are saved inside a
+ * copy of examples/plone-buildout (buildout.cfg, profiles, templates) sent as the workspace
+ * folder, so each open, edit and close also reaches the buildout workspace (is this file a
+ * profile? a template?). Without it (the default, comparable with earlier runs) the files are
+ * opened from a temporary directory with no workspace folder.
+ */
+const WORKSPACE = args.includes('--workspace');
 
 interface Row { name: string; p50: number; p95: number; max: number; note?: string }
 interface SizeResult {
@@ -109,8 +117,11 @@ async function benchSize(target: number, dir: string): Promise<SizeResult> {
   const haproxy = haproxyCheckMs(file);
   const variants = Array.from({ length: OPENS }, (_, i) => (i === OPENS - 1 ? text : generateHaproxyConfig(target, OPENS - 1 - i).text));
 
+  const ws = path.join(dir, `ws-${target}`);
+  if (WORKSPACE) cpSync(path.join(__dirname, '..', 'examples', 'plone-buildout'), ws, { recursive: true });
   const client = await startServer({
     settings: { haproxy: { version: '2.6' } },
+    workspaceFolders: WORKSPACE ? [ws] : undefined,
     // Node refuses --cpu-prof in NODE_OPTIONS; the hook takes the same profile through node:inspector.
     env: CPU_PROF_DIR
       ? { NODE_OPTIONS: `--require ${path.join(__dirname, 'lib', 'cpuProfileHook.cjs')}`, CPU_PROF_DIR: path.resolve(CPU_PROF_DIR) }
@@ -121,7 +132,13 @@ async function benchSize(target: number, dir: string): Promise<SizeResult> {
     const cpus: number[] = [];
     const pid = client.process.pid!;
     let diagnostics = 0;
-    const uri = (i: number) => fileUri(path.join(dir, `open${i}`, 'haproxy.cfg'));
+    const uri = (i: number) => fileUri(path.join(WORKSPACE ? ws : dir, `open${i}`, 'haproxy.cfg'));
+    if (WORKSPACE) {
+      for (let i = 0; i < OPENS; i++) {
+        mkdirSync(path.join(ws, `open${i}`), { recursive: true });
+        writeFileSync(path.join(ws, `open${i}`, 'haproxy.cfg'), variants[i]);
+      }
+    }
     for (let i = 0; i < OPENS; i++) {
       const c0 = cpuMs(pid);
       const t0 = performance.now();
@@ -196,6 +213,7 @@ function report(results: SizeResult[], loadBefore: number[], loadAfter: number[]
   const haproxyVer = execFileSync(BIN, ['-v'], { encoding: 'utf8' }).split('\n')[0];
   out.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, ${haproxyVer}`);
   out.push(`Load average (1/5/15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after: ${loadAfter.map((l) => l.toFixed(2)).join(' / ')}`);
+  out.push(WORKSPACE ? 'Files opened inside a workspace folder (a copy of examples/plone-buildout), saved on disk.' : 'No workspace folder.');
   out.push('');
   out.push(`| measure | ${results.map((r) => `${r.lines.toLocaleString('en')} lines`).join(' | ')} |`);
   out.push(`|---|${results.map(() => '---:').join('|')}|`);
