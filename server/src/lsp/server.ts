@@ -18,6 +18,7 @@ import { SettingsStore } from './settings';
 import { ValidationScheduler } from './validation';
 import { DownloadTracker } from './downloads';
 import { formatError } from './runner';
+import { WARM_UP_ROUNDS, warmUpResolver } from '../service/buildout/resolver/warmUp';
 
 export const SERVER_NAME = 'haproxy-buildout-language-server';
 /** Profile edits re-announce the graph after a pause in typing (the validation debounce's). */
@@ -90,8 +91,21 @@ export function startServer(connection: Connection, serverVersion: string): void
     setImmediate(() => {
       store().forDocument(warmUpScope)
         .then((s) => service.warmUp(s))
+        .then(() => warmUpBuildout(0))
         .catch((err: unknown) => connection.console.error(formatError('Warm-up failed', err)));
     });
+    // Then the buildout resolver (first resolution of a large graph about twice as fast, see
+    // resolver/warmUp.ts), one small resolution per event-loop turn so that requests are not held up.
+    const warmUpBuildout = (round: number): void => {
+      if (round >= WARM_UP_ROUNDS) return;
+      try {
+        warmUpResolver(1, round);
+      } catch (err) {
+        connection.console.error(formatError('Warm-up failed', err));
+        return;
+      }
+      setImmediate(() => warmUpBuildout(round + 1));
+    };
     if (workspaceFoldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
