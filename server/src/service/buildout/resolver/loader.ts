@@ -173,6 +173,7 @@ export class Loader {
   private freshness = new Map<Subtree, boolean>();
   private platformKey: string;
   private fileMap?: Map<string, ProfileFile>;
+  private normJoins = new Map<string, Map<string, string>>();
 
   constructor(private ctx: LoaderContext) {
     this.platformKey = String(ctx.cache.platformId(JSON.stringify(ctx.platform)));
@@ -261,6 +262,20 @@ export class Loader {
     return sub.result;
   }
 
+  /**
+   * `joinNormalized`, remembered per directory and extends word for this run: a file reached
+   * through several parents gets the same path string each time, whose hash V8 computed once
+   * (each new spelling was a fresh concatenated string, flattened and hashed by the first map
+   * that saw it: reads, memo, deps, opened, the subtree cache).
+   */
+  private joinNorm(normBase: string, filename: string, spelled: string): string {
+    let byWord = this.normJoins.get(normBase);
+    if (!byWord) this.normJoins.set(normBase, (byWord = new Map()));
+    let norm = byWord.get(filename);
+    if (norm === undefined) byWord.set(filename, (norm = joinNormalized(normBase, filename, spelled)));
+    return norm;
+  }
+
   /** Where an error about opening a file is shown: the extends word that named it. */
   private where(edge: ExtendsEdge | undefined): { file?: string; range?: BuildoutError['range'] } {
     return edge ? { file: edge.from, range: edge.entry.range } : {};
@@ -295,7 +310,7 @@ export class Loader {
     } else {
       spelled = pyJoin(base, filename);
       newBase = pyDirname(spelled);
-      norm = normBase !== undefined ? joinNormalized(normBase, filename, spelled) : normalizePath(spelled);
+      norm = normBase !== undefined ? this.joinNorm(normBase, filename, spelled) : normalizePath(spelled);
     }
     if (edge) {
       edge.target = norm;
