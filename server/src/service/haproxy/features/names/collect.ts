@@ -1,7 +1,7 @@
 import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { PROXY_KINDS, lowerWords } from '../locate';
 import { collectFetchArgRefs, splitTableName } from './fetchArgs';
-import { addRef, hasDynamicPart, isStaticName, subSym, sym, textOffset, type Where } from './make';
+import { addWordRef, hasDynamicPart, isStaticName, Sym, subSym, sym, textOffset, wordSym, type Where } from './make';
 import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
 
 /**
@@ -85,13 +85,13 @@ function collectSectionDefinition(section: Section, out: NameSymbol[]): void {
 function collectStatementDefinition(section: Section, st: Statement, out: NameSymbol[]): void {
   const kw = firstWord(st);
   if (kw !== 'acl' && kw !== 'server' && kw !== 'server-template') return;
-  const name = st.tokenAt(1);
-  if (!isStaticName(name)) return;
   if (kw === 'acl') {
-    out.push(sym('acl', name, [section, st.line], 'acl', 'definition'));
-  } else if ((kw === 'server' || kw === 'server-template') && (section.kind === 'backend' || section.kind === 'listen')) {
-    const s = sym('server', name, [section, st.line], kw, 'definition');
-    if (kw === 'server-template') s.template = templateRange(st.tokens[2]?.value);
+    const s = wordSym('acl', st, 1, [section, st.line], 'acl', 'definition');
+    if (s) out.push(s);
+  } else if (section.kind === 'backend' || section.kind === 'listen') {
+    const s = wordSym('server', st, 1, [section, st.line], kw, 'definition');
+    if (!s) return;
+    if (kw === 'server-template') s.template = templateRange(st.values[2]);
     out.push(s);
   }
 }
@@ -130,9 +130,11 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
   // line, an option that names something), there is nothing to collect.
   if (!named && !MAY_NAME_SOMETHING.test(text)) return;
   if ((kw === 'server' || kw === 'server-template' || kw === 'default-server') && !SERVER_MAY_NAME.test(text)) return;
-  const escaped = text.indexOf('\\') >= 0;
+  // A plain line (the parser's flag: no quote, escape or `$`) needs no scan for them.
+  const plain = st.plain;
+  const escaped = !plain && text.indexOf('\\') >= 0;
   // Without quotes or escapes every value is a substring of the text (`tr"ack-sc0"` is `track-sc0`).
-  const literal = !escaped && text.indexOf('"') < 0 && text.indexOf("'") < 0;
+  const literal = plain || (!escaped && text.indexOf('"') < 0 && text.indexOf("'") < 0);
   const mayParen = escaped || text.indexOf('(') >= 0;
   const mayCond = escaped || MAY_HAVE_CONDITION.test(text);
   if (!named && !mayParen && !mayCond) return;
@@ -149,7 +151,7 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
   }
   if (cond < 0 && !parens && !named) return;
   // A quoted `if` is a value, not a condition. One token (tokenAt), not the line's array.
-  if (cond > 0 && st.tokenAt(cond)!.quoted) {
+  if (cond > 0 && !plain && st.tokenAt(cond)!.quoted) {
     const t = st.tokens;
     const words = st.words;
     cond = -1;
@@ -160,10 +162,10 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
   switch (kw) {
     case 'default_backend':
     case 'use_backend':
-      addRef(out, 'backend', st.tokenAt(1), at, kw);
+      addWordRef(out, 'backend', st, 1, at, kw);
       break;
     case 'use-server':
-      addRef(out, 'server', st.tokenAt(1), at, kw);
+      addWordRef(out, 'server', st, 1, at, kw);
       break;
     case 'server':
     case 'server-template':
@@ -175,24 +177,24 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
       if (text.indexOf('@') >= 0 || escaped) collectCrtStoreRefs(at, st, 2, out);
       break;
     case 'use-fcgi-app':
-      addRef(out, 'fcgi-app', st.tokenAt(1), at, kw);
+      addWordRef(out, 'fcgi-app', st, 1, at, kw);
       break;
     case 'errorfiles':
-      addRef(out, 'http-errors', st.tokenAt(1), at, kw);
+      addWordRef(out, 'http-errors', st, 1, at, kw);
       break;
     case 'filter':
-      if (st.words[1] === 'cache') addRef(out, 'cache', st.tokenAt(2), at, 'filter cache');
+      if (st.words[1] === 'cache') addWordRef(out, 'cache', st, 2, at, 'filter cache');
       break;
     case 'stats':
       // `stats scope .` is the proxy itself, not a name.
-      if (st.words[1] === 'scope' && st.values[2] !== '.') addRef(out, 'proxy', st.tokenAt(2), at, 'stats scope');
+      if (st.words[1] === 'scope' && st.values[2] !== '.') addWordRef(out, 'proxy', st, 2, at, 'stats scope');
       break;
     case 'email-alert':
-      if (st.words[1] === 'mailers') addRef(out, 'mailers', st.tokenAt(2), at, 'email-alert mailers');
+      if (st.words[1] === 'mailers') addWordRef(out, 'mailers', st, 2, at, 'email-alert mailers');
       break;
     case 'stick-table': {
       const words = st.words;
-      for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addRef(out, 'peers', st.tokenAt(i + 1), at, 'stick-table peers');
+      for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addWordRef(out, 'peers', st, i + 1, at, 'stick-table peers');
       break;
     }
     case 'stick':
@@ -211,11 +213,11 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
       if (literal && !HTTP_RULE_HINT.test(text)) break;
       const words = st.words;
       const action = words[1];
-      if (action === 'cache-use' || action === 'cache-store') addRef(out, 'cache', st.tokenAt(2), at, `${kw} ${action}`);
+      if (action === 'cache-use' || action === 'cache-store') addWordRef(out, 'cache', st, 2, at, `${kw} ${action}`);
       for (let i = 1; i < words.length - 1; i++) {
         const v = words[i];
         if (v === 'if' || v === 'unless') break;
-        if (v === 'errorfiles') addRef(out, 'http-errors', st.tokenAt(i + 1), at, `${kw} errorfiles`);
+        if (v === 'errorfiles') addWordRef(out, 'http-errors', st, i + 1, at, `${kw} errorfiles`);
       }
       break;
     }
@@ -237,7 +239,7 @@ function collectTrackTable(at: Where, st: Statement, out: NameSymbol[]): void {
       return;
     }
     if (w[i].startsWith('do-resolve(')) {
-      const tok = st.tokens[i];
+      const tok = st.tokenAt(i)!;
       const m = /^do-resolve\([^,()]*,([A-Za-z0-9_.:-]+)[,)]/i.exec(tok.value);
       const off = textOffset(tok);
       if (m && off !== undefined && !hasDynamicPart(tok)) out.push(subSym('resolvers', m[1], tok, off + m[0].length - 1 - m[1].length, at, 'do-resolve', 'reference'));
@@ -252,7 +254,7 @@ function collectTableWord(at: Where, st: Statement, from: number, via: string, o
   for (let i = from; i < w.length - 1; i++) {
     if (w[i] === 'if' || w[i] === 'unless') return;
     if (w[i] === 'table') {
-      const tok = st.tokens[i + 1];
+      const tok = st.tokenAt(i + 1)!;
       const off = textOffset(tok);
       if (isStaticName(tok) && off !== undefined) splitTableName(at, tok, off, tok.value, via, out);
       return;
@@ -326,8 +328,9 @@ function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[])
  * are skipped, and so are predefined ACL names unless the section defines an ACL of that name.
  */
 function collectConditionRefs(at: Where, st: Statement, from: number, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
-  // Values first; a Token (tokenAt) only for a word that is an ACL name.
+  // Values first; a Token (tokenAt) only for a word that is an ACL name, none on a plain line.
   const values = st.values;
+  const plain = st.plain;
   let depth = 0;
   for (let i = from; i < values.length; i++) {
     let v = values[i];
@@ -337,6 +340,13 @@ function collectConditionRefs(at: Where, st: Statement, from: number, acls: Read
     let skip = 0;
     while (v.startsWith('!')) { v = v.slice(1); skip++; }
     if (!v) continue;
+    if (plain) {
+      // The value is the text and only `%[` can make it dynamic (see wordSym).
+      if (v.includes('%[') || (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v))) continue;
+      const start = st.tokenStart(i) + skip;
+      out.push(new Sym('acl', v, 'reference', at[0], 'condition', at[1], start, start + v.length));
+      continue;
+    }
     const tok = st.tokenAt(i)!;
     if (hasDynamicPart(tok)) continue;
     if (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v)) continue;

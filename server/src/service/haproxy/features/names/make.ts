@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Section, Token } from '../../parser/model';
+import type { Section, Statement, Token } from '../../parser/model';
 import type { NameKind, NameSymbol } from './types';
 
 /** Building name symbols from tokens: ranges, quoting and names that are only known at run time. */
@@ -9,6 +9,27 @@ export type Where = [Section, number];
 
 export function addRef(out: NameSymbol[], kind: NameKind, tok: Token | undefined, at: Where, via: string): void {
   if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
+}
+
+/**
+ * Word `i` of a statement as a name (what `sym(kind, st.tokenAt(i) …)` gives when the word is a
+ * static name), without building a Token on a plain line: there the value is the text, and the
+ * only dynamic part a value can hold is a run-time `%[…]` (no quote, escape or `$`).
+ */
+export function wordSym(kind: NameKind, st: Statement, i: number, [section, line]: Where, via: string, role: NameSymbol['role']): NameSymbol | undefined {
+  if (!st.plain) {
+    const tok = st.tokenAt(i);
+    return isStaticName(tok) ? sym(kind, tok, [section, line], via, role) : undefined;
+  }
+  const v = st.values[i];
+  if (v === undefined || v === '' || v.includes('%[')) return undefined;
+  return new Sym(kind, v, role, section, via, line, st.tokenStart(i), st.tokenEnd(i));
+}
+
+/** addRef for word `i` of a statement (see wordSym). */
+export function addWordRef(out: NameSymbol[], kind: NameKind, st: Statement, i: number, at: Where, via: string): void {
+  const s = wordSym(kind, st, i, at, via, 'reference');
+  if (s) out.push(s);
 }
 
 /** A name that is written literally (no run-time `%[…]`, buildout `${…}` or environment variable). */
