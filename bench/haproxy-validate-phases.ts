@@ -71,5 +71,5 @@ for (let r = 0; r < rounds; r++) {
 // steadier figure for A/B comparisons (other processes only ever add time).
 const quantile = (a: number[], q: number) => { const s = a.slice(Math.floor(a.length / 4)).sort((x, y) => x - y); return s[Math.floor((s.length - 1) * q)]; };
 for (const [k, v] of Object.entries(steps)) {
-  console.log(`${k.padEnd(16)} ${quantile(v, 0.5).toFixed(1).padStart(7)} ms CPU median, ${quantile(v, 0.25).toFixed(1).padStart(7)} ms p25 (of the last ${v.length - Math.floor(v.length / 4)})`);
+  console.log(`${k.padEnd(16)} ${quantile(v, 0.5).toFixed(1).padStart(7)} ms CPU median, ${quantile(v, 0.25).toFixed(1).padStart(7)} ms p25, ${quantile(v, 0).toFixed(1).padStart(7)} ms min (of the last ${v.length - Math.floor(v.length / 4)})`);
 }

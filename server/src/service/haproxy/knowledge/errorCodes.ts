@@ -8,6 +8,8 @@ import { compareVersions } from './removed';
  */
 const BASE = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 421, 422, 425, 429, 500, 501, 502, 503, 504];
 
+const WITH_31 = [...BASE, 414, 431].sort((a, b) => a - b);
+
 export function defaultErrorCodes(version: string): readonly number[] {
-  return compareVersions(version, '3.1') >= 0 ? [...BASE, 414, 431].sort((a, b) => a - b) : BASE;
+  return compareVersions(version, '3.1') >= 0 ? WITH_31 : BASE;
 }

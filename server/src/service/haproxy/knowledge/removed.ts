@@ -88,6 +88,25 @@ export const REMOVED_KEYWORDS: readonly RemovedRecord[] = [
 
 /** Version strings ("2.1", "3.4") compared numerically. */
 export function compareVersions(a: string, b: string): number {
+  // Remembered: the diagnostics compare the same few version strings for many words of many
+  // lines, and each comparison split both strings into fresh arrays.
+  let byB = compared.get(a);
+  if (byB === undefined) {
+    if (compared.size >= 256) compared.clear();
+    compared.set(a, (byB = new Map()));
+  }
+  let d = byB.get(b);
+  if (d === undefined) {
+    if (byB.size >= 256) byB.clear();
+    d = compareParts(a, b);
+    byB.set(b, d);
+  }
+  return d;
+}
+
+const compared = new Map<string, Map<string, number>>();
+
+function compareParts(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

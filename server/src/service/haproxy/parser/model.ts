@@ -79,6 +79,8 @@ export interface Statement {
    * read `values`/`words` and the columns below instead of building Token objects.
    */
   readonly plain: boolean;
+  /** A plain statement none of whose words has an upper-case or non-ASCII character (`words` is `values`). */
+  readonly asciiLower: boolean;
   /** Columns of token `i` (`tokens[i].start` / `.end`), without building it. */
   tokenStart(i: number): number;
   tokenEnd(i: number): number;

@@ -1,6 +1,6 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { LineStatement, TokenStore, clearStatementSlots, internKeyword, lowerCase } from './statement';
-import { hashLine, scan, scanPlainLine, tokenizeLine } from './tokenizer';
+import { LineStatement, TokenStore, clearStatementSlots, internKeyword, keywordAt, lowerCase } from './statement';
+import { hashLine, scan, scanPlainRange, tokenizeLine } from './tokenizer';
 
 /**
  * Every keyword that opens a section in some supported HAProxy version. The parser is
@@ -91,8 +91,13 @@ export function parseHaproxy(text: string): HaproxyDocument {
   // Word columns of the lines tokenized by this parse (all of them, or the edited ones).
   const store = new TokenStore(prev ? 64 : text.length >> 2);
   let current: Section | undefined;
+  // Offset of line `lineNo` in `text` (every line separator is one character: LF or a lone CR).
+  let at = 0;
+  for (let k = 0; k < loopStart; k++) at += lines[k].length + 1;
   for (let lineNo = loopStart; lineNo < loopEnd; lineNo++) {
     const raw = lines[lineNo];
+    const from = at;
+    at += raw.length + 1;
     if (raw.length === 0) continue;
     let st: LineStatement | undefined;
     if (prev && lineNo < prefix) {
@@ -103,7 +108,7 @@ export function parseHaproxy(text: string): HaproxyDocument {
       if (!old) continue;
       st = shift === 0 ? old : old.movedTo(lineNo);
     } else {
-      st = lex(raw, lineNo, store);
+      st = lex(text, from, raw, lineNo, store);
       if (!st) continue;
     }
     if (statements) statements[lineNo] = st;
@@ -139,15 +144,18 @@ export function parseHaproxy(text: string): HaproxyDocument {
   return doc;
 }
 
-/** One line as a statement, or undefined for a blank line. Plain lines take the fast scan (no token objects). */
-function lex(raw: string, lineNo: number, store: TokenStore): LineStatement | undefined {
-  const count = scanPlainLine(raw, store);
+/**
+ * One line (`raw`, which is `text` from `from` on) as a statement, or undefined for a blank line.
+ * Plain lines take the fast scan (no token objects).
+ */
+function lex(text: string, from: number, raw: string, lineNo: number, store: TokenStore): LineStatement | undefined {
+  const count = scanPlainRange(text, from, from + raw.length, store);
   if (count >= 0) {
     const commentAt = scan.commentAt;
     if (count === 0 && commentAt < 0) return undefined;
     const at = store.size - 2 * count;
     const comment = commentAt >= 0 ? { start: commentAt, text: raw.slice(commentAt, scan.end) } : undefined;
-    const keyword = count > 0 ? internKeyword(lowerCase(raw.slice(store.data[at], store.data[at + 1]))) : '';
+    const keyword = count > 0 ? (scan.upper ? internKeyword(lowerCase(raw.slice(store.data[at], store.data[at + 1]))) : keywordAt(text, from + store.data[at], from + store.data[at + 1])) : '';
     return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, keyword, undefined, store, at, count, !scan.upper, scan.hash);
   }
   const lexed = tokenizeLine(raw);

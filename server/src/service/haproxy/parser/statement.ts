@@ -116,6 +116,10 @@ export class LineStatement implements Statement {
     return this.#full === undefined;
   }
 
+  get asciiLower(): boolean {
+    return this.#lower;
+  }
+
   tokenStart(i: number): number {
     const full = this.#full;
     return full !== undefined ? full[i].start : this.#store!.data[this.#at + 2 * i];
@@ -230,6 +234,37 @@ export function internKeyword(word: string): string {
   if (known !== undefined) return known;
   if (keywords.size >= 4096) keywords.clear();
   keywords.set(word, word);
+  return word;
+}
+
+/**
+ * `internKeyword(text.slice(start, end))` for a word without upper-case letters, without the
+ * slice: the word's characters are hashed into a small open-addressing table of the keywords
+ * seen and compared in place. A fresh slice per line (and the hashing of it by the Map) was a
+ * visible part of the parse; only a keyword not seen yet is sliced. `text` is the whole
+ * document (flat: reading a line's slice char by char is slower).
+ */
+const KEYWORD_SLOTS = 1024;
+const keywordSlots: (string | undefined)[] = new Array(KEYWORD_SLOTS).fill(undefined);
+let keywordSlotsUsed = 0;
+
+export function keywordAt(text: string, start: number, end: number): string {
+  const len = end - start;
+  let hash = len;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619);
+  let slot = hash & (KEYWORD_SLOTS - 1);
+  for (let kw = keywordSlots[slot]; kw !== undefined; kw = keywordSlots[(slot = (slot + 1) & (KEYWORD_SLOTS - 1))]) {
+    if (kw.length !== len) continue;
+    let k = 0;
+    while (k < len && kw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === len) return kw;
+  }
+  const word = internKeyword(text.slice(start, end));
+  // Half full at most (probe chains stay short); past that, new words are only interned.
+  if (keywordSlotsUsed < KEYWORD_SLOTS / 2) {
+    keywordSlots[slot] = word;
+    keywordSlotsUsed++;
+  }
   return word;
 }
 

@@ -212,35 +212,46 @@ export function hashLine(line: string): number {
 }
 
 export function scanPlainLine(line: string, store: TokenStore): number {
-  const len = line.length;
+  return scanPlainRange(line, 0, line.length, store);
+}
+
+/**
+ * `scanPlainLine` of the line `text[from, to)`, columns relative to `from`. The parser scans
+ * the whole document text this way rather than the strings `split` made of it: those are slices
+ * of the text, and reading a slice char by char is measurably slower than reading the flat text.
+ */
+export function scanPlainRange(text: string, from: number, to: number, store: TokenStore): number {
+  const len = to - from;
   if (len > MAX_LINE) return -1;
   const mark = store.size;
   const d = store.reserve(len + 1);
   let p = mark;
-  let i = 0;
+  let i = from;
   let count = 0;
   let upper = false;
   let hash = 0x811c9dc5 | 0;
   scan.commentAt = -1;
-  while (i < len) {
-    let c = line.charCodeAt(i);
+  while (i < to) {
+    let c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 12 || c === 11) {
       i++;
       continue;
     }
     if (c === 13) break;
     if (c === 35 /* # */) {
-      scan.commentAt = i;
-      const cr = line.indexOf('\r', i);
-      scan.end = cr < 0 ? len : cr;
+      scan.commentAt = i - from;
+      // The comment ends at a CR (HAProxy cuts the line there) or at the line's end.
+      let cr = i;
+      while (cr < to && text.charCodeAt(cr) !== 13) cr++;
+      scan.end = cr - from;
       scan.upper = upper;
       scan.hash = hash;
       store.size = p;
       return count;
     }
     const start = i;
-    while (i < len) {
-      c = line.charCodeAt(i);
+    while (i < to) {
+      c = text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 35) break;
       if (c === 92 /* \\ */ || c === 34 /* " */ || c === 39 /* ' */ || c === 36 /* $ */) {
         store.size = mark;
@@ -250,12 +261,12 @@ export function scanPlainLine(line: string, store: TokenStore): number {
       hash = Math.imul(hash ^ c, 16777619);
       i++;
     }
-    d[p++] = start;
-    d[p++] = i;
+    d[p++] = start - from;
+    d[p++] = i - from;
     hash = Math.imul(hash ^ 32, 16777619);
     count++;
   }
-  scan.end = i;
+  scan.end = i - from;
   scan.upper = upper;
   scan.hash = hash;
   store.size = p;

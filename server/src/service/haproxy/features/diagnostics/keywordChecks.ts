@@ -28,6 +28,22 @@ const REJECTED_IN_DEFAULTS = new Set([
 
 /** First words of every removed/deprecated keyword: most statements need no removed-table lookup. */
 const REMOVED_HEADS: ReadonlySet<string | undefined> = new Set(REMOVED_KEYWORDS.map((r) => r.name.split(' ')[0].toLowerCase()));
+/**
+ * Lengths (up to 63) and first characters of those words, as a bitmap: asking the set about a
+ * fresh word string hashes all its characters, and the second word of nearly every line (a
+ * name, an address) fails this cheap test first.
+ */
+const REMOVED_HEAD_SHAPES = new Uint8Array(64 * 128);
+for (const h of REMOVED_HEADS) if (h && h.length < 64 && h.charCodeAt(0) < 128) REMOVED_HEAD_SHAPES[h.length * 128 + h.charCodeAt(0)] = 1;
+
+/** `REMOVED_HEADS.has(word)`, with the shape filter first. */
+function isRemovedHead(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const len = word.length;
+  const c = word.charCodeAt(0);
+  if (len < 64 && c < 128 && REMOVED_HEAD_SHAPES[len * 128 + c] === 0) return false;
+  return REMOVED_HEADS.has(word);
+}
 
 const FRONTEND_ONLY_HINT = 'a frontend or listen section';
 const BACKEND_ONLY_HINT = 'a backend or listen section';
@@ -53,6 +69,25 @@ export function keywordFamilies(kb: KnowledgeBase): Map<string, string[]> {
 
 /** Compares dotted versions numerically ("2.10" > "2.6"). */
 export function versionLE(a: string, b: string): boolean {
+  // Remembered: checkMatched asks this for every deprecated keyword line with the same few
+  // versions, and each answer split both strings into fresh arrays.
+  let byB = lessOrEqual.get(a);
+  if (byB === undefined) {
+    if (lessOrEqual.size >= 256) lessOrEqual.clear();
+    lessOrEqual.set(a, (byB = new Map()));
+  }
+  let le = byB.get(b);
+  if (le === undefined) {
+    if (byB.size >= 256) byB.clear();
+    le = partsLE(a, b);
+    byB.set(b, le);
+  }
+  return le;
+}
+
+const lessOrEqual = new Map<string, Map<string, boolean>>();
+
+function partsLE(a: string, b: string): boolean {
   const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
   const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -311,7 +346,7 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
     cc.report('removedKeyword', st.line, kwStart, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     return;
   }
-  const rem = REMOVED_HEADS.has(words[0]) || REMOVED_HEADS.has(words[1]) ? cc.kb.matchRemoved(words, kindOf(section)) : undefined;
+  const rem = isRemovedHead(st.keyword) || isRemovedHead(words[1]) ? cc.kb.matchRemoved(words, kindOf(section)) : undefined;
   if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
     const advice = rem?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
     cc.report('deprecatedKeyword', st.line, kwStart, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
