@@ -18,8 +18,14 @@ const NO_OPTIONS: Section = new Map();
 class Options {
   /** `_raw`: the expanded section itself (never changed here, so it is not copied). */
   raw: Section = NO_OPTIONS;
-  cooked = new Map<string, string>();
+  /** `_cooked`: made for the first value with `${` (many sections have none). */
+  cooked: Map<string, string> | undefined = undefined;
   data = new Map<string, string>();
+  /**
+   * Every raw value with `${` has been cooked (initialisation got past `_dosub`): a value
+   * read from `raw` has none then, and `get` need not look for one again.
+   */
+  ready = false;
   constructor(readonly name: string) {}
   keys(): string[] {
     // forEach, not spread or for-of: the key iterators allocated a result object per key.
@@ -162,7 +168,11 @@ export class ExactEvaluator {
       }
       toCook[j + 1] = k;
     }
-    for (const k of toCook) o.cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, [name, k]));
+    if (toCook.length) {
+      const cooked = (o.cooked = new Map());
+      for (const k of toCook) cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, [name, k]));
+    }
+    o.ready = true;
     if (name === 'buildout') return o;
     for (const dep of pySplit(this.get(o, '<part-dependencies>') ?? '')) this.section(dep);
     const recipe = this.get(o, 'recipe');
@@ -179,8 +189,16 @@ export class ExactEvaluator {
   private get(o: Options, option: string, seen?: string[]): string | undefined {
     const d = o.data.get(option);
     if (d !== undefined) return d;
-    let v = o.cooked.get(option) ?? o.raw.get(option)?.value;
-    if (v === undefined) return undefined;
+    let v = o.cooked?.get(option);
+    if (v === undefined) {
+      const raw = o.raw.get(option);
+      if (raw === undefined) return undefined;
+      v = raw.value;
+      if (o.ready) {
+        o.data.set(option, v);
+        return v;
+      }
+    }
     if (v.includes('${')) {
       if (!seen) seen = [o.name, option];
       else if (seenHas(seen, o.name, option)) fail({ kind: 'circular', message: CIRCULAR });
