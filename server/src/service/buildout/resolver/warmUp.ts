@@ -5,8 +5,8 @@
  * docs/benchmarks-buildout.md). Resolving a small in-memory graph that walks the same code
  * (parser, extends with diamonds, `+=`/`-=`, `<=` macros, conditions, substitutions, recipe
  * options, parts, histories, both merge modes) a few times moves much of that work to the
- * server's start: measured, 8 rounds (≈ 120 ms CPU) make the first resolution of the
- * benchmark graph about twice as fast. The server runs one round per event-loop turn, so a
+ * server's start: measured, 12 rounds make the first resolution of the benchmark graph
+ * about twice as fast (see WARM_UP_ROUNDS). The server runs one round per event-loop turn, so a
  * request that arrives meanwhile waits for one round (≈ 15–30 ms) at most.
  *
  * It uses its own memory host and parse caches: nothing of it is kept or seen by later
@@ -59,8 +59,12 @@ function componentFiles(count: number, files: Record<string, string>): void {
   }
 }
 
-/** Rounds the server runs (measured: 3 rounds halve little, 6–12 halve the first resolve's time). */
-export const WARM_UP_ROUNDS = 8;
+/**
+ * Rounds the server runs. Measured on the benchmark graph (6 fresh processes each, load ≈ 7):
+ * first cold resolve ≈ 168 ms CPU without warm-up, ≈ 133 ms after 8 rounds (≈ 170 ms of
+ * warm-up), ≈ 92 ms after 12 rounds (≈ 230 ms of warm-up, spread over 12 event-loop turns).
+ */
+export const WARM_UP_ROUNDS = 12;
 
 /**
  * Resolve the warm-up graph `rounds` times from round `first` on (each with a fresh parse cache,
