@@ -5,6 +5,7 @@
  * is looked at unless one of them has a capital letter, so no Token objects are built for the
  * (nearly all) lower-case lines.
  */
+import type { Statement } from '../../parser/model';
 import type { CheckContext } from './reporter';
 import { keywordFamilies } from './keywordChecks';
 import { kindOf } from './reporter';
@@ -19,7 +20,8 @@ const isCapital = (c: number): boolean => c >= 65 && c <= 90;
  * second after a family head (`option X`) or `no`/`default`, the third after `no option`.
  * A character scan without allocation: this runs on every line of the document.
  */
-function capitalInKeyword(t: string, families: ReadonlyMap<string, unknown>): boolean {
+function capitalInKeyword(st: Statement, families: ReadonlyMap<string, unknown>): boolean {
+  const t = st.text;
   let i = 0;
   while (i < t.length && isBlank(t.charCodeAt(i))) i++;
   const s1 = i;
@@ -30,7 +32,9 @@ function capitalInKeyword(t: string, families: ReadonlyMap<string, unknown>): bo
     if (isCapital(c)) cap = true;
   }
   if (cap) return t.charCodeAt(s1) !== 35 /* # */ && t.charCodeAt(s1) !== 46 /* . */;
-  const first = t.slice(s1, i);
+  // The first word without a capital is the statement's (interned) keyword when it is exactly
+  // the first token of a plain line: no slice and no hashing per line then.
+  const first = st.asciiLower && st.tokenCount > 0 && st.tokenStart(0) === s1 && st.tokenEnd(0) === i ? st.keyword : t.slice(s1, i);
   const negated = first === 'no' || first === 'default';
   if (!negated && !families.has(first)) return false;
   for (let word = 2; word <= (negated ? 3 : 2); word++) {
@@ -58,7 +62,7 @@ export function checkKeywordCase(cc: CheckContext): void {
       }
     }
     for (const st of section.body) {
-      if (!capitalInKeyword(st.text, families)) continue;
+      if (!capitalInKeyword(st, families)) continue;
       const toks = st.tokens;
       if (toks.length === 0 || cc.isDeferred(toks[0])) continue;
       const match = cc.kb.matchKeyword(kind, toks.map((t) => t.value.toLowerCase()));

@@ -99,45 +99,54 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   const bits = 32 - Math.clz32(Math.max(16, n * 2) - 1);
   const mask = (1 << bits) - 1;
   const seen = new Int32Array(mask + 1);
-  const visit = (st: Statement, key: string, section: Section | undefined, mode: number): void => {
-    let e = i < prefix ? old!.entries[i] : i >= suffixStart ? old!.entries[i + shift] : undefined;
-    if (e === undefined || e.key !== key) {
-      const text = st.text;
-      let slot = (st.lineHash ?? 0) & mask;
-      e = undefined;
-      for (let j = seen[slot]; j !== 0; j = seen[(slot = (slot + 1) & mask)]) {
-        const other = entries[j - 1];
-        if (texts[j - 1] === text && other.key === key) {
-          e = other;
-          break;
-        }
-      }
-      if (e === undefined) {
-        e = compute(cc, st, key, section, mode);
-        seen[slot] = i + 1;
-      }
-    }
-    texts[i] = st.text;
-    entries[i] = e;
-    if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
-    i++;
-  };
+  // Each statement's line hash, compared before its text: a probe that meets another line does
+  // not have to reach that line's string.
+  const hashes = new Int32Array(n);
+  // One loop with locals over the preamble (s = -1) and each section's header (k = -1) and
+  // body: a `visit` closure per statement read and wrote its state through the closure's context.
+  const sections = doc.sections;
   const preambleKey = 'P' + tpl;
-  for (const st of doc.preamble) visit(st, preambleKey, undefined, 0);
-  const headerKey = 'H' + tpl;
+  const headerEmpty = emptyEntry('H' + tpl);
   let sinceCheck = 0;
-  for (const section of doc.sections) {
-    if (token && (sinceCheck += section.body.length) > CANCEL_EVERY) {
+  for (let s = -1; s < sections.length; s++) {
+    const section = s < 0 ? undefined : sections[s];
+    const body = section ? section.body : doc.preamble;
+    if (section && token && (sinceCheck += body.length) > CANCEL_EVERY) {
       sinceCheck = 0;
       // A cancelled pass keeps the previous cache (it may still serve the next version).
       if (token.isCancellationRequested) return hits;
     }
-    visit(section.header, headerKey, section, 0);
-    const key = `${tpl}${section.name ? '+' : '-'}${section.kind}`;
-    const body = section.body;
-    if (body.length === 0) continue;
-    const mode = bodyCheckMode(cc, section.kind);
-    for (let k = 0; k < body.length; k++) visit(body[k], key, section, mode);
+    const bodyEmpty = emptyEntry(section ? `${tpl}${section.name ? '+' : '-'}${section.kind}` : preambleKey);
+    const bodyMode = section && body.length > 0 ? bodyCheckMode(cc, section.kind) : 0;
+    for (let k = section ? -1 : 0; k < body.length; k++) {
+      const st = k < 0 ? section!.header : body[k];
+      const empty = k < 0 ? headerEmpty : bodyEmpty;
+      const key = empty.key;
+      let e = i < prefix ? old!.entries[i] : i >= suffixStart ? old!.entries[i + shift] : undefined;
+      const text = st.text;
+      const hash = st.lineHash ?? 0;
+      hashes[i] = hash;
+      if (e === undefined || e.key !== key) {
+        let slot = hash & mask;
+        e = undefined;
+        for (let j = seen[slot]; j !== 0; j = seen[(slot = (slot + 1) & mask)]) {
+          if (hashes[j - 1] !== hash) continue;
+          const other = entries[j - 1];
+          if (texts[j - 1] === text && other.key === key) {
+            e = other;
+            break;
+          }
+        }
+        if (e === undefined) {
+          e = compute(cc, st, empty, section, k < 0 ? 0 : bodyMode);
+          seen[slot] = i + 1;
+        }
+      }
+      texts[i] = text;
+      entries[i] = e;
+      if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
+      i++;
+    }
   }
   if (cacheable) last = { kb: cc.kb, texts, entries };
   return hits;
@@ -189,7 +198,8 @@ function commonSuffix(doc: HaproxyDocument, old: readonly string[], max: number)
 /** Reused between statements: most statements report nothing, so no array is kept for them. */
 const scratch: RawReport[] = [];
 
-function compute(cc: CheckContext, st: Statement, key: string, section: Section | undefined, mode: number): Entry {
+/** The statement's entry: `empty` (the shared clean entry of its context key) when nothing is reported. */
+function compute(cc: CheckContext, st: Statement, empty: Entry, section: Section | undefined, mode: number): Entry {
   if (scratch.length > 0) scratch.length = 0;
   cc.sink = scratch;
   try {
@@ -197,7 +207,8 @@ function compute(cc: CheckContext, st: Statement, key: string, section: Section 
     cc.family = FAMILY_LEXER;
     try { if (st.errors) checkStatementLexErrors(cc, st); } catch { /* see above */ }
     cc.family = FAMILY_BUILDOUT;
-    try { checkStatementBuildout(cc, st, section); } catch { /* see above */ }
+    // A plain statement has no `$` in its words, so no substitution to report.
+    try { if (!st.plain) checkStatementBuildout(cc, st, section); } catch { /* see above */ }
     if (section && st === section.header) {
       cc.family = FAMILY_KEYWORDS;
       try { checkSectionHeader(cc, section); } catch { /* see above */ }
@@ -213,7 +224,7 @@ function compute(cc: CheckContext, st: Statement, key: string, section: Section 
   } finally {
     cc.sink = undefined;
   }
-  return scratch.length > 0 ? { key, raws: scratch.slice() } : emptyEntry(key);
+  return scratch.length > 0 ? { key: empty.key, raws: scratch.slice() } : empty;
 }
 
 /** Emits the reports of one local family, in document order. */

@@ -34,7 +34,8 @@ export function checkServerAddresses(cc: CheckContext): void {
   for (const [st, index] of servers) {
     // Read through values and columns: no Token objects for the (many) server lines.
     if (index >= st.tokenCount || cc.deferredAt(st, index) || quotedAt(st, index)) continue;
-    const value = st.values[index];
+    // Only the address is read (a plain line's token is its text): not every word of the line.
+    const value = st.plain ? st.text.slice(st.tokenStart(index), st.tokenEnd(index)) : st.values[index];
     const host = value.startsWith('[') ? '' : value.replace(/^ipv4@/i, '').replace(/:[^:]*$/, '');
     if (!isOutOfRangeQuad(host)) continue;
     const lenient = inherited || toleratesUnresolved(cc.words(st), index + 1);
