@@ -125,6 +125,11 @@ export class SKey {
     this.built = node;
   }
 
+  /** The parsed option of a key read from a file (undefined for merged or computed keys). */
+  get parsedOption(): ParsedOption | undefined {
+    return this.option;
+  }
+
   private get node(): HistNode | undefined {
     if (this.built === undefined && this.option !== undefined) {
       this.built = new HistNode(OPTION, undefined, 1, this.option, operationOf(this.option.key), undefined, this.value, this.source);
@@ -262,6 +267,17 @@ function noteIncrement(_v: SKey, k: string): void {
 }
 
 /**
+ * The option an increment key `k +` / `k -` changes. A key read from a file carries its parsed
+ * option, whose name the parser already stripped: the same string on every merge of the key
+ * (its hash computed once), instead of a new slice per merge.
+ */
+function incrementName(k: string, v: SKey): string {
+  const option = v.parsedOption;
+  if (option !== undefined && option.key === k) return option.name;
+  return rstripChars(k, k.charCodeAt(k.length - 1) === 43 ? ' +' : ' -');
+}
+
+/**
  * Scratch of the merge in progress (`updateSection` is never re-entered): s2's increment keys,
  * the names they change, their results. Reused, never shrunk: a fresh array per merge was a
  * good part of the merge's garbage.
@@ -330,7 +346,7 @@ export function updateSection(s1: Section, s2: Section): Section {
   let independent = true;
   for (let i = 0; i < n; i++) {
     const k = incKeys[i];
-    const name = rstripChars(k, k.charCodeAt(k.length - 1) === 43 ? ' +' : ' -');
+    const name = incrementName(k, s2.get(k)!);
     incNames[i] = name;
     if (isIncrementKey(name)) independent = false;
     for (let j = 0; j < i && independent; j++) if (incNames[j] === name) independent = false;
