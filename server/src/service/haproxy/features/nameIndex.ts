@@ -144,6 +144,17 @@ class Index implements NameIndex {
     return this.refList;
   }
 
+  /** sectionNamesOf, remembering the last section asked (references come section by section). */
+  private lastSection: Section | undefined;
+  private lastNames: SectionNames | undefined;
+  private namesOf(section: Section): SectionNames {
+    if (section !== this.lastSection || !this.lastNames) {
+      this.lastNames = sectionNamesOf(section);
+      this.lastSection = section;
+    }
+    return this.lastNames;
+  }
+
   /** Definitions of `kind` named `name` (a shared list: callers copy). */
   private named(kind: NameKind, name: string): readonly NameSymbol[] | undefined {
     let byName = this.defsByName.get(kind);
@@ -230,7 +241,7 @@ class Index implements NameIndex {
   isDefined(ref: NameSymbol): boolean {
     if (ref.role === 'definition') return true;
     // The section's ACL names were collected with its symbols (a Set per proxy section).
-    if (ref.kind === 'acl') return sectionNamesOf(ref.section).acls?.has(ref.name) ?? false;
+    if (ref.kind === 'acl') return this.namesOf(ref.section).acls?.has(ref.name) ?? false;
     if (ref.kind === 'table') return this.resolve(ref).length > 0;
     if (ref.kind === 'server') {
       const proxyName = ref.proxy ?? ref.section.name?.value;

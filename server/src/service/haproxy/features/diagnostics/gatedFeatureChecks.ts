@@ -92,6 +92,9 @@ function gatedNames(): GatedNames {
 
 /** Whether the action word of a rule line (second word, or third after `tcp-request content`…) may be an experimental action. */
 function mayBeGatedAction(st: Statement, actions: ReadonlySet<string>): boolean {
+  // A plain line's words are substrings of its text: one test of the text for any gated action
+  // name (any case) before its words are built (every rule line of every proxy comes here).
+  if (st.plain && !actionHint(actions).test(st.text)) return false;
   const t = st.values;
   for (let i = 1; i <= 2 && i < t.length; i++) {
     const v = t[i];
@@ -99,6 +102,15 @@ function mayBeGatedAction(st: Statement, actions: ReadonlySet<string>): boolean 
     if (actions.has(lowerCase(paren < 0 ? v : v.slice(0, paren)))) return true;
   }
   return false;
+}
+
+let actionHintCache: { actions: ReadonlySet<string>; re: RegExp } | undefined;
+function actionHint(actions: ReadonlySet<string>): RegExp {
+  if (actionHintCache?.actions !== actions) {
+    const names = [...actions].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    actionHintCache = { actions, re: new RegExp(names.length ? names.join('|') : '(?!)', 'iu') };
+  }
+  return actionHintCache.re;
 }
 
 function checkExperimental(cc: CheckContext, st: Statement, kind: string): void {

@@ -94,8 +94,9 @@ export function checkTimeouts(cc: CheckContext): void {
 }
 
 function fromName(section: Section): string | undefined {
-  const t = section.header.tokens;
-  return t[2]?.value.toLowerCase() === 'from' && t[3] ? t[3].value : undefined;
+  // Words and values, not tokens: this reads the header of every proxy.
+  const h = section.header;
+  return h.tokenCount > 3 && h.words[2] === 'from' ? h.values[3] : undefined;
 }
 
 function indentOf(section: Section): string {

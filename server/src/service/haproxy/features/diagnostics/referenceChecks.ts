@@ -75,7 +75,7 @@ function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]):
     const kw = st.keyword;
     if (kw !== 'stick' && !RULE_KEYWORDS.has(kw) && kw !== 'acl') continue;
     // Without quotes or escapes the values are substrings of the text: one test, no words built.
-    if (kw !== 'stick' && !OWN_TABLE_WORD.test(st.text) && isLiteral(st.text)) continue;
+    if (kw !== 'stick' && (st.plain || isLiteral(st.text)) && !OWN_TABLE_WORD.test(st.text)) continue;
     const v = st.values;
     if (v.length < 2) continue;
     if (v[0] !== 'stick' && !RULE_KEYWORDS.has(v[0]) && v[0] !== 'acl') continue;
@@ -160,16 +160,17 @@ function checkTableRef(cc: CheckContext, sym: NameSymbol, defs: NameSymbol[], ho
   cc.report('undefinedTable', line, character, end, { detail, hint: didYouMeanHint(sugg) }, sugg.length ? { suggestions: sugg } : undefined);
 }
 
-/** Per Section object (never mutated, reused by the parser when unchanged): whether it has a `stick-table` line. */
-const stickTableOf = new WeakMap<Section, boolean>();
-
+/**
+ * Whether a section has a `stick-table` line, once per validation (`cache`). Not memoised per
+ * Section across validations: comparing the keywords of a body costs less than a WeakMap entry.
+ */
 function hasStickTable(section: Section, cache: Map<Section, boolean>): boolean {
-  let v = cache.get(section) ?? stickTableOf.get(section);
+  let v = cache.get(section);
   if (v === undefined) {
-    v = section.body.some((st) => st.keyword === 'stick-table');
-    stickTableOf.set(section, v);
+    v = false;
+    for (const st of section.body) if (st.keyword === 'stick-table') { v = true; break; }
+    cache.set(section, v);
   }
-  cache.set(section, v);
   return v;
 }
 
@@ -241,15 +242,23 @@ export function checkDuplicates(cc: CheckContext): void {
 function checkDuplicateServers(cc: CheckContext, section: Section): void {
   const seen = new Map<string, number>();
   for (const st of section.body) {
-    // Keyword, then the two tokens needed (a server line has many words: none of the others is built).
-    if (st.keyword !== 'server' || st.tokenAt(0)!.value !== 'server') continue;
-    const nameTok = st.tokenAt(1);
-    if (!nameTok || cc.isDeferred(nameTok)) continue;
+    // Keyword, then only the first two words (a server line has many): read from the text of a
+    // plain line (its words are their text), from two tokens otherwise.
+    if (st.keyword !== 'server' || st.tokenCount < 2) continue;
+    let n: string;
+    if (st.plain) {
+      // The keyword is `server` in some case: the word is exactly `server` when the text says so.
+      if (!st.text.startsWith('server', st.tokenStart(0))) continue;
+      n = st.text.slice(st.tokenStart(1), st.tokenEnd(1));
+    } else {
+      const nameTok = st.tokenAt(1)!;
+      if (st.tokenAt(0)!.value !== 'server' || cc.isDeferred(nameTok)) continue;
+      n = nameTok.value;
+    }
     if (cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0) continue;
-    const n = nameTok.value;
     const prev = seen.get(n);
     if (prev !== undefined) {
-      cc.reportToken('duplicateServer', st, nameTok, { name: n, kind: section.kind, line: prev + 1 });
+      cc.reportAt('duplicateServer', st, 1, { name: n, kind: section.kind, line: prev + 1 });
     } else {
       seen.set(n, st.line);
     }
