@@ -28,6 +28,22 @@ export class MacroExpander {
   private path: string[] = [];
   /** Per frame of `path`: whether an earlier macro of that frame was expanded before the current one. */
   private hadSibling: boolean[] = [];
+  /**
+   * A macro section without macros of its own, as its users inherit it (each key with its
+   * MACRO history step): the same for every user, so made once, not once per user (a
+   * SlapOS-style profile has hundreds of sections using one `<= cmmi-base`). Keys are immutable.
+   */
+  private inherited = new Map<Section, { name: string; keys: Section }>();
+
+  private inheritedFrom(name: string, raw: Section): Section {
+    const known = this.inherited.get(raw);
+    if (known !== undefined && known.name === name) return known.keys;
+    const keys: Section = new Map();
+    raw.forEach((v, k) => keys.set(k, v.inherited(name)));
+    this.inherited.set(raw, { name, keys });
+    return keys;
+  }
+
   /** `doExtend` calls so far (a work counter for tests; never reset). */
   steps = 0;
 
@@ -74,7 +90,9 @@ export class MacroExpander {
       for (const iname of macroNames(toDo.value)) {
         const raw = this.data.get(iname);
         if (!raw) throw this.memoForChain(new BuildoutFailure({ kind: 'macro-missing', message: `No section named ${pyRepr(iname)}`, ...where(data) }), this.path.length);
-        this.doExtend(iname, raw, doing).forEach((v, k) => result.set(k, v.inherited(iname)));
+        const expanded = this.doExtend(iname, raw, doing);
+        if (expanded === raw) this.inheritedFrom(iname, raw).forEach((v, k) => result.set(k, v));
+        else expanded.forEach((v, k) => result.set(k, v.inherited(iname)));
         this.hadSibling[frame] = true;
       }
       updateSection(result, data);
