@@ -11,7 +11,7 @@ import { suggest } from '../../../common/didYouMean';
 import type { KeywordEntry, KnowledgeBase, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement } from '../../parser/model';
 import { EXTRA_ARGS_FATAL, MISSING_ARGS_FATAL, newerVersionHint, REMOVED_KEYWORDS } from '../../knowledge/index';
-import { didYouMeanHint, kindOf, quotedAt, type CheckContext, type KeywordMatch } from './reporter';
+import { didYouMeanHint, kindOf, quotedAt, valueIs, type CheckContext, type KeywordMatch } from './reporter';
 
 const PROXY: ReadonlySet<string> = new Set(['defaults', 'frontend', 'backend', 'listen']);
 /** Keywords HAProxy rejects (not just ignores) in a proxy without backend capability. */
@@ -35,6 +35,22 @@ const REMOVED_HEADS: ReadonlySet<string | undefined> = new Set(REMOVED_KEYWORDS.
  */
 const REMOVED_HEAD_SHAPES = new Uint8Array(64 * 128);
 for (const h of REMOVED_HEADS) if (h && h.length < 64 && h.charCodeAt(0) < 128) REMOVED_HEAD_SHAPES[h.length * 128 + h.charCodeAt(0)] = 1;
+
+/**
+ * `isRemovedHead(st.words[i])` (token `i` exists), the shape read from the columns of a plain
+ * line: an ASCII first character lower-cased by hand. (Lower-casing changes the length only for
+ * non-ASCII characters, which no removed keyword has, so a rejected shape stays rejected.)
+ */
+function isRemovedHeadAt(st: Statement, i: number): boolean {
+  if (st.plain) {
+    const start = st.tokenStart(i);
+    const len = st.tokenEnd(i) - start;
+    let c = st.text.charCodeAt(start);
+    if (c >= 65 && c <= 90) c += 32;
+    if (len < 64 && c < 128 && REMOVED_HEAD_SHAPES[len * 128 + c] === 0) return false;
+  }
+  return isRemovedHead(st.words[i]);
+}
 
 /** `REMOVED_HEADS.has(word)`, with the shape filter first. */
 function isRemovedHead(word: string | undefined): boolean {
@@ -150,7 +166,8 @@ export function bodyCheckMode(cc: CheckContext, kind: string): 0 | 1 | 2 {
 /** Keyword checks of one body statement; returns its keyword match for the value and rule checks. */
 export function checkBodyKeyword(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
   if (st.tokenCount === 0) return undefined;
-  if (st.values[0].charCodeAt(0) === 46 /* . */ && !quotedAt(st, 0)) return undefined;
+  // The keyword is the first value lower-cased: same first character for a `.`.
+  if (st.keyword.charCodeAt(0) === 46 /* . */ && !quotedAt(st, 0)) return undefined;
   if (cc.deferredAt(st, 0)) return undefined;
   return checkStatement(cc, section, st, hasData);
 }
@@ -240,12 +257,12 @@ const matchCache = new WeakMap<KnowledgeBase, Map<string, KindMemo>>();
 const NO_SECOND = '\u0000';
 const MEMO_LIMIT = 4096;
 
-function matchBody(kb: KnowledgeBase, kind: SectionKind, st: Statement, words: readonly string[]): KeywordMatch | undefined {
+function matchBody(kb: KnowledgeBase, kind: SectionKind, st: Statement): KeywordMatch | undefined {
   const first = st.keyword;
-  if (first === 'no' || first === 'default') return matchWords(kb, kind, words);
+  if (first === 'no' || first === 'default') return matchWords(kb, kind, st.words);
   const paren = first.indexOf('(');
   const headWords = multiWordHeads(kb).get(paren > 0 ? first.slice(0, paren) : first);
-  if (headWords !== undefined && headWords > 2) return matchWords(kb, kind, words);
+  if (headWords !== undefined && headWords > 2) return matchWords(kb, kind, st.words);
   let byKind = matchCache.get(kb);
   if (!byKind) matchCache.set(kb, (byKind = new Map()));
   let kindMemo = byKind.get(kind);
@@ -262,7 +279,7 @@ function matchBody(kb: KnowledgeBase, kind: SectionKind, st: Statement, words: r
       kindMemo.heads.set(first, (byHead = new Map()));
     }
     memo = byHead;
-    key = words.length > 1 ? words[1] : NO_SECOND;
+    key = st.tokenCount > 1 ? st.words[1] : NO_SECOND;
   }
   let m = memo.get(key);
   if (m === undefined) {
@@ -276,15 +293,16 @@ function matchBody(kb: KnowledgeBase, kind: SectionKind, st: Statement, words: r
 function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
   const kb = cc.kb;
   const kind = kindOf(section);
-  const words = cc.words(st);
-  const match = matchBody(kb, kind, st, words);
+  // Words are read only where needed: most lines are matched by their interned keyword alone.
+  const match = matchBody(kb, kind, st);
   if (match) {
     if (match.entry.name === 'acl' && st.tokenCount > 1) checkName(cc, st, 1, 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
-    const lastWord = st.values[match.wordCount - 1];
+    const lastWord = match.wordCount === 1 ? st.keyword : st.values[match.wordCount - 1];
     checkMatched(cc, section, st, match.entry, match.wordCount, lastWord !== undefined && lastWord.includes('(') ? 1 : 0);
     return match;
   }
+  const words = cc.words(st);
   // The section matters: the global `grace` is a current keyword, the proxy `grace` was removed.
   const removed = kb.matchRemoved(words, kind);
   if (removed && removed.entry.removed && versionLE(removed.entry.removed, cc.version)) {
@@ -334,8 +352,7 @@ function proxyMatch(kb: KnowledgeBase, words: readonly string[]): { entry: Keywo
 function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs = 0): void {
   const kwStart = st.tokenStart(0);
   const kwEnd = st.tokenEnd(Math.max(0, wordCount - 1));
-  const words = st.words;
-  const prefix = words[0];
+  const prefix = st.keyword;
   if ((prefix === 'no' || prefix === 'default') && PROXY.has(section.kind) && entry.name.startsWith('option ') && !entry.negatable) {
     cc.report('notNegatable', st.line, kwStart, kwEnd, { name: entry.name, prefix });
   }
@@ -346,7 +363,7 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
     cc.report('removedKeyword', st.line, kwStart, kwEnd, { name: entry.name, removed: entry.removed, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     return;
   }
-  const rem = isRemovedHead(st.keyword) || isRemovedHead(words[1]) ? cc.kb.matchRemoved(words, kindOf(section)) : undefined;
+  const rem = isRemovedHead(st.keyword) || (st.tokenCount > 1 && isRemovedHeadAt(st, 1)) ? cc.kb.matchRemoved(st.words, kindOf(section)) : undefined;
   if (entry.deprecated && versionLE(entry.deprecated, cc.version)) {
     const advice = rem?.entry.advice ?? (entry.replacement ? `Use '${entry.replacement}' instead.` : '');
     cc.report('deprecatedKeyword', st.line, kwStart, kwEnd, { name: entry.name, deprecated: entry.deprecated, advice });
@@ -361,12 +378,10 @@ function checkMatched(cc: CheckContext, section: Section, st: Statement, entry: 
 /** Argument counts; extra words after a condition (`if`/`unless`) belong to the condition. */
 function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wordCount: number, inlineArgs: number): void {
   const count = st.tokenCount;
-  const values = st.values;
   const total = count - wordCount + inlineArgs;
   let n = total;
   for (let i = wordCount; i < count; i++) {
-    const w = values[i];
-    if ((w === 'if' || w === 'unless') && !quotedAt(st, i)) {
+    if ((valueIs(st, i, 'if') || valueIs(st, i, 'unless')) && !quotedAt(st, i)) {
       n = i - wordCount;
       break;
     }
@@ -381,7 +396,7 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
   if (Number.isFinite(entry.maxArgs) && entry.maxArgs >= 0 && n > entry.maxArgs && n === total) {
     const extra = wordCount + entry.maxArgs - inlineArgs;
     // An error only where HAProxy refuses the surplus (measured); elsewhere it is silently ignored.
-    cc.report('extraArgument', st.line, st.tokenStart(extra), st.tokenEnd(count - 1), { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: values[extra] }, undefined, EXTRA_ARGS_FATAL.has(entry.name) ? 'error' : undefined);
+    cc.report('extraArgument', st.line, st.tokenStart(extra), st.tokenEnd(count - 1), { name: entry.name, max: entry.maxArgs, s: entry.maxArgs === 1 ? '' : 's', extra: st.values[extra] }, undefined, EXTRA_ARGS_FATAL.has(entry.name) ? 'error' : undefined);
   }
 }
 

@@ -161,6 +161,19 @@ export class CheckContext {
   }
 }
 
+/**
+ * Whether token `i` (which must exist) has the value `w` (lower-case ASCII, e.g. `if`, `{`),
+ * read in place for a plain statement: the scans for conditions do not build the line's values.
+ */
+export function valueIs(st: Statement, i: number, w: string): boolean {
+  if (!st.plain) return st.values[i] === w;
+  const start = st.tokenStart(i);
+  if (st.tokenEnd(i) - start !== w.length) return false;
+  const text = st.text;
+  for (let k = 0; k < w.length; k++) if (text.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Whether token `i` (which must exist) has a quoted part; never in a plain statement. */
 export function quotedAt(st: Statement, i: number): boolean {
   return !st.plain && st.tokens[i].quoted;

@@ -7,7 +7,7 @@ import { suggest } from '../../../common/didYouMean';
 import { ACTIONS_NEEDING_ARGS, HTTP_ACTION_WORDS, defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
-import { didYouMeanHint, quotedAt, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
+import { didYouMeanHint, quotedAt, valueIs, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
 import { isDigits } from './valueSyntax';
 
 /** ACL-only derivatives of fetches (`hdr_beg`, `path_end`, `url_reg` …), §7.3. */
@@ -20,7 +20,7 @@ export function checkStatementRules(cc: CheckContext, st: Statement, m: KeywordM
   const entry = m.entry;
   if (entry.name === 'acl') {
     if (count > 2) checkSampleExpr(cc, st, 2, 0, st.values[2]);
-  } else if (entry.ruleSet && st.words[0] !== 'no') {
+  } else if (entry.ruleSet && st.keyword !== 'no') {
     checkAction(cc, st, entry.ruleSet, m.wordCount);
     // `set-var(txn.x) <expr>`: the word after the action is a sample expression.
     const e = m.wordCount + 1;
@@ -154,14 +154,13 @@ function checkEmbeddedSamples(cc: CheckContext, st: Statement): void {
 
 /** Anonymous ACLs: the first word after each `{` in a condition is a fetch. */
 function checkCondition(cc: CheckContext, st: Statement): void {
-  const values = st.values;
-  const n = values.length;
+  // Words compared in place (valueIs): most lines have no condition, and no values are built for them.
+  const n = st.tokenCount;
   let i = 1;
-  while (i < n && !((values[i] === 'if' || values[i] === 'unless') && !quotedAt(st, i))) i++;
+  while (i < n && !((valueIs(st, i, 'if') || valueIs(st, i, 'unless')) && !quotedAt(st, i))) i++;
   for (i++; i < n; i++) {
-    const v = values[i];
-    if ((v === '{' || v === '!{') && i + 1 < n) {
-      checkSampleExpr(cc, st, i + 1, 0, values[i + 1]);
+    if ((valueIs(st, i, '{') || valueIs(st, i, '!{')) && i + 1 < n) {
+      checkSampleExpr(cc, st, i + 1, 0, st.values[i + 1]);
       i++;
     }
   }

@@ -37,8 +37,8 @@ function valueAt(cc: CheckContext, st: Statement, index: number): string | undef
 }
 
 function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, name: string, wordCount: number): void {
-  const words = cc.words(st);
-  if (words[0] === 'no') return;
+  // The keyword is words[0]: no words are built for keywords without value checks.
+  if (st.keyword === 'no') return;
   if (name.startsWith('timeout ') || TIME_KEYWORDS.has(name)) {
     const v = valueAt(cc, st, wordCount);
     if (v !== undefined) {
@@ -95,7 +95,7 @@ function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, n
 
 /** Statements the knowledge base did not match (placeholder data): still check the obvious. */
 function checkSectionSpecific(cc: CheckContext, section: Section, st: Statement): void {
-  const w = cc.words(st)[0];
+  const w = st.keyword;
   if (section.kind === 'peers' && w === 'peer') checkPlainAddress(cc, st, 2, 'peer');
 }
 
