@@ -1,7 +1,7 @@
 import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { PROXY_KINDS, lowerWords } from '../locate';
 import { collectFetchArgRefs, splitTableName } from './fetchArgs';
-import { addWordRef, hasDynamicPart, isStaticName, Sym, subSym, sym, textOffset, wordSym, type Where } from './make';
+import { addWordRef, hasDynamicPart, isStaticName, Sym, subSym, sym, textOffset, wordSymIn, type Where } from './make';
 import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
 
 /**
@@ -86,10 +86,10 @@ function collectStatementDefinition(section: Section, st: Statement, out: NameSy
   const kw = firstWord(st);
   if (kw !== 'acl' && kw !== 'server' && kw !== 'server-template') return;
   if (kw === 'acl') {
-    const s = wordSym('acl', st, 1, [section, st.line], 'acl', 'definition');
+    const s = wordSymIn('acl', st, 1, section, st.line, 'acl', 'definition');
     if (s) out.push(s);
   } else if (section.kind === 'backend' || section.kind === 'listen') {
-    const s = wordSym('server', st, 1, [section, st.line], kw, 'definition');
+    const s = wordSymIn('server', st, 1, section, st.line, kw, 'definition');
     if (!s) return;
     if (kw === 'server-template') s.template = templateRange(st.values[2]);
     out.push(s);

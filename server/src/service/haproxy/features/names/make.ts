@@ -17,13 +17,22 @@ export function addRef(out: NameSymbol[], kind: NameKind, tok: Token | undefined
  * only dynamic part a value can hold is a run-time `%[…]` (no quote, escape or `$`).
  */
 export function wordSym(kind: NameKind, st: Statement, i: number, [section, line]: Where, via: string, role: NameSymbol['role']): NameSymbol | undefined {
+  return wordSymIn(kind, st, i, section, line, via, role);
+}
+
+/** wordSym without a Where pair to allocate (called for every acl and server line). */
+export function wordSymIn(kind: NameKind, st: Statement, i: number, section: Section, line: number, via: string, role: NameSymbol['role']): NameSymbol | undefined {
   if (!st.plain) {
     const tok = st.tokenAt(i);
     return isStaticName(tok) ? sym(kind, tok, [section, line], via, role) : undefined;
   }
-  const v = st.values[i];
-  if (v === undefined || v === '' || v.includes('%[')) return undefined;
-  return new Sym(kind, v, role, section, via, line, st.tokenStart(i), st.tokenEnd(i));
+  if (i >= st.tokenCount) return undefined;
+  // One word cut from the text, not the line's values (a server line has 15 words).
+  const start = st.tokenStart(i);
+  const end = st.tokenEnd(i);
+  const v = st.text.slice(start, end);
+  if (v === '' || v.includes('%[')) return undefined;
+  return new Sym(kind, v, role, section, via, line, start, end);
 }
 
 /** addRef for word `i` of a statement (see wordSym). */
