@@ -8,7 +8,7 @@ import { newerVersionHint } from '../../knowledge/index';
 import { checkWithTrack, walkOptions } from '../../knowledge/optionWalk';
 import type { ParamEntry } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
-import { didYouMeanHint, type CheckContext } from './reporter';
+import { didYouMeanHint, type CheckContext, type RawReport } from './reporter';
 import { checkPortSpec, checkTime, isDigits, timeLeniency } from './valueSyntax';
 
 const SERVER_TIME_OPTIONS = new Set(['inter', 'fastinter', 'downinter', 'slowstart', 'agent-inter', 'pool-purge-delay']);
@@ -49,6 +49,47 @@ function optionPlan(cc: CheckContext, all: readonly ParamEntry[], find: (n: stri
     plans.set(name, plan);
   }
   return plan;
+}
+
+/**
+ * The reports of `scan` for the options of a plain line, by the text from the first option on
+ * (columns relative to it), per option list. The scan is a pure function of that text and the
+ * knowledge base, and option tails repeat: the servers of a backend usually share theirs
+ * (`check inter 2s fall 3 rise 2 …`). A repeated tail costs a slice and a Map lookup instead of
+ * building the line's words and looking each option up. Only while statement-local checks
+ * collect reports (`cc.sink`). Bounded: tails are user text.
+ */
+const tailCache = new WeakMap<readonly ParamEntry[], Map<string, RawReport[]>>();
+
+function scanTail(
+  cc: CheckContext,
+  st: Statement,
+  from: number,
+  all: readonly ParamEntry[],
+  find: (n: string) => ParamEntry | undefined,
+  unknownKey: 'unknownBindOption' | 'unknownServerOption',
+  onValue?: (option: string, index: number) => void,
+): void {
+  const sink = cc.sink;
+  if (sink === undefined || !st.plain || from >= st.tokenCount || all.length === 0) {
+    scan(cc, st, from, all, find, unknownKey, onValue);
+    return;
+  }
+  const tailStart = st.tokenStart(from);
+  const tail = st.text.slice(tailStart);
+  let memo = tailCache.get(all);
+  if (!memo) tailCache.set(all, (memo = new Map()));
+  const known = memo.get(tail);
+  if (known !== undefined) {
+    for (const r of known) sink.push({ ...r, family: cc.family, start: r.start + tailStart, end: r.end + tailStart });
+    return;
+  }
+  const before = sink.length;
+  scan(cc, st, from, all, find, unknownKey, onValue);
+  const made: RawReport[] = [];
+  for (let k = before; k < sink.length; k++) made.push({ ...sink[k], start: sink[k].start - tailStart, end: sink[k].end - tailStart });
+  if (memo.size >= 4096) memo.clear();
+  memo.set(tail, made);
 }
 
 function scan(
@@ -102,7 +143,7 @@ function scan(
 }
 
 export function checkBindOptions(cc: CheckContext, st: Statement, from: number): void {
-  scan(cc, st, from, cc.kb.bindOptions(), (n) => cc.kb.bindOption(n), 'unknownBindOption');
+  scanTail(cc, st, from, cc.kb.bindOptions(), (n) => cc.kb.bindOption(n), 'unknownBindOption');
 }
 
 export function checkServerOptions(cc: CheckContext, st: Statement, from: number): void {
@@ -112,7 +153,7 @@ export function checkServerOptions(cc: CheckContext, st: Statement, from: number
     const at = words[0] === 'default-server' ? undefined : checkWithTrack(walkOptions(words, from, (n) => cc.kb.serverOption(n)?.argCount));
     if (at !== undefined) cc.reportAt('checkWithTrack', st, at, { name: st.values[1] ?? 'server' });
   }
-  scan(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, index) => {
+  scanTail(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, index) => {
     const value = st.values[index];
     if (SERVER_TIME_OPTIONS.has(option)) {
       const lenient = checkTime(value) ? timeLeniency(value) : undefined;

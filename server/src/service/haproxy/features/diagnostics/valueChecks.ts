@@ -8,7 +8,7 @@ import { suggest } from '../../../common/didYouMean';
 import { balanceProblem } from '../../knowledge/balance';
 import type { Section, Statement } from '../../parser/model';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
-import { didYouMeanHint, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
+import { didYouMeanHint, lowerCase, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
 import { checkAddress, checkSize, checkTime, isInteger, timeLeniency } from './valueSyntax';
 
 /** Keywords whose first argument is a time (besides every `timeout <name>`). */
@@ -33,7 +33,8 @@ export function checkStatementValues(cc: CheckContext, section: Section, st: Sta
  */
 function valueAt(cc: CheckContext, st: Statement, index: number): string | undefined {
   if (index >= st.tokenCount || cc.deferredAt(st, index)) return undefined;
-  return st.values[index];
+  // A plain token is its text: slice that one word rather than all of the line's.
+  return st.plain ? st.text.slice(st.tokenStart(index), st.tokenEnd(index)) : st.values[index];
 }
 
 function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, name: string, wordCount: number): void {
@@ -143,7 +144,7 @@ function checkBind(cc: CheckContext, st: Statement): void {
 
 function checkServer(cc: CheckContext, st: Statement, _nameIndex: number, addrIndex: number, firstOption: number): void {
   const v = valueAt(cc, st, addrIndex);
-  if (v !== undefined && cc.kb.serverOption(st.words[addrIndex])) {
+  if (v !== undefined && cc.kb.serverOption(lowerCase(v))) {
     // `server name${x:addr} weight 1 …` (a missing space): the option took the address slot.
     cc.reportAt('invalidAddress', st, addrIndex, { value: v, name: st.values[0], reason: `this is a server option, so the server address is missing (is a space missing between the name and the address?)` });
     return;
