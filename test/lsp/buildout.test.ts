@@ -38,16 +38,22 @@ test('profile: hover on ${section:option} shows the resolved value', async () =>
 });
 
 test('profile: the extended profile is announced as buildout (it is named haproxy.cfg)', async () => {
-  const note = client.notification<{ uris: string[]; languageId: string }>('haproxyBuildout/setLanguage');
+  type SetLanguage = { uris: string[]; languageId: string };
+  const next = () => client.notification<SetLanguage>('haproxyBuildout/setLanguage');
+  const first = next(); // registered before the edits, so their announcement is not missed
   const uri = fileUri(join(dir, 'buildout.cfg'));
   client.change(uri, 2, read('buildout.cfg') + '\n');
   // didSave is what re-announces; an open of another profile announces too.
   const other = fileUri(join(dir, 'dev.cfg'));
   writeFileSync(join(dir, 'dev.cfg'), '[buildout]\nextends = buildout.cfg\n');
   client.open(other, 'buildout', read('dev.cfg'));
-  const p = await note;
-  assert.equal(p.languageId, 'buildout');
-  assert.ok(p.uris.includes(fileUri(join(dir, 'profiles', 'haproxy.cfg'))), JSON.stringify(p.uris));
+  // Announcements only name files not announced before, and the previous test's open may still
+  // have one on the way (e.g. just buildout.cfg): read them until the extended profile comes.
+  const wanted = fileUri(join(dir, 'profiles', 'haproxy.cfg'));
+  const seen: SetLanguage[] = [];
+  for (let i = 0; i < 5 && !seen.some((p) => p.uris.includes(wanted)); i++) seen.push(await (i === 0 ? first : next()));
+  assert.ok(seen.every((p) => p.languageId === 'buildout'), JSON.stringify(seen));
+  assert.ok(seen.some((p) => p.uris.includes(wanted)), JSON.stringify(seen));
 });
 
 test('template: the handbook typo is an error with a one-click fix', async () => {
