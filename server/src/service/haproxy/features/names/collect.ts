@@ -1,7 +1,8 @@
 import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { PROXY_KINDS, lowerWords } from '../locate';
 import { collectFetchArgRefs, splitTableName } from './fetchArgs';
-import { addWordRef, hasDynamicPart, isStaticName, Sym, subSym, sym, textOffset, wordSymIn, type Where } from './make';
+import { addWordRef, hasDynamicPart, isStaticName, subSym, sym, textOffset, wordSymIn, type Where } from './make';
+import { collectPlainConditionRefs, plainConditionIndex, plainHasParen } from './plainWords';
 import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
 
 /**
@@ -141,7 +142,11 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
   // Condition and fetch arguments, from the words (no Token objects), only when the text may hold them.
   let cond = -1;
   let parens = false;
-  if (mayCond || mayParen) {
+  if (plain) {
+    // From the text and word columns (plainWords.ts): no words built for the line.
+    if (mayCond) cond = plainConditionIndex(st);
+    if (mayParen) parens = plainHasParen(st);
+  } else if (mayCond || mayParen) {
     const words = st.words;
     const values = st.values;
     for (let i = 1; i < values.length; i++) {
@@ -193,6 +198,7 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
       if (st.words[1] === 'mailers') addWordRef(out, 'mailers', st, 2, at, 'email-alert mailers');
       break;
     case 'stick-table': {
+      if (literal && !PEERS_HINT.test(text)) break;
       const words = st.words;
       for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addWordRef(out, 'peers', st, i + 1, at, 'stick-table peers');
       break;
@@ -222,7 +228,10 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
       break;
     }
   }
-  if (cond > 0 && kw !== 'acl') collectConditionRefs(at, st, cond + 1, acls, out);
+  if (cond > 0 && kw !== 'acl') {
+    if (plain) collectPlainConditionRefs(section, st, cond + 1, acls, out);
+    else collectConditionRefs(at, st, cond + 1, acls, out);
+  }
   if (parens && (!literal || FETCH_ARG_HINT.test(text))) collectFetchArgRefs(at, st, out);
 }
 
@@ -328,9 +337,8 @@ function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[])
  * are skipped, and so are predefined ACL names unless the section defines an ACL of that name.
  */
 function collectConditionRefs(at: Where, st: Statement, from: number, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
-  // Values first; a Token (tokenAt) only for a word that is an ACL name, none on a plain line.
+  // Values first; a Token (tokenAt) only for a word that is an ACL name (plain lines: plainWords.ts).
   const values = st.values;
-  const plain = st.plain;
   let depth = 0;
   for (let i = from; i < values.length; i++) {
     let v = values[i];
@@ -340,13 +348,6 @@ function collectConditionRefs(at: Where, st: Statement, from: number, acls: Read
     let skip = 0;
     while (v.startsWith('!')) { v = v.slice(1); skip++; }
     if (!v) continue;
-    if (plain) {
-      // The value is the text and only `%[` can make it dynamic (see wordSym).
-      if (v.includes('%[') || (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v))) continue;
-      const start = st.tokenStart(i) + skip;
-      out.push(new Sym('acl', v, 'reference', at[0], 'condition', at[1], start, start + v.length));
-      continue;
-    }
     const tok = st.tokenAt(i)!;
     if (hasDynamicPart(tok)) continue;
     if (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v)) continue;
@@ -375,6 +376,7 @@ const SERVER_MAY_NAME = /[\\(@]|if|unless|track|resolvers/i;
 /** Superset tests on a rule line's text without quotes or escapes: a `track-sc…`/`do-resolve(` action; a cache action or `errorfiles`. */
 const TRACK_HINT = /track-sc|do-resolve\(/i;
 const HTTP_RULE_HINT = /cache-use|cache-store|errorfiles/i;
+const PEERS_HINT = /peers/i;
 
 /**
  * Superset test on a line's text without quotes or escapes (its values are then substrings of
