@@ -48,14 +48,12 @@ const NO_CONTINUATIONS: string[] = Object.freeze([]) as unknown as string[];
 class Option implements ParsedOption {
   endLine: number;
   continuations = NO_CONTINUATIONS;
-  blockMode: boolean;
   rawValue: string;
   value: string;
   /** [line, start, end] of each continuation that has text (the first line's range is implied). */
   private more: number[] | undefined = undefined;
-  private cachedName?: Range;
-  private cachedOperator?: Range;
-  private cachedValues?: Range[];
+  /** The ranges once asked for (one field for three: most options never are). */
+  private ranges: { name?: Range; operator?: Range; values?: Range[] } | undefined = undefined;
 
   constructor(
     readonly key: string,
@@ -70,35 +68,44 @@ class Option implements ParsedOption {
     private readonly valueStart: number,
   ) {
     this.endLine = line;
-    this.blockMode = !firstValue;
     this.rawValue = firstValue;
     this.value = firstValue;
   }
 
+  /** `firstValue` was empty: derived, not stored (a field per option is 16 KB per cold resolve). */
+  get blockMode(): boolean {
+    return !this.firstValue;
+  }
+
   get nameRange(): Range {
-    return (this.cachedName ??= range(this.line, 0, this.nameEnd));
+    const r = (this.ranges ??= {});
+    return (r.name ??= range(this.line, 0, this.nameEnd));
   }
 
   get operatorRange(): Range {
-    return (this.cachedOperator ??= range(this.line, this.opStart, this.opEnd));
+    const r = (this.ranges ??= {});
+    return (r.operator ??= range(this.line, this.opStart, this.opEnd));
   }
 
   get valueRanges(): Range[] {
-    if (this.cachedValues) return this.cachedValues;
+    const r = (this.ranges ??= {});
+    if (r.values) return r.values;
     const out: Range[] = [range(this.line, this.valueStart, this.valueStart + this.firstValue.length)];
     const s = this.more;
     if (s) for (let i = 0; i < s.length; i += 3) out.push(range(s[i], s[i + 1], s[i + 2]));
-    return (this.cachedValues = out);
+    return (r.values = out);
   }
 
-  /** A continuation line (`piece` as buildout appends it; `start < end`: it has text there). */
-  addContinuation(piece: string, line: number, start: number, end: number): void {
-    if (this.continuations === NO_CONTINUATIONS) this.continuations = [];
-    this.continuations.push(piece);
-    if (start < end) {
-      (this.more ??= []).push(line, start, end);
-      this.endLine = line;
-    }
+  /**
+   * The continuation lines gathered by `Continuations` (exact-size arrays) and the value they
+   * make. `joined`: the raw value as one slice of the file when the lines were contiguous there.
+   */
+  close(pieces: string[], more: number[] | undefined, endLine: number, joined: string | undefined): void {
+    this.continuations = pieces;
+    this.more = more;
+    this.endLine = endLine;
+    this.rawValue = joined ?? this.firstValue + '\n' + pieces.join('\n');
+    this.value = this.firstValue ? this.rawValue : blockValue(pieces);
   }
 
   /**
@@ -129,18 +136,55 @@ class Option implements ParsedOption {
     };
   }
 
-  /**
-   * `rawValue` (first value and continuations joined by newlines) and buildout's post-processing,
-   * which only applies to a value starting with whitespace: here, a block (empty first line).
-   * The first value is stripped, so a one-line value and a value with text on its first line
-   * are final as they are; a block is dedented from its lines (see `blockValue`) instead of
-   * re-scanning the joined text (which allocated a copy of it several times).
-   */
-  finish(): void {
-    const cont = this.continuations;
-    if (cont === NO_CONTINUATIONS) return;
-    this.rawValue = this.firstValue + '\n' + cont.join('\n');
-    this.value = this.firstValue ? this.rawValue : blockValue(cont);
+}
+
+/**
+ * The continuation lines of the option being read, gathered in reused scratch arrays and handed
+ * to it as exact-size copies when it is done: growing two arrays per option by `push` (V8 grows
+ * a small array to 17 slots at once) was a sixth of a parse's garbage.
+ *
+ * `rawValue` is the first value and the pieces joined by newlines, and buildout's
+ * post-processing only applies to a value starting with whitespace: here, a block (empty first
+ * line), dedented from its lines (see `blockValue`). A block whose pieces are whole adjacent
+ * lines of an LF file is that stretch of the file: its raw value is one slice, not a join.
+ */
+class Continuations {
+  private pieces: string[] = [];
+  private more: number[] = [];
+  private count = 0;
+  private moreCount = 0;
+  private endLine = 0;
+  /** Offsets of the first piece's start and of the last piece's end in the file. */
+  private from = 0;
+  private to = 0;
+  private adjacent = true;
+
+  constructor(private readonly text: string, private readonly lfOnly: boolean) {}
+
+  /** A continuation line: `text[pieceStart, pieceEnd)` on line `line`, its text at columns [start, end). */
+  add(opt: Option, pieceStart: number, pieceEnd: number, line: number, start: number, end: number): void {
+    if (this.count === 0) {
+      this.from = pieceStart;
+      this.adjacent = opt.blockMode && this.lfOnly;
+      this.endLine = opt.line;
+    } else if (this.to + 1 !== pieceStart) this.adjacent = false;
+    this.to = pieceEnd;
+    this.pieces[this.count++] = this.text.slice(pieceStart, pieceEnd);
+    if (start < end) {
+      this.more[this.moreCount++] = line;
+      this.more[this.moreCount++] = start;
+      this.more[this.moreCount++] = end;
+      this.endLine = line;
+    }
+  }
+
+  /** Hand the gathered lines to `opt` (the option they continued), if any. */
+  flush(opt: Option | undefined): void {
+    if (!opt || this.count === 0) return;
+    const joined = this.adjacent ? this.text.slice(this.from - 1, this.to) : undefined;
+    opt.close(this.pieces.slice(0, this.count), this.moreCount ? this.more.slice(0, this.moreCount) : undefined, this.endLine, joined);
+    this.count = 0;
+    this.moreCount = 0;
   }
 }
 
@@ -185,12 +229,12 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   let cursect: Section | undefined; // buildout's cursect (last *active* section)
   let lastHeader: Section | undefined; // for endLine bookkeeping
   let opt: Option | undefined; // buildout's optname
-  const allOptions: Option[] = [];
 
   // Physical lines as Python's universal-newline readline() gives them, walked by offsets:
   // `text[start, end)` is the line without its terminator (`hasBreak`: it had one, which
   // Python's line keeps as "\n"). Most lines need no copy at all.
   const hasCR = text.includes('\r');
+  const conts = new Continuations(text, !hasCR);
   const length = text.length;
   let idx = -1;
   for (let start = 0; start < length;) {
@@ -210,7 +254,7 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
       const first = skipWs(text, lineStart, end);
       const last = first === end ? lineStart : trimWsEnd(text, first, end); // a blank line rstrips to ""
       if (!opt.blockMode && first === end) continue;
-      opt.addContinuation(text.slice(opt.blockMode ? lineStart : first, last), idx, first - lineStart, last - lineStart);
+      conts.add(opt, opt.blockMode ? lineStart : first, last, idx, first - lineStart, last - lineStart);
       continue;
     }
 
@@ -243,6 +287,7 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
           }
         }
         cursect = section;
+        conts.flush(opt);
         opt = undefined;
         continue;
       }
@@ -258,10 +303,12 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
     }
     const made = makeOption(text, lineStart, end, idx, condition);
     if (made) {
-      allOptions.push(made);
       // An option under a false condition is recorded for editors (inactive); buildout ignores it.
       (lastHeader ?? cursect).options.push(made);
-      if (condition) opt = made;
+      if (condition) {
+        conts.flush(opt);
+        opt = made;
+      }
       continue;
     }
     if (!(opt || !blank)) continue;
@@ -273,8 +320,7 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   const lineCount = idx + 1;
   if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, lineCount - 1);
   fatalError ??= parseErrorMessage;
-
-  for (const o of allOptions) o.finish();
+  conts.flush(opt);
 
   const { entries, option } = findExtends(sections);
   return { path, sections, extends: entries, extendsOption: option, errors, fatalError, warnings, lineCount };
@@ -368,7 +414,7 @@ function addWords(out: ExtendsEntry[], piece: string, line: number, start: numbe
  * (blank lines stay empty; a line with text always holds a non-space, so none is "whitespace
  * only"); the leading run of whitespace ends on the newline before the first line with text.
  */
-function blockValue(lines: string[]): string {
+function blockValue(lines: readonly string[]): string {
   let first = -1;
   let last = -1;
   let margin = 0;
@@ -392,8 +438,8 @@ function blockValue(lines: string[]): string {
   }
   if (first < 0) return '';
   if (first === last) return margin ? lines[first].slice(margin) : lines[first];
-  const out: string[] = [];
-  for (let i = first; i <= last; i++) out.push(lines[i].length && margin ? lines[i].slice(margin) : lines[i]);
+  const out = new Array<string>(last - first + 1); // exact size: no growth by push
+  for (let i = first; i <= last; i++) out[i - first] = lines[i].length && margin ? lines[i].slice(margin) : lines[i];
   return out.join('\n');
 }
 

@@ -20,7 +20,8 @@ class Options {
   raw: Section = NO_OPTIONS;
   /** `_cooked`: made for the first value with `${` (many sections have none). */
   cooked: Map<string, string> | undefined = undefined;
-  data = new Map<string, string>();
+  /** `_data`: made on the first value stored (a section whose values are all raw needs none). */
+  data: Map<string, string> | undefined = undefined;
   /**
    * Every raw value with `${` has been cooked (initialisation got past `_dosub`): a value
    * read from `raw` has none then, and `get` need not look for one again.
@@ -31,7 +32,7 @@ class Options {
     // forEach, not spread or for-of: the key iterators allocated a result object per key.
     const out: string[] = [];
     this.raw.forEach((_v, k) => out.push(k));
-    this.data.forEach((_v, k) => {
+    this.data?.forEach((_v, k) => {
       if (!this.raw.has(k)) out.push(k);
     });
     return out;
@@ -45,6 +46,10 @@ class Options {
 function seenHas(seen: string[], section: string, option: string): boolean {
   for (let i = 0; i < seen.length; i += 2) if (seen[i + 1] === option && seen[i] === section) return true;
   return false;
+}
+
+function setData(o: Options, option: string, value: string): void {
+  (o.data ??= new Map()).set(option, value);
 }
 
 export type StringResult = { ok: true; value: string } | { ok: false; error: BuildoutError };
@@ -63,9 +68,9 @@ export class ExactEvaluator {
     try {
       const b = this.section('buildout');
       const dir = this.getItem(b, 'directory');
-      for (const name of ['bin', 'parts', 'eggs', 'develop-eggs']) b.data.set(`${name}-directory`, pyJoin(dir, this.getItem(b, `${name}-directory`)));
+      for (const name of ['bin', 'parts', 'eggs', 'develop-eggs']) setData(b, `${name}-directory`, pyJoin(dir, this.getItem(b, `${name}-directory`)));
       const installed = this.getItem(b, 'installed');
-      if (installed) b.data.set('installed', pyJoin(dir, installed));
+      if (installed) setData(b, 'installed', pyJoin(dir, installed));
       const versions = this.get(b, 'versions');
       if (versions) {
         if (!this.expander.expand(versions)) fail({ kind: 'other', message: pyRepr(versions) });
@@ -180,24 +185,23 @@ export class ExactEvaluator {
       const own = (opt: string) => this.get(o, opt);
       const any = (s: string, opt: string) => this.get(this.section(s), opt);
       const computed = this.provider(recipe, name, own, any);
-      for (const k in computed) if (Object.prototype.hasOwnProperty.call(computed, k)) o.data.set(k, computed[k] ?? '');
+      for (const k in computed) if (Object.prototype.hasOwnProperty.call(computed, k)) setData(o, k, computed[k] ?? '');
       this.partsOrder.push(name);
     }
     return o;
   }
 
   private get(o: Options, option: string, seen?: string[]): string | undefined {
-    const d = o.data.get(option);
+    const d = o.data?.get(option);
     if (d !== undefined) return d;
     let v = o.cooked?.get(option);
     if (v === undefined) {
       const raw = o.raw.get(option);
       if (raw === undefined) return undefined;
       v = raw.value;
-      if (o.ready) {
-        o.data.set(option, v);
-        return v;
-      }
+      // Once cooked, a raw value is final and `raw` never changes: it is read from there again
+      // rather than copied into `data` (a map entry per value read was a tenth of the garbage).
+      if (o.ready) return v;
     }
     if (v.includes('${')) {
       if (!seen) seen = [o.name, option];
@@ -206,7 +210,7 @@ export class ExactEvaluator {
       v = this.subDollars(o, v, seen);
       seen.length -= 2;
     }
-    o.data.set(option, v);
+    setData(o, option, v);
     return v;
   }
 
