@@ -46,7 +46,6 @@ const NO_CONTINUATIONS: string[] = Object.freeze([]) as unknown as string[];
  * (nine per option) were most of the parse's allocations and of the collector's work.
  */
 class Option implements ParsedOption {
-  endLine: number;
   continuations = NO_CONTINUATIONS;
   rawValue: string;
   value: string;
@@ -62,12 +61,10 @@ class Option implements ParsedOption {
     readonly line: number,
     readonly firstValue: string,
     readonly active: boolean,
-    private readonly nameEnd: number,
-    private readonly opStart: number,
-    private readonly opEnd: number,
+    /** Column of the `=` (-1 for a `=>` line): the name and operator columns follow from it. */
+    private readonly eq: number,
     private readonly valueStart: number,
   ) {
-    this.endLine = line;
     this.rawValue = firstValue;
     this.value = firstValue;
   }
@@ -77,14 +74,24 @@ class Option implements ParsedOption {
     return !this.firstValue;
   }
 
+  /** Last line of the value: the last continuation with text, else the option's line. */
+  get endLine(): number {
+    const s = this.more;
+    return s ? s[s.length - 3] : this.line;
+  }
+
   get nameRange(): Range {
     const r = (this.ranges ??= {});
-    return (r.name ??= range(this.line, 0, this.nameEnd));
+    return (r.name ??= range(this.line, 0, this.eq < 0 ? 2 : this.name.length));
   }
 
   get operatorRange(): Range {
     const r = (this.ranges ??= {});
-    return (r.operator ??= range(this.line, this.opStart, this.opEnd));
+    if (r.operator) return r.operator;
+    const eq = this.eq;
+    const op = this.operator;
+    const start = eq < 0 ? 0 : op === '+=' || op === '-=' ? this.key.length - 1 : op === '<=' ? 0 : eq;
+    return (r.operator = range(this.line, start, eq < 0 ? 2 : eq + 1));
   }
 
   get valueRanges(): Range[] {
@@ -100,10 +107,9 @@ class Option implements ParsedOption {
    * The continuation lines gathered by `Continuations` (exact-size arrays) and the value they
    * make. `joined`: the raw value as one slice of the file when the lines were contiguous there.
    */
-  close(pieces: string[], more: number[] | undefined, endLine: number, joined: string | undefined): void {
+  close(pieces: string[], more: number[] | undefined, joined: string | undefined): void {
     this.continuations = pieces;
     this.more = more;
-    this.endLine = endLine;
     this.rawValue = joined ?? this.firstValue + '\n' + pieces.join('\n');
     this.value = this.firstValue ? this.rawValue : blockValue(pieces);
   }
@@ -153,7 +159,6 @@ class Continuations {
   private more: number[] = [];
   private count = 0;
   private moreCount = 0;
-  private endLine = 0;
   /** Offsets of the first piece's start and of the last piece's end in the file. */
   private from = 0;
   private to = 0;
@@ -166,7 +171,6 @@ class Continuations {
     if (this.count === 0) {
       this.from = pieceStart;
       this.adjacent = opt.blockMode && this.lfOnly;
-      this.endLine = opt.line;
     } else if (this.to + 1 !== pieceStart) this.adjacent = false;
     this.to = pieceEnd;
     this.pieces[this.count++] = this.text.slice(pieceStart, pieceEnd);
@@ -174,7 +178,6 @@ class Continuations {
       this.more[this.moreCount++] = line;
       this.more[this.moreCount++] = start;
       this.more[this.moreCount++] = end;
-      this.endLine = line;
     }
   }
 
@@ -182,7 +185,7 @@ class Continuations {
   flush(opt: Option | undefined): void {
     if (!opt || this.count === 0) return;
     const joined = this.adjacent ? this.text.slice(this.from - 1, this.to) : undefined;
-    opt.close(this.pieces.slice(0, this.count), this.moreCount ? this.more.slice(0, this.moreCount) : undefined, this.endLine, joined);
+    opt.close(this.pieces.slice(0, this.count), this.moreCount ? this.more.slice(0, this.moreCount) : undefined, joined);
     this.count = 0;
     this.moreCount = 0;
   }
@@ -367,7 +370,7 @@ function makeOption(text: string, start: number, end: number, idx: number, activ
     const lead = skipWs(text, valueStart, end);
     const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
     const vStart = 2 + (firstValue ? lead - valueStart : end - valueStart);
-    return new Option('<part-dependencies>', '<part-dependencies>', '=', idx, firstValue, active, 2, 0, 2, vStart);
+    return new Option('<part-dependencies>', '<part-dependencies>', '=', idx, firstValue, active, -1, vStart);
   }
   const eqAt = text.indexOf('=', start);
   if (eqAt < 0 || eqAt >= end) return undefined;
@@ -382,11 +385,10 @@ function makeOption(text: string, start: number, end: number, idx: number, activ
   const operator = key === '<' ? '<=' : last === 43 ? '+=' : last === 45 ? '-=' : '=';
   const name = operator === '+=' ? rstripChars(key, ' +') : operator === '-=' ? rstripChars(key, ' -') : key;
   const eq = eqAt - start;
-  const opStart = operator === '+=' || operator === '-=' ? key.length - 1 : operator === '<=' ? 0 : eq;
   const lead = skipWs(text, eqAt + 1, end);
   const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
   const vStart = eq + 1 + (firstValue ? lead - eqAt - 1 : end - eqAt - 1);
-  return new Option(key, name, operator, idx, firstValue, active, name.length, opStart, eq + 1, vStart);
+  return new Option(key, name, operator, idx, firstValue, active, eq, vStart);
 }
 
 /**
