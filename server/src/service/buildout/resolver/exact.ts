@@ -40,12 +40,27 @@ class Options {
 }
 
 /**
- * `seen` of `Options._sub`: the (section, option) pairs of the substitution chain, stored
- * flat as name, option, name, option … (no key string per lookup).
+ * The `seen` lists of `Options._sub` (the (section, option) pairs of a substitution chain) and
+ * the sorted `${` keys of the sections being initialised, on two stacks shared by the whole
+ * evaluation instead of an array per chain and per section (a list per cooked value, grown by
+ * `push` to 17 slots, was a good part of the evaluator's garbage). A chain is the stretch of
+ * `chain` from its base to `chainTop`, stored flat as name, option, name, option …; every push
+ * is undone in a `finally`, because a recipe's computed option catches a lookup's failure and
+ * goes on.
  */
-function seenHas(seen: string[], section: string, option: string): boolean {
-  for (let i = 0; i < seen.length; i += 2) if (seen[i + 1] === option && seen[i] === section) return true;
+const chain: string[] = [];
+let chainTop = 0;
+const cookKeys: string[] = [];
+let cookTop = 0;
+
+function chainHas(base: number, section: string, option: string): boolean {
+  for (let i = base; i < chainTop; i += 2) if (chain[i + 1] === option && chain[i] === section) return true;
   return false;
+}
+
+/** Callback of `section`'s scan of its raw values (a module function: no closure per section). */
+function noteCook(v: { value: string }, k: string): void {
+  if (v.value.includes('${')) cookKeys[cookTop++] = k;
 }
 
 function setData(o: Options, option: string, value: string): void {
@@ -104,7 +119,10 @@ export class ExactEvaluator {
 
   /** `options._sub(template, [])` in the given section (collective.recipe.template). */
   subTemplate(section: string, template: string): StringResult {
-    return this.attempt<StringResult>(section, () => ({ ok: true, value: this.sub(this.section(section), template, []) }), (error) => ({ ok: false, error }));
+    return this.attempt<StringResult>(section, () => {
+      const o = this.section(section);
+      return { ok: true, value: this.sub(o, template, chainTop) };
+    }, (error) => ({ ok: false, error }));
   }
 
   /**
@@ -114,7 +132,8 @@ export class ExactEvaluator {
   refValue(current: string, section: string, option: string): StringResult {
     return this.attempt<StringResult>(section, () => {
       this.section(current);
-      let v = this.get(this.section(section), option, []);
+      const o = this.section(section);
+      let v = this.get(o, option, chainTop);
       if (v === undefined) {
         if (option === '_buildout_section_name_') v = current;
         else fail({ kind: 'missing-option', message: `Referenced option does not exist: ${section} ${option}` });
@@ -159,23 +178,37 @@ export class ExactEvaluator {
     if (isError(expanded)) fail(expanded);
     // Options._dosub runs over sorted keys; only values with "${" do anything, so sort just those.
     o.raw = expanded as Section;
-    const toCook: string[] = [];
-    o.raw.forEach((v, k) => {
-      if (v.value.includes('${')) toCook.push(k);
-    });
+    const base = cookTop;
+    o.raw.forEach(noteCook);
+    const end = cookTop;
     // Insertion sort: a section has a few such values (Array.prototype.sort allocates).
-    for (let i = 1; i < toCook.length; i++) {
-      const k = toCook[i];
+    for (let i = base + 1; i < end; i++) {
+      const k = cookKeys[i];
       let j = i - 1;
-      while (j >= 0 && toCook[j] > k) {
-        toCook[j + 1] = toCook[j];
+      while (j >= base && cookKeys[j] > k) {
+        cookKeys[j + 1] = cookKeys[j];
         j--;
       }
-      toCook[j + 1] = k;
+      cookKeys[j + 1] = k;
     }
-    if (toCook.length) {
+    if (end > base) {
       const cooked = (o.cooked = new Map());
-      for (const k of toCook) cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, [name, k]));
+      try {
+        for (let i = base; i < end; i++) {
+          const k = cookKeys[i];
+          const at = chainTop;
+          chain[at] = name;
+          chain[at + 1] = k;
+          chainTop = at + 2;
+          try {
+            cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, at));
+          } finally {
+            chainTop = at;
+          }
+        }
+      } finally {
+        cookTop = base;
+      }
     }
     o.ready = true;
     if (name === 'buildout') return o;
@@ -191,7 +224,8 @@ export class ExactEvaluator {
     return o;
   }
 
-  private get(o: Options, option: string, seen?: string[]): string | undefined {
+  /** `seen`: the base of the substitution chain on `chain` (undefined: a new chain). */
+  private get(o: Options, option: string, seen?: number): string | undefined {
     const d = o.data?.get(option);
     if (d !== undefined) return d;
     let v = o.cooked?.get(option);
@@ -204,11 +238,17 @@ export class ExactEvaluator {
       if (o.ready) return v;
     }
     if (v.includes('${')) {
-      if (!seen) seen = [o.name, option];
-      else if (seenHas(seen, o.name, option)) fail({ kind: 'circular', message: CIRCULAR });
-      else seen.push(o.name, option);
-      v = this.subDollars(o, v, seen);
-      seen.length -= 2;
+      const at = chainTop;
+      if (seen === undefined) seen = at;
+      else if (chainHas(seen, o.name, option)) fail({ kind: 'circular', message: CIRCULAR });
+      chain[at] = o.name;
+      chain[at + 1] = option;
+      chainTop = at + 2;
+      try {
+        v = this.subDollars(o, v, seen);
+      } finally {
+        chainTop = at;
+      }
     }
     setData(o, option, v);
     return v;
@@ -219,7 +259,7 @@ export class ExactEvaluator {
   }
 
   /** `'$$'.join(self._sub(s, seen) for s in value.split('$$'))` (no split for the common value without "$$"). */
-  private subDollars(o: Options, value: string, seen: string[]): string {
+  private subDollars(o: Options, value: string, seen: number): string {
     if (!value.includes('$$')) return this.sub(o, value, seen);
     return value.split('$$').map((s) => this.sub(o, s, seen)).join('$$');
   }
@@ -228,7 +268,7 @@ export class ExactEvaluator {
    * `Options._sub`: the `_template_split` tokens in order (found with indexOf: the first `${`
    * with a `}` after it starts the leftmost match, and without one no later `${` has one).
    */
-  private sub(o: Options, template: string, seen: string[]): string {
+  private sub(o: Options, template: string, seen: number): string {
     let start = template.indexOf('${');
     if (start < 0) return template;
     let out = '';
