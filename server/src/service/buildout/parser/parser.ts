@@ -39,6 +39,8 @@ function range(line: number, start: number, end: number): Range {
 
 /** Shared by options without continuation lines (frozen: nobody may push to it). */
 const NO_CONTINUATIONS: string[] = Object.freeze([]) as unknown as string[];
+/** Shared by sections without options (frozen: nobody may push to it). */
+const NO_OPTIONS: ParsedOption[] = Object.freeze([]) as unknown as ParsedOption[];
 
 /**
  * A parsed option. Positions are kept as numbers and turned into LSP ranges on first use:
@@ -154,9 +156,14 @@ class Option implements ParsedOption {
  * line), dedented from its lines (see `blockValue`). A block whose pieces are whole adjacent
  * lines of an LF file is that stretch of the file: its raw value is one slice, not a join.
  */
+/** Scratch of `Continuations` and of a section's options, reused by every parse (never re-entered). */
+const scratchPieces: string[] = [];
+const scratchMore: number[] = [];
+const scratchOptions: ParsedOption[] = [];
+
 class Continuations {
-  private pieces: string[] = [];
-  private more: number[] = [];
+  private readonly pieces = scratchPieces;
+  private readonly more = scratchMore;
   private count = 0;
   private moreCount = 0;
   /** Offsets of the first piece's start and of the last piece's end in the file. */
@@ -195,7 +202,8 @@ class Section implements ParsedSection {
   condition?: ParsedSection['condition'];
   active = true;
   endLine: number;
-  options: ParsedOption[] = [];
+  /** Set by the parser when the section is done; shared and empty until then (never pushed to). */
+  options: ParsedOption[] = NO_OPTIONS;
   private cachedName?: Range;
   private cachedHeader?: Range;
 
@@ -230,7 +238,14 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
 
   let condition = true;
   let cursect: Section | undefined; // buildout's cursect (last *active* section)
-  let lastHeader: Section | undefined; // for endLine bookkeeping
+  let lastHeader: Section | undefined; // for endLine bookkeeping; it gets the options that follow
+  // lastHeader's options so far, handed over as an exact-size array at the next header or the
+  // end (a section's array grown by push took 17 slots at once, for three options on average).
+  let optionCount = 0;
+  const flushOptions = () => {
+    if (lastHeader && optionCount) lastHeader.options = scratchOptions.slice(0, optionCount);
+    optionCount = 0;
+  };
   let opt: Option | undefined; // buildout's optname
 
   // Physical lines as Python's universal-newline readline() gives them, walked by offsets:
@@ -272,6 +287,7 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
         const closeIdx = simple ? simple.close : content.length - header![5].length;
         const section = new Section(name, idx, nameStart, closeIdx + 1);
         if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, idx - 1);
+        flushOptions();
         lastHeader = section;
         sections.push(section);
         const expression = header?.[4];
@@ -307,7 +323,8 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
     const made = makeOption(text, lineStart, end, idx, condition);
     if (made) {
       // An option under a false condition is recorded for editors (inactive); buildout ignores it.
-      (lastHeader ?? cursect).options.push(made);
+      // (lastHeader is set whenever cursect is: cursect is always the last active header.)
+      scratchOptions[optionCount++] = made;
       if (condition) {
         conts.flush(opt);
         opt = made;
@@ -322,6 +339,7 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   }
   const lineCount = idx + 1;
   if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, lineCount - 1);
+  flushOptions();
   fatalError ??= parseErrorMessage;
   conts.flush(opt);
 
