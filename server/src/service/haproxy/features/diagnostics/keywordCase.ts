@@ -32,9 +32,7 @@ function capitalInKeyword(st: Statement, families: ReadonlyMap<string, unknown>)
     if (isCapital(c)) cap = true;
   }
   if (cap) return t.charCodeAt(s1) !== 35 /* # */ && t.charCodeAt(s1) !== 46 /* . */;
-  // The first word without a capital is the statement's (interned) keyword when it is exactly
-  // the first token of a plain line: no slice and no hashing per line then.
-  const first = st.asciiLower && st.tokenCount > 0 && st.tokenStart(0) === s1 && st.tokenEnd(0) === i ? st.keyword : t.slice(s1, i);
+  const first = t.slice(s1, i);
   const negated = first === 'no' || first === 'default';
   if (!negated && !families.has(first)) return false;
   for (let word = 2; word <= (negated ? 3 : 2); word++) {
@@ -62,7 +60,9 @@ export function checkKeywordCase(cc: CheckContext): void {
       }
     }
     for (const st of section.body) {
-      if (!capitalInKeyword(st, families)) continue;
+      // A report needs a capital letter in a keyword token: none in a line whose words are all
+      // lower-case ASCII (nearly every line), so its text is not even scanned.
+      if (st.asciiLower || !capitalInKeyword(st, families)) continue;
       const toks = st.tokens;
       if (toks.length === 0 || cc.isDeferred(toks[0])) continue;
       const match = cc.kb.matchKeyword(kind, toks.map((t) => t.value.toLowerCase()));
