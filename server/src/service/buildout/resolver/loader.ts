@@ -31,15 +31,16 @@ export interface ParsedEntry {
 }
 
 export class ParseCache {
-  private entries = new Map<string, ParsedEntry & { content: string; key: string }>();
+  private entries = new Map<string, ParsedEntry & { content: string; mode: MergeMode; platformKey: string; spelled: string }>();
   private platformKeys = new WeakMap<PlatformFacts, string>();
   private platformIds = new Map<string, number>();
   get(path: string, spelled: string, content: string, mode: MergeMode, platform: PlatformFacts): ParsedEntry {
     let pk = this.platformKeys.get(platform);
     if (pk === undefined) this.platformKeys.set(platform, (pk = String(this.platformId(JSON.stringify(platform)))));
-    const key = `${mode}|${pk}|${spelled}`;
+    // Compared field by field: a key string joined per file open was a flattened copy of the
+    // spelling (the path buildout's messages use) for every file of every resolution.
     const hit = this.entries.get(path);
-    if (hit && hit.content === content && hit.key === key) return hit;
+    if (hit && hit.content === content && hit.mode === mode && hit.platformKey === pk && hit.spelled === spelled) return hit;
     const parsed = parseBuildout(content, spelled, { mode, platform });
     applyConditionErrors(parsed, mode, platform); // a NameError in a condition stops buildout
     const data = fileData(parsed, mode, path);
@@ -49,7 +50,7 @@ export class ParseCache {
     if (extendsKey) buildout!.delete('extends');
     const optionalKey = mode === '3.1' ? buildout?.get('optional-extends') : undefined;
     if (optionalKey) buildout!.delete('optional-extends');
-    const entry = { content, key, parsed, data, extendsKey, optionalKey, extendedBy: buildout?.has('extended-by') ?? false };
+    const entry = { content, mode, platformKey: pk, spelled, parsed, data, extendsKey, optionalKey, extendedBy: buildout?.has('extended-by') ?? false };
     this.entries.set(path, entry);
     return entry;
   }
@@ -291,6 +292,7 @@ export class Loader {
     let spelled: string;
     let url = false;
     let newBase: string;
+    let localDir = false;
     let norm: string;
     if (isUrl(filename)) {
       spelled = filename;
@@ -309,7 +311,11 @@ export class Loader {
       norm = normalizePath(spelled);
     } else {
       spelled = pyJoin(base, filename);
-      newBase = pyDirname(spelled);
+      // Its directory is taken below, once the file is known not to be a memoised subtree:
+      // `pyDirname` flattens the ever longer concatenated spelling (a copy of it per extends
+      // edge), and most edges of a diamond-heavy graph reach a memoised file.
+      newBase = '';
+      localDir = true;
       norm = normBase !== undefined ? this.joinNorm(normBase, filename, spelled) : normalizePath(spelled);
     }
     if (edge) {
@@ -373,6 +379,7 @@ export class Loader {
       this.memo.set(norm, stored);
       return this.reuse(stored, true);
     }
+    if (localDir) newBase = pyDirname(spelled);
     this.records.push(newRecord());
     addDep(this.record, url ? spelled : norm, url ? this.urlState(spelled) : content, url);
 
