@@ -44,6 +44,11 @@ export const JOINED_DIRECTORIES = ['bin-directory', 'parts-directory', 'eggs-dir
  * plone.recipe.haproxy: `location = join(location or parts-directory, name)`, `prefix = location`;
  * plone.recipe.zope2instance and slapos.recipe.cmmi: `location` under parts-directory.
  */
+/** `${buildout:parts-directory}`, read only by the recipes that need it (a function, not a closure per call). */
+function partsDirectory(profile: (section: string, option: string) => string | undefined): string {
+  return profile('buildout', 'parts-directory') ?? '';
+}
+
 export const defaultComputedOptions: ComputedOptionsProvider = (recipe, name, section, profile) => {
   // recipe.split(':')[0].split('[')[0].trim(), without the arrays (called for every part).
   let cut = recipe.length;
@@ -52,16 +57,15 @@ export const defaultComputedOptions: ComputedOptionsProvider = (recipe, name, se
     if (c === 58 || c === 91) cut = i; // ':' '['
   }
   const egg = (cut === recipe.length ? recipe : recipe.slice(0, cut)).trim();
-  const parts = () => profile('buildout', 'parts-directory') ?? '';
   switch (egg) {
     case 'plone.recipe.haproxy': {
-      const location = pyJoin(section('location') ?? parts(), name);
+      const location = pyJoin(section('location') ?? partsDirectory(profile), name);
       return { location, prefix: location };
     }
     case 'plone.recipe.zope2instance':
-      return { location: pyJoin(parts(), name) };
+      return { location: pyJoin(partsDirectory(profile), name) };
     case 'slapos.recipe.cmmi':
-      return { location: section('location') ?? pyJoin(parts(), name) };
+      return { location: section('location') ?? pyJoin(partsDirectory(profile), name) };
     case 'zc.recipe.egg':
       return {};
     default:

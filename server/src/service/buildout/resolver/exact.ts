@@ -239,7 +239,8 @@ export class ExactEvaluator {
     }
     o.ready = true;
     if (name === 'buildout') return o;
-    for (const dep of pySplit(this.get(o, '<part-dependencies>') ?? '')) this.section(dep);
+    const deps = this.get(o, '<part-dependencies>');
+    if (deps) for (const dep of pySplit(deps)) this.section(dep); // (no empty word list per section)
     const recipe = this.get(o, 'recipe');
     if (recipe) {
       const own = (opt: string) => this.get(o, opt);
