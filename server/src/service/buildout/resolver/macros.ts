@@ -28,6 +28,8 @@ export class MacroExpander {
   private path: string[] = [];
   /** Per frame of `path`: whether an earlier macro of that frame was expanded before the current one. */
   private hadSibling: boolean[] = [];
+  /** `doing` of the expansion in progress: one Set for all (empty again after each expansion). */
+  private doing = new Set<string>();
   /**
    * A macro section without macros of its own, as its users inherit it (each key with its
    * MACRO history step): the same for every user, so made once, not once per user (a
@@ -59,10 +61,14 @@ export class MacroExpander {
     const onCycle = this.plainCycle(name);
     if (onCycle) return onCycle;
     this.budget = 0;
-    this.path.length = 0;
-    this.hadSibling.length = 0;
+    // Empty after every expansion (frames pop in finally); reset only when not, since setting
+    // the length to 0 drops the backing store and the next push allocates 17 slots again
+    // (two arrays per expanded section).
+    if (this.path.length) this.path.length = 0;
+    if (this.hadSibling.length) this.hadSibling.length = 0;
+    if (this.doing.size) this.doing.clear(); // (clear makes a new table: only when needed)
     try {
-      result = this.doExtend(name, raw, new Set());
+      result = this.doExtend(name, raw, this.doing);
     } catch (e) {
       if (!(e instanceof BuildoutFailure)) throw e;
       result = e.error;
