@@ -52,13 +52,20 @@ export function pyStrip(s: string): string {
 /** Python `str.split()` without arguments: split on whitespace runs, drop empty words. */
 export function pySplit(s: string): string[] {
   // Scanned, not split on a regex and filtered: two arrays less per call (every extends value).
-  const out: string[] = [];
+  // Counted first, then filled: an array grown by push takes 17 slots at once.
   const n = s.length;
+  let count = 0;
+  for (let i = skipWs(s, 0, n); i < n; i = skipWs(s, i, n)) {
+    count++;
+    while (i < n && !isWsCode(s.charCodeAt(i))) i++;
+  }
+  const out = new Array<string>(count);
+  let k = 0;
   let i = skipWs(s, 0, n);
   while (i < n) {
     const from = i;
     while (i < n && !isWsCode(s.charCodeAt(i))) i++;
-    out.push(from === 0 && i === n ? s : s.slice(from, i));
+    out[k++] = from === 0 && i === n ? s : s.slice(from, i);
     i = skipWs(s, i, n);
   }
   return out;
