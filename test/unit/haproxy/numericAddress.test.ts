@@ -33,6 +33,13 @@ describe('dotted quads out of range', () => {
     const inherited = addr(be(['server s1 300.1.1.1:80'], `${DEFAULTS}    default-server init-addr last,libc,none\n`));
     assert.deepEqual(inherited.map((x) => x.severity), [WARNING]);
   });
+  it('a remote peer declared as a server of a peers section is an error too; the local one has no address', () => {
+    const peers = (line: string) => `${DEFAULTS}peers mesh\n    bind 127.0.0.1:10000\n    server me\n    ${line}\n`;
+    const d = addr(peers('server other 300.1.1.1:10001'));
+    assert.deepEqual(d.map((x) => [x.range.start.line, x.severity]), [[8, ERROR]]);
+    assert.equal(d[0].range.start.character, '    server other '.length);
+    assert.deepEqual(addr(peers('server other 10.0.0.2:10001')), []);
+  });
   it('valid and other addresses are not reported', () => {
     assert.deepEqual(addr(be(['server a 255.255.255.255:80', 'server b 127.1:80', 'server c 10.0.0.1', 'server d app300.example:80', 'server e ${x:host}:80'])), []);
   });
@@ -46,6 +53,9 @@ describe('dotted quads out of range', () => {
     try {
       assert.equal(status(be(['server s1 300.1.1.1:80'])), 1);
       assert.equal(status(`${DEFAULTS}frontend fe\n    bind 300.1.1.1:80\n`), 1);
+      const peers = (line: string) => `${be(['server s1 127.0.0.1:80'])}peers mesh\n    bind 127.0.0.1:10000\n    server me\n    ${line}\n`;
+      assert.equal(status(peers('server other 300.1.1.1:10001')), 1);
+      assert.notEqual(status(peers('server other 10.0.0.2:10001')), 1);
       assert.notEqual(status(be(['server s1 300.1.1.1:80 init-addr none'])), 1);
       assert.notEqual(status(be(['server s1 300.1.1.1:80'], `${DEFAULTS}    default-server init-addr last,libc,none\n`)), 1);
     } finally {

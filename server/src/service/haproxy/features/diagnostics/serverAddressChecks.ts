@@ -1,6 +1,6 @@
 /**
  * Server addresses that can never resolve (`server s1 300.1.1.1:80`, a dotted quad with a part
- * above 255). haproxy -c 2.6.12 refuses them ("could not resolve address '300.1.1.1'") unless
+ * above 255), in proxies and in peers sections. haproxy -c 2.6.12 refuses them ("could not resolve address '300.1.1.1'") unless
  * the server may start without an address: `init-addr … none` or `resolvers` on the line or on
  * a `default-server` it may inherit. That context spans sections, so this is a document-level
  * family (not a cached statement-local one); any such `default-server` in the file makes it a
@@ -25,11 +25,13 @@ export function checkServerAddresses(cc: CheckContext): void {
   let inherited = false;
   for (const section of cc.doc.sections) {
     const proxy = section.kind === 'backend' || section.kind === 'listen';
-    if (!proxy && section.kind !== 'defaults') continue;
+    // A peers section's `server NAME ADDR` is a remote peer (without an address: the local one).
+    const peers = section.kind === 'peers';
+    if (!proxy && !peers && section.kind !== 'defaults') continue;
     for (const st of section.body) {
       const kw = st.keyword;
       if (kw === 'default-server' && toleratesUnresolved(cc.words(st), 1)) inherited = true;
-      else if (proxy && kw === 'server') servers.push([st, 2]);
+      else if ((proxy || peers) && kw === 'server') servers.push([st, 2]);
       else if (proxy && kw === 'server-template') servers.push([st, 3]);
     }
   }
