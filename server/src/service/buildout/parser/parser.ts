@@ -121,7 +121,8 @@ class Option implements ParsedOption {
    * first value, then each continuation that had text, in order.
    */
   words(): ExtendsEntry[] {
-    const out: ExtendsEntry[] = [];
+    const out = scratchEntries;
+    entryCount = 0;
     addWords(out, this.firstValue, this.line, this.valueStart);
     const s = this.more;
     let c = 0;
@@ -131,7 +132,7 @@ class Option implements ParsedOption {
         addWords(out, this.continuations[c++] ?? '', s[i], s[i + 1]);
       }
     }
-    return out;
+    return out.slice(0, entryCount); // exact size, not grown by push
   }
 
   /** The plain-object shape (the lazy ranges are getters, which JSON would skip). */
@@ -160,6 +161,9 @@ class Option implements ParsedOption {
 const scratchPieces: string[] = [];
 const scratchMore: number[] = [];
 const scratchOptions: ParsedOption[] = [];
+/** Scratch of `Option.words` (`addWords` appends at `entryCount`). */
+const scratchEntries: ExtendsEntry[] = [];
+let entryCount = 0;
 
 class Continuations {
   private readonly pieces = scratchPieces;
@@ -421,7 +425,7 @@ function addWords(out: ExtendsEntry[], piece: string, line: number, start: numbe
   while (i < n) {
     const from = i;
     while (i < n && !isWsCode(piece.charCodeAt(i))) i++;
-    if (i > from) out.push(new Entry(piece.slice(from, i), line, start + from - lead));
+    if (i > from) out[entryCount++] = new Entry(piece.slice(from, i), line, start + from - lead);
     while (i < n && isWsCode(piece.charCodeAt(i))) i++;
   }
 }

@@ -406,6 +406,8 @@ export class Loader {
     let results: Data[] = [];
     const words = extendsKey ? pySplit(extendsKey.value) : [];
     const entries = matchEntries(words, parsed.extends);
+    // One slot per word, set in the loop below (an array grown by push takes 17 slots at once).
+    if (firstVisit && words.length) file.extends = new Array<ExtendsEdge>(words.length);
     let merged: Data | undefined;
     /** Sections of `merged` created by this merge (the others are shared with subtree results). */
     const owned = new Set<Section>();
@@ -413,7 +415,7 @@ export class Loader {
     const childNormBase = url ? undefined : pyDirname(norm);
     for (let i = 0; i < words.length; i++) {
       const childEdge: ExtendsEdge = { from: norm, entry: entries[i], target: '', buildoutPath: '', isUrl: false };
-      if (firstVisit) file.extends.push(childEdge);
+      if (firstVisit) file.extends[i] = childEdge;
       const capped = this.capError;
       const r = this.open(newBase, words[i], seen, seenNorm, childEdge, userDefaults, childNormBase);
       // A top-level profile names the cap at the extends word that reached it: that is where
