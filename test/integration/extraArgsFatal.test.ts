@@ -3,7 +3,9 @@
  * (EXTRA_ARGS_FATAL, measured on 2.6.12). Re-measured here: for each listed keyword that has a
  * line in our valid corpus, that corpus file with one word appended to the line must be
  * refused by haproxy -c, and our diagnostic there must be an error; for keywords not listed,
- * haproxy must accept it and ours must stay a warning.
+ * haproxy must accept it and ours must stay a warning. HTTP actions that take an exact number of
+ * words (HTTP_ACTION_WORDS: `http-request set-header NAME VALUE` …) are always refused with one
+ * more, and are errors.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +14,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from '../../server/src/service/haproxy/features/diagnostics/index';
-import { EXTRA_ARGS_FATAL } from '../../server/src/service/haproxy/knowledge/index';
+import { EXTRA_ARGS_FATAL, HTTP_ACTION_WORDS } from '../../server/src/service/haproxy/knowledge/index';
 import { makeContext } from '../unit/haproxy/diagnosticsHelpers';
 
 const HAPROXY = '/usr/sbin/haproxy';
 const DIR = join(__dirname, '..', 'fixtures', 'haproxy-corpus', 'valid');
 const skip = existsSync(HAPROXY) ? false : `${HAPROXY} is not installed`;
+
+/** `http-request set-header` → is set-header an exact-word action of http-request? */
+function exactWordAction(keyword: string): boolean {
+  const [ruleSet, action] = keyword.split(' ');
+  return action !== undefined && (HTTP_ACTION_WORDS[ruleSet]?.has(action) ?? false);
+}
 
 interface Sample { keyword: string; file: string; text: string; line: number; severity: number }
 
@@ -54,7 +62,7 @@ describe('extra-argument severity follows haproxy -c 2.6', () => {
         writeFileSync(f, s.text);
         const r = spawnSync(HAPROXY, ['-c', '-f', f], { cwd: DIR, encoding: 'utf8', timeout: 20000 });
         const refused = r.status !== 0 && r.status !== 2;
-        const fatal = EXTRA_ARGS_FATAL.has(s.keyword);
+        const fatal = EXTRA_ARGS_FATAL.has(s.keyword) || exactWordAction(s.keyword);
         if (refused !== fatal) wrong.push(`${s.keyword} (${s.file}:${s.line}): haproxy ${refused ? 'refuses' : 'accepts'}, list says ${fatal ? 'fatal' : 'tolerated'}`);
         if (s.severity !== (fatal ? 1 : 2)) wrong.push(`${s.keyword}: severity ${s.severity}`);
       }

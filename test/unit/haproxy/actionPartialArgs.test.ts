@@ -1,7 +1,8 @@
 /**
- * HTTP actions with only part of their words (`http-request set-header X`, the value missing):
- * haproxy -c 2.6.12 refuses them ("expects exactly 2 arguments"), so they are errors; complete
- * lines and lines whose words may expand later are never reported.
+ * HTTP actions with only part of their words (`http-request set-header X`, the value missing)
+ * or with more (`set-header X a b`, an unquoted space in the value): haproxy -c 2.6.12 refuses
+ * both ("expects exactly 2 arguments", "expects either 'if' or 'unless' … but found 'b'"), so
+ * they are errors; complete lines and lines whose words may expand later are never reported.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,15 @@ const PARTIAL = [
   'http-after-response set-header X-A',
   'http-request replace-uri ^/x',
 ];
+const SURPLUS = [
+  'http-request set-header X-A a b',
+  'http-request add-header X-A a b c if { path /x }',
+  'http-request replace-header X-A a b c',
+  'http-response replace-value Cache-Control no-cache private x',
+  'http-after-response set-header X-A a b',
+  'http-request replace-uri ^/x /y z',
+];
+const extra = (text: string) => diagnose(text, { version: '2.6' }).filter((d) => d.code === 'extra-argument');
 const missing = (text: string) => diagnose(text, { version: '2.6' }).filter((d) => d.code === 'missing-argument');
 
 describe('http actions with part of their arguments', () => {
@@ -29,6 +39,16 @@ describe('http actions with part of their arguments', () => {
     assert.ok(d.every((x) => x.severity === ERROR));
     assert.equal(d[0].range.start.character, '    http-request '.length);
     assert.match(String(d[0].message), /'http-request set-header' needs 2 arguments, not 1/);
+  });
+  it('surplus words before the condition are errors on those words', () => {
+    const d = extra(fe(SURPLUS));
+    assert.deepEqual(d.map((x) => x.range.start.line), SURPLUS.map((_, i) => 7 + i));
+    assert.ok(d.every((x) => x.severity === ERROR));
+    assert.equal(d[0].range.start.character, '    http-request set-header X-A a '.length);
+    assert.equal(d[1].range.start.character, '    http-request add-header X-A a '.length);
+    assert.equal(d[1].range.end.character, '    http-request add-header X-A a b c'.length);
+    assert.match(String(d[0].message), /'http-request set-header' takes at most 2 arguments; 'b'/);
+    assert.deepEqual(missing(fe(SURPLUS)), []);
   });
   it('complete lines and words that expand later are not reported', () => {
     const ok = fe([
@@ -43,12 +63,15 @@ describe('http actions with part of their arguments', () => {
       'http-request set-path /x',
     ]);
     assert.deepEqual(missing(ok), []);
+    assert.deepEqual(extra(ok), []);
   });
-  it('haproxy -c refuses the partial lines', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
+  it('haproxy -c refuses the partial and the surplus lines, and accepts the complete ones', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'partial-actions-'));
     try {
-      for (const line of PARTIAL) {
-        const file = join(dir, 'c.cfg');
+      const file = join(dir, 'c.cfg');
+      writeFileSync(file, fe(['http-request set-header X-A b', 'http-request replace-header X-A foo bar', 'http-request replace-uri ^/x /y']));
+      execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' });
+      for (const line of [...PARTIAL, ...SURPLUS]) {
         writeFileSync(file, fe([line]));
         let status = 0;
         try { execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }

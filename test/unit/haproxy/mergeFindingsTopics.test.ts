@@ -28,6 +28,7 @@ const CASES: [string, string][] = [
   ["total-max-size wrong value '4x'", 'invalid-number'],
   ['"total-max-size" (4096) must not be greater than 4095', 'invalid-number'],
   ["'mode' cannot handle unexpected argument 'tcp'.", 'extra-argument'],
+  ["'http-request set-header' expects either 'if' or 'unless' followed by a condition but found 'b'.", 'extra-argument'],
   ["balance only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.", 'unknown-value'],
   ["'bind 127.0.0.1:8080' in section 'frontend' : 'crt' : missing certificate location", 'missing-option-value'],
   ["'acl' not allowed in anonymous 'defaults' section.", 'named-defaults-only'],

@@ -32,7 +32,7 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['bad-address', /could not resolve address '|invalid address: '/],
   ['bad-size', /unexpected character '.*' in argument of 'size'/],
   ['bad-number', /total-max-size wrong value '|"total-max-size" \(.*\) must not be greater than/],
-  ['extra-argument', /cannot handle unexpected argument '/],
+  ['extra-argument', /cannot handle unexpected argument '|expects either 'if' or 'unless' followed by a condition but found '/],
   ['missing-argument', /balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method/],
   ['bad-value', /unknown proxy mode '|^balance only supports |balance hdr requires an http header field name|balance rdp-cookie : missing cookie name/],
   ['missing-option-value', /: missing certificate location|' : missing value$/],

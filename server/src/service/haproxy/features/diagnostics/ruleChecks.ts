@@ -62,9 +62,10 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
 }
 
 /**
- * `http-request set-header X` (a value missing): HAProxy refuses fewer words than the action
- * takes. Words that may expand to several (buildout `${…}`, environment variables) are not
- * counted, so such lines are never judged.
+ * `http-request set-header X` (a value missing) or `set-header X a b` (an unquoted space in the
+ * value): HAProxy takes exactly this many words and then wants `if`/`unless` or the end of the
+ * line, so it refuses fewer and more. Words that may expand to several (buildout `${…}`,
+ * environment variables) are not counted, so such lines are never judged.
  */
 function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet, name: string, index: number): void {
   const needed = HTTP_ACTION_WORDS[ruleSet]?.get(name);
@@ -78,9 +79,17 @@ function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet,
     if (!st.plain && (cc.isDeferred(st.tokens[i]) || st.tokens[i].text.includes('$'))) return;
     count++;
   }
-  if (count >= needed) return;
+  if (count === needed) return;
   const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
-  cc.reportAt('missingArgument', st, index, { name: `${ruleSet} ${name}`, expected: `${needed} arguments, not ${count}${syntax ? ` (syntax: ${syntax})` : ''}` });
+  if (count < needed) {
+    cc.reportAt('missingArgument', st, index, { name: `${ruleSet} ${name}`, expected: `${needed} arguments, not ${count}${syntax ? ` (syntax: ${syntax})` : ''}` });
+    return;
+  }
+  // The surplus words, up to the condition: haproxy -c 2.6.12 "expects either 'if' or 'unless'".
+  const first = index + 1 + needed;
+  const last = index + count;
+  cc.report('extraArgument', st.line, st.tokenStart(first), st.tokenEnd(last),
+    { name: `${ruleSet} ${name}`, max: needed, s: needed === 1 ? '' : 's', extra: st.values[first] }, undefined, 'error');
 }
 
 /** Words of an HTTP reply that carries its own payload, so any status code is allowed. */
