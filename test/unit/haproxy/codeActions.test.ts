@@ -76,6 +76,17 @@ describe('haproxy quick fixes', () => {
     const { actions, apply } = fixesFor(text, 'unknown-directive');
     assert.equal(apply(actions[0]), '.if defined(X)\n.elif defined(Y)\n.endif\n');
   });
+  it('quotes a header value written with an unquoted space, and the result is clean', () => {
+    const text = `${DEFAULTS}frontend fe\n    bind :80\n    http-response set-header X-Frame-Options SAME ORIGIN if { path /x }\n    default_backend be\nbackend be\n`;
+    const { actions, apply } = fixesFor(text, 'extra-argument');
+    assert.equal(actions[0].title, 'Quote the value: "SAME ORIGIN"');
+    const fixed = apply(actions[0]);
+    assert.equal(fixed, text.replace('SAME ORIGIN', '"SAME ORIGIN"'));
+    assert.deepEqual(validate(makeContext(fixed)).filter((d) => d.severity === 1), []);
+    // No quoting fix where joining the words is not the evident intent.
+    const replace = fixesFor(`${DEFAULTS}frontend fe\n    bind :80\n    http-request replace-uri ^/a /b /c\n`, 'extra-argument');
+    assert.deepEqual(replace.actions, []);
+  });
   it('ignores diagnostics from other sources and outside the range', () => {
     const ctx = makeContext('global\n    daemon');
     const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'other', code: 'missing-final-newline' };

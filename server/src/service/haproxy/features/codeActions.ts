@@ -26,6 +26,8 @@ interface DiagData {
   timeouts?: string[];
   insertAfterLine?: number;
   insertNewlineAt?: { line: number; character: number };
+  /** Columns on the diagnostic's line of words to join into one double-quoted word. */
+  quote?: { start: number; end: number };
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -52,6 +54,7 @@ export function getCodeActions(ctx: HaproxyContext, range: Range, diagnostics: r
       if (d.code === 'missing-timeout' && Array.isArray(data.timeouts)) out.push(...timeoutFixes(ctx, d, data));
       if (d.code === 'experimental-directive') out.push(exposeExperimentalFix(ctx, d));
       if (d.code === 'check-with-track') out.push(...checkWithTrackFixes(ctx, d));
+      if (d.code === 'extra-argument' && data.quote) out.push(quoteFix(ctx, d, data.quote));
       if (d.code === 'missing-final-newline') {
         const doc = ctx.parsed;
         const at = data.insertNewlineAt ?? { line: doc.lineCount - 1, character: doc.lastLineLength };
@@ -68,6 +71,14 @@ function action(ctx: HaproxyContext, title: string, d: Diagnostic, edits: TextEd
   const a: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: edits } } };
   if (preferred) a.isPreferred = true;
   return a;
+}
+
+/** `SAME ORIGIN` → `"SAME ORIGIN"`: the words (plain, so no quote or backslash inside) as one value. */
+function quoteFix(ctx: HaproxyContext, d: Diagnostic, cols: { start: number; end: number }): CodeAction {
+  const line = d.range.start.line;
+  const range = { start: { line, character: cols.start }, end: { line, character: cols.end } };
+  const text = ctx.document.getText(range);
+  return action(ctx, `Quote the value: "${text}"`, d, [{ range, newText: `"${text}"` }], true);
 }
 
 /** From the first word to the end of the last word (a trailing comment is kept). */

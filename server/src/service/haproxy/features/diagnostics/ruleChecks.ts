@@ -89,7 +89,18 @@ function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet,
   const first = index + 1 + needed;
   const last = index + count;
   cc.report('extraArgument', st.line, st.tokenStart(first), st.tokenEnd(last),
-    { name: `${ruleSet} ${name}`, max: needed, s: needed === 1 ? '' : 's', extra: st.values[first] }, undefined, 'error');
+    { name: `${ruleSet} ${name}`, max: needed, s: needed === 1 ? '' : 's', extra: st.values[first] },
+    quoteValueFix(st, name, first - 1, last), 'error');
+}
+
+/**
+ * A header value with an unquoted space (`set-header X-Frame-Options SAME ORIGIN`) is the usual
+ * cause: the fix quotes the value and the surplus words as one. Columns only (the report is
+ * cached independently of its line); only plain words, whose text is exactly what is quoted.
+ */
+function quoteValueFix(st: Statement, name: string, value: number, last: number): { quote: { start: number; end: number } } | undefined {
+  if (!st.plain || (name !== 'set-header' && name !== 'add-header')) return undefined;
+  return { quote: { start: st.tokenStart(value), end: st.tokenEnd(last) } };
 }
 
 /** Words of an HTTP reply that carries its own payload, so any status code is allowed. */
