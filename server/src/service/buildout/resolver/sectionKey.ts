@@ -33,36 +33,24 @@ const MACRO = 4;
  */
 class HistNode {
   cache: HistoryEntry[] | undefined = undefined;
+  /** DERIVE, OPTION, MACRO: this node's own entries once built (the same objects on every read). */
+  own: readonly HistoryEntry[] | undefined = undefined;
   constructor(
     readonly kind: number,
     readonly prev: HistNode | undefined,
     /** Entries up to and including this node (a float: may exceed any array size). */
     readonly length: number,
     readonly ref: readonly HistoryEntry[] | HistNode | ParsedOption | undefined,
-  ) {}
-}
-
-/**
- * DERIVE, OPTION and MACRO nodes: the fields LIST and SUB nodes do not need. A subclass, not
- * fields on every node: an override (SUB, the most common step of a merge) is then 40 bytes
- * smaller, and the node reads stay at most two shapes.
- */
-class StepNode extends HistNode {
-  /** This node's own entries once built (the same objects on every read). */
-  own: readonly HistoryEntry[] | undefined = undefined;
-  constructor(
-    kind: number,
-    prev: HistNode | undefined,
-    length: number,
-    ref: HistNode | ParsedOption | undefined,
-    readonly operation: HistoryOperation,
+    readonly operation: HistoryOperation | undefined,
     readonly value: string | undefined,
     readonly result: string | undefined,
     readonly tag: string | undefined,
-  ) {
-    super(kind, prev, length, ref);
-  }
+  ) {}
 }
+
+// One class for every kind (monomorphic reads). A subclass for DERIVE/OPTION/MACRO nodes, so
+// that LIST and SUB nodes lack their five fields, was tried (round PB2): ≈ 9 KB less per cold
+// resolve (LIST and SUB are ≈ 220 of ≈ 2,300 nodes), two shapes while V8 is still optimising.
 
 /**
  * Histories longer than this are cut to their last entries when read (only exponential
@@ -71,7 +59,7 @@ class StepNode extends HistNode {
 export const MAX_HISTORY = 10_000;
 
 function listNode(prev: HistNode | undefined, entries: readonly HistoryEntry[]): HistNode {
-  return new HistNode(LIST, prev, (prev ? prev.length : 0) + entries.length, entries);
+  return new HistNode(LIST, prev, (prev ? prev.length : 0) + entries.length, entries, undefined, undefined, undefined, undefined);
 }
 
 /** This node's own entries (the last `limit` of them are what `collect` keeps). */
@@ -86,7 +74,7 @@ function ownEntries(node: HistNode, limit: number): readonly HistoryEntry[] {
       return whole && got.length && got[0].operation === 'SET' ? [{ ...got[0], operation: 'OVERRIDE' as const }, ...got.slice(1)] : got;
     }
     case DERIVE: {
-      const n = node as StepNode;
+      const n = node as HistNode;
       if (n.own) return n.own;
       // One entry per occurrence (3.x concatenates repeated `+=` of a file into one step).
       const step = n.ref as HistNode | undefined;
@@ -96,12 +84,12 @@ function ownEntries(node: HistNode, limit: number): readonly HistoryEntry[] {
       return (n.own = own.length ? own.map((h) => ({ ...h, operation, result })) : [{ operation, value: n.value!, result }]);
     }
     case OPTION: {
-      const n = node as StepNode;
+      const n = node as HistNode;
       const option = n.ref as ParsedOption;
       return (n.own ??= [{ operation: n.operation!, value: option.value, result: n.result!, file: n.tag, option }]);
     }
     default: {
-      const n = node as StepNode;
+      const n = node as HistNode;
       return (n.own ??= [{ operation: 'MACRO', value: n.value!, result: n.value!, fromSection: n.tag }]);
     }
   }
@@ -166,7 +154,7 @@ export class SKey {
   private get node(): HistNode | undefined {
     if (this.built === undefined) {
       const option = this.parsedOption;
-      if (option !== undefined) this.built = new StepNode(OPTION, undefined, 1, option, operationOf(option.key), undefined, this.value, this.source);
+      if (option !== undefined) this.built = new HistNode(OPTION, undefined, 1, option, operationOf(option.key), undefined, this.value, this.source);
     }
     return this.built;
   }
@@ -188,20 +176,20 @@ export class SKey {
   /** This key's history followed by `other`'s (first SET relabelled OVERRIDE). */
   followedBy(other: SKey): SKey {
     const o = other.node;
-    return new SKey(other.value, other.source, o ? new HistNode(SUB, this.node, (this.node ? this.node.length : 0) + o.length, o) : this.node, other.derivedFrom);
+    return new SKey(other.value, other.source, o ? new HistNode(SUB, this.node, (this.node ? this.node.length : 0) + o.length, o, undefined, undefined, undefined, undefined) : this.node, other.derivedFrom);
   }
 
   /** `step` applied to this key by `+=`/`-=`: step's entries (relabelled) appended, value `value`. */
   derive(step: SKey, operation: HistoryOperation, value: string): SKey {
     const s = step.node;
     const added = s ? Math.min(s.length, MAX_HISTORY) : 1;
-    const n = new StepNode(DERIVE, this.node, (this.node ? this.node.length : 0) + added, s, operation, step.value, value, undefined);
+    const n = new HistNode(DERIVE, this.node, (this.node ? this.node.length : 0) + added, s, operation, step.value, value, undefined);
     return new SKey(value, step.source, n, this);
   }
 
   /** The same value inherited through a `<=` macro from section `from`. */
   inherited(from: string): SKey {
-    const n = new StepNode(MACRO, this.node, (this.node ? this.node.length : 0) + 1, undefined, 'MACRO', this.value, undefined, from);
+    const n = new HistNode(MACRO, this.node, (this.node ? this.node.length : 0) + 1, undefined, 'MACRO', this.value, undefined, from);
     return new SKey(this.value, this.source, n);
   }
 }
