@@ -45,3 +45,37 @@ describe('haproxy check-with-track', () => {
     for (const f of fixed) assert.deepEqual(only(f), []);
   });
 });
+
+/**
+ * A `check` inherited from `default-server` counts too (haproxy -c 2.6.12 refuses
+ * `default-server check` in `defaults` or in the proxy followed by `server b … track a`); a
+ * `defaults` without `from` starts afresh, and `no-check` after the track clears it.
+ */
+describe('haproxy check-with-track through default-server', () => {
+  const be = (defaultsExtra: string, body: string[]) => `${D}${defaultsExtra}backend be\n${body.map((l) => `    ${l}\n`).join('')}`;
+  it('flags a tracking server below a default-server check, in the proxy or in its defaults', () => {
+    const inProxy = be('', ['default-server check inter 2s', 'server a 127.0.0.1:80', 'server b 127.0.0.1:81 track a']);
+    assert.deepEqual(only(inProxy).map((x) => [x.range.start.line, x.severity]), [[8, ERROR]]);
+    const inDefaults = be('    default-server check\n', ['server a 127.0.0.1:80', 'server b 127.0.0.1:81 track a']);
+    assert.deepEqual(only(inDefaults).map((x) => x.range.start.line), [8]);
+    const named = `defaults base\n    default-server check\n${be('', []).replace('backend be\n', 'backend be from base\n')}    server a 127.0.0.1:80\n    server b 127.0.0.1:81 track a\n`;
+    assert.deepEqual(only(named).length, 1);
+  });
+  it('accepts no-check on the line, a default-server below the server, a reset by a later defaults', () => {
+    assert.deepEqual(only(be('    default-server check\n', ['server a 127.0.0.1:80', 'server b 127.0.0.1:81 track a no-check'])), []);
+    assert.deepEqual(only(be('', ['server a 127.0.0.1:80 check', 'server b 127.0.0.1:81 track a', 'default-server check'])), []);
+    assert.deepEqual(only(be('    default-server check\ndefaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n', ['server a 127.0.0.1:80 check', 'server b 127.0.0.1:81 track a'])), []);
+    assert.deepEqual(only(be('', ['default-server check', 'default-server no-check', 'server a 127.0.0.1:80 check', 'server b 127.0.0.1:81 track a'])), []);
+  });
+  it('offers no-check on the line (preferred), which clears it', () => {
+    const text = be('    default-server check\n', ['server a 127.0.0.1:80', 'server b 127.0.0.1:81 track a weight 5']);
+    const ctx = makeContext(text);
+    const diags = validate(ctx);
+    const d = diags.find((x) => x.code === 'check-with-track')!;
+    const actions = getCodeActions(ctx, d.range, diags).filter((a) => a.diagnostics?.[0] === d);
+    assert.equal(actions[0].title, "Add 'no-check' (follow the tracked server's state)");
+    const fixed = actions[0].edit!.changes![ctx.uri].reduce((t, e) => applyEdit(t, e), text);
+    assert.match(fixed, /server b 127\.0\.0\.1:81 track a no-check weight 5\n/);
+    assert.deepEqual(only(fixed), []);
+  });
+});

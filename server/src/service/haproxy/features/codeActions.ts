@@ -154,8 +154,13 @@ function checkWithTrackFixes(ctx: HaproxyContext, d: Diagnostic): CodeAction[] {
   });
   const out: CodeAction[] = [];
   const checks = walked.filter((o) => o.name === 'check' && o.index > 0);
-  if (checks.length) out.push(action(ctx, "Remove 'check' (follow the tracked server's state)", d, checks.map((o) => removal(o.index, o.index)), true));
   const track = walked.find((o) => o.name === 'track' && o.index > 0 && o.index + 1 < toks.length);
+  if (checks.length) out.push(action(ctx, "Remove 'check' (follow the tracked server's state)", d, checks.map((o) => removal(o.index, o.index)), true));
+  else if (track) {
+    // The check comes from a `default-server`: switch it off for this server only.
+    const at = { line, character: toks[track.index + 1].end };
+    out.push(action(ctx, "Add 'no-check' (follow the tracked server's state)", d, [{ range: { start: at, end: at }, newText: ' no-check' }], true));
+  }
   if (track) out.push(action(ctx, `Remove 'track ${toks[track.index + 1].value}' (run its own checks)`, d, [removal(track.index, track.index + 1)], false));
   return out;
 }

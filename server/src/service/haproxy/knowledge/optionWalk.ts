@@ -29,7 +29,7 @@ export function walkOptions(words: readonly string[], first: number, argCount: (
 /**
  * `check` and `track` on the same server line (the last of `check`/`no-check` wins): HAProxy
  * refuses it ("unable to enable checks and tracking at the same time!", 2.6 … 3.4). Returns the
- * index of the `track` word, or undefined. Checks inherited from `default-server` are not seen.
+ * index of the `track` word, or undefined. Checks inherited from `default-server`: inheritedChecks.ts.
  */
 export function checkWithTrack(options: readonly WalkedOption[]): number | undefined {
   let check = false;

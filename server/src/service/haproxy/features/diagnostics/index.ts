@@ -21,6 +21,7 @@ import {
   emitFamily, runLocalChecks, FAMILY_BUILDOUT, FAMILY_KEYWORDS, FAMILY_LEXER, FAMILY_RULES, FAMILY_VALUES, type LocalHit,
 } from './localChecks';
 import { checkServerAddresses } from './serverAddressChecks';
+import { checkInheritedCheckWithTrack } from './inheritedChecks';
 import { checkGatedFeatures } from './gatedFeatureChecks';
 import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
@@ -50,6 +51,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['duplicates', checkDuplicates],
   ['timeouts', checkTimeouts],
   ['server-addresses', checkServerAddresses],
+  ['inherited-checks', checkInheritedCheckWithTrack],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {

@@ -4,7 +4,8 @@
  * `timeout client`; one with backend capability *and servers* needs `timeout connect` and
  * `timeout server` (in tcp mode `timeout tunnel` can stand in for `timeout server`).
  * Values are inherited from the defaults section the proxy uses: the last `defaults` above
- * it, or the one named by `from`. A zero timeout counts as missing.
+ * it, or the one named by `from` (a `defaults` inherits only through `from`). A zero timeout
+ * counts as missing.
  */
 import type { Section } from '../../parser/model';
 import type { CheckContext } from './reporter';
@@ -58,8 +59,10 @@ export function checkTimeouts(cc: CheckContext): void {
   let current: ProxySettings | undefined;
   for (const section of cc.doc.sections) {
     if (section.kind === 'defaults') {
+      // Without `from`, a defaults section starts afresh: HAProxy resets every setting there
+      // (2.6.12 warns about missing timeouts after a second `defaults` that sets none).
       const from = fromName(section);
-      const base = from !== undefined ? byName.get(from) : current;
+      const base = from !== undefined ? byName.get(from) : undefined;
       const s = merge(readSettings(section), base);
       if (section.name) byName.set(section.name.value, s);
       current = s;
