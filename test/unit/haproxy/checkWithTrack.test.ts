@@ -79,3 +79,34 @@ describe('haproxy check-with-track through default-server', () => {
     assert.deepEqual(only(fixed), []);
   });
 });
+
+/**
+ * haproxy -c 2.6.12: "'server be/b' : unable to use be/a for tracking as it does not have any
+ * check nor agent enabled." A tracked server needs `check` or `agent-check` (own or inherited),
+ * or must track another server itself.
+ */
+describe('haproxy track-without-check', () => {
+  const tw = (text: string) => diagnose(text, { version: '2.6' }).filter((d) => d.code === 'track-without-check');
+  it('flags tracking a server without checks, on the track value, also across proxies', () => {
+    const text = `${D}backend be\n    server a 127.0.0.1:80\n    server b 127.0.0.1:81 track a\nbackend other\n    server c 127.0.0.1:82 track be/a\n`;
+    const d = tw(text);
+    assert.deepEqual(d.map((x) => [x.range.start.line, x.severity]), [[7, ERROR], [9, ERROR]]);
+    assert.equal(text.split('\n')[9].slice(d[1].range.start.character, d[1].range.end.character), 'be/a');
+    assert.match(String(d[0].message), /'be\/a' runs no health check/);
+  });
+  it('accepts a target with check, agent-check, an inherited check, or a track of its own', () => {
+    const ok = `${D}backend be\n    server a 127.0.0.1:80 check\n    server b 127.0.0.1:81 agent-check agent-port 9999\n    server c 127.0.0.1:82 track a\n    server d 127.0.0.1:83 track b\n    server e 127.0.0.1:84 track c\n`
+      + 'backend inherits\n    default-server check\n    server f 127.0.0.1:85\n    server g 127.0.0.1:86 track f no-check\n';
+    assert.deepEqual(tw(ok), []);
+    assert.deepEqual(diagnose(ok, { version: '2.6' }).filter((d) => d.severity === ERROR), []);
+  });
+  it('leaves unknown targets to undefined-server', () => {
+    const text = `${D}backend be\n    server b 127.0.0.1:81 track nowhere\n`;
+    assert.deepEqual(tw(text), []);
+    assert.ok(diagnose(text, { version: '2.6' }).some((d) => d.code === 'undefined-server'));
+  });
+  it('is the same problem as the haproxy -c finding', () => {
+    const finding = { line: 7, message: "'server be/b' : unable to use be/a for tracking as it does not have any check nor agent enabled." };
+    assert.ok(coveringDiagnostic(finding, [{ line: 7, code: 'track-without-check' }]));
+  });
+});

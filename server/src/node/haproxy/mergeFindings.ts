@@ -14,7 +14,7 @@ export type FindingTopic =
   | 'unknown-keyword' | 'out-of-section' | 'removed' | 'unknown-option' | 'missing-backend'
   | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
   | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
-  | 'experimental' | 'missing-acl' | 'missing-server' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size' | 'bad-number'
+  | 'experimental' | 'missing-acl' | 'missing-server' | 'track-without-check' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size' | 'bad-number'
   | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
@@ -27,6 +27,7 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['named-defaults', /not allowed in anonymous 'defaults' section/],
   ['deprecated', /is deprecated and will be removed|is deprecated since|deprecated, please use/],
   ['missing-server', /unable to find required server '.*' for tracking/],
+  ['track-without-check', /for tracking as it does not have any check nor agent enabled/],
   ['missing-reference', /unable to find (?:userlist|required resolvers|sync peers) '/],
   ['bad-port', /invalid port '|missing port specification|in port number '/],
   ['bad-address', /could not resolve address '|invalid address: '/],
@@ -77,6 +78,7 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'named-defaults': ['named-defaults-only'],
   deprecated: ['deprecated-keyword'],
   'missing-server': ['undefined-server'],
+  'track-without-check': ['track-without-check'],
   'missing-reference': ['undefined-reference'],
   'bad-port': ['invalid-port'],
   'bad-address': ['invalid-address', 'buildout-leftover'],

@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   unknownBindOption: code('unknown-bind-option', 'error', "Unknown bind option '{name}'.{hint}", 'A `bind` line option HAProxy does not know.'),
   unknownServerOption: code('unknown-server-option', 'error', "Unknown server option '{name}'.{hint}", 'A `server`/`default-server` option HAProxy does not know.'),
   missingOptionValue: code('missing-option-value', 'error', "The '{name}' option needs a value after it.", 'A bind/server option that takes a value is last on the line.'),
+  trackWithoutCheck: code('track-without-check', 'error', "'{target}' runs no health check ('check' or 'agent-check') and tracks no other server, so there is no state to follow: HAProxy refuses to track it. Add 'check' to it, or track a server that has one.", 'A `track` naming a server without `check`, `agent-check` or a `track` of its own (HAProxy: "does not have any check nor agent enabled").'),
   checkWithTrack: code('check-with-track', 'error', "'{name}' has both 'check' and 'track': HAProxy refuses a server that runs its own health checks and also tracks another server. Keep one of them.", 'A server line with both `check` and `track` (HAProxy: "unable to enable checks and tracking at the same time").'),
   unknownAction: code('unknown-action', 'error', "Unknown action '{name}' for '{ruleSet}'.{hint}", 'An action after `http-request`, `tcp-request …` etc. that the rule set does not have.'),
   unknownFetch: code('unknown-fetch', 'error', "Unknown sample fetch '{name}'.{hint}", 'An ACL or condition uses a fetch HAProxy does not know.'),

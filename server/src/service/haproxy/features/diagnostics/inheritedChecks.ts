@@ -1,23 +1,32 @@
 /**
- * `check` inherited from `default-server` on a server that tracks another (`default-server check`
- * in `defaults` or in the proxy, then `server s2 … track s1`): haproxy -c 2.6.12 refuses it like
- * a `check` on the line itself ("unable to enable checks and tracking at the same time!"). The
- * line-local case is a statement check (paramChecks.ts); this family follows what each server
- * inherits, which spans sections: a proxy starts from the `defaults` it uses (the last one above
- * it, or the one named by `from`; a `defaults` without `from` starts afresh, as HAProxy resets
- * every setting there), then its own `default-server` lines apply to the servers below them.
+ * Health checks across lines: what each server inherits from `default-server`, and what the
+ * server it tracks runs. haproxy -c 2.6.12 refuses
+ * - `check` inherited from `default-server` on a server that tracks another (`default-server
+ *   check`, then `server s2 … track s1`), like a `check` on the line itself ("unable to enable
+ *   checks and tracking at the same time!"). The line-local case is a statement check
+ *   (paramChecks.ts) and is not repeated here;
+ * - tracking a server that has neither checks nor an agent and tracks nothing itself ("unable to
+ *   use be/s1 for tracking as it does not have any check nor agent enabled").
+ * A proxy starts from the `defaults` it uses (the last one above it, or the one named by `from`;
+ * a `defaults` without `from` starts afresh, as HAProxy resets every setting there), then its
+ * own `default-server` lines apply to the servers below them.
  */
-import { checkWithTrack, walkOptions } from '../../knowledge/optionWalk';
+import { checkWithTrack, walkOptions, type WalkedOption } from '../../knowledge/optionWalk';
 import type { Section, Statement } from '../../parser/model';
 import type { CheckContext } from './reporter';
 
-/** Whether health checks are on after `options` (the last of `check` / `no-check` wins). */
-function checkAfter(on: boolean, cc: CheckContext, st: Statement, first: number): boolean {
-  for (const o of walkOptions(cc.words(st), first, (n) => cc.kb.serverOption(n)?.argCount)) {
-    if (o.name === 'check') on = true;
-    else if (o.name === 'no-check') on = false;
+/** What a server (or the next server, for `default-server`) runs. */
+interface Probes { check: boolean; agent: boolean }
+
+function after(p: Probes, options: readonly WalkedOption[]): Probes {
+  let { check, agent } = p;
+  for (const o of options) {
+    if (o.name === 'check') check = true;
+    else if (o.name === 'no-check') check = false;
+    else if (o.name === 'agent-check') agent = true;
+    else if (o.name === 'no-agent-check') agent = false;
   }
-  return on;
+  return { check, agent };
 }
 
 function fromName(section: Section): string | undefined {
@@ -25,29 +34,59 @@ function fromName(section: Section): string | undefined {
   return h.tokenCount > 3 && h.words[2] === 'from' ? h.values[3] : undefined;
 }
 
+interface Tracker { st: Statement; proxy: string; valueIndex: number }
+interface ServerState extends Probes { tracks: boolean }
+
+const NONE: Probes = { check: false, agent: false };
+
 export function checkInheritedCheckWithTrack(cc: CheckContext): void {
-  const named = new Map<string, boolean>();
-  let current = false;
+  const named = new Map<string, Probes>();
+  let current = NONE;
+  /** proxy name → server name → what it runs; undefined when a name is defined twice. */
+  const proxies = new Map<string, Map<string, ServerState | undefined> | undefined>();
+  const trackers: Tracker[] = [];
+  const walk = (st: Statement, first: number) => walkOptions(cc.words(st), first, (n) => cc.kb.serverOption(n)?.argCount);
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     if (kind !== 'defaults' && kind !== 'backend' && kind !== 'listen') continue;
     const from = fromName(section);
-    let on: boolean = from !== undefined ? named.get(from) ?? false : kind === 'defaults' ? false : current;
+    let inherited: Probes = from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current;
+    const proxyName = kind === 'defaults' ? undefined : section.name?.value;
+    let servers: Map<string, ServerState | undefined> | undefined;
+    if (proxyName !== undefined) {
+      servers = proxies.has(proxyName) ? undefined : new Map();
+      proxies.set(proxyName, servers);
+    }
     for (const st of section.body) {
       const kw = st.keyword;
-      if (kw === 'default-server') on = checkAfter(on, cc, st, 1);
-      else if (kind !== 'defaults' && on && (kw === 'server' || kw === 'server-template') && st.text.includes('track')) {
-        const first = kw === 'server' ? 3 : 4;
-        const own = walkOptions(cc.words(st), first, (n) => cc.kb.serverOption(n)?.argCount);
-        // A `check` on the line itself is the statement check's finding, not repeated here.
-        if (checkWithTrack(own) !== undefined) continue;
+      if (kw === 'default-server') inherited = after(inherited, walk(st, 1));
+      else if (kind !== 'defaults' && kw === 'server' && st.tokenCount > 1) {
+        const own = walk(st, 3);
+        const state = after(inherited, own);
         const track = own.find((o) => o.name === 'track');
-        if (track && checkAfter(true, cc, st, first)) cc.reportAt('checkWithTrack', st, track.index, { name: st.values[1] ?? kw });
+        const name = st.values[1];
+        if (servers) servers.set(name, servers.has(name) ? undefined : { ...state, tracks: track !== undefined });
+        if (track === undefined) continue;
+        if (proxyName !== undefined && track.index + 1 < st.tokenCount && !cc.deferredAt(st, track.index + 1)) {
+          trackers.push({ st, proxy: proxyName, valueIndex: track.index + 1 });
+        }
+        // A `check` on the line itself is the statement check's finding, not repeated here.
+        if (state.check && checkWithTrack(own) === undefined) cc.reportAt('checkWithTrack', st, track.index, { name });
       }
     }
     if (kind === 'defaults') {
-      current = on;
-      if (section.name) named.set(section.name.value, on);
+      current = inherited;
+      if (section.name) named.set(section.name.value, inherited);
     }
+  }
+  for (const t of trackers) {
+    const value = t.st.values[t.valueIndex];
+    const slash = value.indexOf('/');
+    const proxy = slash < 0 ? t.proxy : value.slice(0, slash);
+    const server = slash < 0 ? value : value.slice(slash + 1);
+    // Unknown or ambiguous targets are left to the reference checks.
+    const target = proxies.get(proxy)?.get(server);
+    if (!target || target.check || target.agent || target.tracks) continue;
+    cc.reportAt('trackWithoutCheck', t.st, t.valueIndex, { target: `${proxy}/${server}` });
   }
 }
