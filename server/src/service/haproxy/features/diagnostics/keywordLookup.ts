@@ -1,12 +1,12 @@
 /**
  * Knowledge lookups of the keyword checks, remembered per knowledge base (and section kind):
- * the keyword match of a body statement, whether a line may name a removed keyword, version
- * comparisons. Each is a pure function of the knowledge base and a few words; a file has a few
- * dozen distinct keywords, so looking them up again on every line (strings joined word by word,
- * result objects, version strings split) was a visible part of a validation. Split out of
+ * the keyword match of a body statement, whether a line may name a removed keyword. Each is a
+ * pure function of the knowledge base and a few words; a file has a few dozen distinct keywords,
+ * so looking them up again on every line (strings joined word by word, result objects) was a
+ * visible part of a validation. Split out of
  * keywordChecks.ts, which reports; this module only answers.
  */
-import { REMOVED_KEYWORDS } from '../../knowledge/index';
+import { compareVersions, REMOVED_KEYWORDS } from '../../knowledge/index';
 import type { KnowledgeBase, SectionKind } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
 import type { KeywordMatch } from './reporter';
@@ -46,35 +46,9 @@ export function isRemovedHead(word: string | undefined): boolean {
   return REMOVED_HEADS.has(word);
 }
 
-/** Compares dotted versions numerically ("2.10" > "2.6"). */
+/** `a` ≤ `b` as dotted versions ("2.10" > "2.6"); knowledge/removed.ts remembers the comparisons. */
 export function versionLE(a: string, b: string): boolean {
-  // Remembered: checkMatched asks this for every deprecated keyword line with the same few
-  // versions, and each answer split both strings into fresh arrays.
-  let byB = lessOrEqual.get(a);
-  if (byB === undefined) {
-    if (lessOrEqual.size >= 256) lessOrEqual.clear();
-    lessOrEqual.set(a, (byB = new Map()));
-  }
-  let le = byB.get(b);
-  if (le === undefined) {
-    if (byB.size >= 256) byB.clear();
-    le = partsLE(a, b);
-    byB.set(b, le);
-  }
-  return le;
-}
-
-const lessOrEqual = new Map<string, Map<string, boolean>>();
-
-function partsLE(a: string, b: string): boolean {
-  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? 0;
-    const y = pb[i] ?? 0;
-    if (x !== y) return x < y;
-  }
-  return true;
+  return compareVersions(a, b) <= 0;
 }
 
 /** The keyword match of a body statement: `kb.matchKeyword`, then with `words[1]`'s `(…)` removed. */
