@@ -81,6 +81,8 @@ export interface Statement {
   readonly plain: boolean;
   /** A plain statement none of whose words has an upper-case or non-ASCII character (`words` is `values`). */
   readonly asciiLower: boolean;
+  /** The value of token `i` (`values[i]`) alone: a plain word is sliced from the text, no array built. */
+  valueAt(i: number): string | undefined;
   /** Columns of token `i` (`tokens[i].start` / `.end`), without building it. */
   tokenStart(i: number): number;
   tokenEnd(i: number): number;

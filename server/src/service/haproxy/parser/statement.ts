@@ -130,6 +130,14 @@ export class LineStatement implements Statement {
     return full !== undefined ? full[i].end : this.#store!.data[this.#at + 2 * i + 1];
   }
 
+  valueAt(i: number): string | undefined {
+    if (i < 0 || i >= this.#count) return undefined;
+    const full = this.#full;
+    if (full !== undefined) return full[i].value;
+    const d = this.#store!.data;
+    return this.text.slice(d[this.#at + 2 * i], d[this.#at + 2 * i + 1]);
+  }
+
   /** Whether the first word has a quoted part (then it is no keyword). */
   get firstQuoted(): boolean {
     return this.#full !== undefined && this.#full.length > 0 && this.#full[0].quoted;

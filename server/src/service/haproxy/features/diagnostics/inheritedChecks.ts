@@ -12,7 +12,8 @@
  * own `default-server` lines apply to the servers below them.
  */
 import { checkWithTrack, walkOptions, type WalkedOption } from '../../knowledge/optionWalk';
-import type { Section, Statement } from '../../parser/model';
+import type { Statement } from '../../parser/model';
+import { fromName } from './proxyChecks';
 import type { CheckContext } from './reporter';
 
 /** What a server (or the next server, for `default-server`) runs. */
@@ -29,21 +30,17 @@ function after(p: Probes, options: readonly WalkedOption[]): Probes {
   return { check, agent };
 }
 
-function fromName(section: Section): string | undefined {
-  const h = section.header;
-  return h.tokenCount > 3 && h.words[2] === 'from' ? h.values[3] : undefined;
-}
-
 interface Tracker { st: Statement; proxy: string; valueIndex: number }
-interface ServerState extends Probes { tracks: boolean }
+/** A server line and what it inherits; its own options are read only if another server tracks it. */
+interface Server { st: Statement; inherited: Probes }
 
 const NONE: Probes = { check: false, agent: false };
 
 export function checkInheritedCheckWithTrack(cc: CheckContext): void {
   const named = new Map<string, Probes>();
   let current = NONE;
-  /** proxy name → server name → what it runs; undefined when a name is defined twice. */
-  const proxies = new Map<string, Map<string, ServerState | undefined> | undefined>();
+  /** proxy name → server name → its line; undefined when a name is defined twice. */
+  const proxies = new Map<string, Map<string, Server | undefined> | undefined>();
   const trackers: Tracker[] = [];
   const walk = (st: Statement, first: number) => walkOptions(cc.words(st), first, (n) => cc.kb.serverOption(n)?.argCount);
   for (const section of cc.doc.sections) {
@@ -52,7 +49,7 @@ export function checkInheritedCheckWithTrack(cc: CheckContext): void {
     const from = fromName(section);
     let inherited: Probes = from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current;
     const proxyName = kind === 'defaults' ? undefined : section.name?.value;
-    let servers: Map<string, ServerState | undefined> | undefined;
+    let servers: Map<string, Server | undefined> | undefined;
     if (proxyName !== undefined) {
       servers = proxies.has(proxyName) ? undefined : new Map();
       proxies.set(proxyName, servers);
@@ -61,17 +58,18 @@ export function checkInheritedCheckWithTrack(cc: CheckContext): void {
       const kw = st.keyword;
       if (kw === 'default-server') inherited = after(inherited, walk(st, 1));
       else if (kind !== 'defaults' && kw === 'server' && st.tokenCount > 1) {
+        const name = st.valueAt(1)!;
+        if (servers) servers.set(name, servers.has(name) ? undefined : { st, inherited });
+        // Only a line that mentions `track` has its words built here (most server lines do not).
+        if (!st.text.includes('track')) continue;
         const own = walk(st, 3);
-        const state = after(inherited, own);
         const track = own.find((o) => o.name === 'track');
-        const name = st.values[1];
-        if (servers) servers.set(name, servers.has(name) ? undefined : { ...state, tracks: track !== undefined });
         if (track === undefined) continue;
         if (proxyName !== undefined && track.index + 1 < st.tokenCount && !cc.deferredAt(st, track.index + 1)) {
           trackers.push({ st, proxy: proxyName, valueIndex: track.index + 1 });
         }
         // A `check` on the line itself is the statement check's finding, not repeated here.
-        if (state.check && checkWithTrack(own) === undefined) cc.reportAt('checkWithTrack', st, track.index, { name });
+        if (after(inherited, own).check && checkWithTrack(own) === undefined) cc.reportAt('checkWithTrack', st, track.index, { name });
       }
     }
     if (kind === 'defaults') {
@@ -80,13 +78,16 @@ export function checkInheritedCheckWithTrack(cc: CheckContext): void {
     }
   }
   for (const t of trackers) {
-    const value = t.st.values[t.valueIndex];
+    const value = t.st.valueAt(t.valueIndex)!;
     const slash = value.indexOf('/');
     const proxy = slash < 0 ? t.proxy : value.slice(0, slash);
     const server = slash < 0 ? value : value.slice(slash + 1);
     // Unknown or ambiguous targets are left to the reference checks.
     const target = proxies.get(proxy)?.get(server);
-    if (!target || target.check || target.agent || target.tracks) continue;
+    if (!target) continue;
+    const own = walk(target.st, 3);
+    const runs = after(target.inherited, own);
+    if (runs.check || runs.agent || own.some((o) => o.name === 'track')) continue;
     cc.reportAt('trackWithoutCheck', t.st, t.valueIndex, { target: `${proxy}/${server}` });
   }
 }

@@ -96,7 +96,8 @@ export function checkTimeouts(cc: CheckContext): void {
   }
 }
 
-function fromName(section: Section): string | undefined {
+/** The defaults section a `defaults`/proxy header names with `from` (undefined: none). */
+export function fromName(section: Section): string | undefined {
   // Words and values, not tokens: this reads the header of every proxy.
   const h = section.header;
   return h.tokenCount > 3 && h.words[2] === 'from' ? h.values[3] : undefined;

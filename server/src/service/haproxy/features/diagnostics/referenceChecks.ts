@@ -249,7 +249,7 @@ function checkDuplicateServers(cc: CheckContext, section: Section): void {
     if (st.plain) {
       // The keyword is `server` in some case: the word is exactly `server` when the text says so.
       if (!st.text.startsWith('server', st.tokenStart(0))) continue;
-      n = st.text.slice(st.tokenStart(1), st.tokenEnd(1));
+      n = st.valueAt(1)!;
     } else {
       const nameTok = st.tokenAt(1)!;
       if (st.tokenAt(0)!.value !== 'server' || cc.isDeferred(nameTok)) continue;

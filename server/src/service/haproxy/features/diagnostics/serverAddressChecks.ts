@@ -38,8 +38,8 @@ export function checkServerAddresses(cc: CheckContext): void {
   for (const [st, index] of servers) {
     // Read through values and columns: no Token objects for the (many) server lines.
     if (index >= st.tokenCount || cc.deferredAt(st, index) || quotedAt(st, index)) continue;
-    // Only the address is read (a plain line's token is its text): not every word of the line.
-    const value = st.plain ? st.text.slice(st.tokenStart(index), st.tokenEnd(index)) : st.values[index];
+    // Only the address is read: not every word of the line.
+    const value = st.valueAt(index)!;
     // `ipv4@` prefix and `:port` suffix cut by index (two regex replaces per server line before).
     const prefix = IPV4_PREFIX.test(value) ? 5 : 0;
     const colon = value.lastIndexOf(':');

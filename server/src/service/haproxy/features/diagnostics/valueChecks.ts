@@ -33,8 +33,7 @@ export function checkStatementValues(cc: CheckContext, section: Section, st: Sta
  */
 function valueAt(cc: CheckContext, st: Statement, index: number): string | undefined {
   if (index >= st.tokenCount || cc.deferredAt(st, index)) return undefined;
-  // A plain token is its text: slice that one word rather than all of the line's.
-  return st.plain ? st.text.slice(st.tokenStart(index), st.tokenEnd(index)) : st.values[index];
+  return st.valueAt(index);
 }
 
 function checkKeywordValues(cc: CheckContext, section: Section, st: Statement, name: string, wordCount: number): void {
