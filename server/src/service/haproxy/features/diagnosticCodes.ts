@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   duplicateProxy: code('duplicate-proxy', 'error', "A {kind} named '{name}' is already defined on line {line}.", 'Two proxies (or named sections) with the same name where HAProxy refuses it.'),
   duplicateServer: code('duplicate-server', 'error', "A server named '{name}' already exists in this {kind} (line {line}).", 'Two servers with the same name in one backend.'),
   // Proxies
+  defaultsRulesInheritance: code('defaults-rules-inheritance', 'error', '{detail}', 'A section starts from a named `defaults` section with TCP/HTTP rules where HAProxy refuses it: another `defaults … from` it, a `listen`, frontends and backends both, a backend when it has `tcp-request connection|session` rules, a frontend when it has `tcp-response content` rules.'),
   missingTimeout: code('missing-timeout', 'warning', "This {kind} ({mode} mode) has no {missing}; HAProxy warns about missing timeouts, and stalled connections could stay open forever.", 'A tcp/http proxy without client (frontend side) or connect/server (backend side, with servers) timeouts, counting its defaults, as HAProxy warns.'),
   // Buildout leftovers
   buildoutLeftover: code('buildout-leftover', 'error', "'{text}' is a zc.buildout substitution left in a file HAProxy reads directly; it was never replaced.{extra}", 'A `${section:option}` (or `${option}`) in a non-template file: an error where HAProxy refuses it (names, addresses, times, enumerated values, `"${a:b}"` read as an environment variable), a warning where HAProxy keeps it as literal text.'),

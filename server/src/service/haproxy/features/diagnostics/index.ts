@@ -23,6 +23,8 @@ import {
 import { checkServerAddresses } from './serverAddressChecks';
 import { checkInheritedCheckWithTrack } from './inheritedChecks';
 import { checkGatedFeatures } from './gatedFeatureChecks';
+import { checkDefaultsRules } from './defaultsRulesChecks';
+import { checkFilterArgs } from './filterArgChecks';
 import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
@@ -52,6 +54,8 @@ const FAMILIES: readonly [string, Family][] = [
   ['timeouts', checkTimeouts],
   ['server-addresses', checkServerAddresses],
   ['inherited-checks', checkInheritedCheckWithTrack],
+  ['defaults-rules', checkDefaultsRules],
+  ['filter-args', checkFilterArgs],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {

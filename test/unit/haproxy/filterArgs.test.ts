@@ -1,0 +1,55 @@
+/**
+ * The words after `filter spoe` and `filter cache`. Each BAD line is refused by the real
+ * haproxy -c (checked below when installed) before any file is read; each GOOD line stays
+ * silent here (HAProxy would then read the SPOE file, which these tests do not provide).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diagnose, ERROR } from './diagnosticsHelpers';
+
+const cfg = (line: string) => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    ${line}\ncache c\n    total-max-size 4\n`;
+
+/** [line, code, the word it is on, haproxy -c 2.6.12's words]. */
+const BAD: [string, string, string, RegExp][] = [
+  ['filter spoe', 'missing-argument', 'filter spoe', /missing config file/],
+  ['filter spoe engine agent', 'missing-argument', 'filter spoe', /missing config file/],
+  ['filter spoe config', 'missing-option-value', 'config', /'config' option without value/],
+  ['filter spoe engine agent config', 'missing-option-value', 'config', /'config' option without value/],
+  ['filter spoe config /etc/spoe.conf engine', 'missing-option-value', 'engine', /'engine' option without value/],
+  ['filter spoe CONFIG /etc/spoe.conf', 'unknown-value', 'CONFIG', /unknown keyword 'CONFIG'/],
+  ['filter spoe config /etc/spoe.conf agent x', 'unknown-value', 'agent', /unknown keyword 'agent'/],
+  ['filter cache', 'missing-argument', 'filter cache', /expects a <name> argument/],
+];
+const GOOD = ['filter spoe config /etc/spoe.conf', 'filter spoe engine agent config /etc/spoe.conf', 'filter spoe config "${SPOE_CONF}"', 'filter cache c'];
+
+describe('haproxy filter arguments', () => {
+  for (const [line, code, word] of BAD) {
+    it(`'${line}' is ${code} on '${word}'`, () => {
+      const text = cfg(line);
+      const d = diagnose(text, { version: '2.6' }).filter((x) => x.severity === ERROR);
+      assert.deepEqual(d.map((x) => x.code), [code]);
+      assert.equal(text.split('\n')[7].slice(d[0].range.start.character, d[0].range.end.character), word);
+    });
+  }
+  for (const line of GOOD) {
+    it(`'${line}' is not reported`, () => assert.deepEqual(diagnose(cfg(line), { version: '2.6' }).filter((x) => x.severity === ERROR), []));
+  }
+  it('haproxy -c refuses each bad line for the same reason', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'filter-args-'));
+    try {
+      for (const [line, , , theirs] of BAD) {
+        const file = join(dir, 'c.cfg');
+        writeFileSync(file, cfg(line));
+        const r = spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
+        assert.equal(r.status, 1, line);
+        assert.match(r.stderr, theirs, line);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
