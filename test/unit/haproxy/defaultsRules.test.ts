@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { codesAt, diagnose, ERROR } from './diagnosticsHelpers';
 
 const T = '    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n';
@@ -105,16 +106,23 @@ describe('haproxy defaults sections with rules', () => {
     const ruleInIf = `defaults d\n${T}.if defined(RULES)\n    http-request set-header X-A 1\n.endif\n${FE('frontend fe')}backend be\n    server s 127.0.0.1:80\n`;
     assert.deepEqual(diagnose(ruleInIf, { version: '2.6' }).filter((d) => d.code === 'defaults-rules-inheritance'), []);
   });
-  it('haproxy -c agrees', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
+  it('haproxy -c agrees, and each of its located alerts merges with our finding on that line', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'defaults-rules-'));
     try {
-      const status = (text: string) => {
+      const run = (text: string) => {
         const file = join(dir, 'c.cfg');
         writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 }).status;
+        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
       };
-      for (const [name, text] of BAD) assert.equal(status(text), 1, name);
-      for (const [name, text] of GOOD) assert.ok([0, 2].includes(status(text) ?? -1), name);
+      for (const [name, text] of BAD) {
+        const r = run(text);
+        assert.equal(r.status, 1, name);
+        const ours = diagnose(text, { version: '2.6' }).map((d) => ({ line: d.range.start.line, code: String(d.code) }));
+        for (const m of r.stderr.matchAll(/\[ALERT\].*?: config : parsing \[[^\]]+:(\d+)\] ?: (.*)/g)) {
+          assert.ok(coveringDiagnostic({ line: Number(m[1]) - 1, message: m[2] }, ours), `${name}: ${m[2]}`);
+        }
+      }
+      for (const [name, text] of GOOD) assert.ok([0, 2].includes(run(text).status ?? -1), name);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

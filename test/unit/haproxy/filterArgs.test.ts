@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
 
 const cfg = (line: string) => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    ${line}\ncache c\n    total-max-size 4\n`;
@@ -47,6 +48,10 @@ describe('haproxy filter arguments', () => {
         const r = spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
         assert.equal(r.status, 1, line);
         assert.match(r.stderr, theirs, line);
+        const alert = /parsing \[[^\]]+:(\d+)\] : (.*)/.exec(r.stderr)!;
+        const ours = diagnose(cfg(line), { version: '2.6' }).map((d) => ({ line: d.range.start.line, code: String(d.code) }));
+        // Merged with ours (listed once), except HAProxy's generic "unknown keyword" wording.
+        if (!/unknown keyword/.test(alert[2])) assert.ok(coveringDiagnostic({ line: Number(alert[1]) - 1, message: alert[2] }, ours), alert[2]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

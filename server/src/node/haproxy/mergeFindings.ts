@@ -15,7 +15,8 @@ export type FindingTopic =
   | 'wrong-capability' | 'duplicate-name' | 'timeout-name' | 'bad-time' | 'missing-timeouts'
   | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
   | 'experimental' | 'missing-acl' | 'missing-server' | 'track-without-check' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size' | 'bad-number'
-  | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument';
+  | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument'
+  | 'defaults-rules' | 'missing-table';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
 const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
@@ -25,6 +26,8 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['experimental', /is experimental, must be allowed via a global 'expose-experimental-directives'/],
   ['missing-acl', /no such ACL : '/],
   ['named-defaults', /not allowed in anonymous 'defaults' section/],
+  ['defaults-rules', /cannot inherit from (?:a|the same) defaults section/],
+  ['missing-table', /table name must be set in arg |unable to find table '/],
   ['deprecated', /is deprecated and will be removed|is deprecated since|deprecated, please use/],
   ['missing-server', /unable to find required server '.*' for tracking/],
   ['track-without-check', /for tracking as it does not have any check nor agent enabled/],
@@ -34,9 +37,9 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['bad-size', /unexpected character '.*' in argument of 'size'/],
   ['bad-number', /total-max-size wrong value '|"total-max-size" \(.*\) must not be greater than/],
   ['extra-argument', /cannot handle unexpected argument '|expects either 'if' or 'unless' followed by a condition but found '/],
-  ['missing-argument', /balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method/],
+  ['missing-argument', /balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method|: missing config file|expects a <name> argument/],
   ['bad-value', /unknown proxy mode '|^balance only supports |balance hdr requires an http header field name|balance rdp-cookie : missing cookie name/],
-  ['missing-option-value', /: missing certificate location|' : missing value$/],
+  ['missing-option-value', /: missing certificate location|' : missing value$|' option without value/],
   ['out-of-section', /out of section/],
   ['removed', /not supported any ?more|doesn't exist anymore|no longer supported|has been removed|was removed/i],
   ['unknown-fetch', /unknown fetch method/],
@@ -88,6 +91,8 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'missing-argument': ['missing-argument'],
   'bad-value': ['unknown-value'],
   'missing-option-value': ['missing-option-value'],
+  'defaults-rules': ['defaults-rules-inheritance'],
+  'missing-table': ['undefined-table'],
 };
 
 export function findingTopic(message: string): FindingTopic | undefined {
