@@ -25,6 +25,7 @@ import { checkInheritedCheckWithTrack } from './inheritedChecks';
 import { checkGatedFeatures } from './gatedFeatureChecks';
 import { checkDefaultsRules } from './defaultsRulesChecks';
 import { checkFilterArgs } from './filterArgChecks';
+import { checkLogLines } from './logLineChecks';
 import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
@@ -56,6 +57,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['inherited-checks', checkInheritedCheckWithTrack],
   ['defaults-rules', checkDefaultsRules],
   ['filter-args', checkFilterArgs],
+  ['log-lines', checkLogLines],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {
