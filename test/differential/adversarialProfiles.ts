@@ -399,6 +399,102 @@ name = café
     },
   },
   {
+    name: 'template encodings: input-encoding latin-1 / cp1252 / latin-9, a UTF-8 template that is not valid UTF-8, output-encoding ascii and latin-1',
+    templates: ['latin1', 'cp1252', 'latin9', 'bad-utf8', 'bad-cont', 'truncated', 'ascii-in', 'ascii-out', 'latin1-out', 'latin1-ok', 'cp1252-undefined', 'subst-out'],
+    files: {
+      'buildout.cfg': `[buildout]
+parts =
+
+[latin1]
+recipe = collective.recipe.template
+input = latin1.in
+input-encoding = latin-1
+output = /tmp/latin1
+name = x
+
+[cp1252]
+recipe = collective.recipe.template
+input = cp1252.in
+input-encoding = Windows-1252
+output = /tmp/cp1252
+
+[latin9]
+recipe = collective.recipe.template
+input = latin9.in
+input-encoding = ISO-8859-15
+output = /tmp/latin9
+
+[bad-utf8]
+recipe = collective.recipe.template
+input = latin1.in
+output = /tmp/bad
+
+[bad-cont]
+recipe = collective.recipe.template
+input = bad-cont.in
+output = /tmp/bad-cont
+
+[truncated]
+recipe = collective.recipe.template
+input = truncated.in
+output = /tmp/truncated
+
+[ascii-in]
+recipe = collective.recipe.template
+input = latin1.in
+input-encoding = us-ascii
+output = /tmp/ascii-in
+name = x
+
+[ascii-out]
+recipe = collective.recipe.template
+input = utf8.in
+output-encoding = ascii
+output = /tmp/ascii-out
+
+[latin1-out]
+recipe = collective.recipe.template
+input = euro.in
+output-encoding = latin1
+output = /tmp/latin1-out
+
+[latin1-ok]
+recipe = collective.recipe.template
+input = utf8.in
+output-encoding = ISO8859-1
+output = /tmp/latin1-ok
+
+[cp1252-undefined]
+recipe = collective.recipe.template
+input = undefined.in
+input-encoding = cp1252
+output = /tmp/cp1252-undefined
+
+[subst-out]
+recipe = collective.recipe.template
+input = plain.in
+output-encoding = ascii
+output = /tmp/subst-out
+who = Zoë
+`,
+      // "# caf\xe9 ${name}\n" in Latin-1, and the same file read by a UTF-8 recipe.
+      'latin1.in': Uint8Array.from([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x20, 0x24, 0x7b, 0x6e, 0x61, 0x6d, 0x65, 0x7d, 0x0a]),
+      // cp1252's curly quotes and euro sign (0x93 0x80 0x94).
+      'cp1252.in': Uint8Array.from([0x23, 0x20, 0x93, 0x80, 0x94, 0x0a]),
+      // Latin-9's euro sign and OE ligature (0xa4 0xbc).
+      'latin9.in': Uint8Array.from([0x23, 0x20, 0xa4, 0xbc, 0x0a]),
+      // A three-byte lead whose third byte is not a continuation byte: a two-byte range.
+      'bad-cont.in': Uint8Array.from([0x6f, 0x6b, 0x0a, 0xe2, 0x82, 0x41, 0x0a]),
+      // A four-byte sequence cut by the end of the file.
+      'truncated.in': Uint8Array.from([0x61, 0xf0, 0x9f, 0x98]),
+      'utf8.in': '# größe déjà\n',
+      'euro.in': 'price 5 €€ and ok\n',
+      // 0x81 is undefined in cp1252.
+      'undefined.in': Uint8Array.from([0x61, 0x81, 0x0a]),
+      'plain.in': 'hello \${who}\n',
+    },
+  },
+  {
     name: 'macros across files: the macro in a base, the user in another, increments in the root on both',
     files: {
       'buildout.cfg': `[buildout]

@@ -4,7 +4,8 @@
  */
 export interface DiffCase {
   name: string;
-  files: Record<string, string>;
+  /** Relative path → content (a Uint8Array is written as raw bytes: files in other encodings). */
+  files: Record<string, string | Uint8Array>;
   templates?: string[];
   /** buildout fails while loading (guards against a typo turning a case into a trivial pass). */
   expectLoadError?: boolean;

@@ -59,7 +59,7 @@ export function compare(root: string, ref: Reference, expectLoadError: boolean, 
   assert.equal(parts.error?.message ?? null, ref.parts_error, 'parts error');
   if (ref.parts_error === null) assert.deepEqual(parts.parts, ref.parts, 'part order');
   for (const [name, expected] of Object.entries(ref.renders)) {
-    const r = renderTemplate(profile, name);
+    const r = renderTemplate(profile, name, { readBytes: (p) => disk.readBytes!(p) });
     if (expected.error !== undefined) assert.equal(r.error?.message, expected.error, `render error of [${name}]`);
     else assert.equal(r.text, expected.text, `rendered [${name}]`);
   }

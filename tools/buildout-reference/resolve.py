@@ -78,13 +78,16 @@ def render(buildout, name):
         source = options['inline'].lstrip()
     elif inp is not None and os.path.exists(os.path.join(buildout['buildout']['directory'], inp)):
         with open(os.path.join(buildout['buildout']['directory'], inp), 'rb') as f:
-            source = f.read().decode('utf-8')
+            source = f.read().decode(options.get('input-encoding', 'utf-8'))
     elif inp is not None and inp.startswith('inline:'):
         source = inp[len('inline:'):].lstrip()
     else:
         raise zc.buildout.UserError("Input file '%s' does not exist." % inp)
     template = re.sub(r"\$\{([^:]+?)\}", r"${%s:\1}" % name, source)
-    return options._sub(template, [])
+    result = options._sub(template, [])
+    # install() writes the result encoded with output-encoding; an unencodable text fails there.
+    result.encode(options.get('output-encoding', 'utf-8'))
+    return result
 
 
 USER_DEFAULTS = '--user-defaults' in sys.argv

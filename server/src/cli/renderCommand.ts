@@ -50,7 +50,7 @@ export const renderCommand: CliCommand = async (args, io) => {
     io.stderr(`haproxy-buildout render: section '${section}' does not use collective.recipe.template or slapos.recipe.template (recipe: ${recipe.ok ? recipe.value : 'none'})\n`);
     return 2;
   }
-  const r = renderTemplate(profile, section);
+  const r = renderTemplate(profile, section, { readBytes: io.host.readBytes && ((p) => io.host.readBytes!(p)) });
   if (r.error || r.text === undefined) {
     // Errors of the section's initialisation carry no position: find the `${…}` or header.
     const e = r.error ? fromBuildoutError(r.error, root, locateBuildoutError(profile, r.error, section)) : { message: 'rendering failed', file: root };

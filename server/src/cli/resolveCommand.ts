@@ -18,6 +18,7 @@ import { renderTemplate, templateFlavour } from '../service/buildout/render/rend
 import type { BuildoutProfile } from '../service/buildout/resolver/profile';
 import type { CliIO } from './io';
 import { pySplit } from '../service/buildout/parser/pyText';
+import type { FileSystemHost } from '../service/common/host';
 
 const USAGE = `Usage: haproxy-buildout resolve PROFILE [--json] [--merge-mode 2.13|3.1] [--no-user-defaults] [section:option=value ...] [section[:option]]
   section:option=value   a command-line assignment, applied last like \`buildout section:option=value\`
@@ -105,7 +106,7 @@ export const resolveCommand: CliCommand = async (args, io) => {
       }
       // A template recipe renders when buildout initialises its section: a failure there is
       // buildout's error for this section (the options are still printed).
-      const failed = renderFailure(profile, name);
+      const failed = renderFailure(profile, name, io.host);
       if (failed) add(fromBuildoutError(failed, root, locateBuildoutError(profile, failed, name)), name);
       if (wantOption !== undefined) {
         if (!(wantOption in r.options)) {
@@ -162,10 +163,10 @@ export function stopsLoading(profile: BuildoutProfile): boolean {
 }
 
 /** The error of a template section's recipe (collective/slapos.recipe.template render at init). */
-function renderFailure(profile: BuildoutProfile, section: string): BuildoutError | undefined {
+function renderFailure(profile: BuildoutProfile, section: string, host: FileSystemHost): BuildoutError | undefined {
   const recipe = profile.getValue(section, 'recipe');
   if (!recipe.ok || !templateFlavour(recipe.value)) return undefined;
-  return renderTemplate(profile, section).error;
+  return renderTemplate(profile, section, { readBytes: host.readBytes && ((p) => host.readBytes!(p)) }).error;
 }
 
 interface JsonError {

@@ -32,6 +32,7 @@ export class DownloadTracker {
         }
         : undefined,
       isInvalidUtf8: host.isInvalidUtf8 ? (p) => host.isInvalidUtf8!(p) : undefined,
+      readBytes: host.readBytes ? (p) => host.readBytes!(p) : undefined,
     };
   }
 

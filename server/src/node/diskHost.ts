@@ -181,6 +181,11 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
       }
     },
     homeDirectory: () => homedir(),
+    readBytes(path) {
+      const bytes = readBytes(path);
+      // A copy: the reader's buffer is reused by the next read.
+      return bytes && Uint8Array.from(bytes);
+    },
     isInvalidUtf8(path) {
       readDisk(path);
       return notUtf8.has(path);

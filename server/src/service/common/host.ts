@@ -28,6 +28,11 @@ export interface FileSystemHost {
    * Optional: a host without it (or returning false) reports nothing.
    */
   isInvalidUtf8?(path: string): boolean;
+  /**
+   * The file's bytes on disk (never an editor's buffer), or `undefined`. For readers that decode
+   * with another encoding than UTF-8: collective.recipe.template's `input-encoding`.
+   */
+  readBytes?(path: string): Uint8Array | undefined;
 }
 
 /** A host over a plain map, for tests, benchmarks and the CLI's stdin mode. */

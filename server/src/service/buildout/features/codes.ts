@@ -23,6 +23,8 @@ export const BuildoutCode = {
   macroError: 'macro-error',
   shellVariableInTemplate: 'shell-variable-in-template',
   dollarDollarInTemplate: 'dollar-dollar-in-template',
+  /** The recipe cannot decode the template (input-encoding) or encode its result (output-encoding). */
+  templateEncoding: 'template-encoding',
 } as const;
 
 export type BuildoutCodeValue = (typeof BuildoutCode)[keyof typeof BuildoutCode];

@@ -12,6 +12,7 @@ import { pyLstrip } from '../parser/pyText';
 import type { BuildoutProfile } from '../resolver/profile';
 import { isUrl, pyJoin } from '../resolver/paths';
 import { syntaxError, templateSplit } from '../resolver/substitution';
+import { decodeTemplate, encodingError } from './encodings';
 
 export type TemplateFlavour = 'collective' | 'slapos';
 
@@ -20,6 +21,12 @@ export interface RenderOptions {
   evaluation?: 'exact' | 'lazy';
   /** Use this text instead of reading `input` (an unsaved editor buffer). */
   templateText?: string;
+  /**
+   * The bytes on disk of a file (the host's `readBytes`). collective.recipe.template decodes its
+   * `input` with `input-encoding`; given this, a template in another encoding than UTF-8 (or not
+   * valid UTF-8) renders as the recipe decodes it, with the recipe's error when it cannot.
+   */
+  readBytes?: (path: string) => Uint8Array | undefined;
 }
 
 /** Which template recipe a `recipe = …` value names, if any. */
@@ -95,8 +102,13 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
     const inputPath = input !== undefined ? pyJoin(profile.directory, input) : undefined;
     if (has('inline')) source = pyLstrip(opts.inline);
     else if (inputPath !== undefined && (options.templateText !== undefined || profile.readFile(inputPath) !== undefined)) {
-      source = options.templateText ?? profile.readFile(inputPath)!;
+      const read = decodeTemplate(inputPath, opts['input-encoding'], options.templateText ?? profile.readFile(inputPath)!, options.readBytes);
       templatePath = inputPath;
+      if ('error' in read) {
+        const at = read.range ? { file: inputPath, range: read.range } : placeOf(profile, section, 'input');
+        return { ...base, templatePath, error: { ...err(read.error, 'template', at), hint: read.hint } };
+      }
+      source = read.text;
     } else if (input !== undefined && input.startsWith('inline:')) source = pyLstrip(input.slice('inline:'.length));
     else if (has('url')) {
       const fetched = profile.readUrl(opts.url);
@@ -186,6 +198,17 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
         output += r.value;
       }
       off += part.length;
+    }
+  }
+  if (flavour === 'collective') {
+    // install() writes the result encoded with output-encoding; a character it cannot encode fails buildout.
+    const bad = encodingError(output, opts['output-encoding']);
+    if (bad) {
+      const at = templatePath !== undefined && bad.offset < outOrigin.length
+        ? { file: templatePath, range: { start: pos(outOrigin[bad.offset]), end: pos(outOrigin[bad.offset] + 1) } }
+        : placeOf(profile, section, 'output-encoding');
+      const hint = `output-encoding ${opts['output-encoding'] ?? 'utf-8'} cannot write this character; choose an encoding that can (utf-8) or change the text.`;
+      return { ...base, error: { ...err(bad.message, 'template', at), hint } };
     }
   }
   const outLines = lineStarts(output);

@@ -16,6 +16,7 @@ import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import type { TemplateOwner } from '../workspace/templateOwners';
 import { openSubstitutionBefore, referenceAt, scanTemplate, type TemplateReference } from './scan';
+import { templateEncodingDiagnostics } from './encodingCheck';
 
 export interface TemplateContext {
   owner: TemplateOwner;
@@ -154,5 +155,6 @@ export function templateDiagnostics(ws: BuildoutWorkspace, templatePath: string,
     plain.push(s);
   }
   out.push(...referenceDiagnostics(ctx.view, plain));
+  out.push(...templateEncodingDiagnostics(ws, templatePath, text, ctx, chosenOwner));
   return out;
 }

@@ -59,7 +59,7 @@ export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): Tem
   }
   const view = ws.profile(profile);
   if (!(view instanceof ResolvedProfileView)) return { profile, section, input, errors: ['Rendering needs the buildout resolver.'] };
-  const render = renderTemplate(view.profile, section, { templateText });
+  const render = renderTemplate(view.profile, section, { templateText, readBytes: ws.host.readBytes && ((p) => ws.host.readBytes!(p)) });
   input = render.templatePath ?? input;
   if (render.error) return { profile, section, input, render, errors: [render.error.message.trim()], alternatives };
   return { text: render.text, render, profile, section, input, errors: [], alternatives };

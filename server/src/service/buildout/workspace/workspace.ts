@@ -108,6 +108,7 @@ export class BuildoutWorkspace {
       readUrl: baseHost.readUrl ? (u) => baseHost.readUrl!(u) : undefined,
       // About the bytes on disk (what buildout reads), so an open document does not hide it.
       isInvalidUtf8: baseHost.isInvalidUtf8 ? (p) => baseHost.isInvalidUtf8!(p) : undefined,
+      readBytes: baseHost.readBytes ? (p) => baseHost.readBytes!(p) : undefined,
     };
   }
 
