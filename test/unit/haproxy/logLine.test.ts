@@ -61,7 +61,7 @@ describe('haproxy log lines', () => {
     const text = `log-profile p\n    on any format "x"\n${cfg('log 127.0.0.1 profile p local0')}`;
     assert.deepEqual(errorsOf(text, '3.2').filter((d) => d.code === 'unknown-value'), []);
     const old = errorsOf(text.replace(/^log-profile p\n {4}on any format "x"\n/, ''));
-    assert.deepEqual(old.filter((d) => d.code === 'unknown-value').map((d) => d.message.includes("'profile' needs HAProxy 3.2")), [true, true]);
+    assert.deepEqual(old.filter((d) => d.code === 'unknown-value').map((d) => String(d.message).includes("'profile' needs HAProxy 3.2")), [true, true]);
   });
   it('suggests the lower-case name for a capitalised facility', () => {
     const d = errorsOf(cfg('log 127.0.0.1 Local0'))[0];
