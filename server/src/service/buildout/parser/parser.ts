@@ -39,6 +39,8 @@ function range(line: number, start: number, end: number): Range {
 
 /** Shared by options without continuation lines (frozen: nobody may push to it). */
 const NO_CONTINUATIONS: string[] = Object.freeze([]) as unknown as string[];
+/** Marks an option whose continuation lines are still positions (compared by identity). */
+const LAZY: string[] = Object.freeze([]) as unknown as string[];
 /** Shared by sections without options (frozen: nobody may push to it). */
 const NO_OPTIONS: ParsedOption[] = Object.freeze([]) as unknown as ParsedOption[];
 
@@ -48,11 +50,17 @@ const NO_OPTIONS: ParsedOption[] = Object.freeze([]) as unknown as ParsedOption[
  * (nine per option) were most of the parse's allocations and of the collector's work.
  */
 class Option implements ParsedOption {
-  continuations = NO_CONTINUATIONS;
+  /** The continuation lines; `LAZY` while they are still only positions in `src`. */
+  private pieces = NO_CONTINUATIONS;
   rawValue: string;
   value: string;
-  /** [line, start, end] of each continuation that has text (the first line's range is implied). */
+  /**
+   * [line, start, end] of each continuation that has text (the first line's range is implied);
+   * while `pieces` is `LAZY`: [from, to, line] of the block in `src` (see `closeBlock`).
+   */
   private more: number[] | undefined = undefined;
+  /** The file's text while the continuations are only positions in it (undefined otherwise). */
+  private src: string | undefined = undefined;
   /** The ranges once asked for (one field for three: most options never are). */
   private ranges: { name?: Range; operator?: Range; values?: Range[] } | undefined = undefined;
 
@@ -76,8 +84,15 @@ class Option implements ParsedOption {
     return !this.firstValue;
   }
 
+  /** The continuation lines (a block's are sliced from the file when first read). */
+  get continuations(): string[] {
+    if (this.pieces === LAZY) this.materialize();
+    return this.pieces;
+  }
+
   /** Last line of the value: the last continuation with text, else the option's line. */
   get endLine(): number {
+    if (this.pieces === LAZY) this.materialize();
     const s = this.more;
     return s ? s[s.length - 3] : this.line;
   }
@@ -99,6 +114,7 @@ class Option implements ParsedOption {
   get valueRanges(): Range[] {
     const r = (this.ranges ??= {});
     if (r.values) return r.values;
+    if (this.pieces === LAZY) this.materialize();
     const out: Range[] = [range(this.line, this.valueStart, this.valueStart + this.firstValue.length)];
     const s = this.more;
     if (s) for (let i = 0; i < s.length; i += 3) out.push(range(s[i], s[i + 1], s[i + 2]));
@@ -109,11 +125,58 @@ class Option implements ParsedOption {
    * The continuation lines gathered by `Continuations` (exact-size arrays) and the value they
    * make. `joined`: the raw value as one slice of the file when the lines were contiguous there.
    */
-  close(pieces: string[], more: number[] | undefined, joined: string | undefined): void {
-    this.continuations = pieces;
+  close(pieces: string[], more: number[] | undefined, joined: string | undefined, value: string | undefined): void {
+    this.pieces = pieces;
     this.more = more;
     this.rawValue = joined ?? this.firstValue + '\n' + pieces.join('\n');
-    this.value = this.firstValue ? this.rawValue : blockValue(pieces);
+    this.value = value ?? this.rawValue;
+  }
+
+  /**
+   * A block (empty first value) whose lines are whole adjacent lines of an LF file,
+   * `text[from, to)` starting on line `line`: its raw value is that stretch (after the newline
+   * before it) and its value was dedented from the positions; the lines themselves and their
+   * ranges are made from the positions when first read (a cold resolve reads them only for
+   * `extends`: an array of lines, an array of positions and a slice per line per block option
+   * were a third of a parse's garbage).
+   */
+  closeBlock(text: string, from: number, to: number, line: number, value: string): void {
+    this.pieces = LAZY;
+    this.src = text;
+    this.more = [from, to, line];
+    this.rawValue = text.slice(from - 1, to);
+    this.value = value;
+  }
+
+  /** The lines and ranges of a `closeBlock` block, from its positions (as `Continuations.add` would have made them). */
+  private materialize(): void {
+    const text = this.src!;
+    const [from, to, firstLine] = this.more!;
+    let lines = 1;
+    let withText = 0;
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) lines++;
+    const pieces = new Array<string>(lines); // exact sizes: no growth by push
+    for (let k = 0, start = from; k < lines; k++) {
+      let end = text.indexOf('\n', start);
+      if (end < 0 || end > to) end = to;
+      pieces[k] = text.slice(start, end);
+      if (skipWs(text, start, end) < end) withText++;
+      start = end + 1;
+    }
+    const more = withText ? new Array<number>(3 * withText) : undefined;
+    for (let k = 0, m = 0, start = from; more && k < lines; k++) {
+      const end = start + pieces[k].length;
+      const first = skipWs(text, start, end);
+      if (first < end) {
+        more[m++] = firstLine + k;
+        more[m++] = first - start;
+        more[m++] = end - start;
+      }
+      start = end + 1;
+    }
+    this.pieces = pieces;
+    this.more = more;
+    this.src = undefined;
   }
 
   /**
@@ -123,13 +186,28 @@ class Option implements ParsedOption {
   words(): ExtendsEntry[] {
     const out = scratchEntries;
     entryCount = 0;
-    addWords(out, this.firstValue, this.line, this.valueStart);
+    addWords(out, this.firstValue, 0, this.firstValue.length, this.line, this.valueStart);
     const s = this.more;
-    let c = 0;
-    if (s) {
+    if (this.pieces === LAZY) {
+      // Read from the file in place (`extends` is the one block a cold resolve reads word by word).
+      const text = this.src!;
+      const to = s![1];
+      let line = s![2];
+      for (let start = s![0]; ; line++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0 || end > to) end = to;
+        const first = skipWs(text, start, end);
+        if (first < end) addWords(out, text, start, end, line, first - start);
+        if (end >= to) break;
+        start = end + 1;
+      }
+    } else if (s) {
+      const conts = this.pieces;
+      let c = 0;
       for (let i = 0; i < s.length; i += 3) {
-        while (c < this.continuations.length && this.continuations[c].length === 0) c++;
-        addWords(out, this.continuations[c++] ?? '', s[i], s[i + 1]);
+        while (c < conts.length && conts[c].length === 0) c++;
+        const piece = conts[c++] ?? '';
+        addWords(out, piece, 0, piece.length, s[i], s[i + 1]);
       }
     }
     return out.slice(0, entryCount); // exact size, not grown by push
@@ -154,11 +232,14 @@ class Option implements ParsedOption {
  *
  * `rawValue` is the first value and the pieces joined by newlines, and buildout's
  * post-processing only applies to a value starting with whitespace: here, a block (empty first
- * line), dedented from its lines (see `blockValue`). A block whose pieces are whole adjacent
- * lines of an LF file is that stretch of the file: its raw value is one slice, not a join.
+ * line), dedented from its lines (see `blockValueAt`). The lines are kept as positions and
+ * sliced once the option is done, and only when it keeps them: a block whose pieces are whole
+ * adjacent lines of an LF file is that stretch of the file, its raw value one slice, and its
+ * lines are made when first read (`Option.closeBlock`).
  */
 /** Scratch of `Continuations` and of a section's options, reused by every parse (never re-entered). */
-const scratchPieces: string[] = [];
+const scratchStarts: number[] = [];
+const scratchEnds: number[] = [];
 const scratchMore: number[] = [];
 const scratchOptions: ParsedOption[] = [];
 /** Scratch of `Option.words` (`addWords` appends at `entryCount`). */
@@ -166,13 +247,14 @@ const scratchEntries: ExtendsEntry[] = [];
 let entryCount = 0;
 
 class Continuations {
-  private readonly pieces = scratchPieces;
+  /** Each piece is `text[starts[i], ends[i])`: sliced only when the option keeps its lines. */
+  private readonly starts = scratchStarts;
+  private readonly ends = scratchEnds;
   private readonly more = scratchMore;
   private count = 0;
   private moreCount = 0;
-  /** Offsets of the first piece's start and of the last piece's end in the file. */
-  private from = 0;
-  private to = 0;
+  /** Line of the first piece. */
+  private firstLine = 0;
   private adjacent = true;
 
   constructor(private readonly text: string, private readonly lfOnly: boolean) {}
@@ -180,11 +262,11 @@ class Continuations {
   /** A continuation line: `text[pieceStart, pieceEnd)` on line `line`, its text at columns [start, end). */
   add(opt: Option, pieceStart: number, pieceEnd: number, line: number, start: number, end: number): void {
     if (this.count === 0) {
-      this.from = pieceStart;
+      this.firstLine = line;
       this.adjacent = opt.blockMode && this.lfOnly;
-    } else if (this.to + 1 !== pieceStart) this.adjacent = false;
-    this.to = pieceEnd;
-    this.pieces[this.count++] = this.text.slice(pieceStart, pieceEnd);
+    } else if (this.ends[this.count - 1] + 1 !== pieceStart) this.adjacent = false;
+    this.starts[this.count] = pieceStart;
+    this.ends[this.count++] = pieceEnd;
     if (start < end) {
       this.more[this.moreCount++] = line;
       this.more[this.moreCount++] = start;
@@ -195,10 +277,19 @@ class Continuations {
   /** Hand the gathered lines to `opt` (the option they continued), if any. */
   flush(opt: Option | undefined): void {
     if (!opt || this.count === 0) return;
-    const joined = this.adjacent ? this.text.slice(this.from - 1, this.to) : undefined;
-    opt.close(this.pieces.slice(0, this.count), this.moreCount ? this.more.slice(0, this.moreCount) : undefined, joined);
+    const n = this.count;
     this.count = 0;
+    const moreCount = this.moreCount;
     this.moreCount = 0;
+    const text = this.text;
+    if (this.adjacent) {
+      opt.closeBlock(text, this.starts[0], this.ends[n - 1], this.firstLine, blockValueAt(text, this.starts, this.ends, n));
+      return;
+    }
+    const pieces = new Array<string>(n); // exact size: no growth by push
+    for (let i = 0; i < n; i++) pieces[i] = text.slice(this.starts[i], this.ends[i]);
+    const value = opt.blockMode ? blockValueAt(text, this.starts, this.ends, n) : undefined;
+    opt.close(pieces, moreCount ? this.more.slice(0, moreCount) : undefined, undefined, value);
   }
 }
 
@@ -418,52 +509,53 @@ function makeOption(text: string, start: number, end: number, idx: number, activ
  * after its leading spaces (the value ranges begin at the text). Scanned in place: the word
  * objects of `pyWords` and a closure per option were a good part of a parse's garbage.
  */
-function addWords(out: ExtendsEntry[], piece: string, line: number, start: number): void {
-  const lead = skipWs(piece);
-  const n = piece.length;
+function addWords(out: ExtendsEntry[], text: string, from: number, to: number, line: number, start: number): void {
+  const lead = skipWs(text, from, to);
   let i = lead;
-  while (i < n) {
-    const from = i;
-    while (i < n && !isWsCode(piece.charCodeAt(i))) i++;
-    if (i > from) out[entryCount++] = new Entry(piece.slice(from, i), line, start + from - lead);
-    while (i < n && isWsCode(piece.charCodeAt(i))) i++;
+  while (i < to) {
+    const a = i;
+    while (i < to && !isWsCode(text.charCodeAt(i))) i++;
+    if (i > a) out[entryCount++] = new Entry(text.slice(a, i), line, start + a - lead);
+    while (i < to && isWsCode(text.charCodeAt(i))) i++;
   }
 }
 
 /**
- * `postProcessValue('\n' + lines.join('\n'))` for the continuation lines of a block (each
- * right-stripped by the parser, '' for a blank line): buildout's `textwrap.dedent` of the
+ * `postProcessValue('\n' + lines.join('\n'))` for the continuation lines of a block, line i
+ * being `text[starts[i], ends[i])` (each right-stripped by the parser, '' for a blank line): buildout's `textwrap.dedent` of the
  * right-stripped value, then `leading_blank_lines` removed. So: the lines from the first to the
  * last with text, less the longest common prefix of spaces and tabs of the lines with text
  * (blank lines stay empty; a line with text always holds a non-space, so none is "whitespace
  * only"); the leading run of whitespace ends on the newline before the first line with text.
  */
-function blockValue(lines: readonly string[]): string {
+function blockValueAt(text: string, starts: readonly number[], ends: readonly number[], n: number): string {
   let first = -1;
   let last = -1;
   let margin = 0;
-  let ref = '';
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length === 0) continue;
-    let k = 0;
-    while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+  let ref = 0;
+  for (let i = 0; i < n; i++) {
+    const from = starts[i];
+    const to = ends[i];
+    if (from === to) continue;
+    let k = from;
+    while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    k -= from;
     if (first < 0) {
       first = i;
       margin = k;
-      ref = line;
+      ref = from;
     } else {
       let m = 0;
       const limit = margin < k ? margin : k;
-      while (m < limit && line.charCodeAt(m) === ref.charCodeAt(m)) m++;
+      while (m < limit && text.charCodeAt(from + m) === text.charCodeAt(ref + m)) m++;
       margin = m;
     }
     last = i;
   }
   if (first < 0) return '';
-  if (first === last) return margin ? lines[first].slice(margin) : lines[first];
+  if (first === last) return text.slice(starts[first] + margin, ends[first]);
   const out = new Array<string>(last - first + 1); // exact size: no growth by push
-  for (let i = first; i <= last; i++) out[i - first] = lines[i].length && margin ? lines[i].slice(margin) : lines[i];
+  for (let i = first; i <= last; i++) out[i - first] = starts[i] === ends[i] ? '' : text.slice(starts[i] + margin, ends[i]);
   return out.join('\n');
 }
 
