@@ -403,7 +403,7 @@ export class Loader {
     const myDepth = seen.length;
     seen.push(spelled);
     seenNorm.push(norm);
-    let results: Data[] = [];
+    let results: Data[] = NO_RESULTS; // (3.1 mode only: appendCapped makes it on the first append)
     const words = extendsKey ? pySplit(extendsKey.value) : [];
     const entries = matchEntries(words, parsed.extends);
     // One slot per word, set in the loop below (an array grown by push takes 17 slots at once).
@@ -436,6 +436,7 @@ export class Loader {
     let out: Data[];
     if (mode === '2.13') out = [merged ? updateData(merged, data, mode, owned) : data];
     else {
+      if (results === NO_RESULTS) results = [];
       if (results.length < MAX_ENTRIES) results.push(data);
       out = results;
       if (out.length >= MAX_ENTRIES) {
@@ -457,6 +458,9 @@ export class Loader {
   }
 }
 
+/** Shared by every open until its first 3.1 include (frozen: never pushed to). */
+const NO_RESULTS: Data[] = Object.freeze([]) as unknown as Data[];
+
 /**
  * `target + items`, cut at MAX_ENTRIES. A full list is never pushed to again, so a full child
  * list is shared instead of copied: above the cut every ancestor of a diamond-heavy graph would
@@ -465,6 +469,7 @@ export class Loader {
 function appendCapped(target: Data[], items: Data[]): Data[] {
   if (target.length >= MAX_ENTRIES) return target;
   if (target.length === 0 && items.length >= MAX_ENTRIES) return items;
+  if (target === NO_RESULTS) target = [];
   for (const d of items) {
     if (target.length >= MAX_ENTRIES) break;
     target.push(d);

@@ -345,6 +345,16 @@ function overrideOne(v2: SKey, key: string): void {
   overrideTarget.set(key, v1 ? override(v1, v2) : v2);
 }
 
+/** `overrideOne`, a key of s2 replaced by its increment's result (`resultCount` of them in `results`). */
+let resultCount = 0;
+function overrideWithResult(v2: SKey, key: string): void {
+  if (isIncrementKey(key)) return;
+  let v = v2;
+  for (let i = 0; i < resultCount; i++) if (incNames[i] === key) { v = results[i]; break; }
+  const v1 = overrideTarget.get(key);
+  overrideTarget.set(key, v1 ? override(v1, v) : v);
+}
+
 function overrideAll(s1: Section, s2: Section): void {
   // forEach, not for-of: destructuring each entry allocated an array per key merged; and a
   // module-level callback, not a closure per call.
@@ -386,13 +396,9 @@ export function updateSection(s1: Section, s2: Section): Section {
       const base = s2.get(incNames[i]) ?? s1.get(incNames[i]) ?? IMPLICIT;
       results[i] = k.charCodeAt(k.length - 1) === 43 ? addTo(base, s2.get(k)!) : removeFrom(base, s2.get(k)!);
     }
-    s2.forEach((v2, key) => {
-      if (isIncrementKey(key)) return;
-      let v = v2;
-      for (let i = 0; i < n; i++) if (incNames[i] === key) { v = results[i]; break; }
-      const v1 = s1.get(key);
-      s1.set(key, v1 ? override(v1, v) : v);
-    });
+    overrideTarget = s1;
+    resultCount = n;
+    s2.forEach(overrideWithResult);
     for (let i = 0; i < n; i++) {
       const name = incNames[i];
       if (s2.has(name)) continue;
@@ -432,25 +438,38 @@ export function updateSection(s1: Section, s2: Section): Section {
  * A section d1 lacks is adopted as is, without a copy.
  */
 export function updateData(d1: Data, d2: Data, mode: MergeMode, owned: Set<Section>): Data {
-  d2.forEach((s2, name) => {
-    let s1 = d1.get(name);
-    if (s1) {
-      // The same section reached through two extends paths: override(v, v) is v, a no-op.
-      if (s1 === s2 && !hasIncrements(s2)) return;
-      if (!owned.has(s1)) {
-        d1.set(name, (s1 = copyMap(s1)));
-        owned.add(s1);
-      }
-      updateSection(s1, s2);
-    } else if (mode === '2.13' || !hasIncrements(s2) || s2.has('<')) {
-      d1.set(name, s2);
-    } else {
-      const s = updateSection(new Map(), baseIncrements(s2));
-      owned.add(s);
-      d1.set(name, s);
-    }
-  });
+  // A module-level callback and state, not a closure per merge (updateData is not re-entered).
+  mergeInto = d1;
+  mergeMode = mode;
+  mergeOwned = owned;
+  d2.forEach(mergeSection);
+  mergeOwned = NO_OWNED;
   return d1;
+}
+
+const NO_OWNED = new Set<Section>();
+let mergeInto: Data = new Map();
+let mergeMode: MergeMode = '2.13';
+let mergeOwned = NO_OWNED;
+
+function mergeSection(s2: Section, name: string): void {
+  const d1 = mergeInto;
+  let s1 = d1.get(name);
+  if (s1) {
+    // The same section reached through two extends paths: override(v, v) is v, a no-op.
+    if (s1 === s2 && !hasIncrements(s2)) return;
+    if (!mergeOwned.has(s1)) {
+      d1.set(name, (s1 = copyMap(s1)));
+      mergeOwned.add(s1);
+    }
+    updateSection(s1, s2);
+  } else if (mergeMode === '2.13' || !hasIncrements(s2) || s2.has('<')) {
+    d1.set(name, s2);
+  } else {
+    const s = updateSection(new Map(), baseIncrements(s2));
+    mergeOwned.add(s);
+    d1.set(name, s);
+  }
 }
 
 /** zc.buildout ≥ 3.1.1 (#641): a leading `k +=` becomes `k =`, a leading `k -=` an empty `k =`. */
