@@ -16,7 +16,7 @@ export type FindingTopic =
   | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
   | 'experimental' | 'missing-acl' | 'missing-server' | 'track-without-check' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size' | 'bad-number'
   | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument'
-  | 'defaults-rules' | 'missing-table';
+  | 'defaults-rules' | 'missing-table' | 'variable-name';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
 const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
@@ -28,6 +28,7 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['named-defaults', /not allowed in anonymous 'defaults' section/],
   ['defaults-rules', /cannot inherit from (?:a|the same) defaults section/],
   ['missing-table', /table name must be set in arg |unable to find table '/],
+  ['variable-name', /invalid variable name '|invalid syntax at char '/],
   ['deprecated', /is deprecated and will be removed|is deprecated since|deprecated, please use/],
   ['missing-server', /unable to find required server '.*' for tracking/],
   ['track-without-check', /for tracking as it does not have any check nor agent enabled/],
@@ -38,8 +39,8 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['bad-number', /invalid log length '[^']|total-max-size wrong value '|"total-max-size" \(.*\) must not be greater than/],
   ['extra-argument', /cannot handle unexpected argument '|expects either 'if' or 'unless' followed by a condition but found '/],
   ['missing-argument', /balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method|: missing config file|expects a <name> argument|: expects <address> and <facility>|unknown log facility ''/],
-  ['bad-value', /unknown log (?:format|facility) '[^']|unknown optional (?:minimum )?log level '|unknown proxy mode '|^balance only supports |balance hdr requires an http header field name|balance rdp-cookie : missing cookie name/],
-  ['missing-option-value', /: missing certificate location|' : missing value$|' option without value|invalid log length ''|unknown log format ''/],
+  ['bad-value', /unsupported HTTP code '|response only supports redirect type|expects 'code', 'prefix', 'location'|unknown log (?:format|facility) '[^']|unknown optional (?:minimum )?log level '|unknown proxy mode '|^balance only supports |balance hdr requires an http header field name|balance rdp-cookie : missing cookie name/],
+  ['missing-option-value', /: missing certificate location|' : missing value$|' option without value|invalid log length ''|unknown log format ''|missing argument for '/],
   ['out-of-section', /out of section/],
   ['removed', /not supported any ?more|doesn't exist anymore|no longer supported|has been removed|was removed/i],
   ['unknown-fetch', /unknown fetch method/],
@@ -93,6 +94,7 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'missing-option-value': ['missing-option-value'],
   'defaults-rules': ['defaults-rules-inheritance'],
   'missing-table': ['undefined-table'],
+  'variable-name': ['invalid-variable-name'],
 };
 
 export function findingTopic(message: string): FindingTopic | undefined {

@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   unknownFetch: code('unknown-fetch', 'error', "Unknown sample fetch '{name}'.{hint}", 'An ACL or condition uses a fetch HAProxy does not know.'),
   unknownConverter: code('unknown-converter', 'error', "Unknown converter '{name}'.{hint}", 'A converter in a sample expression HAProxy does not know.'),
   experimentalDirective: code('experimental-directive', 'error', "'{name}' is an experimental {what} in HAProxy {version}: it is refused unless 'expose-experimental-directives' appears in 'global' on an earlier line.", 'An experimental directive or action (`http-request normalize-uri`, `tune.fd.edge-triggered` …) used without an earlier `expose-experimental-directives` in `global`.'),
+  invalidVariableName: code('invalid-variable-name', 'error', "'{name}' is not a valid variable name: {reason}", 'A `set-var(…)`, `set-var-fmt(…)` or `unset-var(…)` action (or the global `set-var`) whose variable name lacks its scope (`txn.`, `req.`, `res.`, `sess.`, `proc.`, `check.`) or has a character other than letters, digits, `_` and `.`.'),
   unknownFilter: code('unknown-filter', 'error', "HAProxy {version} has no filter named '{name}'.{hint}", '`filter <name>` with a filter the target version does not register (e.g. `bwlim-in` before 2.8).'),
   // References
   undefinedBackend: code('undefined-backend', 'error', "No backend named '{name}' is defined in this file.{hint}", '`use_backend`/`default_backend` naming a backend that does not exist.'),

@@ -26,6 +26,8 @@ import { checkGatedFeatures } from './gatedFeatureChecks';
 import { checkDefaultsRules } from './defaultsRulesChecks';
 import { checkFilterArgs } from './filterArgChecks';
 import { checkLogLines } from './logLineChecks';
+import { checkRedirects } from './redirectChecks';
+import { checkVariableNames } from './variableNameChecks';
 import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
@@ -58,6 +60,8 @@ const FAMILIES: readonly [string, Family][] = [
   ['defaults-rules', checkDefaultsRules],
   ['filter-args', checkFilterArgs],
   ['log-lines', checkLogLines],
+  ['redirects', checkRedirects],
+  ['variable-names', checkVariableNames],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {
