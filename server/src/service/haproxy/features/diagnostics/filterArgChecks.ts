@@ -14,18 +14,12 @@ import type { CheckContext } from './reporter';
 
 const SPOE_OPTIONS = new Set(['config', 'engine']);
 
-export function checkFilterArgs(cc: CheckContext): void {
-  for (const section of cc.doc.sections) {
-    const kind = section.kind;
-    if (kind !== 'frontend' && kind !== 'backend' && kind !== 'listen') continue;
-    for (const st of section.body) {
-      if (st.keyword !== 'filter') continue;
-      const name = st.valueAt(1);
-      if (name === 'spoe') checkSpoe(cc, st);
-      else if (name === 'cache' && st.tokenCount === 2) {
-        cc.report('missingArgument', st.line, st.tokenStart(0), st.tokenEnd(1), { name: 'filter cache', expected: "the name of a 'cache' section" });
-      }
-    }
+/** One `filter` line of a frontend, backend or listen (lineArgChecks.ts calls it). */
+export function checkFilterLine(cc: CheckContext, st: Statement): void {
+  const name = st.valueAt(1);
+  if (name === 'spoe') checkSpoe(cc, st);
+  else if (name === 'cache' && st.tokenCount === 2) {
+    cc.report('missingArgument', st.line, st.tokenStart(0), st.tokenEnd(1), { name: 'filter cache', expected: "the name of a 'cache' section" });
   }
 }
 

@@ -24,10 +24,7 @@ import { checkServerAddresses } from './serverAddressChecks';
 import { checkInheritedCheckWithTrack } from './inheritedChecks';
 import { checkGatedFeatures } from './gatedFeatureChecks';
 import { checkDefaultsRules } from './defaultsRulesChecks';
-import { checkFilterArgs } from './filterArgChecks';
-import { checkLogLines } from './logLineChecks';
-import { checkRedirects } from './redirectChecks';
-import { checkVariableNames } from './variableNameChecks';
+import { checkLineArguments } from './lineArgChecks';
 import { checkKeywordCase } from './keywordCase';
 import { checkTimeouts } from './proxyChecks';
 import { checkDuplicates, checkReferences } from './referenceChecks';
@@ -58,10 +55,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['server-addresses', checkServerAddresses],
   ['inherited-checks', checkInheritedCheckWithTrack],
   ['defaults-rules', checkDefaultsRules],
-  ['filter-args', checkFilterArgs],
-  ['log-lines', checkLogLines],
-  ['redirects', checkRedirects],
-  ['variable-names', checkVariableNames],
+  ['line-arguments', checkLineArguments],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {

@@ -25,7 +25,6 @@ import { compareVersions } from '../../knowledge/removed';
 import type { Statement } from '../../parser/model';
 import { didYouMeanHint, type CheckContext } from './reporter';
 
-const LOG_SECTIONS = new Set(['global', 'defaults', 'frontend', 'backend', 'listen', 'peers', 'fcgi-app', 'log-forward']);
 const FACILITIES = [
   'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'auth2', 'ftp',
   'ntp', 'audit', 'alert', 'cron2', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
@@ -36,15 +35,12 @@ const FACILITY_SET = new Set(FACILITIES);
 const LEVEL_SET = new Set(LEVELS);
 const FORMAT_SET = new Set(FORMATS);
 
-export function checkLogLines(cc: CheckContext): void {
-  const profiles = compareVersions(cc.version, '3.2') >= 0;
-  for (const section of cc.doc.sections) {
-    if (!LOG_SECTIONS.has(section.kind)) continue;
-    const inGlobal = section.kind === 'global';
-    for (const st of section.body) {
-      if (st.keyword === 'log') checkLog(cc, st, inGlobal, profiles);
-    }
-  }
+/** Sections whose `log` lines this reads (lineArgChecks.ts dispatches to checkLog). */
+export const LOG_SECTIONS: ReadonlySet<string> = new Set(['global', 'defaults', 'frontend', 'backend', 'listen', 'peers', 'fcgi-app', 'log-forward']);
+
+/** Whether `log … profile <name>` exists (3.2 and later). */
+export function logProfiles(cc: CheckContext): boolean {
+  return compareVersions(cc.version, '3.2') >= 0;
 }
 
 /** C's atoi: optional blanks and sign, then the leading digits; 0 without any. */
@@ -53,7 +49,8 @@ function atoi(s: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-function checkLog(cc: CheckContext, st: Statement, inGlobal: boolean, profiles: boolean): void {
+/** One `log` line (`inGlobal`: in the global section, where `or global` is not offered). */
+export function checkLog(cc: CheckContext, st: Statement, inGlobal: boolean, profiles: boolean): void {
   const n = st.tokenCount;
   for (let i = 1; i < n; i++) if (cc.deferredAt(st, i)) return;
   const v = (i: number) => (i < n ? st.valueAt(i)! : '');

@@ -23,19 +23,17 @@ const FLAGS = new Set(['drop-query', 'append-slash', 'ignore-empty']);
 const CODES = new Set([301, 302, 303, 307, 308]);
 const HINT = " It takes 'location', 'prefix' or 'scheme' with a value, 'code', 'set-cookie', 'clear-cookie', 'drop-query', 'append-slash', 'ignore-empty'";
 
-export function checkRedirects(cc: CheckContext): void {
-  const newer = compareVersions(cc.version, '3.1') >= 0;
-  for (const section of cc.doc.sections) {
-    const kind = section.kind;
-    if (kind !== 'frontend' && kind !== 'backend' && kind !== 'listen' && kind !== 'defaults') continue;
-    for (const st of section.body) {
-      const kw = st.keyword;
-      if (kw === 'redirect') {
-        if (st.tokenCount >= 3) checkRedirect(cc, st, 1, false, newer);
-      } else if ((kw === 'http-request' || kw === 'http-response') && st.tokenCount >= 3 && st.valueAt(1) === 'redirect') {
-        checkRedirect(cc, st, 2, kw === 'http-response', newer);
-      }
-    }
+/** Whether `keep-query` and `set-cookie-fmt` exist (3.1 and later). */
+export function redirectNewWords(cc: CheckContext): boolean {
+  return compareVersions(cc.version, '3.1') >= 0;
+}
+
+/** A `redirect`, `http-request …` or `http-response …` line of a proxy or defaults section (lineArgChecks.ts calls it). */
+export function checkRedirectLine(cc: CheckContext, st: Statement, kw: string, newer: boolean): void {
+  if (kw === 'redirect') {
+    if (st.tokenCount >= 3) checkRedirect(cc, st, 1, false, newer);
+  } else if (st.tokenCount >= 3 && st.text.includes('redirect') && st.valueAt(1) === 'redirect') {
+    checkRedirect(cc, st, 2, kw === 'http-response', newer);
   }
 }
 

@@ -17,7 +17,7 @@ import type { Statement } from '../../parser/model';
 import type { CheckContext } from './reporter';
 
 /** Rule keywords and the index of their action word. */
-const ACTION_AT: ReadonlyMap<string, number> = new Map([
+export const ACTION_AT: ReadonlyMap<string, number> = new Map([
   ['http-request', 1], ['http-response', 1], ['http-after-response', 1], ['http-check', 1], ['tcp-check', 1],
   ['tcp-request', 2], ['tcp-response', 2],
 ]);
@@ -25,29 +25,29 @@ const SCOPES = ['proc.', 'sess.', 'txn.', 'req.', 'res.', 'check.'];
 const PARENT_SCOPES = ['psess.', 'ptxn.', 'preq.', 'pres.'];
 const ACTION = /^(?:set-var|set-var-fmt|unset-var)\(/;
 
-export function checkVariableNames(cc: CheckContext): void {
-  const scopes = compareVersions(cc.version, '3.1') >= 0 ? [...SCOPES, ...PARENT_SCOPES] : SCOPES;
-  for (const section of cc.doc.sections) {
-    const inGlobal = section.kind === 'global';
-    for (const st of section.body) {
-      const kw = st.keyword;
-      if (inGlobal) {
-        if ((kw === 'set-var' || kw === 'set-var-fmt') && st.tokenCount > 1 && !cc.deferredAt(st, 1)) checkName(cc, st, 1, 0, st.valueAt(1)!, scopes);
-        continue;
-      }
-      const at = ACTION_AT.get(kw);
-      // The text test first: most rule lines set no variable, and nothing is built for them.
-      if (at === undefined || !st.text.includes('-var') || at >= st.tokenCount || cc.deferredAt(st, at)) continue;
-      const word = st.valueAt(at)!;
-      const m = ACTION.exec(word);
-      if (!m) continue;
-      const close = word.indexOf(')', m[0].length);
-      if (close < 0) continue; // an unclosed argument list is another error
-      const comma = word.indexOf(',', m[0].length);
-      const end = comma >= 0 && comma < close ? comma : close;
-      checkName(cc, st, at, m[0].length, word.slice(m[0].length, end), scopes);
-    }
-  }
+/** The scopes a version takes. */
+export function variableScopes(cc: CheckContext): readonly string[] {
+  return compareVersions(cc.version, '3.1') >= 0 ? [...SCOPES, ...PARENT_SCOPES] : SCOPES;
+}
+
+/** A global `set-var`/`set-var-fmt` line. */
+export function checkGlobalSetVar(cc: CheckContext, st: Statement, scopes: readonly string[]): void {
+  if (st.tokenCount > 1 && !cc.deferredAt(st, 1)) checkName(cc, st, 1, 0, st.valueAt(1)!, scopes);
+}
+
+/** A rule line (`kw` one of ACTION_AT's keys) that may set a variable. */
+export function checkVariableAction(cc: CheckContext, st: Statement, kw: string, scopes: readonly string[]): void {
+  const at = ACTION_AT.get(kw);
+  // The text test first: most rule lines set no variable, and nothing is built for them.
+  if (at === undefined || !st.text.includes('-var') || at >= st.tokenCount || cc.deferredAt(st, at)) return;
+  const word = st.valueAt(at)!;
+  const m = ACTION.exec(word);
+  if (!m) return;
+  const close = word.indexOf(')', m[0].length);
+  if (close < 0) return; // an unclosed argument list is another error
+  const comma = word.indexOf(',', m[0].length);
+  const end = comma >= 0 && comma < close ? comma : close;
+  checkName(cc, st, at, m[0].length, word.slice(m[0].length, end), scopes);
 }
 
 /** Reports the name (at `offset` in word `i`) when HAProxy refuses it. */
