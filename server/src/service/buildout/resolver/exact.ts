@@ -90,6 +90,9 @@ function noteCook(v: { value: string }, k: string): void {
   if (v.value.includes('${')) cookKeys[cookTop++] = k;
 }
 
+/** Set by `sub`/`subDollars` on return: the result has no `$` (so no `${`), read right after the call. */
+let subClean = false;
+
 function setData(o: Options, option: string, value: string): void {
   (o.data ??= new Map()).set(option, value);
 }
@@ -105,6 +108,13 @@ export class ExactEvaluator {
   /** Error raised while constructing the Buildout object (buildout section, versions). */
   readonly constructionError?: BuildoutError;
   private depth = 0;
+  /**
+   * The section whose recipe is computing its options: the provider's `section` callback reads
+   * it. Two callbacks per evaluator instead of two closures per initialised section.
+   */
+  private asking: Options | undefined = undefined;
+  private readonly own = (opt: string): string | undefined => this.get(this.asking!, opt);
+  private readonly any = (s: string, opt: string): string | undefined => this.get(this.section(s), opt);
 
   constructor(private expander: MacroExpander, private provider: ComputedOptionsProvider, private sectionNames: () => string[]) {
     try {
@@ -219,7 +229,6 @@ export class ExactEvaluator {
       cookKeys[j + 1] = k;
     }
     if (end > base) {
-      const cooked = (o.cooked = new Map());
       try {
         for (let i = base; i < end; i++) {
           const k = cookKeys[i];
@@ -228,7 +237,12 @@ export class ExactEvaluator {
           chain[at + 1] = k;
           chainTop = at + 2;
           try {
-            cooked.set(k, this.subDollars(o, o.raw.get(k)!.value, at));
+            const value = this.subDollars(o, o.raw.get(k)!.value, at);
+            // A value without `$` cannot hold `${`: `get` would move it from `_cooked` to `_data`
+            // unchanged on its first read, so it goes there now, and the substituted string (a
+            // rope of its pieces) is never scanned for `${` — which flattened every cooked value.
+            if (subClean) setData(o, k, value);
+            else (o.cooked ??= new Map()).set(k, value);
           } finally {
             chainTop = at;
           }
@@ -243,9 +257,14 @@ export class ExactEvaluator {
     if (deps) for (const dep of pySplit(deps)) this.section(dep); // (no empty word list per section)
     const recipe = this.get(o, 'recipe');
     if (recipe) {
-      const own = (opt: string) => this.get(o, opt);
-      const any = (s: string, opt: string) => this.get(this.section(s), opt);
-      const computed = this.provider(recipe, name, own, any);
+      const outer = this.asking;
+      this.asking = o;
+      let computed: Record<string, string | undefined>;
+      try {
+        computed = this.provider(recipe, name, this.own, this.any);
+      } finally {
+        this.asking = outer; // (the provider's `any` may initialise further sections, each asking in turn)
+      }
       for (const k in computed) if (Object.prototype.hasOwnProperty.call(computed, k)) setData(o, k, computed[k] ?? '');
       this.partsOrder.push(name);
     }
@@ -286,10 +305,15 @@ export class ExactEvaluator {
     return this.get(o, option) ?? fail({ kind: 'missing-option', message: `Missing option: ${o.name}:${option}` });
   }
 
-  /** `'$$'.join(self._sub(s, seen) for s in value.split('$$'))` (no split for the common value without "$$"). */
+  /**
+   * `'$$'.join(self._sub(s, seen) for s in value.split('$$'))` (no split for the common value
+   * without "$$"). `subClean` tells whether the result has no `$`.
+   */
   private subDollars(o: Options, value: string, seen: number): string {
     if (!value.includes('$$')) return this.sub(o, value, seen);
-    return value.split('$$').map((s) => this.sub(o, s, seen)).join('$$');
+    const out = value.split('$$').map((s) => this.sub(o, s, seen)).join('$$');
+    subClean = false;
+    return out;
   }
 
   /**
@@ -298,12 +322,18 @@ export class ExactEvaluator {
    */
   private sub(o: Options, template: string, seen: number): string {
     let start = template.indexOf('${');
-    if (start < 0) return template;
+    if (start < 0) {
+      subClean = template.indexOf('$') < 0;
+      return template;
+    }
     let out = '';
     let pos = 0;
+    // No `$` in the text between the tokens nor in a substituted value (each is flat or small).
+    let clean = true;
     while (start >= 0) {
       const end = template.indexOf('}', start + 2);
       if (end < 0) break;
+      if (clean && template.indexOf('$', pos) < start) clean = false;
       out += template.slice(pos, start);
       let section: string;
       let option: string;
@@ -323,10 +353,12 @@ export class ExactEvaluator {
         if (option === '_buildout_section_name_') v = o.name;
         else fail({ kind: 'missing-option', message: `Referenced option does not exist: ${section} ${option}` });
       }
+      if (clean && v!.indexOf('$') >= 0) clean = false;
       out += v;
       pos = end + 1;
       start = template.indexOf('${', pos);
     }
+    subClean = clean && template.indexOf('$', pos) < 0;
     return out + template.slice(pos);
   }
 
