@@ -1,9 +1,10 @@
 /**
  * One pass over the document for the line checks of logLineChecks.ts, filterArgChecks.ts,
- * redirectChecks.ts and variableNameChecks.ts: each statement is dispatched on its keyword
+ * redirectChecks.ts, variableNameChecks.ts and bindSslChecks.ts: each statement is dispatched on its keyword
  * alone (a cheap field), so the lines none of them reads cost one switch, and a 20,000-line
- * config is walked once instead of four times. What each check reports, and why, is in its module.
+ * config is walked once instead of five times. What each check reports, and why, is in its module.
  */
+import { checkBindSsl } from './bindSslChecks';
 import { checkFilterLine } from './filterArgChecks';
 import { checkLog, LOG_SECTIONS, logProfiles } from './logLineChecks';
 import { checkRedirectLine, redirectNewWords } from './redirectChecks';
@@ -28,6 +29,9 @@ export function checkLineArguments(cc: CheckContext): void {
       switch (kw) {
         case 'log':
           if (logs) checkLog(cc, st, inGlobal, profiles);
+          break;
+        case 'bind':
+          if ((kind === 'frontend' || kind === 'listen') && st.text.includes('ssl')) checkBindSsl(cc, st, section);
           break;
         case 'filter':
           if (proxy) checkFilterLine(cc, st);
