@@ -1,5 +1,5 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { LineStatement, TokenStore, clearStatementSlots, internKeyword, keywordAt, lowerCase } from './statement';
+import { F_LOWER, META, LineStatement, StatementTable, clearStatementSlots, internKeyword, keywordAt, lowerCase } from './statement';
 import { hashLine, scan, scanPlainRange, tokenizeLine } from './tokenizer';
 
 /**
@@ -88,8 +88,15 @@ export function parseHaproxy(text: string): HaproxyDocument {
     for (let i = 0; i < loopStart; i++) statements![i] = prev.statements[i];
   }
   const firstMiddle = doc.sections.length;
-  // Word columns of the lines tokenized by this parse (all of them, or the edited ones).
-  const store = new TokenStore(prev ? 64 : text.length >> 2);
+  // The statements of the lines tokenized by this parse (all of them, or the edited ones),
+  // sized for those lines: grown from a small guess, the store doubled ~14 times on a new
+  // 20k text (each a copy, and external memory that hurries the garbage collector).
+  const lexFrom = prev ? Math.max(loopStart, prefix) : 0;
+  const lexTo = prev ? Math.min(loopEnd, lines.length - suffix) : lineCount;
+  let lexChars = 0;
+  for (let k = lexFrom; k < lexTo; k++) lexChars += lines[k].length;
+  const lexLines = Math.max(0, lexTo - lexFrom);
+  const table = new StatementTable(64 + (lexChars >> 1) + (META + 2) * lexLines, lexLines + 4);
   let current: Section | undefined;
   // Offset of line `lineNo` in `text` (every line separator is one character: LF or a lone CR).
   let at = 0;
@@ -108,7 +115,7 @@ export function parseHaproxy(text: string): HaproxyDocument {
       if (!old) continue;
       st = shift === 0 ? old : old.movedTo(lineNo);
     } else {
-      st = lex(text, from, raw, lineNo, store);
+      st = lex(text, from, raw, lineNo, table);
       if (!st) continue;
     }
     if (statements) statements[lineNo] = st;
@@ -119,8 +126,8 @@ export function parseHaproxy(text: string): HaproxyDocument {
     }
     if (word !== undefined && SECTION_KEYWORDS.has(word)) {
       current = { kind: word, header: st, body: [], startLine: lineNo, endLine: lineNo };
-      const tokens = st.tokens;
-      if (tokens[1]) current.name = tokens[1];
+      const name = st.tokenAt(1);
+      if (name) current.name = name;
       doc.sections.push(current);
       continue;
     }
@@ -148,22 +155,29 @@ export function parseHaproxy(text: string): HaproxyDocument {
  * One line (`raw`, which is `text` from `from` on) as a statement, or undefined for a blank line.
  * Plain lines take the fast scan (no token objects).
  */
-function lex(text: string, from: number, raw: string, lineNo: number, store: TokenStore): LineStatement | undefined {
+function lex(text: string, from: number, raw: string, lineNo: number, table: StatementTable): LineStatement | undefined {
+  const at = table.open();
+  const store = table.store;
   const count = scanPlainRange(text, from, from + raw.length, store);
   if (count >= 0) {
     const commentAt = scan.commentAt;
-    if (count === 0 && commentAt < 0) return undefined;
-    const at = store.size - 2 * count;
-    const comment = commentAt >= 0 ? { start: commentAt, text: raw.slice(commentAt, scan.end) } : undefined;
-    const keyword = count > 0 ? (scan.upper ? internKeyword(lowerCase(raw.slice(store.data[at], store.data[at + 1]))) : keywordAt(text, from + store.data[at], from + store.data[at + 1])) : '';
-    return new LineStatement(lineNo, count > 0 ? store.data[at] : commentAt, raw, comment, undefined, keyword, undefined, store, at, count, !scan.upper, scan.hash);
+    if (count === 0 && commentAt < 0) {
+      store.size = at;
+      return undefined;
+    }
+    const w = at + META;
+    const keyword = count > 0 ? (scan.upper ? internKeyword(lowerCase(raw.slice(store.data[w], store.data[w + 1]))) : keywordAt(text, from + store.data[w], from + store.data[w + 1])) : '';
+    return table.close(at, lineNo, raw, keyword, count > 0 ? store.data[w] : commentAt, count, scan.upper ? 0 : F_LOWER, scan.hash, commentAt, commentAt >= 0 ? scan.end : 0);
   }
   const lexed = tokenizeLine(raw);
-  if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) return undefined;
+  if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) {
+    store.size = at;
+    return undefined;
+  }
   const first = lexed.tokens[0];
   const indent = first ? first.start : lexed.comment ? lexed.comment.start : 0;
   const keyword = first ? internKeyword(lowerCase(first.value)) : '';
-  return new LineStatement(lineNo, indent, raw, lexed.comment, lexed.errors, keyword, lexed.tokens, undefined, 0, 0, false, hashLine(raw));
+  return table.closeFull(at, lineNo, raw, keyword, indent, lexed.tokens, lexed.comment, lexed.errors, hashLine(raw));
 }
 
 /** The first word lower-cased, when it is not quoted (a quoted word is never a section keyword nor a directive). */

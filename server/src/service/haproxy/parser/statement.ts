@@ -20,9 +20,8 @@ import type { Comment, LexError, Statement, Token } from './model';
  * objects as long as fewer than 256 lines were read in between. Readers must not keep Token objects of
  * many statements and compare them by identity later (none do: symbols copy positions).
  *
- * Every field that is not derived is an own enumerable property (line, indent, text,
- * comment, errors), so two parses of the same text compare deep-equal; the offsets are
- * private (`#`), never compared.
+ * The statements themselves are thin views into per-parse arrays (`StatementTable`), see
+ * `LineStatement`.
  */
 export class TokenStore {
   data: Int32Array;
@@ -63,84 +62,174 @@ export function clearStatementSlots(): void {
   slotTokens.fill(undefined);
 }
 
-export class LineStatement implements Statement {
-  line: number;
-  indent: number;
-  /** The line as written (up to its end; the tokens' columns index into it). */
-  readonly text: string;
+/**
+ * What one parse knows of its statements, struct-of-arrays (why: see `LineStatement`): for
+ * statement `i`, its line text and keyword in `texts[i]` / `keywords[i]`, and in `store.data`
+ * at the statement's offset a small header (META ints: index, indent, word count, flags, line
+ * hash, comment start and end) followed by its words' column pairs. The few lines the fast scan
+ * leaves to the full tokenizer keep their tokens, comment and errors in `extras`.
+ */
+export const META = 7;
+const M_INDEX = 0;
+const M_INDENT = 1;
+const M_COUNT = 2;
+const M_FLAGS = 3;
+const M_HASH = 4;
+/** Plain line: comment start (-1 for none) and end. Tokenized line: index in `extras`. */
+const M_C0 = 5;
+const M_C1 = 6;
+/** Flags: words all lower-case ASCII; tokenized by the full tokenizer (quotes, escapes, `$`). */
+export const F_LOWER = 1;
+export const F_FULL = 2;
+
+interface Extra {
+  tokens: Token[];
   comment: Comment | undefined;
   errors: LexError[] | undefined;
-  /** The first word lower-cased ('' for none), one shared string per distinct keyword: most passes look at nothing else. */
-  readonly keyword: string;
-  /** Full tokens of a line the fast scan does not handle (quotes, escapes, `$`…). */
-  #full: Token[] | undefined;
-  #store: TokenStore | undefined;
-  /** Index of the first column pair in the store, and the number of words. */
-  #at: number;
-  #count: number;
-  /** No word has an upper-case or non-ASCII character: `words` is `values`. */
-  #lower: boolean;
-  #hash: number;
+}
 
-  constructor(line: number, indent: number, text: string, comment: Comment | undefined, errors: LexError[] | undefined, keyword: string, full: Token[] | undefined, store: TokenStore | undefined, at: number, count: number, lower = false, hash = 0) {
+export class StatementTable {
+  readonly store: TokenStore;
+  /** Sized for `lines` statements up front (arrays grown by push copy themselves as they double). */
+  readonly texts: string[];
+  readonly keywords: string[];
+  readonly extras: Extra[] = [];
+  size = 0;
+  constructor(capacity: number, lines: number) {
+    this.store = new TokenStore(capacity);
+    this.texts = new Array<string>(lines);
+    this.keywords = new Array<string>(lines);
+  }
+
+  /** Reserves a statement header at the end of the store; returns its offset (the words follow). */
+  open(): number {
+    const at = this.store.size;
+    this.store.reserve(META);
+    this.store.size = at + META;
+    return at;
+  }
+
+  /** Completes the header at `at` (its words, if any, are already in the store after it): the statement on `line`. */
+  close(at: number, line: number, text: string, keyword: string, indent: number, count: number, flags: number, hash: number, c0: number, c1: number): LineStatement {
+    const d = this.store.data;
+    const index = this.size++;
+    this.texts[index] = text;
+    this.keywords[index] = keyword;
+    d[at + M_INDEX] = index;
+    d[at + M_INDENT] = indent;
+    d[at + M_COUNT] = count;
+    d[at + M_FLAGS] = flags;
+    d[at + M_HASH] = hash;
+    d[at + M_C0] = c0;
+    d[at + M_C1] = c1;
+    return new LineStatement(line, this, at);
+  }
+
+  /** Completes the header at `at` for a line the full tokenizer read (its words are not in the store). */
+  closeFull(at: number, line: number, text: string, keyword: string, indent: number, tokens: Token[], comment: Comment | undefined, errors: LexError[] | undefined, hash: number): LineStatement {
+    this.extras.push({ tokens, comment, errors });
+    return this.close(at, line, text, keyword, indent, tokens.length, F_FULL, hash, this.extras.length - 1, 0);
+  }
+}
+
+/**
+ * A statement is a thin view: its line and where its parse keeps the rest (a `StatementTable`
+ * and an offset in it). Why: a 20,000-line file has ≈ 19,000 statements, all alive for the
+ * whole validation; as objects of 12 fields (≈ 130 bytes each) they were ≈ 2.4 MB that every
+ * scavenge during the validation copied (twice: once within the young generation, once into
+ * the old). Here a statement is 3 fields; text, keyword, indent, counts, flags, hash and the
+ * word columns sit in the parse's arrays (one object each, not one per line).
+ */
+export class LineStatement implements Statement {
+  line: number;
+  #t: StatementTable;
+  /** Offset of this statement's header in `#t.store.data`. */
+  #at: number;
+
+  constructor(line: number, table: StatementTable, at: number) {
     this.line = line;
-    this.indent = indent;
-    this.text = text;
-    this.comment = comment;
-    this.errors = errors;
-    this.keyword = keyword;
-    this.#full = full;
-    this.#store = store;
+    this.#t = table;
     this.#at = at;
-    this.#count = full ? full.length : count;
-    this.#lower = lower;
-    this.#hash = hash;
   }
 
   /** The same statement on another line (a line inserted or deleted above it). */
   movedTo(line: number): LineStatement {
-    return new LineStatement(line, this.indent, this.text, this.comment, this.errors, this.keyword, this.#full, this.#store, this.#at, this.#count, this.#lower, this.#hash);
+    return new LineStatement(line, this.#t, this.#at);
+  }
+
+  get indent(): number {
+    return this.#t.store.data[this.#at + M_INDENT];
+  }
+
+  /** The line as written (up to its end; the tokens' columns index into it). */
+  get text(): string {
+    return this.#t.texts[this.#t.store.data[this.#at + M_INDEX]];
+  }
+
+  /** The first word lower-cased ('' for none), one shared string per distinct keyword: most passes look at nothing else. */
+  get keyword(): string {
+    return this.#t.keywords[this.#t.store.data[this.#at + M_INDEX]];
+  }
+
+  get comment(): Comment | undefined {
+    const d = this.#t.store.data;
+    const at = this.#at;
+    if ((d[at + M_FLAGS] & F_FULL) !== 0) return this.#t.extras[d[at + M_C0]].comment;
+    const c0 = d[at + M_C0];
+    return c0 < 0 ? undefined : { start: c0, text: this.text.slice(c0, d[at + M_C1]) };
+  }
+
+  get errors(): LexError[] | undefined {
+    const d = this.#t.store.data;
+    return (d[this.#at + M_FLAGS] & F_FULL) !== 0 ? this.#t.extras[d[this.#at + M_C0]].errors : undefined;
+  }
+
+  /** Full tokens of a line the fast scan does not handle (quotes, escapes, `$`…). */
+  #full(): Token[] | undefined {
+    const d = this.#t.store.data;
+    return (d[this.#at + M_FLAGS] & F_FULL) !== 0 ? this.#t.extras[d[this.#at + M_C0]].tokens : undefined;
   }
 
   /** Equal texts have equal hashes (a filter for repeated lines, see localChecks.ts). */
   get lineHash(): number {
-    return this.#hash;
+    return this.#t.store.data[this.#at + M_HASH];
   }
 
   /** Number of words, without building anything. */
   get tokenCount(): number {
-    return this.#count;
+    return this.#t.store.data[this.#at + M_COUNT];
   }
 
   get plain(): boolean {
-    return this.#full === undefined;
+    return (this.#t.store.data[this.#at + M_FLAGS] & F_FULL) === 0;
   }
 
   get asciiLower(): boolean {
-    return this.#lower;
+    return (this.#t.store.data[this.#at + M_FLAGS] & F_LOWER) !== 0;
   }
 
   tokenStart(i: number): number {
-    const full = this.#full;
-    return full !== undefined ? full[i].start : this.#store!.data[this.#at + 2 * i];
+    const d = this.#t.store.data;
+    return (d[this.#at + M_FLAGS] & F_FULL) !== 0 ? this.#full()![i].start : d[this.#at + META + 2 * i];
   }
 
   tokenEnd(i: number): number {
-    const full = this.#full;
-    return full !== undefined ? full[i].end : this.#store!.data[this.#at + 2 * i + 1];
+    const d = this.#t.store.data;
+    return (d[this.#at + M_FLAGS] & F_FULL) !== 0 ? this.#full()![i].end : d[this.#at + META + 2 * i + 1];
   }
 
   valueAt(i: number): string | undefined {
-    if (i < 0 || i >= this.#count) return undefined;
-    const full = this.#full;
-    if (full !== undefined) return full[i].value;
-    const d = this.#store!.data;
-    return this.text.slice(d[this.#at + 2 * i], d[this.#at + 2 * i + 1]);
+    const d = this.#t.store.data;
+    const at = this.#at;
+    if (i < 0 || i >= d[at + M_COUNT]) return undefined;
+    if ((d[at + M_FLAGS] & F_FULL) !== 0) return this.#full()![i].value;
+    return this.text.slice(d[at + META + 2 * i], d[at + META + 2 * i + 1]);
   }
 
   /** Whether the first word has a quoted part (then it is no keyword). */
   get firstQuoted(): boolean {
-    return this.#full !== undefined && this.#full.length > 0 && this.#full[0].quoted;
+    const full = this.#full();
+    return full !== undefined && full.length > 0 && full[0].quoted;
   }
 
   /** The tokens' values (quotes removed, escapes applied). Shared: do not mutate. */
@@ -148,15 +237,16 @@ export class LineStatement implements Statement {
     const slot = this.#slot();
     let v = slotValues[slot];
     if (v === undefined) {
-      const full = this.#full;
-      const count = this.#count;
+      const d = this.#t.store.data;
+      const at = this.#at;
+      const count = d[at + M_COUNT];
       v = new Array<string>(count);
-      if (full !== undefined) {
+      if ((d[at + M_FLAGS] & F_FULL) !== 0) {
+        const full = this.#full()!;
         for (let k = 0; k < count; k++) v[k] = full[k].value;
       } else if (count > 0) {
-        const d = this.#store!.data;
         const src = this.text;
-        for (let k = 0, p = this.#at; k < count; k++, p += 2) v[k] = src.slice(d[p], d[p + 1]);
+        for (let k = 0, p = at + META; k < count; k++, p += 2) v[k] = src.slice(d[p], d[p + 1]);
       }
       slotValues[slot] = v;
     }
@@ -169,7 +259,7 @@ export class LineStatement implements Statement {
     let w = slotWords[slot];
     if (w === undefined) {
       const v = this.values;
-      if (this.#lower) return (slotWords[slot] = v);
+      if (this.asciiLower) return (slotWords[slot] = v);
       for (let k = 0; k < v.length; k++) {
         const lower = lowerCase(v[k]);
         if (lower !== v[k]) {
@@ -184,19 +274,20 @@ export class LineStatement implements Statement {
   }
 
   tokenAt(i: number): Token | undefined {
-    const full = this.#full;
+    const full = this.#full();
     if (full !== undefined) return full[i];
-    if (i < 0 || i >= this.#count) return undefined;
+    const d = this.#t.store.data;
+    const at = this.#at;
+    if (i < 0 || i >= d[at + M_COUNT]) return undefined;
     const slot = this.line & (SLOTS - 1);
     if (slotKeys[slot] === this && slotTokens[slot] !== undefined) return slotTokens[slot]![i];
-    const d = this.#store!.data;
-    const p = this.#at + 2 * i;
+    const p = at + META + 2 * i;
     const text = this.text.slice(d[p], d[p + 1]);
     return { text, value: text, start: d[p], end: d[p + 1], quoted: false };
   }
 
   get tokens(): Token[] {
-    const full = this.#full;
+    const full = this.#full();
     if (full !== undefined) return full;
     const slot = this.#slot();
     let out = slotTokens[slot];
@@ -205,8 +296,8 @@ export class LineStatement implements Statement {
       const count = values.length;
       out = new Array<Token>(count);
       if (count > 0) {
-        const d = this.#store!.data;
-        for (let k = 0, p = this.#at; k < count; k++, p += 2) {
+        const d = this.#t.store.data;
+        for (let k = 0, p = this.#at + META; k < count; k++, p += 2) {
           const text = values[k];
           out[k] = { text, value: text, start: d[p], end: d[p + 1], quoted: false };
         }

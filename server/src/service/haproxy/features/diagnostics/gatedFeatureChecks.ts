@@ -36,9 +36,9 @@ export function checkGatedFeatures(cc: CheckContext): void {
     const kind = kindOf(section);
     const proxy = PROXY.has(kind);
     // A whole experimental section (acme in 3.2+): reported once, on its header.
-    const head = section.header.tokens[0];
-    if (head && section.header.line < exposedAt && isExperimentalSection(cc.version, kind)) {
-      cc.reportToken('experimentalDirective', section.header, head, { name: kind, what: 'section', version: cc.version }, { exposeExperimental: true });
+    if (section.header.line < exposedAt && isExperimentalSection(cc.version, kind)) {
+      const head = section.header.tokenAt(0);
+      if (head) cc.reportToken('experimentalDirective', section.header, head, { name: kind, what: 'section', version: cc.version }, { exposeExperimental: true });
     }
     for (const st of section.body) {
       // The statement's keyword: nothing is built unless the line is gated or a filter.

@@ -120,8 +120,8 @@ function reportUnknownSection(cc: CheckContext, section: Section): void {
 
 /** `defaults name from other`, `frontend fe from defs`: only `from <name>` may follow the name. */
 function checkProxyHeader(cc: CheckContext, section: Section): void {
+  if (section.header.tokenCount <= 2) return;
   const t = section.header.tokens;
-  if (t.length <= 2) return;
   if (t[2].value.toLowerCase() === 'from' && t.length === 4) return;
   if (t[2].value.toLowerCase() === 'from' && t.length === 3) {
     cc.reportToken('missingArgument', section.header, t[2], { name: 'from', expected: 'the name of a defaults section' });

@@ -9,6 +9,7 @@
 import { compareVersions, REMOVED_KEYWORDS } from '../../knowledge/index';
 import type { KnowledgeBase, SectionKind } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
+import { lowerCase } from '../../parser/statement';
 import type { KeywordMatch } from './reporter';
 
 /** First words of every removed/deprecated keyword: most statements need no removed-table lookup. */
@@ -34,7 +35,8 @@ export function isRemovedHeadAt(st: Statement, i: number): boolean {
     if (c >= 65 && c <= 90) c += 32;
     if (len < 64 && c < 128 && REMOVED_HEAD_SHAPES[len * 128 + c] === 0) return false;
   }
-  return isRemovedHead(st.words[i]);
+  // One word lower-cased, not the line's words array (most second words pass the shape test).
+  return isRemovedHead(lowerCase(st.valueAt(i)!));
 }
 
 /** `REMOVED_HEADS.has(word)`, with the shape filter first. */
@@ -116,7 +118,7 @@ export function matchBody(kb: KnowledgeBase, kind: SectionKind, st: Statement): 
       kindMemo.heads.set(first, (byHead = new Map()));
     }
     memo = byHead;
-    key = st.tokenCount > 1 ? st.words[1] : NO_SECOND;
+    key = st.tokenCount > 1 ? lowerCase(st.valueAt(1)!) : NO_SECOND;
   }
   let m = memo.get(key);
   if (m === undefined) {

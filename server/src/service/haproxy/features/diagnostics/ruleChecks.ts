@@ -7,6 +7,7 @@ import { suggest } from '../../../common/didYouMean';
 import { ACTIONS_NEEDING_ARGS, HTTP_ACTION_WORDS, defaultErrorCodes, newerVersionHint } from '../../knowledge/index';
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
+import { lowerCase } from '../../parser/statement';
 import { didYouMeanHint, quotedAt, valueIs, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
 import { isDigits } from './valueSyntax';
 
@@ -34,7 +35,8 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
   if (index >= st.tokenCount || cc.deferredAt(st, index)) return;
   const all = cc.kb.actions(ruleSet);
   if (all.length === 0) return;
-  const raw = st.words[index];
+  // One word lower-cased (`words[index]`), not the line's whole words array.
+  const raw = lowerCase(st.valueAt(index)!);
   if (raw === 'if' || raw === 'unless') return;
   // Parametrised actions: set-var(txn.x), sc-inc-gpc(0,1); Lua actions are registered at run time.
   const paren = raw.indexOf('(');
@@ -50,7 +52,8 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
   if (findAction(cc.kb, ruleSet, name)) {
     if (name === 'deny' || name === 'tarpit') checkDenyStatus(cc, st, index + 1);
     // Nothing (or only the condition) after an action that needs arguments: HAProxy refuses it.
-    const next = st.words[index + 1];
+    const nextValue = st.valueAt(index + 1);
+    const next = nextValue === undefined ? undefined : lowerCase(nextValue);
     if (ACTIONS_NEEDING_ARGS.has(name) && (next === undefined || next === 'if' || next === 'unless')) {
       const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
       cc.reportAt('missingArgument', st, index, { name: `${ruleSet} ${name}`, expected: `arguments${syntax ? ` (syntax: ${syntax})` : ''}` });

@@ -108,10 +108,11 @@ function collectPeersTable(section: Section, st: Statement, out: NameSymbol[]): 
 }
 
 function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
-  const t = section.header.tokens;
-  // `frontend fe from mydefaults`, `defaults d2 from d1`
-  if (PROXY_KINDS.has(section.kind) && t[2]?.value.toLowerCase() === 'from' && t[3] && isStaticName(t[3])) {
-    out.push(sym('defaults', t[3], [section, section.header.line], 'from', 'reference'));
+  const h = section.header;
+  // `frontend fe from mydefaults`, `defaults d2 from d1` (no Token built for other headers)
+  if (PROXY_KINDS.has(section.kind) && h.tokenCount > 3 && h.valueAt(2)!.toLowerCase() === 'from') {
+    const name = h.tokenAt(3);
+    if (isStaticName(name)) out.push(sym('defaults', name, [section, h.line], 'from', 'reference'));
   }
 }
 
