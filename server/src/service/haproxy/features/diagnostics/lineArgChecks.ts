@@ -1,14 +1,17 @@
 /**
  * One pass over the document for the line checks of logLineChecks.ts, filterArgChecks.ts,
- * redirectChecks.ts, variableNameChecks.ts and bindSslChecks.ts: each statement is dispatched on its keyword
+ * redirectChecks.ts, variableNameChecks.ts, bindSslChecks.ts, serverSslChecks.ts and
+ * enumArgChecks.ts: each statement is dispatched on its keyword
  * alone (a cheap field), so the lines none of them reads cost one switch, and a 20,000-line
- * config is walked once instead of five times. What each check reports, and why, is in its module.
+ * config is walked once instead of seven times. What each check reports, and why, is in its module.
  */
 import { checkBindSsl } from './bindSslChecks';
+import { checkEnumKeyword, checkServerEnums } from './enumArgChecks';
 import { checkFilterLine } from './filterArgChecks';
 import { checkLog, LOG_SECTIONS, logProfiles } from './logLineChecks';
 import { checkRedirectLine, redirectNewWords } from './redirectChecks';
 import type { CheckContext } from './reporter';
+import { collectServerSsl, reportServerSsl, settleServerSsl, type ServerSslState } from './serverSslChecks';
 import { checkGlobalSetVar, checkVariableAction, variableScopes } from './variableNameChecks';
 
 const PROXIES = new Set(['frontend', 'backend', 'listen']);
@@ -17,6 +20,7 @@ export function checkLineArguments(cc: CheckContext): void {
   const profiles = logProfiles(cc);
   const newer = redirectNewWords(cc);
   const scopes = variableScopes(cc);
+  const serverSsl: ServerSslState = { candidates: [], settled: false };
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     const inGlobal = kind === 'global';
@@ -24,6 +28,7 @@ export function checkLineArguments(cc: CheckContext): void {
     const rules = proxy || kind === 'defaults';
     const logs = LOG_SECTIONS.has(kind);
     if (!rules && !logs) continue;
+    const servers = kind === 'backend' || kind === 'listen';
     for (const st of section.body) {
       const kw = st.keyword;
       switch (kw) {
@@ -32,6 +37,26 @@ export function checkLineArguments(cc: CheckContext): void {
           break;
         case 'bind':
           if ((kind === 'frontend' || kind === 'listen') && st.text.includes('ssl')) checkBindSsl(cc, st, section);
+          break;
+        case 'server':
+          if (servers) {
+            if (st.text.includes('ssl')) collectServerSsl(serverSsl, st, section);
+            checkServerEnums(cc, st, 3);
+          }
+          break;
+        case 'default-server':
+          if (rules && kind !== 'frontend') checkServerEnums(cc, st, 1);
+          settleServerSsl(serverSsl, st);
+          break;
+        case 'ssl-server-verify':
+          settleServerSsl(serverSsl, st);
+          break;
+        case 'http-reuse':
+        case 'hash-type':
+          if (rules && kind !== 'frontend') checkEnumKeyword(cc, st, kw);
+          break;
+        case 'option':
+          if (rules && st.text.includes('httplog')) checkEnumKeyword(cc, st, kw);
           break;
         case 'filter':
           if (proxy) checkFilterLine(cc, st);
@@ -60,4 +85,5 @@ export function checkLineArguments(cc: CheckContext): void {
       }
     }
   }
+  reportServerSsl(cc, serverSsl);
 }
