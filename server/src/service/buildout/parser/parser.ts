@@ -324,7 +324,6 @@ class Section implements ParsedSection {
 /** Parse one buildout file. `path` is used in buildout's messages (as buildout spells it). */
 export function parseBuildout(text: string, path: string, options: ParseOptions = {}): ParsedFile {
   const mode = options.mode ?? '3.1';
-  const evaluate = options.evaluate ?? ((e: string) => evaluateCondition(e, mode, options.platform));
   const sections: ParsedSection[] = [];
   const errors: ParseError[] = [];
   const warnings: ParseError[] = [];
@@ -336,11 +335,9 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   let lastHeader: Section | undefined; // for endLine bookkeeping; it gets the options that follow
   // lastHeader's options so far, handed over as an exact-size array at the next header or the
   // end (a section's array grown by push took 17 slots at once, for three options on average).
+  // (Handed over inline at both places, not by a closure: a closure over `lastHeader` and
+  // `optionCount` moved both into a context object, read and written through it on every line.)
   let optionCount = 0;
-  const flushOptions = () => {
-    if (lastHeader && optionCount) lastHeader.options = scratchOptions.slice(0, optionCount);
-    optionCount = 0;
-  };
   let opt: Option | undefined; // buildout's optname
 
   // Physical lines as Python's universal-newline readline() gives them, walked by offsets:
@@ -382,13 +379,14 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
         const closeIdx = simple ? simple.close : content.length - header![5].length;
         const section = new Section(name, idx, nameStart, closeIdx + 1);
         if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, idx - 1);
-        flushOptions();
+        if (lastHeader && optionCount) lastHeader.options = scratchOptions.slice(0, optionCount);
+        optionCount = 0;
         lastHeader = section;
         sections.push(section);
         const expression = header?.[4];
         if (expression) {
           const exprStart = content.indexOf(':', nameStart + name.length) + 1;
-          const outcome = evaluate(expression);
+          const outcome = options.evaluate ? options.evaluate(expression) : evaluateCondition(expression, mode, options.platform);
           const condRange = range(idx, exprStart, exprStart + expression.length);
           section.condition = { text: expression, range: condRange, result: outcome.result, message: outcome.message };
           if (outcome.result === 'unknown') {
@@ -434,7 +432,7 @@ export function parseBuildout(text: string, path: string, options: ParseOptions 
   }
   const lineCount = idx + 1;
   if (lastHeader) lastHeader.endLine = Math.max(lastHeader.endLine, lineCount - 1);
-  flushOptions();
+  if (lastHeader && optionCount) lastHeader.options = scratchOptions.slice(0, optionCount);
   fatalError ??= parseErrorMessage;
   conts.flush(opt);
 
