@@ -40,7 +40,7 @@ defaults
 
 frontend www
     bind :443 ssl crt "@sites/site.pem"
-    log stdout format raw local0 profile quiet
+    log stdout format raw profile quiet local0
     http-request return status 200 content-type text/plain lf-string "%[path,field(-1,/)].%[path,field(-1,/),map(virt@acme)]" if { path_beg '/.well-known/acme-challenge/' }
     default_backend zope
 
@@ -87,8 +87,8 @@ backend zope
 const SINCE: Record<string, HaproxyVersion> = { '3.2 acme + crt-store + log-profile + traces': '3.2', '2.8 bandwidth limits + set-var-fmt': '2.8', '3.0 crt-store + guid': '3.0' };
 const BEFORE: Record<string, Partial<Record<HaproxyVersion, string[]>>> = {
   '3.2 acme + crt-store + log-profile + traces': {
-    '2.6': ['unknown-section@5', 'unknown-section@14', 'unknown-section@18', 'unknown-section@21'],
-    '3.0': ['unknown-section@5', 'unknown-section@18', 'unknown-section@21'],
+    '2.6': ['unknown-section@5', 'unknown-section@14', 'unknown-section@18', 'unknown-section@21', 'unknown-value@32'],
+    '3.0': ['unknown-section@5', 'unknown-section@18', 'unknown-section@21', 'unknown-value@32'],
   },
   '2.8 bandwidth limits + set-var-fmt': { '2.6': ['unknown-action@10', 'unknown-filter@9'] },
   '3.0 crt-store + guid': { '2.8': ['unknown-section@1', 'unknown-keyword@13', 'unknown-keyword@17', 'unknown-server-option@18'] },

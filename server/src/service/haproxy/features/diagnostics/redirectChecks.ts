@@ -11,7 +11,8 @@
  *   type 'location'".
  * `keep-query` and `set-cookie-fmt` exist from 3.1 on. The words stop at `if`/`unless`. A line
  * with an environment variable or buildout substitution is left alone, and a bare `redirect`
- * with one word or a bare `http-request redirect` is the generic missing-argument check's.
+ * with one word or a bare `http-request redirect` (before its condition, if any) is the generic
+ * missing-argument check's.
  */
 import { compareVersions } from '../../knowledge/removed';
 import type { Statement } from '../../parser/model';
@@ -46,6 +47,9 @@ function atol(s: string): number {
 function checkRedirect(cc: CheckContext, st: Statement, first: number, response: boolean, newer: boolean): void {
   const n = st.tokenCount;
   for (let i = first; i < n; i++) if (cc.deferredAt(st, i)) return;
+  // Nothing before the condition: the generic missing-argument check reports the bare action.
+  const head = st.valueAt(first);
+  if (head === 'if' || head === 'unless') return;
   const name = first === 1 ? 'redirect' : `${st.valueAt(0)} redirect`;
   let type = '';
   let typeAt = -1;
