@@ -1,5 +1,5 @@
 /**
- * Fixed-list words: http-reuse, hash-type, option httplog, and the server options observe,
+ * Fixed-list words: http-reuse, hash-type, option httplog, compression algo, and the server options observe,
  * on-error, on-marked-down, on-marked-up. Each BAD line is refused by the real haproxy -c
  * (checked below when installed, where its alert merges with our finding), each GOOD one accepted.
  */
@@ -29,10 +29,12 @@ const BAD: [string, 'fe' | 'be', string][] = [
   ['server s2 127.0.0.1:8081 check on-error markdown', 'be', 'markdown'],
   ['default-server on-marked-down foo', 'be', 'foo'],
   ['server s2 127.0.0.1:8081 on-marked-up shutdown-sessions', 'be', 'shutdown-sessions'],
+  ['compression algo brotli', 'fe', 'brotli'],
+  ['compression algo gzip Deflate', 'be', 'Deflate'],
 ];
 const GOOD: [string, 'fe' | 'be'][] = [
   ['http-reuse always', 'be'], ['hash-type consistent', 'be'], ['hash-type map-based djb2 avalanche', 'be'], ['hash-type consistent wt6', 'be'],
-  ['option httplog', 'fe'], ['option httplog clf', 'fe'],
+  ['option httplog', 'fe'], ['option httplog clf', 'fe'], ['compression algo gzip deflate', 'fe'], ['compression algo identity raw-deflate', 'be'], ['compression type text/html', 'fe'],
   ['server s2 127.0.0.1:8081 check observe layer7 error-limit 10 on-error mark-down', 'be'],
   ['default-server on-marked-up shutdown-backup-sessions on-marked-down shutdown-sessions', 'be'],
 ];

@@ -7,6 +7,9 @@
  *   3.0; "only supports 'consistent' and 'map-based'", "only supports 'sdbm', 'djb2', …",
  *   "only supports 'avalanche' as a modifier");
  * - `option httplog [clf]` ("keyword 'httplog' only supports option 'clf'");
+ * - `compression algo|algo-res|algo-req <name>…` with `identity`, `deflate`, `raw-deflate`, `gzip`
+ *   (whether a build has the last three depends on zlib/libslz; no build has others: "'brotli' is
+ *   not a supported algorithm");
  * - server and default-server options `observe none|layer4|layer7`, `on-error
  *   fastinter|fail-check|sudden-death|mark-down`, `on-marked-down shutdown-sessions`,
  *   `on-marked-up shutdown-backup-sessions` ("'observe' expects one of 'none', 'layer4', …").
@@ -22,6 +25,8 @@ import { didYouMeanHint, type CheckContext } from './reporter';
 const REUSE = ['never', 'safe', 'aggressive', 'always'];
 const HASH_TYPES = ['consistent', 'map-based'];
 const HASH_FUNCTIONS = ['sdbm', 'djb2', 'wt6', 'crc32'];
+const COMPRESSION = ['identity', 'deflate', 'raw-deflate', 'gzip'];
+const COMPRESSION_LISTS = new Set(['algo', 'algo-res', 'algo-req']);
 const SERVER_ENUMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['observe', ['none', 'layer4', 'layer7']],
   ['on-error', ['fastinter', 'fail-check', 'sudden-death', 'mark-down']],
@@ -31,7 +36,7 @@ const SERVER_ENUMS: ReadonlyMap<string, readonly string[]> = new Map([
 /** The option names above, as a text test for server lines (most name none of them). */
 const SERVER_ENUM_TEXT = /observe|on-error|on-marked-/;
 
-/** One `http-reuse`, `hash-type` or `option` line of a proxy that can balance (not a frontend). */
+/** One `http-reuse`, `hash-type`, `compression` or `option` line of a proxy that can balance (not a frontend). */
 export function checkEnumKeyword(cc: CheckContext, st: Statement, kw: string): void {
   const n = st.tokenCount;
   for (let i = 1; i < n; i++) if (cc.deferredAt(st, i)) return;
@@ -47,6 +52,9 @@ export function checkEnumKeyword(cc: CheckContext, st: Statement, kw: string): v
     const functions = compareVersions(cc.version, '3.0') >= 0 ? [...HASH_FUNCTIONS, 'none'] : HASH_FUNCTIONS;
     if (n >= 3 && !functions.includes(st.valueAt(2)!)) return unknown(cc, st, 2, 'hash-type … function', functions);
     if (n >= 4 && st.valueAt(3) !== 'avalanche') unknown(cc, st, 3, 'hash-type … modifier', ['avalanche']);
+  } else if (kw === 'compression') {
+    if (n < 3 || !COMPRESSION_LISTS.has(st.valueAt(1)!)) return;
+    for (let i = 2; i < n; i++) if (!COMPRESSION.includes(st.valueAt(i)!)) return unknown(cc, st, i, `compression ${st.valueAt(1)}`, COMPRESSION);
   } else if (kw === 'option' && n >= 3 && st.valueAt(1) === 'httplog' && st.valueAt(2) !== 'clf') {
     unknown(cc, st, 2, 'option httplog', ['clf']);
   }

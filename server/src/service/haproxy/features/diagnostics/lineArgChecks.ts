@@ -1,10 +1,11 @@
 /**
  * One pass over the document for the line checks of logLineChecks.ts, filterArgChecks.ts,
- * redirectChecks.ts, variableNameChecks.ts, bindSslChecks.ts, serverSslChecks.ts and
- * enumArgChecks.ts: each statement is dispatched on its keyword
+ * redirectChecks.ts, variableNameChecks.ts, bindSslChecks.ts, serverSslChecks.ts,
+ * agentPortChecks.ts and enumArgChecks.ts: each statement is dispatched on its keyword
  * alone (a cheap field), so the lines none of them reads cost one switch, and a 20,000-line
- * config is walked once instead of seven times. What each check reports, and why, is in its module.
+ * config is walked once instead of eight times. What each check reports, and why, is in its module.
  */
+import { collectAgentCheck, reportAgentPort, settleAgentPort, type AgentPortState } from './agentPortChecks';
 import { checkBindSsl } from './bindSslChecks';
 import { checkEnumKeyword, checkServerEnums } from './enumArgChecks';
 import { checkFilterLine } from './filterArgChecks';
@@ -21,6 +22,7 @@ export function checkLineArguments(cc: CheckContext): void {
   const newer = redirectNewWords(cc);
   const scopes = variableScopes(cc);
   const serverSsl: ServerSslState = { candidates: [], settled: false };
+  const agentPort: AgentPortState = { candidates: [], settled: false };
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     const inGlobal = kind === 'global';
@@ -41,12 +43,14 @@ export function checkLineArguments(cc: CheckContext): void {
         case 'server':
           if (servers) {
             if (st.text.includes('ssl')) collectServerSsl(serverSsl, st, section);
+            if (st.text.includes('agent-check')) collectAgentCheck(agentPort, st);
             checkServerEnums(cc, st, 3);
           }
           break;
         case 'default-server':
           if (rules && kind !== 'frontend') checkServerEnums(cc, st, 1);
           settleServerSsl(serverSsl, st);
+          settleAgentPort(agentPort, st);
           break;
         case 'ssl-server-verify':
           settleServerSsl(serverSsl, st);
@@ -54,6 +58,9 @@ export function checkLineArguments(cc: CheckContext): void {
         case 'http-reuse':
         case 'hash-type':
           if (rules && kind !== 'frontend') checkEnumKeyword(cc, st, kw);
+          break;
+        case 'compression':
+          if (rules) checkEnumKeyword(cc, st, kw);
           break;
         case 'option':
           if (rules && st.text.includes('httplog')) checkEnumKeyword(cc, st, kw);
@@ -86,4 +93,5 @@ export function checkLineArguments(cc: CheckContext): void {
     }
   }
   reportServerSsl(cc, serverSsl);
+  reportAgentPort(cc, agentPort);
 }
