@@ -15,6 +15,8 @@ const SUB = 1;
 const DERIVE = 2;
 const OPTION = 3;
 const MACRO = 4;
+/** DERIVE of a `-=` step (DERIVE itself is a `+=` step): the kind carries the operation. */
+const DERIVE_REMOVE = 5;
 
 /**
  * History as a persistent rope: each step links to the previous one, so `+=` applied thousands
@@ -24,29 +26,33 @@ const MACRO = 4;
  *
  * Entries are built when a history is read, not when a file is parsed or merged: a cold
  * resolve makes thousands of steps and reads few histories (hover reads one). One class for
- * every kind keeps the nodes monomorphic; `ref`, `value`, `result` and `tag` mean, by kind:
+ * every kind keeps the nodes monomorphic; `ref`, `value` and `result` mean, by kind:
  * LIST: `ref` the entries; SUB: `ref` the other key's node (an override: its first SET reads
- * OVERRIDE); DERIVE (`+=`/`-=`): `ref` the step key's node, whose entries read `operation` and
- * `result` (or one entry with `value` when it has none); OPTION: `ref` the parsed option,
- * `tag` its file, one entry `operation` with the option's value and `result`; MACRO: one
- * MACRO entry of `value` from section `tag`.
+ * OVERRIDE); DERIVE / DERIVE_REMOVE (`+=`/`-=`): `ref` the step key's node, whose entries read
+ * ADD / REMOVE and `result` (or one entry with `value` when it has none); OPTION: `ref` the
+ * parsed option, `value` its file, one entry of `operationOf(option.key)` with the option's
+ * value and `result`; MACRO: one MACRO entry of `value` from section `result`.
+ *
+ * Six fields (a node is 72 bytes without pointer compression, as Node builds V8): what a
+ * history read builds is kept in two weak maps instead of two fields per node (a cold resolve
+ * makes ≈ 2,700 nodes and reads no history), and the operation lives in the kind.
  */
 class HistNode {
-  cache: HistoryEntry[] | undefined = undefined;
-  /** DERIVE, OPTION, MACRO: this node's own entries once built (the same objects on every read). */
-  own: readonly HistoryEntry[] | undefined = undefined;
   constructor(
     readonly kind: number,
     readonly prev: HistNode | undefined,
     /** Entries up to and including this node (a float: may exceed any array size). */
     readonly length: number,
     readonly ref: readonly HistoryEntry[] | HistNode | ParsedOption | undefined,
-    readonly operation: HistoryOperation | undefined,
     readonly value: string | undefined,
     readonly result: string | undefined,
-    readonly tag: string | undefined,
   ) {}
 }
+
+/** The whole history ending at a node, once read (histories up to MAX_HISTORY entries). */
+const fullHistories = new WeakMap<HistNode, HistoryEntry[]>();
+/** DERIVE, OPTION, MACRO: a node's own entries once built (the same objects on every read). */
+const ownHistories = new WeakMap<HistNode, readonly HistoryEntry[]>();
 
 // One class for every kind (monomorphic reads). A subclass for DERIVE/OPTION/MACRO nodes, so
 // that LIST and SUB nodes lack their five fields, was tried (round PB2): ≈ 9 KB less per cold
@@ -59,7 +65,7 @@ class HistNode {
 export const MAX_HISTORY = 10_000;
 
 function listNode(prev: HistNode | undefined, entries: readonly HistoryEntry[]): HistNode {
-  return new HistNode(LIST, prev, (prev ? prev.length : 0) + entries.length, entries, undefined, undefined, undefined, undefined);
+  return new HistNode(LIST, prev, (prev ? prev.length : 0) + entries.length, entries, undefined, undefined);
 }
 
 /** This node's own entries (the last `limit` of them are what `collect` keeps). */
@@ -73,24 +79,31 @@ function ownEntries(node: HistNode, limit: number): readonly HistoryEntry[] {
       const got = collect(sub, limit);
       return whole && got.length && got[0].operation === 'SET' ? [{ ...got[0], operation: 'OVERRIDE' as const }, ...got.slice(1)] : got;
     }
-    case DERIVE: {
-      const n = node as HistNode;
-      if (n.own) return n.own;
+    case DERIVE:
+    case DERIVE_REMOVE: {
+      const built = ownHistories.get(node);
+      if (built) return built;
       // One entry per occurrence (3.x concatenates repeated `+=` of a file into one step).
-      const step = n.ref as HistNode | undefined;
-      const own = step ? (step.cache ?? collect(step, MAX_HISTORY)) : [];
-      const operation = n.operation!;
-      const result = n.result!;
-      return (n.own = own.length ? own.map((h) => ({ ...h, operation, result })) : [{ operation, value: n.value!, result }]);
+      const step = node.ref as HistNode | undefined;
+      const own = step ? (fullHistories.get(step) ?? collect(step, MAX_HISTORY)) : [];
+      const operation: HistoryOperation = node.kind === DERIVE ? 'ADD' : 'REMOVE';
+      const result = node.result!;
+      const entries = own.length ? own.map((h) => ({ ...h, operation, result })) : [{ operation, value: node.value!, result }];
+      ownHistories.set(node, entries);
+      return entries;
     }
     case OPTION: {
-      const n = node as HistNode;
-      const option = n.ref as ParsedOption;
-      return (n.own ??= [{ operation: n.operation!, value: option.value, result: n.result!, file: n.tag, option }]);
+      let built = ownHistories.get(node);
+      if (!built) {
+        const option = node.ref as ParsedOption;
+        ownHistories.set(node, (built = [{ operation: operationOf(option.key), value: option.value, result: node.result!, file: node.value, option }]));
+      }
+      return built;
     }
     default: {
-      const n = node as HistNode;
-      return (n.own ??= [{ operation: 'MACRO', value: n.value!, result: n.value!, fromSection: n.tag }]);
+      let built = ownHistories.get(node);
+      if (!built) ownHistories.set(node, (built = [{ operation: 'MACRO', value: node.value!, result: node.value!, fromSection: node.result }]));
+      return built;
     }
   }
 }
@@ -100,8 +113,9 @@ function collect(start: HistNode, limit: number): HistoryEntry[] {
   const chunks: (readonly HistoryEntry[])[] = [];
   let remaining = limit;
   for (let n: HistNode | undefined = start; n && remaining > 0; n = n.prev) {
-    if (n.cache) {
-      chunks.push(n.cache.length > remaining ? n.cache.slice(n.cache.length - remaining) : n.cache);
+    const cache = fullHistories.get(n);
+    if (cache) {
+      chunks.push(cache.length > remaining ? cache.slice(cache.length - remaining) : cache);
       break;
     }
     let piece = ownEntries(n, remaining);
@@ -154,7 +168,7 @@ export class SKey {
   private get node(): HistNode | undefined {
     if (this.built === undefined) {
       const option = this.parsedOption;
-      if (option !== undefined) this.built = new HistNode(OPTION, undefined, 1, option, operationOf(option.key), undefined, this.value, this.source);
+      if (option !== undefined) this.built = new HistNode(OPTION, undefined, 1, option, this.source, this.value);
     }
     return this.built;
   }
@@ -162,9 +176,10 @@ export class SKey {
   get history(): readonly HistoryEntry[] {
     const n = this.node;
     if (!n) return [];
-    if (n.cache) return n.cache;
+    const cache = fullHistories.get(n);
+    if (cache) return cache;
     const out = collect(n, MAX_HISTORY);
-    if (n.length <= MAX_HISTORY) n.cache = out;
+    if (n.length <= MAX_HISTORY) fullHistories.set(n, out);
     return out;
   }
 
@@ -176,20 +191,20 @@ export class SKey {
   /** This key's history followed by `other`'s (first SET relabelled OVERRIDE). */
   followedBy(other: SKey): SKey {
     const o = other.node;
-    return new SKey(other.value, other.source, o ? new HistNode(SUB, this.node, (this.node ? this.node.length : 0) + o.length, o, undefined, undefined, undefined, undefined) : this.node, other.derivedFrom);
+    return new SKey(other.value, other.source, o ? new HistNode(SUB, this.node, (this.node ? this.node.length : 0) + o.length, o, undefined, undefined) : this.node, other.derivedFrom);
   }
 
   /** `step` applied to this key by `+=`/`-=`: step's entries (relabelled) appended, value `value`. */
   derive(step: SKey, operation: HistoryOperation, value: string): SKey {
     const s = step.node;
     const added = s ? Math.min(s.length, MAX_HISTORY) : 1;
-    const n = new HistNode(DERIVE, this.node, (this.node ? this.node.length : 0) + added, s, operation, step.value, value, undefined);
+    const n = new HistNode(operation === 'REMOVE' ? DERIVE_REMOVE : DERIVE, this.node, (this.node ? this.node.length : 0) + added, s, step.value, value);
     return new SKey(value, step.source, n, this);
   }
 
   /** The same value inherited through a `<=` macro from section `from`. */
   inherited(from: string): SKey {
-    const n = new HistNode(MACRO, this.node, (this.node ? this.node.length : 0) + 1, undefined, 'MACRO', this.value, undefined, from);
+    const n = new HistNode(MACRO, this.node, (this.node ? this.node.length : 0) + 1, undefined, this.value, from);
     return new SKey(this.value, this.source, n);
   }
 }
