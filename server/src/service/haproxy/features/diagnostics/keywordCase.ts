@@ -46,14 +46,26 @@ function capitalInKeyword(st: Statement, families: ReadonlyMap<string, unknown>)
   return false;
 }
 
+/**
+ * `CAPITAL.test(text.slice(from).split(/\s/, 1)[0])` without the slice and the array: an A-Z
+ * in the run of characters from `from` up to the first white space (as `\s` defines it).
+ */
+function capitalInFirstRun(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && WHITE.test(text[k]))) return false;
+  }
+  return false;
+}
+const WHITE = /\s/;
+
 export function checkKeywordCase(cc: CheckContext): void {
   const families = keywordFamilies(cc.kb);
   for (const section of cc.doc.sections) {
     const kind = kindOf(section);
     // `Backend be`: HAProxy does not open a section ("unknown keyword 'Backend' in 'defaults' section").
-    const headText = section.header.text;
-    const headWord = headText.slice(section.header.indent).split(/\s/, 1)[0];
-    if (CAPITAL.test(headWord)) {
+    if (capitalInFirstRun(section.header.text, section.header.indent)) {
       const tok = section.header.tokens[0];
       if (tok && !tok.quoted) {
         cc.reportToken('unknownKeyword', section.header, tok, { name: tok.value, section: 'configuration', hint: ` HAProxy section names are case-sensitive: write '${tok.value.toLowerCase()}'.` }, { suggestions: [tok.value.toLowerCase()] });

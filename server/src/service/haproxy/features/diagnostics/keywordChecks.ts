@@ -133,7 +133,7 @@ function checkProxyHeader(cc: CheckContext, section: Section): void {
 
 /** HAProxy's invalid_char(): names may only hold letters, digits, '-', '_', '.' and ':'. */
 function checkName(cc: CheckContext, st: Statement, i: number, what: string): void {
-  const value = st.values[i];
+  const value = st.valueAt(i)!;
   if (cc.deferredAt(st, i) || value.includes('%[')) return;
   const bad = badNameChar(value);
   if (bad >= 0) cc.reportAt('invalidName', st, i, { name: value, char: value[bad], what });
@@ -157,7 +157,7 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
   if (match) {
     if (match.entry.name === 'acl' && st.tokenCount > 1) checkName(cc, st, 1, 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
-    const lastWord = match.wordCount === 1 ? st.keyword : st.values[match.wordCount - 1];
+    const lastWord = match.wordCount === 1 ? st.keyword : st.valueAt(match.wordCount - 1);
     checkMatched(cc, section, st, match.entry, match.wordCount, lastWord !== undefined && lastWord.includes('(') ? 1 : 0);
     return match;
   }

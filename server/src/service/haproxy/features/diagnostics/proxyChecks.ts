@@ -8,6 +8,7 @@
  * counts as missing.
  */
 import type { Section } from '../../parser/model';
+import { lowerCase } from '../../parser/statement';
 import type { CheckContext } from './reporter';
 
 interface ProxySettings {
@@ -34,12 +35,13 @@ function readSettings(section: Section): ProxySettings {
     const w0 = st.keyword;
     if (w0 === 'server' || w0 === 'server-template') out.hasServers = true;
     if (w0 !== 'mode' && w0 !== 'timeout') continue;
-    const w = st.words;
-    if (w.length < 2) continue;
-    if (w0 === 'mode') out.mode = w[1];
+    // One or two words read (`words[1]`, `values[2]`), no arrays of the line's words.
+    if (st.tokenCount < 2) continue;
+    const w1 = lowerCase(st.valueAt(1)!);
+    if (w0 === 'mode') out.mode = w1;
     else {
       // A value we cannot read (buildout/env) is assumed to be set; only a literal 0 unsets.
-      out.timeouts.set(w[1], !/^0+(ms|s|m|h|d|us)?$/i.test(st.values[2] ?? ''));
+      out.timeouts.set(w1, !/^0+(ms|s|m|h|d|us)?$/i.test(st.valueAt(2) ?? ''));
       out.lastTimeoutLine = st.line;
     }
   }
@@ -100,7 +102,7 @@ export function checkTimeouts(cc: CheckContext): void {
 export function fromName(section: Section): string | undefined {
   // Words and values, not tokens: this reads the header of every proxy.
   const h = section.header;
-  return h.tokenCount > 3 && h.words[2] === 'from' ? h.values[3] : undefined;
+  return h.tokenCount > 3 && lowerCase(h.valueAt(2)!) === 'from' ? h.valueAt(3) : undefined;
 }
 
 function indentOf(section: Section): string {

@@ -10,8 +10,8 @@
  */
 import { suggest } from '../../../common/didYouMean';
 import { buildNameIndex, type NameSymbol } from '../nameIndex';
-import type { Section } from '../../parser/model';
-import { didYouMeanHint, type CheckContext, type RawReport } from './reporter';
+import type { Section, Statement } from '../../parser/model';
+import { didYouMeanHint, valueIs, type CheckContext, type RawReport } from './reporter';
 
 const FATAL_DUPLICATE_SECTIONS = new Set(['peers', 'resolvers', 'ring', 'http-errors', 'mailers', 'fcgi-app', 'log-forward', 'cache', 'crt-store', 'log-profile', 'program', 'acme', 'traces']);
 
@@ -19,7 +19,10 @@ export function checkReferences(cc: CheckContext): void {
   const index = buildNameIndex(cc.doc);
   const holdsTable = new Map<Section, boolean>();
   let peersNames: string[] | undefined;
-  for (const sym of index.allReferences()) {
+  // An indexed loop: the iterator's result objects of `for…of` showed in the allocation profile.
+  const refs = index.allReferences();
+  for (let r = 0; r < refs.length; r++) {
+    const sym = refs[r];
     if (sym.kind === 'table') {
       checkTableRef(cc, sym, index.resolve(sym), holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
       continue;
@@ -76,6 +79,10 @@ function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]):
     if (kw !== 'stick' && !RULE_KEYWORDS.has(kw) && kw !== 'acl') continue;
     // Without quotes or escapes the values are substrings of the text: one test, no words built.
     if (kw !== 'stick' && (st.plain || isLiteral(st.text)) && !OWN_TABLE_WORD.test(st.text)) continue;
+    if (st.plain) {
+      scanPlainOwnTableRule(cc, st, kw, k, name, lines);
+      continue;
+    }
     const v = st.values;
     if (v.length < 2) continue;
     if (v[0] !== 'stick' && !RULE_KEYWORDS.has(v[0]) && v[0] !== 'acl') continue;
@@ -106,6 +113,62 @@ function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]):
       }
     }
   }
+}
+
+/**
+ * The loop body of scanOwnTableRules for a plain statement, on the text and the word columns:
+ * same tests and reports, without the line's values and Token objects (a tracking rule is on
+ * nearly every frontend). A plain word's value is its text and it holds nothing deferred.
+ */
+function scanPlainOwnTableRule(cc: CheckContext, st: Statement, kw: string, k: string, name: string, lines: number[]): void {
+  const n = st.tokenCount;
+  if (n < 2) return;
+  // `kw` passed the keyword filter (lower-case words): the value passes it only if it is `kw` itself.
+  if (!valueIs(st, 0, kw)) return;
+  const text = st.text;
+  if (kw !== 'stick') {
+    let may = false;
+    for (let i = 1; i < n && !may; i++) {
+      const s = st.tokenStart(i);
+      const e = st.tokenEnd(i);
+      may = (e - s >= 8 && text.startsWith('track-sc', s)) || within(text, 'src_', s, e) || within(text, 'table_', s, e);
+    }
+    if (!may) return;
+  }
+  const tableAfter = (i: number): boolean => {
+    for (let j = i + 1; j < n; j++) if (valueIs(st, j, 'table')) return true;
+    return false;
+  };
+  if (kw === 'stick' && k !== 'frontend') {
+    if (tableAfter(-1)) return;
+    lines.push(st.line);
+    cc.report('undefinedTable', st.line, st.tokenStart(0), st.tokenEnd(1), { detail: `This stick rule uses the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+    return;
+  }
+  if (!RULE_KEYWORDS.has(kw) && kw !== 'acl') return;
+  for (let i = 1; i < n; i++) {
+    const s = st.tokenStart(i);
+    const e = st.tokenEnd(i);
+    if (e - s >= 8 && text.startsWith('track-sc', s)) {
+      if (!tableAfter(i)) {
+        lines.push(st.line);
+        cc.report('undefinedTable', st.line, s, e, { detail: `'${text.slice(s, e)}' without 'table' tracks in the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+      }
+      break;
+    }
+    if (!within(text, 'src_', s, e) && !within(text, 'table_', s, e)) continue;
+    const m = OWN_TABLE_FETCH.exec(text.slice(s, e));
+    if (m) {
+      lines.push(st.line);
+      cc.report('undefinedTable', st.line, s + m.index + m[1].length, s + m.index + m[0].length, { detail: `'${m[2]}' without a table argument reads the table of '${name}', which has no 'stick-table' line.`, hint: OWN_TABLE_HINT });
+    }
+  }
+}
+
+/** Whether `needle` occurs in `text[s, e)`. */
+function within(text: string, needle: string, s: number, e: number): boolean {
+  const at = text.indexOf(needle, s);
+  return at >= 0 && at + needle.length <= e;
 }
 
 /** A word that can read the own table: `track-sc…` or a `src_`/`table_` sample. */

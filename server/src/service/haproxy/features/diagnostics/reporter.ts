@@ -13,6 +13,7 @@ import type { DiagnosticSettings, HaproxyContext, SeverityName } from '../../con
 import { removalStatusIn, type KnowledgeBaseExtras, type RemovedWhat } from '../../knowledge/index';
 import type { KeywordEntry, RemovedEntry, SectionKind } from '../../knowledge/types';
 import type { Section, Statement, Token } from '../../parser/model';
+import { lowerCase } from '../../parser/statement';
 import { DIAGNOSTIC_CODES, formatMessage, type DiagnosticCodeKey, type DefaultSeverity } from '../diagnosticCodes';
 
 export type MessageArgs = Readonly<Record<string, string | number | undefined>>;
@@ -172,6 +173,32 @@ export function valueIs(st: Statement, i: number, w: string): boolean {
   const text = st.text;
   for (let k = 0; k < w.length; k++) if (text.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
   return true;
+}
+
+/**
+ * Whether token `i` (which must exist) lower-cased is `w` (lower-case ASCII): `st.words[i] === w`,
+ * read in place for a plain statement (no words array built for one comparison).
+ */
+export function wordIs(st: Statement, i: number, w: string): boolean {
+  if (!st.plain) return st.words[i] === w;
+  const start = st.tokenStart(i);
+  if (st.tokenEnd(i) - start !== w.length) return false;
+  const text = st.text;
+  for (let k = 0; k < w.length; k++) {
+    let c = text.charCodeAt(start + k);
+    // Non-ASCII: what toLowerCase makes of it decides (the Kelvin sign lower-cases to 'k').
+    if (c > 127) return lowerCase(st.valueAt(i)!) === w;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== w.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Whether token `i`'s value is one of `words`, read in place for a plain statement. */
+export function valueIn(st: Statement, i: number, words: readonly string[]): boolean {
+  if (!st.plain) return words.includes(st.values[i]);
+  for (const w of words) if (valueIs(st, i, w)) return true;
+  return false;
 }
 
 /** Whether token `i` (which must exist) has a quoted part; never in a plain statement. */

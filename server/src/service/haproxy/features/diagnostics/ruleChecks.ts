@@ -8,7 +8,7 @@ import { ACTIONS_NEEDING_ARGS, HTTP_ACTION_WORDS, defaultErrorCodes, newerVersio
 import type { KnowledgeBase, RuleSet } from '../../knowledge/types';
 import type { Statement } from '../../parser/model';
 import { lowerCase } from '../../parser/statement';
-import { didYouMeanHint, quotedAt, valueIs, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
+import { didYouMeanHint, quotedAt, valueIn, valueIs, verbatimAt, wordIs, type CheckContext, type KeywordMatch } from './reporter';
 import { isDigits } from './valueSyntax';
 
 /** ACL-only derivatives of fetches (`hdr_beg`, `path_end`, `url_reg` …), §7.3. */
@@ -20,12 +20,12 @@ export function checkStatementRules(cc: CheckContext, st: Statement, m: KeywordM
   if (!m || count < 2) return;
   const entry = m.entry;
   if (entry.name === 'acl') {
-    if (count > 2) checkSampleExpr(cc, st, 2, 0, st.values[2]);
+    if (count > 2) checkSampleExpr(cc, st, 2, 0, st.valueAt(2)!);
   } else if (entry.ruleSet && st.keyword !== 'no') {
     checkAction(cc, st, entry.ruleSet, m.wordCount);
     // `set-var(txn.x) <expr>`: the word after the action is a sample expression.
     const e = m.wordCount + 1;
-    if (e < count && st.words[m.wordCount].startsWith('set-var(') && !quotedAt(st, e)) checkSampleExpr(cc, st, e, 0, st.values[e]);
+    if (e < count && lowerCase(st.valueAt(m.wordCount)!).startsWith('set-var(') && !quotedAt(st, e)) checkSampleExpr(cc, st, e, 0, st.valueAt(e)!);
   }
   checkCondition(cc, st);
   checkEmbeddedSamples(cc, st);
@@ -74,10 +74,9 @@ function checkActionWordCount(cc: CheckContext, st: Statement, ruleSet: RuleSet,
   const needed = HTTP_ACTION_WORDS[ruleSet]?.get(name);
   if (needed === undefined) return;
   let count = 0;
-  const words = st.words;
-  for (let i = index + 1; i < words.length; i++) {
-    const w = words[i];
-    if (w === 'if' || w === 'unless') break;
+  const n = st.tokenCount;
+  for (let i = index + 1; i < n; i++) {
+    if (wordIs(st, i, 'if') || wordIs(st, i, 'unless')) break;
     // A plain statement has no `$` at all.
     if (!st.plain && (cc.isDeferred(st.tokens[i]) || st.tokens[i].text.includes('$'))) return;
     count++;
@@ -107,23 +106,23 @@ function quoteValueFix(st: Statement, name: string, value: number, last: number)
 }
 
 /** Words of an HTTP reply that carries its own payload, so any status code is allowed. */
-const OWN_REPLY_WORDS = new Set(['content-type', 'string', 'lf-string', 'file', 'lf-file', 'hdr', 'errorfile']);
+const OWN_REPLY_WORDS = ['content-type', 'string', 'lf-string', 'file', 'lf-file', 'hdr', 'errorfile'];
 
 /**
  * `deny_status <code>` without a reply of its own (`content-type`, `string`, `errorfile` …)
  * must be a status HAProxy has a built-in page for; it refuses the file otherwise.
  */
 function checkDenyStatus(cc: CheckContext, st: Statement, from: number): void {
-  const t = st.values;
+  // Values compared in place (valueIs/valueIn): no array of the line's values for a scan.
+  const n = st.tokenCount;
   let at = -1;
-  for (let i = from; i < t.length; i++) {
-    const w = t[i];
-    if (w === 'if' || w === 'unless') break;
-    if (OWN_REPLY_WORDS.has(w)) return;
-    if (w === 'deny_status' && at < 0) at = i;
+  for (let i = from; i < n; i++) {
+    if (valueIs(st, i, 'if') || valueIs(st, i, 'unless')) break;
+    if (valueIn(st, i, OWN_REPLY_WORDS)) return;
+    if (at < 0 && valueIs(st, i, 'deny_status')) at = i;
   }
-  if (at >= 0 && at + 1 < t.length) {
-    const v = t[at + 1];
+  if (at >= 0 && at + 1 < n) {
+    const v = st.valueAt(at + 1)!;
     if (cc.deferredAt(st, at + 1) || !isDigits(v)) return;
     const codes = defaultErrorCodes(cc.version);
     if (!codes.includes(Number(v))) {
