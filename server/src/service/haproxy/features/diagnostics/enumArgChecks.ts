@@ -7,6 +7,10 @@
  *   3.0; "only supports 'consistent' and 'map-based'", "only supports 'sdbm', 'djb2', …",
  *   "only supports 'avalanche' as a modifier");
  * - `option httplog [clf]` ("keyword 'httplog' only supports option 'clf'");
+ * - `option forwardfor [except <net>] [header <name>] [if-none]` and `option originalto [except
+ *   <net>] [header <name>]`: another word ("only supports optional values: 'except', 'header' and
+ *   'if-none'") or `except`/`header` last ("expects <address>[/mask] as argument"). Whether the
+ *   network is valid is not judged (HAProxy resolves host names there);
  * - `compression algo|algo-res|algo-req <name>…` with `identity`, `deflate`, `raw-deflate`, `gzip`
  *   (whether a build has the last three depends on zlib/libslz; no build has others: "'brotli' is
  *   not a supported algorithm");
@@ -57,6 +61,23 @@ export function checkEnumKeyword(cc: CheckContext, st: Statement, kw: string): v
     for (let i = 2; i < n; i++) if (!COMPRESSION.includes(st.valueAt(i)!)) return unknown(cc, st, i, `compression ${st.valueAt(1)}`, COMPRESSION);
   } else if (kw === 'option' && n >= 3 && st.valueAt(1) === 'httplog' && st.valueAt(2) !== 'clf') {
     unknown(cc, st, 2, 'option httplog', ['clf']);
+  } else if (kw === 'option' && n >= 3 && (st.valueAt(1) === 'forwardfor' || st.valueAt(1) === 'originalto')) {
+    checkForwardFor(cc, st, st.valueAt(1)!);
+  }
+}
+
+/** The words after `option forwardfor` / `option originalto`, read in HAProxy's loop. */
+function checkForwardFor(cc: CheckContext, st: Statement, option: string): void {
+  const n = st.tokenCount;
+  const words = option === 'forwardfor' ? ['except', 'header', 'if-none'] : ['except', 'header'];
+  for (let i = 2; i < n; i++) {
+    const w = st.valueAt(i)!;
+    if (w === 'except' || w === 'header') {
+      if (i + 1 >= n) return cc.reportAt('missingOptionValue', st, i, { name: w });
+      i++;
+    } else if (!(w === 'if-none' && option === 'forwardfor')) {
+      return unknown(cc, st, i, `option ${option}`, words);
+    }
   }
 }
 

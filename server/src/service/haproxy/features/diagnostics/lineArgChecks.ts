@@ -63,7 +63,7 @@ export function checkLineArguments(cc: CheckContext): void {
           if (rules) checkEnumKeyword(cc, st, kw);
           break;
         case 'option':
-          if (rules && st.text.includes('httplog')) checkEnumKeyword(cc, st, kw);
+          if (rules && /httplog|forwardfor|originalto/.test(st.text)) checkEnumKeyword(cc, st, kw);
           break;
         case 'filter':
           if (proxy) checkFilterLine(cc, st);
