@@ -39,6 +39,11 @@ function range(line: number, start: number, end: number): Range {
 
 /** Shared by options without continuation lines (frozen: nobody may push to it). */
 const NO_CONTINUATIONS: string[] = Object.freeze([]) as unknown as string[];
+/** A block's lines while they are only positions: `text[from, to)`, from line `line` on. */
+class LazyBlock {
+  constructor(readonly text: string, readonly from: number, readonly to: number, readonly line: number) {}
+}
+
 /** Marks an option whose continuation lines are still positions (compared by identity). */
 const LAZY: string[] = Object.freeze([]) as unknown as string[];
 /** Shared by sections without options (frozen: nobody may push to it). */
@@ -56,18 +61,15 @@ class Option implements ParsedOption {
   value: string;
   /**
    * [line, start, end] of each continuation that has text (the first line's range is implied);
-   * while `pieces` is `LAZY`: [from, to, line] of the block in `src` (see `closeBlock`).
+   * while `pieces` is `LAZY`: where the block is in the file (see `closeBlock`).
    */
-  private more: number[] | undefined = undefined;
-  /** The file's text while the continuations are only positions in it (undefined otherwise). */
-  private src: string | undefined = undefined;
+  private more: number[] | LazyBlock | undefined = undefined;
   /** The ranges once asked for (one field for three: most options never are). */
   private ranges: { name?: Range; operator?: Range; values?: Range[] } | undefined = undefined;
 
   constructor(
     readonly key: string,
     readonly name: string,
-    readonly operator: ParsedOption['operator'],
     readonly line: number,
     readonly firstValue: string,
     readonly active: boolean,
@@ -77,6 +79,16 @@ class Option implements ParsedOption {
   ) {
     this.rawValue = firstValue;
     this.value = firstValue;
+  }
+
+  /**
+   * The operator, from the key as `makeOption` reads it (a `=>` line's key ends in `>`): derived,
+   * not stored (a field is 8 bytes per option, ≈ 21 KB per cold resolve; editors read it).
+   */
+  get operator(): ParsedOption['operator'] {
+    const key = this.key;
+    const last = key.charCodeAt(key.length - 1);
+    return key === '<' ? '<=' : last === 43 ? '+=' : last === 45 ? '-=' : '=';
   }
 
   /** `firstValue` was empty: derived, not stored (a field per option is 16 KB per cold resolve). */
@@ -93,7 +105,7 @@ class Option implements ParsedOption {
   /** Last line of the value: the last continuation with text, else the option's line. */
   get endLine(): number {
     if (this.pieces === LAZY) this.materialize();
-    const s = this.more;
+    const s = this.more as number[] | undefined;
     return s ? s[s.length - 3] : this.line;
   }
 
@@ -116,7 +128,7 @@ class Option implements ParsedOption {
     if (r.values) return r.values;
     if (this.pieces === LAZY) this.materialize();
     const out: Range[] = [range(this.line, this.valueStart, this.valueStart + this.firstValue.length)];
-    const s = this.more;
+    const s = this.more as number[] | undefined;
     if (s) for (let i = 0; i < s.length; i += 3) out.push(range(s[i], s[i + 1], s[i + 2]));
     return (r.values = out);
   }
@@ -142,16 +154,14 @@ class Option implements ParsedOption {
    */
   closeBlock(text: string, from: number, to: number, line: number, value: string): void {
     this.pieces = LAZY;
-    this.src = text;
-    this.more = [from, to, line];
+    this.more = new LazyBlock(text, from, to, line);
     this.rawValue = text.slice(from - 1, to);
     this.value = value;
   }
 
   /** The lines and ranges of a `closeBlock` block, from its positions (as `Continuations.add` would have made them). */
   private materialize(): void {
-    const text = this.src!;
-    const [from, to, firstLine] = this.more!;
+    const { text, from, to, line: firstLine } = this.more as LazyBlock;
     let lines = 1;
     let withText = 0;
     for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) lines++;
@@ -176,7 +186,6 @@ class Option implements ParsedOption {
     }
     this.pieces = pieces;
     this.more = more;
-    this.src = undefined;
   }
 
   /**
@@ -187,13 +196,11 @@ class Option implements ParsedOption {
     const out = scratchEntries;
     entryCount = 0;
     addWords(out, this.firstValue, 0, this.firstValue.length, this.line, this.valueStart);
-    const s = this.more;
     if (this.pieces === LAZY) {
       // Read from the file in place (`extends` is the one block a cold resolve reads word by word).
-      const text = this.src!;
-      const to = s![1];
-      let line = s![2];
-      for (let start = s![0]; ; line++) {
+      const { text, from, to } = this.more as LazyBlock;
+      let line = (this.more as LazyBlock).line;
+      for (let start = from; ; line++) {
         let end = text.indexOf('\n', start);
         if (end < 0 || end > to) end = to;
         const first = skipWs(text, start, end);
@@ -201,7 +208,8 @@ class Option implements ParsedOption {
         if (end >= to) break;
         start = end + 1;
       }
-    } else if (s) {
+    } else if (this.more) {
+      const s = this.more as number[];
       const conts = this.pieces;
       let c = 0;
       for (let i = 0; i < s.length; i += 3) {
@@ -481,7 +489,7 @@ function makeOption(text: string, start: number, end: number, idx: number, activ
     const lead = skipWs(text, valueStart, end);
     const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
     const vStart = 2 + (firstValue ? lead - valueStart : end - valueStart);
-    return new Option('<part-dependencies>', '<part-dependencies>', '=', idx, firstValue, active, -1, vStart);
+    return new Option('<part-dependencies>', '<part-dependencies>', idx, firstValue, active, -1, vStart);
   }
   const eqAt = text.indexOf('=', start);
   if (eqAt < 0 || eqAt >= end) return undefined;
@@ -499,7 +507,7 @@ function makeOption(text: string, start: number, end: number, idx: number, activ
   const lead = skipWs(text, eqAt + 1, end);
   const firstValue = text.slice(lead, trimWsEnd(text, lead, end));
   const vStart = eq + 1 + (firstValue ? lead - eqAt - 1 : end - eqAt - 1);
-  return new Option(key, name, operator, idx, firstValue, active, eq, vStart);
+  return new Option(key, name, idx, firstValue, active, eq, vStart);
 }
 
 /**
