@@ -29,4 +29,4 @@ for (let r = 0; r < rounds; r++) {
   if (r === 0) console.log(`first open: ${cpus[0].toFixed(1)} ms CPU, ${Array.isArray(d) ? d.length : '?'} diagnostics`);
 }
 const warm = cpus.slice(Math.max(1, rounds >> 2)).sort((a, b) => a - b);
-console.log(`warm opens: median ${warm[warm.length >> 1].toFixed(1)} ms CPU, p25 ${warm[(warm.length - 1) >> 2].toFixed(1)} ms (${warm.length} rounds); RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+console.log(`warm opens: min ${warm[0].toFixed(1)}, median ${warm[warm.length >> 1].toFixed(1)} ms CPU, p25 ${warm[(warm.length - 1) >> 2].toFixed(1)} ms (${warm.length} rounds); RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -139,7 +139,9 @@ export function parseHaproxy(text: string): HaproxyDocument {
     }
   }
   if (prev) {
-    reuseSections(doc.sections, firstMiddle, prev.doc.sections);
+    // Only reused statements can make a section identical to an old one: a new text (nothing in
+    // common) skips the map of every old header.
+    if (prefix > 0 || suffix > 0) reuseSections(doc.sections, firstMiddle, prev.doc.sections);
     const old = prev.doc.sections;
     if (back < old.length) {
       for (let i = back; i < old.length; i++) doc.sections.push(old[i]);

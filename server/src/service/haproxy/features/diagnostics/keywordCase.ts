@@ -71,7 +71,9 @@ export function checkKeywordCase(cc: CheckContext): void {
         cc.reportToken('unknownKeyword', section.header, tok, { name: tok.value, section: 'configuration', hint: ` HAProxy section names are case-sensitive: write '${tok.value.toLowerCase()}'.` }, { suggestions: [tok.value.toLowerCase()] });
       }
     }
-    for (const st of section.body) {
+    const body = section.body;
+    for (let b = 0; b < body.length; b++) {
+      const st = body[b];
       // A report needs a capital letter in a keyword token: none in a line whose words are all
       // lower-case ASCII (nearly every line), so its text is not even scanned.
       if (st.asciiLower || !capitalInKeyword(st, families)) continue;
