@@ -33,11 +33,17 @@ const DERIVE_REMOVE = 5;
  * parsed option, `value` its file, one entry of `operationOf(option.key)` with the option's
  * value and `result`; MACRO: one MACRO entry of `value` from section `result`.
  *
- * Six fields (a node is 72 bytes without pointer compression, as Node builds V8): what a
- * history read builds is kept in two weak maps instead of two fields per node (a cold resolve
- * makes ≈ 2,700 nodes and reads no history), and the operation lives in the kind.
+ * Eight fields (a node is 88 bytes: Node builds V8 without pointer compression, 8 bytes a
+ * field): the operation lives in the kind, and a file's option node keeps its file, a macro
+ * node its section, in the slots those kinds leave unused. (Keeping what a history read builds
+ * in two weak maps instead of `cache` and `own` saved 16 bytes more per node, but made every
+ * history read 2× slower: the editor reads every option's history of a section it shows.)
  */
 class HistNode {
+  /** The whole history ending here, once read (histories up to MAX_HISTORY entries). */
+  cache: HistoryEntry[] | undefined = undefined;
+  /** DERIVE, OPTION, MACRO: this node's own entries once built (the same objects on every read). */
+  own: readonly HistoryEntry[] | undefined = undefined;
   constructor(
     readonly kind: number,
     readonly prev: HistNode | undefined,
@@ -48,11 +54,6 @@ class HistNode {
     readonly result: string | undefined,
   ) {}
 }
-
-/** The whole history ending at a node, once read (histories up to MAX_HISTORY entries). */
-const fullHistories = new WeakMap<HistNode, HistoryEntry[]>();
-/** DERIVE, OPTION, MACRO: a node's own entries once built (the same objects on every read). */
-const ownHistories = new WeakMap<HistNode, readonly HistoryEntry[]>();
 
 // One class for every kind (monomorphic reads). A subclass for DERIVE/OPTION/MACRO nodes, so
 // that LIST and SUB nodes lack their five fields, was tried (round PB2): ≈ 9 KB less per cold
@@ -81,29 +82,20 @@ function ownEntries(node: HistNode, limit: number): readonly HistoryEntry[] {
     }
     case DERIVE:
     case DERIVE_REMOVE: {
-      const built = ownHistories.get(node);
-      if (built) return built;
+      if (node.own) return node.own;
       // One entry per occurrence (3.x concatenates repeated `+=` of a file into one step).
       const step = node.ref as HistNode | undefined;
-      const own = step ? (fullHistories.get(step) ?? collect(step, MAX_HISTORY)) : [];
+      const own = step ? (step.cache ?? collect(step, MAX_HISTORY)) : [];
       const operation: HistoryOperation = node.kind === DERIVE ? 'ADD' : 'REMOVE';
       const result = node.result!;
-      const entries = own.length ? own.map((h) => ({ ...h, operation, result })) : [{ operation, value: node.value!, result }];
-      ownHistories.set(node, entries);
-      return entries;
+      return (node.own = own.length ? own.map((h) => ({ ...h, operation, result })) : [{ operation, value: node.value!, result }]);
     }
     case OPTION: {
-      let built = ownHistories.get(node);
-      if (!built) {
-        const option = node.ref as ParsedOption;
-        ownHistories.set(node, (built = [{ operation: operationOf(option.key), value: option.value, result: node.result!, file: node.value, option }]));
-      }
-      return built;
+      const option = node.ref as ParsedOption;
+      return (node.own ??= [{ operation: operationOf(option.key), value: option.value, result: node.result!, file: node.value, option }]);
     }
     default: {
-      let built = ownHistories.get(node);
-      if (!built) ownHistories.set(node, (built = [{ operation: 'MACRO', value: node.value!, result: node.value!, fromSection: node.result }]));
-      return built;
+      return (node.own ??= [{ operation: 'MACRO', value: node.value!, result: node.value!, fromSection: node.result }]);
     }
   }
 }
@@ -113,9 +105,8 @@ function collect(start: HistNode, limit: number): HistoryEntry[] {
   const chunks: (readonly HistoryEntry[])[] = [];
   let remaining = limit;
   for (let n: HistNode | undefined = start; n && remaining > 0; n = n.prev) {
-    const cache = fullHistories.get(n);
-    if (cache) {
-      chunks.push(cache.length > remaining ? cache.slice(cache.length - remaining) : cache);
+    if (n.cache) {
+      chunks.push(n.cache.length > remaining ? n.cache.slice(n.cache.length - remaining) : n.cache);
       break;
     }
     let piece = ownEntries(n, remaining);
@@ -176,10 +167,9 @@ export class SKey {
   get history(): readonly HistoryEntry[] {
     const n = this.node;
     if (!n) return [];
-    const cache = fullHistories.get(n);
-    if (cache) return cache;
+    if (n.cache) return n.cache;
     const out = collect(n, MAX_HISTORY);
-    if (n.length <= MAX_HISTORY) fullHistories.set(n, out);
+    if (n.length <= MAX_HISTORY) n.cache = out;
     return out;
   }
 
