@@ -245,7 +245,8 @@ function checkArgCount(cc: CheckContext, st: Statement, entry: KeywordEntry, wor
       break;
     }
   }
-  if (total < entry.minArgs) {
+  // `no log` / `no option x` / `default option x` take nothing: the prefix switches the keyword off.
+  if (total < entry.minArgs && st.keyword !== 'no' && st.keyword !== 'default') {
     const expected = entry.minArgs === 1 ? 'an argument' : `${entry.minArgs} arguments`;
     const syntax = entry.syntax[0] ? ` (syntax: ${entry.syntax[0]})` : '';
     // Documented minimums count optional parts for some keywords: only "nothing at all" is sure.
