@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (...lines: string[]) => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    default_backend be\nbackend be\n${lines.map((l) => `    ${l}\n`).join('')}`;
 
@@ -32,13 +30,9 @@ describe('haproxy agent-check without a port', () => {
     it(`accepts: ${text.split('\n').slice(9).join(' ').trim()}`, () => assert.deepEqual(diagnose(text, { version: '2.6' }).filter((x) => x.severity === ERROR), []));
   }
   it('haproxy -c 2.6 agrees, and its alert merges with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agent-port-'));
+    const checker = haproxyChecker('agent-port-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
-      };
+      const run = checker.run;
       for (const text of BAD) {
         const r = run(text);
         assert.equal(r.status, 1);
@@ -48,7 +42,7 @@ describe('haproxy agent-check without a port', () => {
       }
       for (const text of GOOD) assert.ok([0, 2].includes(run(text).status ?? -1), text);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

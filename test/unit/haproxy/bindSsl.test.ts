@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (line: string, section = 'frontend fe', extra = '') => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n${section}\n    ${line}\n${extra}    default_backend be\nbackend be\n    server s 127.0.0.1:80\n`;
 const LINE = 6;
@@ -42,13 +40,9 @@ describe('haproxy bind ssl without a certificate', () => {
     assert.deepEqual(diagnose(cfg('bind :443 ssl default-crt /etc/haproxy/site.pem'), { version: '3.2' }).filter((x) => x.code === 'missing-argument'), []);
   });
   it('haproxy -c 2.6 refuses each bad line, accepts the others, and its alert merges with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bind-ssl-'));
+    const checker = haproxyChecker('bind-ssl-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
-      };
+      const run = checker.run;
       for (const line of BAD) {
         const text = cfg(line);
         const r = run(text);
@@ -59,7 +53,7 @@ describe('haproxy bind ssl without a certificate', () => {
       }
       for (const line of GOOD_RUN) assert.ok([0, 2].includes(run(cfg(line)).status ?? -1), line);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

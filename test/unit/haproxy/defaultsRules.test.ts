@@ -6,12 +6,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { codesAt, diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const T = '    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n';
 /** An anonymous defaults (no rules) and a backend `be` that starts from it. */
@@ -107,13 +105,9 @@ describe('haproxy defaults sections with rules', () => {
     assert.deepEqual(diagnose(ruleInIf, { version: '2.6' }).filter((d) => d.code === 'defaults-rules-inheritance'), []);
   });
   it('haproxy -c agrees, and each of its located alerts merges with our finding on that line', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'defaults-rules-'));
+    const checker = haproxyChecker('defaults-rules-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
-      };
+      const run = checker.run;
       for (const [name, text] of BAD) {
         const r = run(text);
         assert.equal(r.status, 1, name);
@@ -124,7 +118,7 @@ describe('haproxy defaults sections with rules', () => {
       }
       for (const [name, text] of GOOD) assert.ok([0, 2].includes(run(text).status ?? -1), name);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 /** `fe` lines go into the frontend (line 7), the others into the backend (line 11). */
 const cfg = (line: string, where: 'fe' | 'be') => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n${where === 'fe' ? `    ${line}\n` : ''}    default_backend be\nbackend be\n    server s1 127.0.0.1:8080 check\n${where === 'be' ? `    ${line}\n` : ''}`;
@@ -64,13 +62,9 @@ describe('haproxy fixed-list words', () => {
     assert.deepEqual((errors(cfg('server s2 127.0.0.1:8081 check on-error markdown', 'be'))[0].data as { suggestions: string[] }).suggestions, ['mark-down']);
   });
   it('haproxy -c 2.6 refuses each bad line, accepts each good one, and its alerts merge with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'enum-args-'));
+    const checker = haproxyChecker('enum-args-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
-      };
+      const run = checker.run;
       for (const [line, where] of BAD) {
         const text = cfg(line, where);
         const r = run(text);
@@ -81,7 +75,7 @@ describe('haproxy fixed-list words', () => {
       }
       for (const [line, where] of GOOD) assert.ok([0, 2].includes(run(cfg(line, where)).status ?? -1), line);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

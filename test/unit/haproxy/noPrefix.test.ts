@@ -5,11 +5,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (fe: string[], be: string[] = [], defaults: string[] = []) =>
   `global\n    log 127.0.0.1:514 local0\ndefaults\n    mode http\n    log global\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n${defaults.map((l) => `    ${l}\n`).join('')}`
@@ -29,17 +27,13 @@ describe('haproxy no/default prefixes', () => {
     assert.ok(diagnose(BAD, { version: '2.6' }).some((x) => x.severity === ERROR));
   });
   it('haproxy -c 2.6 agrees', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'no-prefix-'));
+    const checker = haproxyChecker('no-prefix-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 }).status;
-      };
+      const run = (text: string) => checker.run(text).status;
       for (const text of GOOD) assert.equal(run(text), 0, text);
       assert.equal(run(BAD), 1);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

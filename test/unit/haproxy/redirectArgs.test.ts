@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (line: string) => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    ${line}\n    default_backend be\nbackend be\n    server s 127.0.0.1:80\n`;
 const LINE = 7;
@@ -50,13 +48,9 @@ describe('haproxy redirect arguments', () => {
     assert.match(String(diagnose(cfg('redirect prefix /x keep-query'), { version: '2.8' }).find((x) => x.code === 'unknown-value')?.message), /needs HAProxy 3\.1/);
   });
   it('haproxy -c 2.6 refuses each bad line, accepts each good one, and its alerts merge with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'redirect-'));
+    const checker = haproxyChecker('redirect-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
-      };
+      const run = checker.run;
       for (const [line] of BAD) {
         const text = cfg(line);
         const r = run(text);
@@ -67,7 +61,7 @@ describe('haproxy redirect arguments', () => {
       }
       for (const line of GOOD) assert.ok([0, 2].includes(run(cfg(line)).status ?? -1), line);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

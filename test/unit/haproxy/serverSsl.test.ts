@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (server: string, opts: { global?: string; defaults?: string; backend?: string } = {}) =>
   `global\n    maxconn 100\n${opts.global ?? ''}defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n${opts.defaults ?? ''}`
@@ -48,13 +46,9 @@ describe('haproxy server ssl without a CA file', () => {
     it(`accepts: ${name}`, () => assert.deepEqual(errors(text), []));
   }
   it('haproxy -c 2.6 agrees, and its alert merges with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'server-ssl-'));
+    const checker = haproxyChecker('server-ssl-');
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
-      };
+      const run = checker.run;
       for (const [name, text] of BAD) {
         const r = run(text);
         assert.equal(r.status, 1, name);
@@ -64,7 +58,7 @@ describe('haproxy server ssl without a CA file', () => {
       }
       for (const [name, text] of GOOD) assert.ok([0, 2].includes(run(text).status ?? -1), name);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });
