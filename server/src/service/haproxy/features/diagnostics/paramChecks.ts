@@ -125,6 +125,19 @@ function scan(
     // A word that cannot be an option name (an address, number, path) is the value of an
     // option whose argument count varies (`source 10.0.0.1 usesrc client`): skip it.
     if (!entry && !/^[a-z][a-z0-9_.-]*$/.test(name)) continue;
+    // HAProxy matches option names case-sensitively: haproxy -c 2.6.12 refuses `Observe layer7`
+    // ("unknown keyword 'Observe'; did you mean 'observe' maybe ?"), on bind lines too. The
+    // lower-cased words hide the capital, so the written value is compared with the word.
+    if (entry && values[i] !== word) {
+      const raw = values[i];
+      const rawParen = raw.indexOf('(');
+      const rawName = rawParen < 0 ? raw : raw.slice(0, rawParen);
+      if (rawName !== name) {
+        const fixed = name + (rawParen < 0 ? '' : raw.slice(rawParen));
+        cc.reportAt(unknownKey, st, i, { name: rawName, hint: ` HAProxy option names are case-sensitive: write '${name}'.` }, { suggestions: [fixed] });
+        return;
+      }
+    }
     if (!entry) {
       const sugg = suggest(name, all.map((e) => e.name));
       const later = newerVersionHint(unknownKey === 'unknownBindOption' ? 'bind' : 'server', name, cc.version);
