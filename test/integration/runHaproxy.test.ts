@@ -158,6 +158,38 @@ describe('HAProxy start failures (real haproxy)', { skip: SKIP_NO_HAPROXY, timeo
     }
   });
 
+  it("writes both files in the template's output-encoding, so HAProxy serves the recipe's bytes", async () => {
+    const t = tempDir();
+    const port = await findFreePort();
+    const generatedFile = path.join(t.dir, 'latin1.cfg');
+    const s = await HaproxySession.start({
+      binary: HAPROXY,
+      text: ['# café', 'defaults', '    mode http', '    timeout connect 1s', '    timeout client 1s', '    timeout server 1s',
+        'frontend fe', `    bind 127.0.0.1:${port}`, '    http-request return status 200 content-type text/plain string "café"', ''].join('\n'),
+      generatedFile,
+      outputEncoding: 'latin-1',
+      addStatsListener: true,
+    });
+    try {
+      // collective.recipe.template would write one byte 0xE9 for "é" (UTF-8 would be C3 A9).
+      for (const file of [generatedFile, s.runFile]) {
+        const bytes = readFileSync(file);
+        assert.equal(bytes.subarray(0, 7).toString('hex'), Buffer.from('# caf\xe9\n', 'latin1').toString('hex'), file);
+      }
+      const body = await new Promise<Buffer>((resolve, reject) => {
+        http.get(`http://127.0.0.1:${port}/`, { agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+        }).on('error', reject);
+      });
+      assert.equal(body.toString('hex'), Buffer.from('caf\xe9', 'latin1').toString('hex'));
+    } finally {
+      await s.stop();
+      t.cleanup();
+    }
+  });
+
   it('reports "address already in use" clearly and leaves nothing running', async () => {
     const t = tempDir();
     const blocker = net.createServer();

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { runCheck } from '../../../server/src/node/haproxy/checkRunner';
+import { configBytes } from '../../../server/src/node/haproxy/session';
 import type { ConfigSource } from './configSource';
 import type { ChosenBinary } from './binaryChoice';
 import { revealFirst, type HaproxyCheckDiagnostics } from './diagnostics';
@@ -22,7 +23,8 @@ export async function checkSource(deps: CheckDeps, source: ConfigSource, binary:
   // A copy, so unsaved edits are checked; HAProxy names this path in its messages.
   const file = path.join(deps.checkDir, source.baseName);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, source.text);
+  // Encoded as the recipe writes it (output-encoding), so haproxy -c reads the same bytes.
+  writeFileSync(file, configBytes(source.text, source.outputEncoding));
   const result = await runCheck(binary.path, file, { cwd: source.cwd });
   const diags = deps.diagnostics.show(source, result.problems, file);
   const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;

@@ -30,6 +30,8 @@ export interface ConfigSource {
   lineMap?: TemplateLineMap;
   /** Where the recipe would write the output (`output = …`), for templates. */
   recipeOutput?: string;
+  /** The template section's `output-encoding` (the generated files are written in it). */
+  outputEncoding?: string;
   /** `profile:section` that renders the template. */
   owner?: string;
   /** Working directory for HAProxy (relative paths in the config). */
@@ -124,6 +126,7 @@ async function renderFromBuildout(
     templateText,
     lineMap,
     recipeOutput: output,
+    outputEncoding: result.outputEncoding,
     owner: profile && result.section ? `${profile}:${result.section}` : undefined,
     cwd: buildoutDir,
     baseName,

@@ -145,6 +145,7 @@ export class RunController implements vscode.Disposable {
           generatedFile,
           runFile: this.runFileFor(source),
           cwd: source.cwd,
+          outputEncoding: source.outputEncoding,
           addStatsListener: settings.addStatsListener,
           onLine: this.onLine,
           readyTimeoutMs: settings.startTimeoutSeconds * 1000,
@@ -204,7 +205,7 @@ export class RunController implements vscode.Disposable {
     // Re-read the same config source (re-render the template) so edits take effect.
     const source = await resolveConfigSource(this.shell, this.source.sourceUri, this.source.owner);
     if (!source) return;
-    const r = await session.reload(source.text);
+    const r = await session.reload(source.text, { outputEncoding: source.outputEncoding });
     this.source = source;
     // Check findings name the generated file; the master's load-time alerts name the run file.
     if (r.result?.findings.length) this.diagnostics.show(source, r.result.findings, session.runFile);

@@ -68,6 +68,8 @@ export interface RenderResult {
   input?: string;
   /** The recipe's `output` path, when known. */
   output?: string;
+  /** The encoding the recipe writes `output` in, when the section sets `output-encoding`. */
+  outputEncoding?: string;
   /** For each line of `text` (0-based), the template line it came from. */
   lineMap?: number[];
   /** Why it could not be rendered (buildout's own wording where it applies). */

@@ -91,3 +91,12 @@ test('a valid UTF-8 template with default encodings reports nothing', () => {
   assert.deepEqual(service.validateTemplate(doc, settings, never), []);
   assert.deepEqual(service.render(doc, settings).errors, []);
 });
+
+test('the render result names the section\'s output-encoding (Start and Check write the files in it)', () => {
+  const { service, open } = workspace(latin1Template(), 'input-encoding = latin-1\noutput-encoding = latin-1\n');
+  const r = service.render(open(), settings);
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.outputEncoding, 'latin-1');
+  const plain = workspace(new TextEncoder().encode(exampleTemplate()));
+  assert.equal(plain.service.render(plain.open(), settings).outputEncoding, undefined, 'no output-encoding: the recipe default (utf-8)');
+});

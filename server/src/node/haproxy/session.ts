@@ -14,6 +14,7 @@ import { findFreePort, prepareConfig, type PreparedConfig, type StatsEndpoint } 
 import { HaproxyInstance, type OutputStream, type ReloadResult } from './processManager';
 import { waitForStats, type StatsSnapshot } from './stats';
 import { classifyFailure, HaproxyStartError } from './startErrors';
+import { pyCodec } from '../../service/buildout/render/pyCodecs';
 
 export class ConfigCheckError extends Error {
   constructor(readonly check: CheckResult, readonly file: string) {
@@ -35,6 +36,11 @@ export interface SessionOptions {
   /** Where the run config (generated + additions) is written; default: next to generatedFile. */
   runFile?: string;
   cwd?: string;
+  /**
+   * A template's `output-encoding`: the files are written in it, as collective.recipe.template's
+   * install() writes `output` (undefined: UTF-8). A reload may change it.
+   */
+  outputEncoding?: string;
   addStatsListener: boolean;
   onLine?: (line: string, stream: OutputStream) => void;
   /** Deadline for the stats page to answer after "Loading success." (default 5 s). */
@@ -128,7 +134,8 @@ export class HaproxySession {
    * the master at all (the running worker is untouched); one that passes the check but fails
    * at load time still leaves the old worker serving, and the master's alerts are returned.
    */
-  async reload(text: string, options: { skipCheck?: boolean } = {}): Promise<SessionReload> {
+  async reload(text: string, options: { skipCheck?: boolean; outputEncoding?: string } = {}): Promise<SessionReload> {
+    if ('outputEncoding' in options) this.options.outputEncoding = options.outputEncoding;
     const check = await writeAndCheck(this.options, text, options.skipCheck);
     if (!options.skipCheck && !check.valid) {
       return { check, ok: false, message: 'The new configuration has errors; HAProxy keeps running the previous one.' };
@@ -155,15 +162,26 @@ function writeRunFile(options: SessionOptions, prepared: PreparedConfig): string
   // HAProxy is always started on the same path, so a reload reads the updated file.
   const file = runFileOf(options);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, prepared.text, { mode: 0o600 });
+  writeFileSync(file, configBytes(prepared.text, options.outputEncoding), { mode: 0o600 });
   return file;
 }
 
 async function writeAndCheck(options: SessionOptions, text: string, skip?: boolean): Promise<CheckResult> {
   mkdirSync(path.dirname(options.generatedFile), { recursive: true });
-  writeFileSync(options.generatedFile, text);
+  writeFileSync(options.generatedFile, configBytes(text, options.outputEncoding));
   if (skip) {
     return { exitCode: 0, valid: true, noListener: false, timedOut: false, findings: [], problems: [], output: '' };
   }
   return runCheck(options.binary, options.generatedFile, { cwd: options.cwd });
+}
+
+/**
+ * A config's bytes as buildout would write them: encoded with the template's output-encoding.
+ * HAProxy reads bytes, so a Latin-1 `é` in a header value must reach it as one byte, not two.
+ * Encodings Python has but we do not model fall back to UTF-8 (the renderer could not check
+ * them either); a text the encoding cannot hold never gets here (rendering fails first).
+ */
+export function configBytes(text: string, encoding: string | undefined): string | Uint8Array {
+  const codec = encoding === undefined ? undefined : pyCodec(encoding);
+  return codec && codec.encodeError(text) === undefined ? codec.encode(text) : text;
 }

@@ -247,7 +247,7 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
       ws.setDocumentText(path, doc.getText());
       const r = isProfile ? renderTemplateOf(ws, { profile: path, section: owner }) : renderTemplateOf(ws, { template: path, owner });
       return {
-        text: r.text, profile: r.profile, section: r.section, output: r.render?.outputPath, errors: r.errors,
+        text: r.text, profile: r.profile, section: r.section, output: r.render?.outputPath, outputEncoding: r.render?.outputEncoding, errors: r.errors,
         alternatives: r.alternatives, input: r.input,
         // The run command maps `haproxy -c` lines back onto the template with the line map.
         lineMap: r.text !== undefined ? r.render?.lineMap : undefined,

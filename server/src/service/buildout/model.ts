@@ -312,6 +312,8 @@ export interface RenderResult {
   /** The template text, and where it lives (file line offset 0; for `inline` the profile option). */
   templateText?: string;
   outputPath?: string;
+  /** collective.recipe.template's `output-encoding`, when the section sets one (default utf-8). */
+  outputEncoding?: string;
   section: string;
   recipe: string;
 }

@@ -98,6 +98,8 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
     if (!has('output')) return { ...base, error: err('No output file specified.', 'template', placeOf(profile, section)) };
     if ((has('input') && has('inline')) || (has('input') && has('url'))) return { ...base, error: err('Too many input sources.', 'template', placeOf(profile, section, has('inline') ? 'inline' : 'url')) };
     base.outputPath = opts.output;
+    // install() encodes the file it writes; whoever writes the output for the user must too.
+    if (has('output-encoding')) base.outputEncoding = opts['output-encoding'];
     const input = opts.input;
     const inputPath = input !== undefined ? pyJoin(profile.directory, input) : undefined;
     if (has('inline')) source = pyLstrip(opts.inline);
