@@ -11,6 +11,7 @@
 import { suggest } from '../../../common/didYouMean';
 import { buildNameIndex, type NameSymbol } from '../nameIndex';
 import type { Section, Statement } from '../../parser/model';
+import { mailersLookupLines } from './emailAlertChecks';
 import { didYouMeanHint, valueIs, type CheckContext, type RawReport } from './reporter';
 
 const FATAL_DUPLICATE_SECTIONS = new Set(['peers', 'resolvers', 'ring', 'http-errors', 'mailers', 'fcgi-app', 'log-forward', 'cache', 'crt-store', 'log-profile', 'program', 'acme', 'traces']);
@@ -19,6 +20,7 @@ export function checkReferences(cc: CheckContext): void {
   const index = buildNameIndex(cc.doc);
   const holdsTable = new Map<Section, boolean>();
   let peersNames: string[] | undefined;
+  let mailersLines: Set<number> | undefined;
   // An indexed loop: the iterator's result objects of `for…of` showed in the allocation profile.
   const refs = index.allReferences();
   for (let r = 0; r < refs.length; r++) {
@@ -30,6 +32,8 @@ export function checkReferences(cc: CheckContext): void {
     // `stats scope <name>`: HAProxy 2.6 accepts any name silently (haproxy -c), so do we.
     // A lookup, not resolve(): the list (and its memo entry) is not needed for a defined name.
     if (sym.kind === 'proxy' || index.isDefined(sym)) continue;
+    // An incomplete or unused `email-alert` set is dropped before its mailers name is looked up.
+    if (sym.kind === 'mailers' && !(mailersLines ??= mailersLookupLines(cc)).has(sym.line)) continue;
     reportUndefined(cc, sym, (kind) => index.definitions(kind).map((d) => d.name));
   }
   checkOwnTableRules(cc, holdsTable);
