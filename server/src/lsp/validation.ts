@@ -11,7 +11,8 @@ import { formatError } from './runner';
 export const VALIDATION_DELAY_MS = 400;
 
 interface Pending {
-  timer: NodeJS.Timeout;
+  /** A timeout (edits) or an immediate (opens). */
+  timer: NodeJS.Timeout | NodeJS.Immediate;
   /** An open's run (no debounce) for this document version. */
   immediate: boolean;
   version: number | undefined;
@@ -36,10 +37,12 @@ export class ValidationScheduler {
     // The run reads the document and its settings when it fires, so it covers this request too.
     if (!immediate && pending?.immediate && pending.version === version) return;
     this.cancel(uri);
-    const timer = setTimeout(() => {
+    const fire = () => {
       this.timers.delete(uri);
       void this.run(uri);
-    }, immediate ? 0 : this.delayMs);
+    };
+    // An open runs right after the current event-loop turn (setTimeout 0 waits at least 1 ms).
+    const timer = immediate ? setImmediate(fire) : setTimeout(fire, this.delayMs);
     this.timers.set(uri, { timer, immediate, version });
   }
 
@@ -49,7 +52,7 @@ export class ValidationScheduler {
 
   cancel(uri: string): void {
     const t = this.timers.get(uri);
-    if (t) clearTimeout(t.timer);
+    if (t) stopTimer(t);
     this.timers.delete(uri);
   }
 
@@ -59,7 +62,7 @@ export class ValidationScheduler {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t.timer);
+    for (const t of this.timers.values()) stopTimer(t);
     this.timers.clear();
   }
 
@@ -79,4 +82,9 @@ export class ValidationScheduler {
       this.connection.console.error(formatError(`Error while validating ${uri}`, err));
     }
   }
+}
+
+function stopTimer(p: Pending): void {
+  if (p.immediate) clearImmediate(p.timer as NodeJS.Immediate);
+  else clearTimeout(p.timer as NodeJS.Timeout);
 }
