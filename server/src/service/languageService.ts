@@ -259,6 +259,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         kb: hx.knowledge(settings.haproxyVersion),
         isTemplate: isTemplate(document, settings),
         localDocs: options.localDocs,
+        host: options.host,
       };
       cache.set(key, ctx);
     } else if (!/\.in$/i.test(document.uri)) {

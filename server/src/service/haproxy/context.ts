@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystemHost } from '../common/host';
 import type { KnowledgeBase } from './knowledge/types';
 import type { HaproxyDocument } from './parser/model';
 
@@ -26,6 +27,12 @@ export interface HaproxyContext {
    */
   isTemplate: boolean;
   localDocs?: LocalDocsProvider;
+  /**
+   * The injected file system, for the checks of files HAProxy opens while it parses (a `bind …
+   * crt` certificate, a `ca-file`): absent in tests and tools that check text only, which then
+   * skip those checks.
+   */
+  host?: Pick<FileSystemHost, 'exists'>;
 }
 
 /** Per-code severity overrides from the `haproxy.diagnostics.severity` setting. */

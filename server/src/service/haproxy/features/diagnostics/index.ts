@@ -15,6 +15,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationCheck } from '../../../common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
+import { checkCertFiles } from './certFileChecks';
 import { checkFinalNewline, checkOutsideSection } from './fileChecks';
 import { checkLoneCarriageReturns, markLoneCarriageReturns } from './lineEnds';
 import {
@@ -56,6 +57,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['inherited-checks', checkInheritedCheckWithTrack],
   ['defaults-rules', checkDefaultsRules],
   ['line-arguments', checkLineArguments],
+  ['cert-files', checkCertFiles],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {
