@@ -14,7 +14,7 @@ import { statementAtLine } from './locate';
 const SUGGESTION_CODES = new Set([
   'unknown-keyword', 'unknown-option', 'unknown-timeout', 'unknown-value', 'unknown-bind-option',
   'unknown-server-option', 'unknown-action', 'unknown-fetch', 'unknown-converter', 'unknown-filter', 'undefined-backend',
-  'undefined-acl', 'undefined-server', 'undefined-reference', 'undefined-table', 'invalid-variable-name', 'unknown-directive', 'deprecated-keyword', 'removed-keyword',
+  'undefined-acl', 'undefined-server', 'undefined-reference', 'undefined-user-or-group', 'undefined-table', 'invalid-variable-name', 'unknown-directive', 'deprecated-keyword', 'removed-keyword',
 ]);
 
 /** Defaults used when adding missing timeouts (HAProxy's own examples use similar values). */

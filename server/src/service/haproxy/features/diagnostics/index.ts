@@ -16,6 +16,7 @@ import type { CancellationCheck } from '../../../common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
 import { checkCertFiles } from './certFileChecks';
+import { checkUserlists } from './userlistChecks';
 import { checkFinalNewline, checkOutsideSection } from './fileChecks';
 import { checkLoneCarriageReturns, markLoneCarriageReturns } from './lineEnds';
 import {
@@ -58,6 +59,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['defaults-rules', checkDefaultsRules],
   ['line-arguments', checkLineArguments],
   ['cert-files', checkCertFiles],
+  ['userlists', checkUserlists],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {
