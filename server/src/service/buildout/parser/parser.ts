@@ -565,11 +565,18 @@ function blockValueAt(text: string, starts: readonly number[], ends: readonly nu
   return out.join('\n');
 }
 
-/** Python `str.rstrip(chars)`. */
+/**
+ * Python `str.rstrip(chars)`. Compared by character code: `chars.includes(s[end - 1])` made a
+ * one-character string per step (the merges strip every `+=` key they sort).
+ */
 export function rstripChars(s: string, chars: string): string {
   let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1])) end--;
-  return s.slice(0, end);
+  if (chars.length === 2) {
+    const a = chars.charCodeAt(0);
+    const b = chars.charCodeAt(1);
+    for (let c = s.charCodeAt(end - 1); end > 0 && (c === a || c === b); c = s.charCodeAt(end - 1)) end--;
+  } else while (end > 0 && chars.includes(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** An `extends` word; its range is built on first use (most are never shown). */

@@ -10,6 +10,7 @@ import { pyRepr, pySplit } from '../parser/pyText';
 import { CIRCULAR, isError, missingSection } from './lazy';
 import { BuildoutFailure, type MacroExpander } from './macros';
 import type { Section } from './sectionKey';
+import { emptyList } from './emptyList';
 import { pyJoin } from './paths';
 import { referenceParts, validTokenColon } from './substitution';
 
@@ -76,7 +77,14 @@ let cookTop = 0;
 const lastParts = ['', ''];
 function tokenPart(text: string, from: number, to: number, which: 0 | 1): string {
   const last = lastParts[which];
-  if (last.length === to - from && text.startsWith(last, from)) return last;
+  const n = to - from;
+  if (last.length === n) {
+    // Compared in place: `text.startsWith(last, from)` went through the builtin's argument
+    // handling on every token (two calls per token, thousands of tokens per cold resolve).
+    let i = 0;
+    while (i < n && text.charCodeAt(from + i) === last.charCodeAt(i)) i++;
+    if (i === n) return last;
+  }
   return (lastParts[which] = text.slice(from, to));
 }
 
@@ -103,8 +111,8 @@ const fail = (error: BuildoutError): never => { throw new BuildoutFailure(error)
 
 export class ExactEvaluator {
   private sections = new Map<string, Options>();
-  private created: string[] = [];
-  private partsOrder: string[] = [];
+  private created: string[] = emptyList();
+  private partsOrder: string[] = emptyList();
   /** Error raised while constructing the Buildout object (buildout section, versions). */
   readonly constructionError?: BuildoutError;
   private depth = 0;
@@ -128,7 +136,7 @@ export class ExactEvaluator {
         if (!this.expander.expand(versions)) fail({ kind: 'other', message: pyRepr(versions) });
         this.section(versions);
       }
-      this.created = [];
+      this.created = emptyList();
     } catch (e) {
       if (!(e instanceof BuildoutFailure)) throw e;
       this.constructionError = e.error;

@@ -215,7 +215,9 @@ export class Loader {
 
   private read(path: string, url: boolean): string | undefined {
     if (url) return this.readUrl(path)?.content;
-    if (this.reads.has(path)) return this.reads.get(path);
+    // get first: most calls are repeats (a file reached through another extends path).
+    const known = this.reads.get(path);
+    if (known !== undefined || this.reads.has(path)) return known;
     const content = this.ctx.host.readFile(path);
     this.reads.set(path, content);
     return content;

@@ -5,6 +5,7 @@
  */
 import type { BuildoutError } from '../model';
 import { pyRepr, pyStrip } from '../parser/pyText';
+import { emptyList } from './emptyList';
 import { type Data, type Section, updateSection } from './sectionKey';
 
 export class BuildoutFailure extends Error {
@@ -25,9 +26,9 @@ export class MacroExpander {
   private memo = new Map<string, Section | BuildoutError>();
   private budget = 0;
   /** The chain being expanded, in order (mirrors `doing`), to memoise a failure for its members. */
-  private path: string[] = [];
+  private path: string[] = emptyList();
   /** Per frame of `path`: whether an earlier macro of that frame was expanded before the current one. */
-  private hadSibling: boolean[] = [];
+  private hadSibling: boolean[] = emptyList();
   /** `doing` of the expansion in progress: one Set for all (empty again after each expansion). */
   private doing = new Set<string>();
   /**

@@ -230,7 +230,13 @@ export function resolveProfile(host: FileSystemHost, root: string, options: Reso
   }
   finishBuildoutSection(data, mode, home, loader.errors);
 
-  const warnings = [...loader.files.values()].flatMap((f) => f.parsed.warnings.map((w) => ({ ...w, file: f.path })));
+  // One loop over the files, an object only per warning (a spread copy of the file list and an
+  // array per file were made for the few files that have any).
+  const warnings: Array<ParseError & { file: string }> = [];
+  loader.files.forEach((f) => {
+    const ws = f.parsed.warnings;
+    for (let i = 0; i < ws.length; i++) warnings.push({ ...ws[i], file: f.path });
+  });
   const errors = rootError ? [rootError, ...loader.errors] : loader.errors;
   return new BuildoutProfile(rootPath, mode, directory, loader.files, data, errors, rootError ?? loader.fatal, warnings, provider, host);
 }
