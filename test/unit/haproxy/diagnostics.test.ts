@@ -275,7 +275,8 @@ describe('haproxy diagnostics: defaults sections', () => {
 
 describe('haproxy diagnostics: program sections (2.6)', () => {
   it('accepts the program keywords, including no option start-on-reload', () => {
-    const text = 'program prog\n    command /bin/true\n    user root\n    group root\n    option start-on-reload\n    no option start-on-reload\n';
+    // master-worker: without it (or -W) HAProxy refuses any program section (needs-master-worker).
+    const text = 'global\n    master-worker\nprogram prog\n    command /bin/true\n    user root\n    group root\n    option start-on-reload\n    no option start-on-reload\n';
     assert.deepEqual(codesAt(diagnose(text)), []);
   });
 });

@@ -17,6 +17,7 @@ import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
 import { checkCertFiles } from './certFileChecks';
 import { checkUserlists } from './userlistChecks';
+import { checkProcessSettings } from './processChecks';
 import { checkFinalNewline, checkOutsideSection } from './fileChecks';
 import { checkLoneCarriageReturns, markLoneCarriageReturns } from './lineEnds';
 import {
@@ -60,6 +61,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['line-arguments', checkLineArguments],
   ['cert-files', checkCertFiles],
   ['userlists', checkUserlists],
+  ['process', checkProcessSettings],
 ];
 
 export function validate(ctx: HaproxyContext, settings?: DiagnosticSettings, token?: CancellationCheck): Diagnostic[] {
