@@ -1,10 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 /** An action with nothing after it (haproxy -c 2.6.12 refuses each of these lines). */
 const D = 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n';
@@ -22,17 +20,13 @@ describe('haproxy actions without their arguments', () => {
     assert.deepEqual(diagnose(ok, { version: '2.6' }).filter((x) => x.code === 'missing-argument'), []);
   });
   it('haproxy -c refuses the bare lines', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bare-actions-'));
+    const checker = haproxyChecker('bare-actions-');
     try {
       for (const line of ['http-request set-header', 'http-request redirect if { path /x }', 'tcp-request content track-sc0']) {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, `${D}frontend fe\n    bind 127.0.0.1:8080\n    ${line}\n`);
-        let status = 0;
-        try { execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
-        assert.equal(status, 1, line);
+        assert.equal(checker.run(`${D}frontend fe\n    bind 127.0.0.1:8080\n    ${line}\n`).status, 1, line);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

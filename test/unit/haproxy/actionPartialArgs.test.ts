@@ -6,11 +6,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { DEFAULTS, diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const fe = (lines: string[]) => `${DEFAULTS}frontend fe\n    bind 127.0.0.1:8080\n${lines.map((l) => `    ${l}\n`).join('')}`;
 const PARTIAL = [
@@ -66,19 +64,13 @@ describe('http actions with part of their arguments', () => {
     assert.deepEqual(extra(ok), []);
   });
   it('haproxy -c refuses the partial and the surplus lines, and accepts the complete ones', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'partial-actions-'));
+    const checker = haproxyChecker('partial-actions-');
     try {
-      const file = join(dir, 'c.cfg');
-      writeFileSync(file, fe(['http-request set-header X-A b', 'http-request replace-header X-A foo bar', 'http-request replace-uri ^/x /y']));
-      execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' });
-      for (const line of [...PARTIAL, ...SURPLUS]) {
-        writeFileSync(file, fe([line]));
-        let status = 0;
-        try { execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
-        assert.equal(status, 1, line);
-      }
+      const complete = checker.run(fe(['http-request set-header X-A b', 'http-request replace-header X-A foo bar', 'http-request replace-uri ^/x /y']));
+      assert.equal(complete.status, 0, complete.stderr);
+      for (const line of [...PARTIAL, ...SURPLUS]) assert.equal(checker.run(fe([line])).status, 1, line);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

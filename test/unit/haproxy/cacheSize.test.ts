@@ -5,11 +5,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cache = (size: string) => `cache c\n    total-max-size ${size}\n`;
 const numberDiags = (size: string) => diagnose(cache(size), { version: '2.6' }).filter((d) => d.code === 'invalid-number');
@@ -29,17 +27,13 @@ describe('cache total-max-size', () => {
     it(`'${ok}' is not reported`, () => assert.deepEqual(numberDiags(ok), []));
   }
   it('haproxy -c agrees', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cache-size-'));
-    const status = (size: string) => {
-      const file = join(dir, 'c.cfg');
-      writeFileSync(file, cache(size));
-      try { execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' }); return 0; } catch (e) { return (e as { status: number }).status; }
-    };
+    const checker = haproxyChecker('cache-size-');
+    const status = (size: string) => checker.run(cache(size)).status;
     try {
       for (const bad of ['4x', '4m', '1.5', '4096', '0']) assert.equal(status(bad), 1, bad);
       for (const ok of ['4', '4095', '+4']) assert.notEqual(status(ok), 1, ok);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

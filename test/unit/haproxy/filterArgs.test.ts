@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (line: string) => `defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    ${line}\ncache c\n    total-max-size 4\n`;
 
@@ -40,12 +38,10 @@ describe('haproxy filter arguments', () => {
     it(`'${line}' is not reported`, () => assert.deepEqual(diagnose(cfg(line), { version: '2.6' }).filter((x) => x.severity === ERROR), []));
   }
   it('haproxy -c refuses each bad line for the same reason', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'filter-args-'));
+    const checker = haproxyChecker('filter-args-');
     try {
       for (const [line, , , theirs] of BAD) {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, cfg(line));
-        const r = spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000 });
+        const r = checker.run(cfg(line));
         assert.equal(r.status, 1, line);
         assert.match(r.stderr, theirs, line);
         const alert = /parsing \[[^\]]+:(\d+)\] : (.*)/.exec(r.stderr)!;
@@ -54,7 +50,7 @@ describe('haproxy filter arguments', () => {
         if (!/unknown keyword/.test(alert[2])) assert.ok(coveringDiagnostic({ line: Number(alert[1]) - 1, message: alert[2] }, ours), alert[2]);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

@@ -1,15 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { FACTS } from '../../../server/src/service/haproxy/knowledge/data/facts.generated';
 import { getKnowledge, nearestSupportedVersion, REMOVED_KEYWORDS, removalStatusIn } from '../../../server/src/service/haproxy/knowledge/index';
 import { PREDEFINED_ACL_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/acls';
 import { CONVERTER_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/converters';
 import { FETCH_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/fetches';
 import { LOG_ALIAS_SUMMARIES } from '../../../server/src/service/haproxy/knowledge/summaries/logAliases';
+import { haproxyChecker } from './realHaproxy';
 import { parseKeywordDump } from '../../../tools/haproxy-knowledge/dumpKeywords';
 
 describe('haproxy knowledge: sample summaries only name known facts', () => {
@@ -91,25 +90,18 @@ describe('haproxy knowledge: spot checks against the local haproxy -dKall', { sk
       const status = removalStatusIn(r, version);
       if (status) add(r.name, status, r.name.startsWith('option ') || r.name === 'mode health' ? '' : ' 1');
     }
-    const dir = mkdtempSync(join(tmpdir(), 'hk-removed-'));
+    const checker = haproxyChecker('hk-removed-');
     try {
-      const file = join(dir, 'removed.cfg');
-      writeFileSync(file, `${lines.join('\n')}\n`);
-      let stderr = '';
-      try {
-        execFileSync(HAPROXY, ['-c', '-f', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      } catch (e) {
-        stderr = String((e as { stderr?: string }).stderr ?? '');
-      }
+      const { stderr } = checker.run(`${lines.join('\n')}\n`);
       const alerts = new Set<number>();
       for (const l of stderr.split('\n')) {
-        const m = /\[[^\]]*removed\.cfg:(\d+)\]/.exec(l);
+        const m = /\[[^\]]*c\.cfg:(\d+)\]/.exec(l);
         if (m && l.includes('[ALERT]')) alerts.add(Number(m[1]));
       }
       assert.ok(expected.length > 30, `only ${expected.length} removed keywords apply to ${table}`);
       for (const e of expected) assert.equal(alerts.has(e.line), e.status === 'removed', `${e.name} (${e.status} in ${version})`);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

@@ -5,12 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { diagnose, ERROR } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 /** The line twice: in `global` (line 2) and in a frontend (line 10). */
 const cfg = (line: string) => `global\n    ${line}\ndefaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    ${line}\n`;
@@ -68,13 +66,9 @@ describe('haproxy log lines', () => {
     assert.deepEqual((d.data as { suggestions: string[] }).suggestions, ['local0']);
   });
   it('haproxy -c 2.6 refuses each bad line, accepts each good one, and its alerts merge with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'log-lines-'));
+    const checker = haproxyChecker('log-lines-', { env: { SYSLOG: '127.0.0.1' } });
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000, env: { ...process.env, SYSLOG: '127.0.0.1' } });
-      };
+      const run = checker.run;
       for (const [line] of BAD) {
         const text = cfg(line);
         const r = run(text);
@@ -86,7 +80,7 @@ describe('haproxy log lines', () => {
       }
       for (const line of GOOD.filter((l) => !l.includes('ring@'))) assert.ok([0, 2].includes(run(cfg(line)).status ?? -1), line);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

@@ -1,11 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { MISSING_ARGS_FATAL } from '../../../server/src/service/haproxy/knowledge/index';
 import { diagnose, ERROR, WARNING } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 /** Lines with some but too few arguments: HAProxy refuses every one (re-measured when /usr/sbin/haproxy exists). */
 const D = 'defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n';
@@ -35,17 +33,11 @@ describe('haproxy missing-argument severity', () => {
     assert.ok(d.every((x) => x.severity === WARNING), JSON.stringify(d));
   });
   it('haproxy -c refuses each sample', { skip: !existsSync(HAPROXY) && 'no haproxy here' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'missing-args-'));
+    const checker = haproxyChecker('missing-args-');
     try {
-      for (const [name, body] of Object.entries(SAMPLES)) {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, D + body);
-        let status = 0;
-        try { execFileSync(HAPROXY, ['-c', '-q', '-f', file], { stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
-        assert.equal(status, 1, `haproxy -c should refuse '${name}'`);
-      }
+      for (const [name, body] of Object.entries(SAMPLES)) assert.equal(checker.run(D + body).status, 1, `haproxy -c should refuse '${name}'`);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

@@ -6,11 +6,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { DEFAULTS, diagnose, ERROR, WARNING } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const be = (lines: string[], defaults = DEFAULTS) => `${defaults}backend be\n${lines.map((l) => `    ${l}\n`).join('')}`;
 const addr = (text: string) => diagnose(text, { version: '2.6' }).filter((d) => d.code === 'invalid-address');
@@ -44,12 +42,8 @@ describe('dotted quads out of range', () => {
     assert.deepEqual(addr(be(['server a 255.255.255.255:80', 'server b 127.1:80', 'server c 10.0.0.1', 'server d app300.example:80', 'server e ${x:host}:80'])), []);
   });
   it('haproxy -c agrees', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'numeric-addr-'));
-    const status = (text: string) => {
-      const file = join(dir, 'c.cfg');
-      writeFileSync(file, text);
-      try { execFileSync('/usr/sbin/haproxy', ['-c', '-q', '-f', file], { stdio: 'pipe' }); return 0; } catch (e) { return (e as { status: number }).status; }
-    };
+    const checker = haproxyChecker('numeric-addr-');
+    const status = (text: string) => checker.run(text).status;
     try {
       assert.equal(status(be(['server s1 300.1.1.1:80'])), 1);
       assert.equal(status(`${DEFAULTS}frontend fe\n    bind 300.1.1.1:80\n`), 1);
@@ -59,7 +53,7 @@ describe('dotted quads out of range', () => {
       assert.notEqual(status(be(['server s1 300.1.1.1:80 init-addr none'])), 1);
       assert.notEqual(status(be(['server s1 300.1.1.1:80'], `${DEFAULTS}    default-server init-addr last,libc,none\n`)), 1);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });

@@ -5,15 +5,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { coveringDiagnostic } from '../../../server/src/node/haproxy/mergeFindings';
 import { getCodeActions } from '../../../server/src/service/haproxy/features/codeActions';
 import { validate } from '../../../server/src/service/haproxy/features/diagnostics/index';
 import { applyEdit } from '../../helpers/cursor';
 import { diagnose, ERROR, makeContext } from './diagnosticsHelpers';
+import { haproxyChecker } from './realHaproxy';
 
 const cfg = (line: string, global = '') => `global\n${global}defaults\n    mode http\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\nfrontend fe\n    bind 127.0.0.1:18080\n    ${line}\n    default_backend be\nbackend be\n    server s 127.0.0.1:80\n`;
 const LINE = 8;
@@ -65,13 +63,9 @@ describe('haproxy variable names', () => {
     assert.deepEqual(diagnose(fixed, { version: '2.6' }).filter((x) => x.severity === ERROR), []);
   });
   it('haproxy -c 2.6 refuses each bad line, accepts each good one, and its alerts merge with ours', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'var-names-'));
+    const checker = haproxyChecker('var-names-', { env: { VAR: 'txn.v' } });
     try {
-      const run = (text: string) => {
-        const file = join(dir, 'c.cfg');
-        writeFileSync(file, text);
-        return spawnSync('/usr/sbin/haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20000, env: { ...process.env, VAR: 'txn.v' } });
-      };
+      const run = checker.run;
       for (const [line] of BAD) {
         const text = cfg(line);
         const r = run(text);
@@ -83,7 +77,7 @@ describe('haproxy variable names', () => {
       for (const line of GOOD) assert.ok([0, 2].includes(run(cfg(line)).status ?? -1), line);
       assert.equal(run(cfg('http-request set-var(txn.a) src', '    set-var count int(1)\n')).status, 1);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      checker.remove();
     }
   });
 });
