@@ -343,8 +343,11 @@ export class Loader {
       }
     } else {
       content = this.read(norm, false);
-      this.record.deps.set(norm, content);
+      // The file's content is a dependency of this record only when the file ends here
+      // (missing, over a cap, a cycle): a file opened below records it first in its own
+      // record, and a reused subtree has it among its deps (one map entry per edge less).
       if (content === undefined) {
+        this.record.deps.set(norm, content);
         const error: BuildoutError = { kind: 'missing-file', message: `[Errno 2] No such file or directory: ${pyRepr(spelled)}`, ...this.where(edge) };
         if (edge) edge.error = error;
         this.fail(error);
@@ -352,6 +355,7 @@ export class Loader {
       }
     }
     if (++this.opens > MAX_OPENS) {
+      if (!url) this.record.deps.set(norm, content);
       if (this.opens === MAX_OPENS + 1) this.fail((this.capError ??= { kind: 'other', message: `The extends graph is too large (more than ${MAX_OPENS} file includes); the rest is ignored.`, hint: 'Values, parts and checks below this extends line may be incomplete.', ...this.where(edge) }));
       return undefined;
     }
@@ -359,6 +363,7 @@ export class Loader {
     const normAt = seenNorm.indexOf(norm);
     const cycleAt = normAt < 0 ? -1 : Math.max(seen.indexOf(spelled), normAt);
     if (cycleAt >= 0 || seen.length > MAX_DEPTH) {
+      if (!url) this.record.deps.set(norm, content);
       // Too deep without a cycle is no "Recursive file include": its own message (extends-limit).
       const error: BuildoutError = cycleAt >= 0
         ? { kind: 'recursive-include', message: `Recursive file include ${pyReprList(seen)} ${spelled}`, ...this.where(edge) }
