@@ -44,11 +44,12 @@ const readBuffer = Buffer.allocUnsafe(64 * 1024);
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * A regular file's bytes (a view into `readBuffer` when it fits, valid until the next call), or
- * undefined for a missing file, a directory (read fails with EISDIR), anything that is not a
- * regular file and files over MAX_FILE_BYTES.
+ * A regular file's bytes: their count when they fit in `readBuffer` (valid until the next
+ * call), a buffer of their own for a larger file, or undefined for a missing file, a directory
+ * (read fails with EISDIR), anything that is not a regular file and files over MAX_FILE_BYTES.
+ * A count, not a view: a `subarray` per file was a typed-array object per profile read.
  */
-function readBytes(path: string): Buffer | undefined {
+function readRaw(path: string): number | Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -59,10 +60,10 @@ function readBytes(path: string): Buffer | undefined {
     const n = readSync(fd, readBuffer, 0, readBuffer.length, null);
     // A short read of a regular file is the whole file; only an empty or a large one needs fstat
     // (an empty FIFO or device also reads 0 bytes and must stay "unreadable", as before).
-    if (n > 0 && n < readBuffer.length) return readBuffer.subarray(0, n);
+    if (n > 0 && n < readBuffer.length) return n;
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
-    if (n === 0) return readBuffer.subarray(0, 0);
+    if (n === 0) return 0;
     // Larger than the buffer: read the rest into a buffer of its own.
     const chunks = [Buffer.from(readBuffer.subarray(0, n))];
     let total = n;
@@ -82,6 +83,12 @@ function readBytes(path: string): Buffer | undefined {
   }
 }
 
+/** `readRaw` as bytes (a view into `readBuffer` when they fit, valid until the next call). */
+function readBytes(path: string): Buffer | undefined {
+  const raw = readRaw(path);
+  return typeof raw === 'number' ? readBuffer.subarray(0, raw) : raw;
+}
+
 export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
   const overlay = new Map<string, string>();
   const disk = new Map<string, string | undefined>();
@@ -93,13 +100,13 @@ export function createDiskHost(options: DiskHostOptions = {}): DiskHost {
 
   function readDisk(path: string): string | undefined {
     if (disk.has(path)) return disk.get(path);
-    const bytes = readBytes(path);
+    const raw = readRaw(path);
     let text: string | undefined;
-    if (bytes) {
-      text = bytes.toString('utf8');
+    if (raw !== undefined) {
+      text = typeof raw === 'number' ? readBuffer.toString('utf8', 0, raw) : raw.toString('utf8');
       // Decoding replaces bad bytes with U+FFFD; remember them, as buildout would refuse the
       // file. Valid UTF-8 decodes without U+FFFD unless the file spells one: only then scan the bytes.
-      if (text.includes('\uFFFD') && !isUtf8(bytes)) notUtf8.add(path);
+      if (text.includes('\uFFFD') && !isUtf8(typeof raw === 'number' ? readBuffer.subarray(0, raw) : raw)) notUtf8.add(path);
     }
     disk.set(path, text);
     return text;
