@@ -23,16 +23,19 @@ const RULE_SETS: readonly RuleSet[] = [
 export function checkGatedFeatures(cc: CheckContext): void {
   // The first `expose-experimental-directives` line: only lines after it may use experimental names.
   let exposedAt = Number.POSITIVE_INFINITY;
-  for (const section of cc.doc.sections) {
+  for (let si = 0, sections = cc.doc.sections; si < sections.length; si++) {
+    const section = sections[si];
     if (kindOf(section) !== 'global') continue;
-    for (const st of section.body) {
+    for (let bi = 0, body = section.body; bi < body.length; bi++) {
+      const st = body[bi];
       if (st.keyword === EXPOSE_EXPERIMENTAL) exposedAt = Math.min(exposedAt, st.line);
     }
   }
   let filters: string[] | undefined;
   const gated = gatedNames();
   const paramHint = experimentalParamHint(cc.version);
-  for (const section of cc.doc.sections) {
+  for (let si = 0, sections = cc.doc.sections; si < sections.length; si++) {
+    const section = sections[si];
     const kind = kindOf(section);
     const proxy = PROXY.has(kind);
     // A whole experimental section (acme in 3.2+): reported once, on its header.
@@ -40,7 +43,8 @@ export function checkGatedFeatures(cc: CheckContext): void {
       const head = section.header.tokenAt(0);
       if (head) cc.reportToken('experimentalDirective', section.header, head, { name: kind, what: 'section', version: cc.version }, { exposeExperimental: true });
     }
-    for (const st of section.body) {
+    for (let bi = 0, body = section.body; bi < body.length; bi++) {
+      const st = body[bi];
       // The statement's keyword: nothing is built unless the line is gated or a filter.
       const w0 = st.keyword;
       if (w0 === '') continue;

@@ -36,47 +36,18 @@ interface Server { st: Statement; inherited: Probes }
 
 const NONE: Probes = { check: false, agent: false };
 
+type Proxies = Map<string, Map<string, Server | undefined> | undefined>;
+
 export function checkInheritedCheckWithTrack(cc: CheckContext): void {
-  const named = new Map<string, Probes>();
-  let current = NONE;
-  /** proxy name → server name → its line; undefined when a name is defined twice. */
-  const proxies = new Map<string, Map<string, Server | undefined> | undefined>();
+  // First the tracking lines (few: a line must mention `track`); the servers by proxy and name
+  // only when some line tracks another server (why: a Map per backend and a name per server
+  // line were most of this family's allocation on a config without any tracking).
   const trackers: Tracker[] = [];
-  const walk = (st: Statement, first: number) => walkOptions(cc.words(st), first, (n) => cc.kb.serverOption(n)?.argCount);
-  for (const section of cc.doc.sections) {
-    const kind = section.kind;
-    if (kind !== 'defaults' && kind !== 'backend' && kind !== 'listen') continue;
-    const from = fromName(section);
-    let inherited: Probes = from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current;
-    const proxyName = kind === 'defaults' ? undefined : section.name?.value;
-    let servers: Map<string, Server | undefined> | undefined;
-    if (proxyName !== undefined) {
-      servers = proxies.has(proxyName) ? undefined : new Map();
-      proxies.set(proxyName, servers);
-    }
-    for (const st of section.body) {
-      const kw = st.keyword;
-      if (kw === 'default-server') inherited = after(inherited, walk(st, 1));
-      else if (kind !== 'defaults' && kw === 'server' && st.tokenCount > 1) {
-        const name = st.valueAt(1)!;
-        if (servers) servers.set(name, servers.has(name) ? undefined : { st, inherited });
-        // Only a line that mentions `track` has its words built here (most server lines do not).
-        if (!st.text.includes('track')) continue;
-        const own = walk(st, 3);
-        const track = own.find((o) => o.name === 'track');
-        if (track === undefined) continue;
-        if (proxyName !== undefined && track.index + 1 < st.tokenCount && !cc.deferredAt(st, track.index + 1)) {
-          trackers.push({ st, proxy: proxyName, valueIndex: track.index + 1 });
-        }
-        // A `check` on the line itself is the statement check's finding, not repeated here.
-        if (after(inherited, own).check && checkWithTrack(own) === undefined) cc.reportAt('checkWithTrack', st, track.index, { name });
-      }
-    }
-    if (kind === 'defaults') {
-      current = inherited;
-      if (section.name) named.set(section.name.value, inherited);
-    }
-  }
+  walkProxies(cc, trackers, undefined);
+  if (trackers.length === 0) return;
+  /** proxy name → server name → its line; undefined when a name is defined twice. */
+  const proxies: Proxies = new Map();
+  walkProxies(cc, undefined, proxies);
   for (const t of trackers) {
     const value = t.st.valueAt(t.valueIndex)!;
     const slash = value.indexOf('/');
@@ -85,9 +56,62 @@ export function checkInheritedCheckWithTrack(cc: CheckContext): void {
     // Unknown or ambiguous targets are left to the reference checks.
     const target = proxies.get(proxy)?.get(server);
     if (!target) continue;
-    const own = walk(target.st, 3);
+    const own = walk(cc, target.st, 3);
     const runs = after(target.inherited, own);
     if (runs.check || runs.agent || own.some((o) => o.name === 'track')) continue;
     cc.reportAt('trackWithoutCheck', t.st, t.valueIndex, { target: `${proxy}/${server}` });
+  }
+}
+
+function walk(cc: CheckContext, st: Statement, first: number): WalkedOption[] {
+  return walkOptions(cc.words(st), first, (n) => cc.kb.serverOption(n)?.argCount);
+}
+
+/**
+ * One walk over the proxies with what each server inherits: with `trackers`, collects the
+ * tracking lines and reports an inherited `check` on them; with `proxies`, files every server.
+ */
+function walkProxies(cc: CheckContext, trackers: Tracker[] | undefined, proxies: Proxies | undefined): void {
+  const named = new Map<string, Probes>();
+  let current = NONE;
+  const sections = cc.doc.sections;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    const kind = section.kind;
+    if (kind !== 'defaults' && kind !== 'backend' && kind !== 'listen') continue;
+    const from = fromName(section);
+    let inherited: Probes = from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current;
+    const proxyName = kind === 'defaults' ? undefined : section.name?.value;
+    let servers: Map<string, Server | undefined> | undefined;
+    if (proxies && proxyName !== undefined) {
+      servers = proxies.has(proxyName) ? undefined : new Map();
+      proxies.set(proxyName, servers);
+    }
+    const body = section.body;
+    for (let k = 0; k < body.length; k++) {
+      const st = body[k];
+      const kw = st.keyword;
+      if (kw === 'default-server') inherited = after(inherited, walk(cc, st, 1));
+      else if (kind !== 'defaults' && kw === 'server' && st.tokenCount > 1) {
+        if (servers) {
+          const name = st.valueAt(1)!;
+          servers.set(name, servers.has(name) ? undefined : { st, inherited });
+        }
+        // Only a line that mentions `track` has its words built here (most server lines do not).
+        if (!trackers || !st.text.includes('track')) continue;
+        const own = walk(cc, st, 3);
+        const track = own.find((o) => o.name === 'track');
+        if (track === undefined) continue;
+        if (proxyName !== undefined && track.index + 1 < st.tokenCount && !cc.deferredAt(st, track.index + 1)) {
+          trackers.push({ st, proxy: proxyName, valueIndex: track.index + 1 });
+        }
+        // A `check` on the line itself is the statement check's finding, not repeated here.
+        if (after(inherited, own).check && checkWithTrack(own) === undefined) cc.reportAt('checkWithTrack', st, track.index, { name: st.valueAt(1)! });
+      }
+    }
+    if (kind === 'defaults') {
+      current = inherited;
+      if (section.name) named.set(section.name.value, inherited);
+    }
   }
 }

@@ -133,10 +133,21 @@ function checkProxyHeader(cc: CheckContext, section: Section): void {
 
 /** HAProxy's invalid_char(): names may only hold letters, digits, '-', '_', '.' and ':'. */
 function checkName(cc: CheckContext, st: Statement, i: number, what: string): void {
+  // A plain name is read in place: a string only for a report (an ACL name on every `acl` line).
+  if (st.plain && plainNameOk(st.text, st.tokenStart(i), st.tokenEnd(i))) return;
   const value = st.valueAt(i)!;
   if (cc.deferredAt(st, i) || value.includes('%[')) return;
   const bad = badNameChar(value);
   if (bad >= 0) cc.reportAt('invalidName', st, i, { name: value, char: value[bad], what });
+}
+
+/** `badNameChar(text.slice(from, to)) < 0 && !includes('%[')` in place (a `%` is itself a bad name character). */
+function plainNameOk(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** Index of the first character outside [A-Za-z0-9_.:-] (-1: none); a char test, no regex per name. */
@@ -149,6 +160,16 @@ function badNameChar(v: string): number {
   return -1;
 }
 
+/** Whether the keyword's last word (`set-var(name)`) has a `(`; a plain word is read in place. */
+function lastWordHasParen(st: Statement, wordCount: number): boolean {
+  if (wordCount === 1) return st.keyword.includes('(');
+  if (wordCount - 1 >= st.tokenCount) return false;
+  if (!st.plain) return st.valueAt(wordCount - 1)!.includes('(');
+  const end = st.tokenEnd(wordCount - 1);
+  const paren = st.text.indexOf('(', st.tokenStart(wordCount - 1));
+  return paren >= 0 && paren < end;
+}
+
 function checkStatement(cc: CheckContext, section: Section, st: Statement, hasData: boolean): KeywordMatch | undefined {
   const kb = cc.kb;
   const kind = kindOf(section);
@@ -157,8 +178,7 @@ function checkStatement(cc: CheckContext, section: Section, st: Statement, hasDa
   if (match) {
     if (match.entry.name === 'acl' && st.tokenCount > 1) checkName(cc, st, 1, 'ACL');
     // For `set-var(name)` the parenthesised part is the argument the syntax counts.
-    const lastWord = match.wordCount === 1 ? st.keyword : st.valueAt(match.wordCount - 1);
-    checkMatched(cc, section, st, match.entry, match.wordCount, lastWord !== undefined && lastWord.includes('(') ? 1 : 0);
+    checkMatched(cc, section, st, match.entry, match.wordCount, lastWordHasParen(st, match.wordCount) ? 1 : 0);
     return match;
   }
   const words = cc.words(st);

@@ -27,7 +27,32 @@ for (const h of REMOVED_HEADS) if (h && h.length < 64 && h.charCodeAt(0) < 128) 
  * line: an ASCII first character lower-cased by hand. (Lower-casing changes the length only for
  * non-ASCII characters, which no removed keyword has, so a rejected shape stays rejected.)
  */
+/** The removed heads by shape (length × 128 + first character), for the comparison in place. */
+const HEADS_BY_SHAPE = new Map<number, string[]>();
+for (const h of REMOVED_HEADS) {
+  if (!h || h.length >= 64 || h.charCodeAt(0) >= 128) continue;
+  const k = h.length * 128 + h.charCodeAt(0);
+  const list = HEADS_BY_SHAPE.get(k);
+  if (list) list.push(h);
+  else HEADS_BY_SHAPE.set(k, [h]);
+}
+
 export function isRemovedHeadAt(st: Statement, i: number): boolean {
+  if (st.plain) {
+    const start = st.tokenStart(i);
+    const len = st.tokenEnd(i) - start;
+    const text = st.text;
+    let c0 = text.charCodeAt(start);
+    if (c0 >= 65 && c0 <= 90) c0 += 32;
+    if (len < 64 && c0 < 128) {
+      // The word compared in place with the few removed heads of its shape (ASCII letters
+      // lower-cased; a non-ASCII character falls back to toLowerCase below): no string cut.
+      const heads = REMOVED_HEAD_SHAPES[len * 128 + c0] === 0 ? undefined : HEADS_BY_SHAPE.get(len * 128 + c0);
+      if (heads === undefined) return false;
+      const found = headIn(text, start, len, heads);
+      if (found !== undefined) return found;
+    }
+  }
   if (st.plain) {
     const start = st.tokenStart(i);
     const len = st.tokenEnd(i) - start;
@@ -37,6 +62,21 @@ export function isRemovedHeadAt(st: Statement, i: number): boolean {
   }
   // One word lower-cased, not the line's words array (most second words pass the shape test).
   return isRemovedHead(lowerCase(st.valueAt(i)!));
+}
+
+/** Whether `text[start, start + len)` lower-cased is one of `heads`; undefined when a non-ASCII character leaves it to toLowerCase. */
+function headIn(text: string, start: number, len: number, heads: readonly string[]): boolean | undefined {
+  for (let k = 0; k < len; k++) if (text.charCodeAt(start + k) > 127) return undefined;
+  for (const h of heads) {
+    let k = 1;
+    for (; k < len; k++) {
+      let c = text.charCodeAt(start + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== h.charCodeAt(k)) break;
+    }
+    if (k === len) return true;
+  }
+  return false;
 }
 
 /** `REMOVED_HEADS.has(word)`, with the shape filter first. */

@@ -23,7 +23,8 @@ export function checkLineArguments(cc: CheckContext): void {
   const scopes = variableScopes(cc);
   const serverSsl: ServerSslState = { candidates: [], settled: false };
   const agentPort: AgentPortState = { candidates: [], settled: false };
-  for (const section of cc.doc.sections) {
+  for (let si = 0, sections = cc.doc.sections; si < sections.length; si++) {
+    const section = sections[si];
     const kind = section.kind;
     const inGlobal = kind === 'global';
     const proxy = PROXIES.has(kind);
@@ -31,7 +32,8 @@ export function checkLineArguments(cc: CheckContext): void {
     const logs = LOG_SECTIONS.has(kind);
     if (!rules && !logs) continue;
     const servers = kind === 'backend' || kind === 'listen';
-    for (const st of section.body) {
+    for (let bi = 0, body = section.body; bi < body.length; bi++) {
+      const st = body[bi];
       const kw = st.keyword;
       switch (kw) {
         case 'log':

@@ -61,18 +61,11 @@ function optionPlan(cc: CheckContext, all: readonly ParamEntry[], find: (n: stri
  */
 const tailCache = new WeakMap<readonly ParamEntry[], Map<string, RawReport[]>>();
 
-function scanTail(
-  cc: CheckContext,
-  st: Statement,
-  from: number,
-  all: readonly ParamEntry[],
-  find: (n: string) => ParamEntry | undefined,
-  unknownKey: 'unknownBindOption' | 'unknownServerOption',
-  onValue?: (option: string, index: number) => void,
-): void {
+function scanTail(cc: CheckContext, st: Statement, from: number, server: boolean): void {
+  const all = server ? cc.kb.serverOptions() : cc.kb.bindOptions();
   const sink = cc.sink;
   if (sink === undefined || !st.plain || from >= st.tokenCount || all.length === 0) {
-    scan(cc, st, from, all, find, unknownKey, onValue);
+    scanWith(cc, st, from, all, server);
     return;
   }
   const tailStart = st.tokenStart(from);
@@ -85,11 +78,17 @@ function scanTail(
     return;
   }
   const before = sink.length;
-  scan(cc, st, from, all, find, unknownKey, onValue);
+  scanWith(cc, st, from, all, server);
   const made: RawReport[] = [];
   for (let k = before; k < sink.length; k++) made.push({ ...sink[k], start: sink[k].start - tailStart, end: sink[k].end - tailStart });
   if (memo.size >= 4096) memo.clear();
   memo.set(tail, made);
+}
+
+/** The scan of server or bind options; its two closures are made only here, on a tail not seen yet (not for every line). */
+function scanWith(cc: CheckContext, st: Statement, from: number, all: readonly ParamEntry[], server: boolean): void {
+  if (server) scan(cc, st, from, all, (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, index) => checkServerOptionValue(cc, st, option, index));
+  else scan(cc, st, from, all, (n) => cc.kb.bindOption(n), 'unknownBindOption');
 }
 
 function scan(
@@ -105,22 +104,25 @@ function scan(
   if (all.length === 0) return;
   // Tokens are read by index (values, lower-cased words, columns): no Token objects per option.
   const count = st.tokenCount;
-  const words = st.words;
-  const values = st.values;
+  // A line whose words are all lower-case ASCII (nearly all) has its option words read one by
+  // one: their arguments and the words before the options are never cut out of the line.
+  const lower = st.asciiLower;
+  const words = lower ? undefined : st.words;
+  const values = lower ? undefined : st.values;
   for (let i = from; i < count; i++) {
     if (cc.deferredAt(st, i)) return;
     // `set-proxy-v2-tlv-fmt(0xE1) <fmt>`: a parametrised option is listed without its argument.
     // (The statement's lower-cased words: no new string per word of every bind/server line.)
-    const word = words[i];
+    const word = words ? words[i] : st.valueAt(i)!;
     const paren = word.indexOf('(');
     const name = paren < 0 ? word : word.slice(0, paren);
     const { entry, life } = optionPlan(cc, all, find, unknownKey === 'unknownBindOption' ? 'bind-option' : 'server-option', name);
     if (life) {
       const key = life.status === 'removed' ? 'removedKeyword' : 'deprecatedKeyword';
-      cc.reportAt(key, st, i, { name: values[i], removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
+      cc.reportAt(key, st, i, { name: values ? values[i] : word, removed: life.entry.removed, deprecated: life.entry.deprecated, advice: life.entry.advice });
       if (!entry) return;
     } else if (entry?.deprecated) {
-      cc.reportAt('deprecatedKeyword', st, i, { name: values[i], deprecated: entry.deprecated, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
+      cc.reportAt('deprecatedKeyword', st, i, { name: values ? values[i] : word, deprecated: entry.deprecated, advice: entry.replacement ? `Use '${entry.replacement}' instead.` : '' });
     }
     // A word that cannot be an option name (an address, number, path) is the value of an
     // option whose argument count varies (`source 10.0.0.1 usesrc client`): skip it.
@@ -128,7 +130,7 @@ function scan(
     // HAProxy matches option names case-sensitively: haproxy -c 2.6.12 refuses `Observe layer7`
     // ("unknown keyword 'Observe'; did you mean 'observe' maybe ?"), on bind lines too. The
     // lower-cased words hide the capital, so the written value is compared with the word.
-    if (entry && values[i] !== word) {
+    if (entry && values && values[i] !== word) {
       const raw = values[i];
       const rawParen = raw.indexOf('(');
       const rawName = rawParen < 0 ? raw : raw.slice(0, rawParen);
@@ -141,13 +143,13 @@ function scan(
     if (!entry) {
       const sugg = suggest(name, all.map((e) => e.name));
       const later = newerVersionHint(unknownKey === 'unknownBindOption' ? 'bind' : 'server', name, cc.version);
-      cc.reportAt(unknownKey, st, i, { name: values[i], hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
+      cc.reportAt(unknownKey, st, i, { name: values ? values[i] : word, hint: didYouMeanHint(sugg) + later }, sugg.length ? { suggestions: sugg } : undefined);
       return;
     }
     const n = entry.argCount;
     // HAProxy's parser for `set-proxy-v2-tlv-fmt(<id>)` stores an empty format when the value is missing.
     if (n > 0 && i + n >= count && name !== 'set-proxy-v2-tlv-fmt') {
-      cc.reportAt('missingOptionValue', st, i, { name: values[i] });
+      cc.reportAt('missingOptionValue', st, i, { name: values ? values[i] : word });
       return;
     }
     if (n > 0 && onValue && i + 1 < count && !cc.deferredAt(st, i + 1)) onValue(name, i + 1);
@@ -156,7 +158,7 @@ function scan(
 }
 
 export function checkBindOptions(cc: CheckContext, st: Statement, from: number): void {
-  scanTail(cc, st, from, cc.kb.bindOptions(), (n) => cc.kb.bindOption(n), 'unknownBindOption');
+  scanTail(cc, st, from, false);
 }
 
 export function checkServerOptions(cc: CheckContext, st: Statement, from: number): void {
@@ -166,22 +168,25 @@ export function checkServerOptions(cc: CheckContext, st: Statement, from: number
     const at = words[0] === 'default-server' ? undefined : checkWithTrack(walkOptions(words, from, (n) => cc.kb.serverOption(n)?.argCount));
     if (at !== undefined) cc.reportAt('checkWithTrack', st, at, { name: st.values[1] ?? 'server' });
   }
-  scanTail(cc, st, from, cc.kb.serverOptions(), (n) => cc.kb.serverOption(n), 'unknownServerOption', (option, index) => {
-    const value = st.values[index];
-    if (SERVER_TIME_OPTIONS.has(option)) {
-      const lenient = checkTime(value) ? timeLeniency(value) : undefined;
-      if (checkTime(value)) cc.reportAt('invalidTime', st, index, { value, extra: lenient?.extra }, undefined, lenient?.sev);
-    } else if (option === 'port' || option === 'agent-port') {
-      const r = checkPortSpec(value, false, false);
-      if (r) cc.reportAt('invalidPort', st, index, { value, extra: ` (${r})` });
-    } else if (option === 'weight') {
-      if (!isDigits(value) || Number(value) > 256) {
-        cc.reportAt('invalidNumber', st, index, { value, name: 'weight', extra: ' A weight is a whole number from 0 to 256.' }, undefined, 'error');
-      }
-    } else if (option === 'rise' || option === 'fall') {
-      if (!isDigits(value) || Number(value) < 1) {
-        cc.reportAt('invalidNumber', st, index, { value, name: option, extra: ' It must be a whole number above 0.' }, undefined, 'error');
-      }
+  scanTail(cc, st, from, true);
+}
+
+/** The value of a server option that takes one (times, ports, weights, rise/fall counts). */
+function checkServerOptionValue(cc: CheckContext, st: Statement, option: string, index: number): void {
+  const value = st.valueAt(index)!;
+  if (SERVER_TIME_OPTIONS.has(option)) {
+    const lenient = checkTime(value) ? timeLeniency(value) : undefined;
+    if (checkTime(value)) cc.reportAt('invalidTime', st, index, { value, extra: lenient?.extra }, undefined, lenient?.sev);
+  } else if (option === 'port' || option === 'agent-port') {
+    const r = checkPortSpec(value, false, false);
+    if (r) cc.reportAt('invalidPort', st, index, { value, extra: ` (${r})` });
+  } else if (option === 'weight') {
+    if (!isDigits(value) || Number(value) > 256) {
+      cc.reportAt('invalidNumber', st, index, { value, name: 'weight', extra: ' A weight is a whole number from 0 to 256.' }, undefined, 'error');
     }
-  });
+  } else if (option === 'rise' || option === 'fall') {
+    if (!isDigits(value) || Number(value) < 1) {
+      cc.reportAt('invalidNumber', st, index, { value, name: option, extra: ' It must be a whole number above 0.' }, undefined, 'error');
+    }
+  }
 }

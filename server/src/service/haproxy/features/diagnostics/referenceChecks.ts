@@ -26,7 +26,7 @@ export function checkReferences(cc: CheckContext): void {
   for (let r = 0; r < refs.length; r++) {
     const sym = refs[r];
     if (sym.kind === 'table') {
-      checkTableRef(cc, sym, index.resolve(sym), holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
+      checkTableRef(cc, sym, index.tableDefinitions(sym), holdsTable, (peersNames ??= index.definitions('peers').map((d) => d.name)));
       continue;
     }
     // `stats scope <name>`: HAProxy 2.6 accepts any name silently (haproxy -c), so do we.
@@ -200,7 +200,7 @@ const OWN_TABLE_FETCH = /(^|[[,{])((?:src_(?!is_local\b|port\b)[a-z0-9_]+|table_
  * `table be` needs a proxy `be` with a `stick-table` line; `table p/t` a `table t` line in
  * `peers p`. HAProxy 2.6 refuses both ("unable to find table …"), hence an error.
  */
-function checkTableRef(cc: CheckContext, sym: NameSymbol, defs: NameSymbol[], holdsTable: Map<Section, boolean>, peersNames: string[]): void {
+function checkTableRef(cc: CheckContext, sym: NameSymbol, defs: readonly NameSymbol[], holdsTable: Map<Section, boolean>, peersNames: string[]): void {
   const { line, start: character, end } = sym;
   if (sym.proxy !== undefined) {
     // A missing peers section is already an undefined-reference on the `peers` part.
@@ -307,22 +307,63 @@ export function checkDuplicates(cc: CheckContext): void {
 }
 
 function checkDuplicateServers(cc: CheckContext, section: Section): void {
+  const body = section.body;
+  // A usual backend (a few servers among a few dozen lines) compares the names in place with the
+  // servers above each one: no Map and no name strings per backend. Large sections use the Map.
+  if (body.length > SMALL_SECTION) {
+    checkDuplicateServersByMap(cc, section);
+    return;
+  }
+  for (let i = 0; i < body.length; i++) {
+    const st = body[i];
+    if (!countedServer(cc, st)) continue;
+    for (let j = 0; j < i; j++) {
+      const prev = body[j];
+      if (!countedServer(cc, prev) || !sameServerName(st, prev)) continue;
+      // The first server of that name (the Map kept the first line).
+      cc.reportAt('duplicateServer', st, 1, { name: serverName(st), kind: section.kind, line: prev.line + 1 });
+      break;
+    }
+  }
+}
+
+const SMALL_SECTION = 64;
+
+/** A `server` line (that exact keyword) with a literal name, on a line HAProxy reads. */
+function countedServer(cc: CheckContext, st: Statement): boolean {
+  // Keyword, then only the first two words (a server line has many): read from the text of a
+  // plain line (its words are their text), from two tokens otherwise.
+  if (st.keyword !== 'server' || st.tokenCount < 2) return false;
+  if (st.plain) {
+    // The keyword is `server` in some case: the word is exactly `server` when the text says so.
+    if (!st.text.startsWith('server', st.tokenStart(0))) return false;
+  } else if (st.tokenAt(0)!.value !== 'server' || cc.isDeferred(st.tokenAt(1)!)) {
+    return false;
+  }
+  return !(cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0);
+}
+
+function serverName(st: Statement): string {
+  return st.plain ? st.valueAt(1)! : st.tokenAt(1)!.value;
+}
+
+function sameServerName(a: Statement, b: Statement): boolean {
+  if (!a.plain || !b.plain) return serverName(a) === serverName(b);
+  const a0 = a.tokenStart(1);
+  const b0 = b.tokenStart(1);
+  const len = a.tokenEnd(1) - a0;
+  if (b.tokenEnd(1) - b0 !== len) return false;
+  const at = a.text;
+  const bt = b.text;
+  for (let k = 0; k < len; k++) if (at.charCodeAt(a0 + k) !== bt.charCodeAt(b0 + k)) return false;
+  return true;
+}
+
+function checkDuplicateServersByMap(cc: CheckContext, section: Section): void {
   const seen = new Map<string, number>();
   for (const st of section.body) {
-    // Keyword, then only the first two words (a server line has many): read from the text of a
-    // plain line (its words are their text), from two tokens otherwise.
-    if (st.keyword !== 'server' || st.tokenCount < 2) continue;
-    let n: string;
-    if (st.plain) {
-      // The keyword is `server` in some case: the word is exactly `server` when the text says so.
-      if (!st.text.startsWith('server', st.tokenStart(0))) continue;
-      n = st.valueAt(1)!;
-    } else {
-      const nameTok = st.tokenAt(1)!;
-      if (st.tokenAt(0)!.value !== 'server' || cc.isDeferred(nameTok)) continue;
-      n = nameTok.value;
-    }
-    if (cc.lineStates?.[st.line] !== undefined && cc.lineStates[st.line] !== 0) continue;
+    if (!countedServer(cc, st)) continue;
+    const n = serverName(st);
     const prev = seen.get(n);
     if (prev !== undefined) {
       cc.reportAt('duplicateServer', st, 1, { name: n, kind: section.kind, line: prev + 1 });

@@ -52,12 +52,12 @@ function checkAction(cc: CheckContext, st: Statement, ruleSet: RuleSet, index: n
   if (findAction(cc.kb, ruleSet, name)) {
     if (name === 'deny' || name === 'tarpit') checkDenyStatus(cc, st, index + 1);
     // Nothing (or only the condition) after an action that needs arguments: HAProxy refuses it.
-    const nextValue = st.valueAt(index + 1);
-    const next = nextValue === undefined ? undefined : lowerCase(nextValue);
-    if (ACTIONS_NEEDING_ARGS.has(name) && (next === undefined || next === 'if' || next === 'unless')) {
+    // The next word compared in place (lower-cased, as HAProxy reads the condition words).
+    const hasNext = index + 1 < st.tokenCount;
+    if (ACTIONS_NEEDING_ARGS.has(name) && (!hasNext || wordIs(st, index + 1, 'if') || wordIs(st, index + 1, 'unless'))) {
       const syntax = cc.kb.action(ruleSet, name)?.syntax[0];
       cc.reportAt('missingArgument', st, index, { name: `${ruleSet} ${name}`, expected: `arguments${syntax ? ` (syntax: ${syntax})` : ''}` });
-    } else if (next !== undefined) checkActionWordCount(cc, st, ruleSet, name, index);
+    } else if (hasNext) checkActionWordCount(cc, st, ruleSet, name, index);
     return;
   }
   const sugg = suggest(name, all.map((a) => a.name));
@@ -182,7 +182,8 @@ function checkCondition(cc: CheckContext, st: Statement): void {
   while (i < n && !((valueIs(st, i, 'if') || valueIs(st, i, 'unless')) && !quotedAt(st, i))) i++;
   for (i++; i < n; i++) {
     if ((valueIs(st, i, '{') || valueIs(st, i, '!{')) && i + 1 < n) {
-      checkSampleExpr(cc, st, i + 1, 0, st.values[i + 1]);
+      // One value, not the line's values array.
+      checkSampleExpr(cc, st, i + 1, 0, st.valueAt(i + 1)!);
       i++;
     }
   }
@@ -260,25 +261,30 @@ function checkSampleExpr(cc: CheckContext, st: Statement, i: number, offset: num
   const plain = verbatimAt(st, i);
   const tokStart = st.tokenStart(i);
   const tokEnd = st.tokenEnd(i);
-  // Most expressions are a single fetch (`src`, `hdr(host)`): no chain to split then.
-  const parts = expr.includes(',') ? splitChain(expr) : [{ text: expr, offset: 0 }];
-  const first = parts[0].text;
+  // Most expressions are a single fetch (`src`, `hdr(host)`): no chain to split then, and no
+  // part objects (nor a closure for the columns) for them.
+  const chained = expr.includes(',');
+  const parts = chained ? splitChain(expr) : undefined;
+  const first = parts ? parts[0].text : expr;
   const paren = first.indexOf('(');
   const fetchName = paren < 0 ? first : first.slice(0, paren);
   if (fetchName === '' || fetchName.startsWith('lua.') || !isSampleName(fetchName)) return;
-  const at = (p: { offset: number }, len: number) => (plain ? [tokStart + offset + p.offset, tokStart + offset + p.offset + len] : [tokStart, tokEnd]);
   if (!knownFetchMemo(cc.kb, fetchName)) {
     const sugg = suggest(fetchName, [...cc.kb.fetches(), ...(cc.kb.aclKeywords?.() ?? [])].map((f) => f.name));
-    const [s, e] = at(parts[0], fetchName.length);
+    // The first part starts at the expression's start.
+    const s = plain ? tokStart + offset : tokStart;
+    const e = plain ? tokStart + offset + fetchName.length : tokEnd;
     cc.report('unknownFetch', st.line, s, e, { name: fetchName, hint: didYouMeanHint(sugg) + newerVersionHint('fetch', fetchName, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
     return;
   }
-  if (cc.kb.converters().length === 0) return;
-  for (const p of parts.slice(1)) {
+  if (!parts || cc.kb.converters().length === 0) return;
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k];
     const conv = p.text.replace(/\(.*$/s, '').trim();
     if (conv === '' || conv.startsWith('lua.') || converterKnown(cc.kb, conv)) continue;
     const sugg = suggest(conv, cc.kb.converters().map((c) => c.name));
-    const [s, e] = at(p, conv.length);
+    const s = plain ? tokStart + offset + p.offset : tokStart;
+    const e = plain ? tokStart + offset + p.offset + conv.length : tokEnd;
     cc.report('unknownConverter', st.line, s, e, { name: conv, hint: didYouMeanHint(sugg) + newerVersionHint('converter', conv, cc.version) }, sugg.length ? { suggestions: sugg } : undefined);
   }
 }

@@ -9,7 +9,7 @@ import { balanceProblem } from '../../knowledge/balance';
 import type { Section, Statement } from '../../parser/model';
 import { checkBindOptions, checkServerOptions } from './paramChecks';
 import { didYouMeanHint, lowerCase, verbatimAt, type CheckContext, type KeywordMatch } from './reporter';
-import { checkAddress, checkSize, checkTime, isInteger, timeLeniency } from './valueSyntax';
+import { checkAddress, checkSize, checkTime, isInteger, plainAddressOkIn, timeLeniency } from './valueSyntax';
 
 /** Keywords whose first argument is a time (besides every `timeout <name>`). */
 const TIME_KEYWORDS = new Set(['hard-stop-after', 'tcp-request inspect-delay', 'tcp-response inspect-delay', 'stats refresh', 'close-spread-time', 'grace']);
@@ -126,7 +126,8 @@ function checkEnum(cc: CheckContext, st: Statement, name: string, index: number,
 }
 
 function checkBind(cc: CheckContext, st: Statement): void {
-  const v = valueAt(cc, st, 1);
+  // A plain `host:port` (no comma either) needs no string (see plainAddressInPlace).
+  const v = plainAddressInPlace(cc, st, 1, 'bind') ? undefined : valueAt(cc, st, 1);
   if (v !== undefined) {
     if (!v.includes(',')) {
       if (v !== '') reportAddress(cc, st, 1, v, 'bind', 0);
@@ -142,6 +143,12 @@ function checkBind(cc: CheckContext, st: Statement): void {
 }
 
 function checkServer(cc: CheckContext, st: Statement, _nameIndex: number, addrIndex: number, firstOption: number): void {
+  // Nearly every server line: a plain `host:port` that no option name could be (no option name
+  // has a colon), judged in place without slicing it (see plainAddressInPlace).
+  if (plainAddressInPlace(cc, st, addrIndex, 'server')) {
+    checkServerOptions(cc, st, firstOption);
+    return;
+  }
   const v = valueAt(cc, st, addrIndex);
   if (v !== undefined && cc.kb.serverOption(lowerCase(v))) {
     // `server name${x:addr} weight 1 …` (a missing space): the option took the address slot.
@@ -150,6 +157,29 @@ function checkServer(cc: CheckContext, st: Statement, _nameIndex: number, addrIn
   }
   if (v !== undefined) reportAddress(cc, st, addrIndex, v, 'server', 0);
   checkServerOptions(cc, st, firstOption);
+}
+
+/**
+ * Whether word `index` of a plain statement is an address `checkAddress` accepts as it is, with a
+ * colon (a server option name has none, so it is not an option in the address slot), read in
+ * place: one string less per bind and server line.
+ */
+function plainAddressInPlace(cc: CheckContext, st: Statement, index: number, role: 'bind' | 'server'): boolean {
+  if (!st.plain || index >= st.tokenCount || optionNameWithColon(cc)) return false;
+  const text = st.text;
+  const from = st.tokenStart(index);
+  const to = st.tokenEnd(index);
+  const colon = text.indexOf(':', from);
+  return colon >= 0 && colon < to && plainAddressOkIn(text, from, to, role);
+}
+
+const colonOptions = new WeakMap<object, boolean>();
+
+/** Whether some server option name of the target version has a colon (none has: then an address with one is no option). */
+function optionNameWithColon(cc: CheckContext): boolean {
+  let known = colonOptions.get(cc.kb);
+  if (known === undefined) colonOptions.set(cc.kb, (known = cc.kb.serverOptions().some((e) => e.name.includes(':'))));
+  return known;
 }
 
 function checkPlainAddress(cc: CheckContext, st: Statement, index: number, role: 'peer'): void {

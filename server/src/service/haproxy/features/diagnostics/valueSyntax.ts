@@ -124,14 +124,19 @@ export const OUT_OF_RANGE_QUAD = 'a dotted IPv4 address has parts from 0 to 255,
  * Leading zeros (octal for inet_aton) and shorter forms (`127.1`) are left alone.
  */
 export function isOutOfRangeQuad(host: string): boolean {
+  return isOutOfRangeQuadIn(host, 0, host.length);
+}
+
+/** `isOutOfRangeQuad(text.slice(from, to))` without the slice (every server line's address is read). */
+export function isOutOfRangeQuadIn(text: string, from: number, to: number): boolean {
   // Four parts of 1 to 3 digits, read by char codes (this runs for every address).
   let parts = 0;
   let digits = 0;
   let value = 0;
   let leadingZero = false;
   let above = false;
-  for (let i = 0; i <= host.length; i++) {
-    const c = i < host.length ? host.charCodeAt(i) : 46;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 46;
     if (c >= 48 && c <= 57) {
       if (++digits > 3) return false;
       if (digits === 1 && c === 48) leadingZero = true;
@@ -155,23 +160,27 @@ export function isOutOfRangeQuad(host: string): boolean {
  * "not decided here" (the full reading below gives the answer and its reason).
  */
 function plainAddressOk(raw: string, role: AddressRules['role']): boolean {
-  const len = raw.length;
+  return plainAddressOkIn(raw, 0, raw.length, role);
+}
+
+/** `plainAddressOk(text.slice(from, to), role)` without the slice (a plain line's address read in place). */
+export function plainAddressOkIn(text: string, from: number, to: number, role: AddressRules['role']): boolean {
   let colon = -1;
-  for (let i = 0; i < len; i++) {
-    const c = raw.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 58 /* : */) colon = i;
     else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95)) return false;
   }
   // Only one colon (IPv6 and anything else go the long way).
-  if (colon >= 0 && raw.indexOf(':') !== colon) return false;
-  if (role !== 'server' && isOutOfRangeQuad(colon < 0 ? raw : raw.slice(0, colon))) return false;
+  if (colon >= 0 && text.indexOf(':', from) !== colon) return false;
+  if (role !== 'server' && isOutOfRangeQuadIn(text, from, colon < 0 ? to : colon)) return false;
   if (colon < 0) return role === 'server';
-  const digits = len - colon - 1;
+  const digits = to - colon - 1;
   if (digits === 0) return role === 'server';
   if (digits > 5) return false;
   let port = 0;
-  for (let i = colon + 1; i < len; i++) {
-    const c = raw.charCodeAt(i);
+  for (let i = colon + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
     port = port * 10 + (c - 48);
   }

@@ -1,7 +1,7 @@
 import type { HaproxyDocument, Section, Statement, Token } from '../../parser/model';
 import { PROXY_KINDS, lowerWords } from '../locate';
 import { collectFetchArgRefs, splitTableName } from './fetchArgs';
-import { addWordRef, hasDynamicPart, isStaticName, subSym, sym, textOffset, wordSymIn, type Where } from './make';
+import { addWordRefIn, SymbolBuffer, hasDynamicPart, isStaticName, subSym, sym, textOffset, wordSymIn, type SymbolSink, type Where } from './make';
 import { collectPlainConditionRefs, plainConditionIndex, plainHasParen } from './plainWords';
 import { NAMED_SECTION_KINDS, PREDEFINED_ACL_NAMES, type NameKind, type NameSymbol } from './types';
 
@@ -22,6 +22,45 @@ export interface SectionNames {
   readonly refs: readonly NameSymbol[];
   /** The ACL names a proxy section defines (undefined for other sections): its ACL references resolve among them. */
   readonly acls: ReadonlySet<string> | undefined;
+  /** A proxy section (frontend, backend, listen, defaults): `acls` is defined. */
+  readonly proxy: boolean;
+  /** `acls?.has(name) ?? false`, without building the set for a section with few ACLs. */
+  hasAcl(name: string): boolean;
+}
+
+/**
+ * A section's names. The set of its ACL names is built on first use only, and only a section
+ * with many ACLs needs it to answer `hasAcl` (why: a Set per proxy section, and the defs/refs
+ * arrays grown by push, were ≈ 0.5 MB of every new 20k-line validation; a few ACLs are
+ * found faster by a walk over the definitions).
+ */
+class CollectedNames implements SectionNames {
+  #acls: Set<string> | undefined;
+  /** Set once collected (ACL references are collected with the definitions already known). */
+  refs: readonly NameSymbol[] = NO_NAMES;
+  constructor(
+    readonly defs: readonly NameSymbol[],
+    readonly proxy: boolean,
+    private readonly aclCount: number,
+  ) {}
+
+  get acls(): ReadonlySet<string> | undefined {
+    if (!this.proxy) return undefined;
+    if (this.#acls === undefined) {
+      const set = new Set<string>();
+      for (const d of this.defs) if (d.kind === 'acl') set.add(d.name);
+      this.#acls = set;
+    }
+    return this.#acls;
+  }
+
+  hasAcl(name: string): boolean {
+    if (!this.proxy || this.aclCount === 0) return false;
+    if (this.aclCount > 16) return this.acls!.has(name);
+    const defs = this.defs;
+    for (let i = 0; i < defs.length; i++) if (defs[i].kind === 'acl' && defs[i].name === name) return true;
+    return false;
+  }
 }
 
 /**
@@ -32,27 +71,40 @@ export interface SectionNames {
  * Symbols are never mutated once collected.
  */
 const sectionCache = new WeakMap<Section, SectionNames>();
+const NO_NAMES: readonly NameSymbol[] = [];
+/** Filled per section, then copied at their exact size (reused: collection is not re-entrant). */
+const scratchDefs = new SymbolBuffer();
+const scratchRefs = new SymbolBuffer();
 
 export function sectionNamesOf(section: Section): SectionNames {
   let cached = sectionCache.get(section);
   if (cached) return cached;
-  const defs: NameSymbol[] = [];
-  // Definitions first: ACL references need to know which ACL names the section defines.
-  collectSectionDefinition(section, defs);
-  if (section.kind === 'peers') collectPeersTables(section, defs);
-  let acls: Set<string> | undefined;
-  if (PROXY_KINDS.has(section.kind)) {
-    acls = new Set<string>();
-    for (const st of section.body) {
-      const before = defs.length;
-      collectStatementDefinition(section, st, defs);
-      if (defs.length > before && defs[before].kind === 'acl') acls.add(defs[before].name);
+  const defs = scratchDefs;
+  const refs = scratchRefs;
+  try {
+    // Definitions first: ACL references need to know which ACL names the section defines.
+    collectSectionDefinition(section, defs);
+    if (section.kind === 'peers') collectPeersTables(section, defs);
+    const proxy = PROXY_KINDS.has(section.kind);
+    let aclCount = 0;
+    if (proxy) {
+      const body = section.body;
+      for (let i = 0; i < body.length; i++) {
+        const before = defs.n;
+        collectStatementDefinition(section, body[i], defs);
+        if (defs.n > before && defs.items[before]!.kind === 'acl') aclCount++;
+      }
     }
+    const names = new CollectedNames(defs.take(0), proxy, aclCount);
+    collectHeaderRefs(section, refs);
+    const body = section.body;
+    for (let i = 0; i < body.length; i++) collectStatementRefs(section, body[i], names, refs);
+    names.refs = refs.take(0);
+    cached = names;
+  } finally {
+    defs.clear();
+    refs.clear();
   }
-  const refs: NameSymbol[] = [];
-  collectHeaderRefs(section, refs);
-  for (const st of section.body) collectStatementRefs(section, st, acls, refs);
-  cached = { defs, refs, acls };
   sectionCache.set(section, cached);
   return cached;
 }
@@ -76,14 +128,14 @@ export function statementSymbols(section: Section, st: Statement): NameSymbol[] 
   return out;
 }
 
-function collectSectionDefinition(section: Section, out: NameSymbol[]): void {
+function collectSectionDefinition(section: Section, out: SymbolSink): void {
   if (NAMED_SECTION_KINDS.has(section.kind) && section.name && isStaticName(section.name)) {
     out.push(sym(section.kind as NameKind, section.name, [section, section.header.line], section.kind, 'definition'));
   }
 }
 
 /** `acl NAME …` in any proxy, `server NAME …` / `server-template PREFIX …` in backends and listens. */
-function collectStatementDefinition(section: Section, st: Statement, out: NameSymbol[]): void {
+function collectStatementDefinition(section: Section, st: Statement, out: SymbolSink): void {
   const kw = firstWord(st);
   if (kw !== 'acl' && kw !== 'server' && kw !== 'server-template') return;
   if (kw === 'acl') {
@@ -98,16 +150,16 @@ function collectStatementDefinition(section: Section, st: Statement, out: NameSy
 }
 
 /** `table <name> type …` lines of a peers section (2.x+): referenced elsewhere as `<peers>/<name>`. */
-function collectPeersTables(section: Section, out: NameSymbol[]): void {
+function collectPeersTables(section: Section, out: SymbolSink): void {
   for (const st of section.body) if (firstWord(st) === 'table') collectPeersTable(section, st, out);
 }
 
-function collectPeersTable(section: Section, st: Statement, out: NameSymbol[]): void {
+function collectPeersTable(section: Section, st: Statement, out: SymbolSink): void {
   const name = st.tokens[1];
   if (isStaticName(name)) out.push(sym('table', name, [section, st.line], 'table', 'definition'));
 }
 
-function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
+function collectHeaderRefs(section: Section, out: SymbolSink): void {
   const h = section.header;
   // `frontend fe from mydefaults`, `defaults d2 from d1` (no Token built for other headers)
   if (PROXY_KINDS.has(section.kind) && h.tokenCount > 3 && h.valueAt(2)!.toLowerCase() === 'from') {
@@ -116,7 +168,7 @@ function collectHeaderRefs(section: Section, out: NameSymbol[]): void {
   }
 }
 
-function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
+function collectStatementRefs(section: Section, st: Statement, acls: SectionNames | undefined, out: SymbolSink): void {
   const kw = st.keyword;
   if (kw === '' && st.values.length === 0) return;
   const isProxy = PROXY_KINDS.has(section.kind);
@@ -163,84 +215,84 @@ function collectStatementRefs(section: Section, st: Statement, acls: ReadonlySet
     cond = -1;
     for (let i = 1; i < t.length; i++) if (!t[i].quoted && isConditionWord(words[i])) { cond = i; break; }
   }
-  // One allocation per statement: this runs on every line of 100,000-line files.
-  const at: Where = [section, st.line];
+  // No allocation for the statement itself (this runs on every line of 100,000-line files): a
+  // [section, line] pair only for the helpers that take one, when they are called.
   switch (kw) {
     case 'default_backend':
     case 'use_backend':
-      addWordRef(out, 'backend', st, 1, at, kw);
+      addWordRefIn(out, 'backend', st, 1, section, kw);
       break;
     case 'use-server':
-      addWordRef(out, 'server', st, 1, at, kw);
+      addWordRefIn(out, 'server', st, 1, section, kw);
       break;
     case 'server':
     case 'server-template':
     case 'default-server':
       // `track`, `resolvers`, `crt @store/…` (a `@` may also come from an escape): a text test first.
-      if (SERVER_REF_HINT.test(text)) collectServerOptionRefs(at, st, kw === 'default-server' ? 1 : 2, out);
+      if (SERVER_REF_HINT.test(text)) collectServerOptionRefs([section, st.line], st, kw === 'default-server' ? 1 : 2, out);
       break;
     case 'bind':
-      if (text.indexOf('@') >= 0 || escaped) collectCrtStoreRefs(at, st, 2, out);
+      if (text.indexOf('@') >= 0 || escaped) collectCrtStoreRefs([section, st.line], st, 2, out);
       break;
     case 'use-fcgi-app':
-      addWordRef(out, 'fcgi-app', st, 1, at, kw);
+      addWordRefIn(out, 'fcgi-app', st, 1, section, kw);
       break;
     case 'errorfiles':
-      addWordRef(out, 'http-errors', st, 1, at, kw);
+      addWordRefIn(out, 'http-errors', st, 1, section, kw);
       break;
     case 'filter':
-      if (st.words[1] === 'cache') addWordRef(out, 'cache', st, 2, at, 'filter cache');
+      if (st.words[1] === 'cache') addWordRefIn(out, 'cache', st, 2, section, 'filter cache');
       break;
     case 'stats':
       // `stats scope .` is the proxy itself, not a name.
-      if (st.words[1] === 'scope' && st.values[2] !== '.') addWordRef(out, 'proxy', st, 2, at, 'stats scope');
+      if (st.words[1] === 'scope' && st.values[2] !== '.') addWordRefIn(out, 'proxy', st, 2, section, 'stats scope');
       break;
     case 'email-alert':
-      if (st.words[1] === 'mailers') addWordRef(out, 'mailers', st, 2, at, 'email-alert mailers');
+      if (st.words[1] === 'mailers') addWordRefIn(out, 'mailers', st, 2, section, 'email-alert mailers');
       break;
     case 'stick-table': {
       if (literal && !PEERS_HINT.test(text)) break;
       const words = st.words;
-      for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addWordRef(out, 'peers', st, i + 1, at, 'stick-table peers');
+      for (let i = 1; i < words.length - 1; i++) if (words[i] === 'peers') addWordRefIn(out, 'peers', st, i + 1, section, 'stick-table peers');
       break;
     }
     case 'stick':
-      collectTableWord(at, st, 2, 'stick', out);
+      collectTableWord([section, st.line], st, 2, 'stick', out);
       break;
     case 'tcp-request':
     case 'tcp-response':
-      if (!literal || TRACK_HINT.test(text)) collectTrackTable(at, st, out);
+      if (!literal || TRACK_HINT.test(text)) collectTrackTable([section, st.line], st, out);
       break;
     case 'http-request':
     case 'http-response':
     case 'http-after-response':
     case 'http-error': {
-      if (!literal || TRACK_HINT.test(text)) collectTrackTable(at, st, out);
+      if (!literal || TRACK_HINT.test(text)) collectTrackTable([section, st.line], st, out);
       // `cache-use`/`cache-store` actions and `errorfiles` arguments: a text test first.
       if (literal && !HTTP_RULE_HINT.test(text)) break;
       const words = st.words;
       const action = words[1];
-      if (action === 'cache-use' || action === 'cache-store') addWordRef(out, 'cache', st, 2, at, `${kw} ${action}`);
+      if (action === 'cache-use' || action === 'cache-store') addWordRefIn(out, 'cache', st, 2, section, `${kw} ${action}`);
       for (let i = 1; i < words.length - 1; i++) {
         const v = words[i];
         if (v === 'if' || v === 'unless') break;
-        if (v === 'errorfiles') addWordRef(out, 'http-errors', st, i + 1, at, `${kw} errorfiles`);
+        if (v === 'errorfiles') addWordRefIn(out, 'http-errors', st, i + 1, section, `${kw} errorfiles`);
       }
       break;
     }
   }
   if (cond > 0 && kw !== 'acl') {
     if (plain) collectPlainConditionRefs(section, st, cond + 1, acls, out);
-    else collectConditionRefs(at, st, cond + 1, acls, out);
+    else collectConditionRefs([section, st.line], st, cond + 1, acls, out);
   }
-  if (parens && (!literal || FETCH_ARG_HINT.test(text))) collectFetchArgRefs(at, st, out);
+  if (parens && (!literal || FETCH_ARG_HINT.test(text))) collectFetchArgRefs([section, st.line], st, out);
 }
 
 /**
  * Names in rule actions of any rule set: `track-sc0 <key> table <t>` (and `track-sc <n> …`),
  * `do-resolve(<var>,<resolvers>[,<family>])`.
  */
-function collectTrackTable(at: Where, st: Statement, out: NameSymbol[]): void {
+function collectTrackTable(at: Where, st: Statement, out: SymbolSink): void {
   const w = lowerWords(st);
   for (let i = 1; i < w.length; i++) {
     if (w[i] === 'if' || w[i] === 'unless') return;
@@ -259,7 +311,7 @@ function collectTrackTable(at: Where, st: Statement, out: NameSymbol[]): void {
 }
 
 /** The name after the word `table`, from `from` up to a condition. */
-function collectTableWord(at: Where, st: Statement, from: number, via: string, out: NameSymbol[]): void {
+function collectTableWord(at: Where, st: Statement, from: number, via: string, out: SymbolSink): void {
   const w = lowerWords(st);
   for (let i = from; i < w.length - 1; i++) {
     if (w[i] === 'if' || w[i] === 'unless') return;
@@ -273,7 +325,7 @@ function collectTableWord(at: Where, st: Statement, from: number, via: string, o
 }
 
 /** `track [proxy/]server`, `resolvers X`, `crt @store/x` on server lines. */
-function collectServerOptionRefs(at: Where, st: Statement, firstOption: number, out: NameSymbol[]): void {
+function collectServerOptionRefs(at: Where, st: Statement, firstOption: number, out: SymbolSink): void {
   const t = st.tokens;
   const w = lowerWords(st);
   for (let i = firstOption; i < t.length - 1; i++) {
@@ -287,7 +339,7 @@ function collectServerOptionRefs(at: Where, st: Statement, firstOption: number, 
 }
 
 /** `crt "@store/cert"` (3.0+ crt-store) on bind and server lines. */
-function collectCrtStoreRefs(at: Where, st: Statement, from: number, out: NameSymbol[]): void {
+function collectCrtStoreRefs(at: Where, st: Statement, from: number, out: SymbolSink): void {
   const t = st.tokens;
   const w = lowerWords(st);
   for (let i = from; i < t.length - 1; i++) {
@@ -300,7 +352,7 @@ function collectCrtStoreRefs(at: Where, st: Statement, from: number, out: NameSy
 }
 
 /** `log ring@name …` and `log … profile name`. */
-function collectLogRefs(at: Where, st: Statement, out: NameSymbol[]): void {
+function collectLogRefs(at: Where, st: Statement, out: SymbolSink): void {
   const t = st.tokens;
   const w = lowerWords(st);
   const target = t[1];
@@ -314,7 +366,7 @@ function collectLogRefs(at: Where, st: Statement, out: NameSymbol[]): void {
 }
 
 /** `[proxy/]server` → a server reference, plus a backend reference when the proxy is given. */
-function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[]): void {
+function splitProxyServer(at: Where, tok: Token, via: string, out: SymbolSink): void {
   const off = textOffset(tok);
   if (off === undefined || hasDynamicPart(tok)) return;
   const v = tok.value;
@@ -337,7 +389,7 @@ function splitProxyServer(at: Where, tok: Token, via: string, out: NameSymbol[])
  * ACL names after `if`/`unless`: `a !b || c or d { anonymous acl }`. Anonymous ACLs in braces
  * are skipped, and so are predefined ACL names unless the section defines an ACL of that name.
  */
-function collectConditionRefs(at: Where, st: Statement, from: number, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
+function collectConditionRefs(at: Where, st: Statement, from: number, acls: SectionNames | undefined, out: SymbolSink): void {
   // Values first; a Token (tokenAt) only for a word that is an ACL name (plain lines: plainWords.ts).
   const values = st.values;
   let depth = 0;
@@ -351,7 +403,7 @@ function collectConditionRefs(at: Where, st: Statement, from: number, acls: Read
     if (!v) continue;
     const tok = st.tokenAt(i)!;
     if (hasDynamicPart(tok)) continue;
-    if (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v)) continue;
+    if (PREDEFINED_ACL_NAMES.has(v) && !acls?.hasAcl(v)) continue;
     const off = textOffset(tok);
     if (off === undefined) continue;
     out.push(subSym('acl', v, tok, off + skip, at, 'condition', 'reference'));

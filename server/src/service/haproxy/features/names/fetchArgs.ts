@@ -1,6 +1,5 @@
 import type { Statement, Token } from '../../parser/model';
-import { subSym, textOffset, type Where } from './make';
-import type { NameSymbol } from './types';
+import { subSym, textOffset, type SymbolSink, type Where } from './make';
 
 /** Names given as arguments to sample fetches (backend, server, userlist and stick-table names). */
 
@@ -26,7 +25,7 @@ export function argsBeforeTable(name: string): number {
 }
 
 /** Names given as arguments to sample fetches: `nbsrv(be)`, `srv_is_up(be/s1)`, `http_auth(users)`, `sc_http_req_rate(0,be)`. */
-export function collectFetchArgRefs(at: Where, st: Statement, out: NameSymbol[]): void {
+export function collectFetchArgRefs(at: Where, st: Statement, out: SymbolSink): void {
   for (const tok of st.tokens) {
     if (!tok.value.includes('(')) continue;
     const off = textOffset(tok);
@@ -68,7 +67,7 @@ export function collectFetchArgRefs(at: Where, st: Statement, out: NameSymbol[])
  * A stick-table name written in `tok` at column offset `offset`: `be` → a table reference that
  * resolves to the proxy `be`; `peers1/t1` → the peers section `peers1` and its table `t1`.
  */
-export function splitTableName(at: Where, tok: Token, offset: number, value: string, via: string, out: NameSymbol[]): void {
+export function splitTableName(at: Where, tok: Token, offset: number, value: string, via: string, out: SymbolSink): void {
   if (value === '' || value.includes('%') || value.includes('$') || /\s/.test(value)) return;
   const slash = value.indexOf('/');
   if (slash < 0) {

@@ -4,10 +4,38 @@ import type { NameKind, NameSymbol } from './types';
 
 /** Building name symbols from tokens: ranges, quoting and names that are only known at run time. */
 
+/** Where the collectors put the symbols they find: an array, or a SymbolBuffer. */
+export interface SymbolSink {
+  push(s: NameSymbol): number;
+}
+
+/**
+ * A reusable sink: symbols are written from index 0 on and the array's storage is kept between
+ * uses (setting an array's length to 0 drops its storage, and pushing grows it again: that was a
+ * grown array per section, per defs and refs, on every new text).
+ */
+export class SymbolBuffer implements SymbolSink {
+  readonly items: (NameSymbol | undefined)[] = [];
+  n = 0;
+  push(s: NameSymbol): number {
+    this.items[this.n++] = s;
+    return this.n;
+  }
+  /** The symbols written since `from`, as an array of their exact size. */
+  take(from: number): NameSymbol[] {
+    return this.items.slice(from, this.n) as NameSymbol[];
+  }
+  /** Forgets the symbols (no reference kept to them). */
+  clear(): void {
+    this.items.fill(undefined, 0, this.n);
+    this.n = 0;
+  }
+}
+
 /** Where a symbol is written: its section and 0-based line. */
 export type Where = [Section, number];
 
-export function addRef(out: NameSymbol[], kind: NameKind, tok: Token | undefined, at: Where, via: string): void {
+export function addRef(out: SymbolSink, kind: NameKind, tok: Token | undefined, at: Where, via: string): void {
   if (tok && isStaticName(tok)) out.push(sym(kind, tok, at, via, 'reference'));
 }
 
@@ -35,8 +63,14 @@ export function wordSymIn(kind: NameKind, st: Statement, i: number, section: Sec
   return new Sym(kind, v, role, section, via, line, start, end);
 }
 
+/** addWordRef without a Where pair to allocate (the name collector reads every rule line). */
+export function addWordRefIn(out: SymbolSink, kind: NameKind, st: Statement, i: number, section: Section, via: string): void {
+  const s = wordSymIn(kind, st, i, section, st.line, via, 'reference');
+  if (s) out.push(s);
+}
+
 /** addRef for word `i` of a statement (see wordSym). */
-export function addWordRef(out: NameSymbol[], kind: NameKind, st: Statement, i: number, at: Where, via: string): void {
+export function addWordRef(out: SymbolSink, kind: NameKind, st: Statement, i: number, at: Where, via: string): void {
   const s = wordSym(kind, st, i, at, via, 'reference');
   if (s) out.push(s);
 }

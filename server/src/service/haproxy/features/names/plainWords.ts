@@ -1,6 +1,7 @@
 import type { Section, Statement } from '../../parser/model';
-import { Sym } from './make';
-import { PREDEFINED_ACL_NAMES, type NameSymbol } from './types';
+import type { SectionNames } from './collect';
+import { Sym, type SymbolSink } from './make';
+import { PREDEFINED_ACL_NAMES } from './types';
 
 /**
  * The name collector's reads of a plain statement (no quote, escape or `$`: the parser's
@@ -34,7 +35,7 @@ export function plainHasParen(st: Statement): boolean {
 }
 
 /** collectConditionRefs of collect.ts for a plain statement: ACL names from `from` on. */
-export function collectPlainConditionRefs(section: Section, st: Statement, from: number, acls: ReadonlySet<string> | undefined, out: NameSymbol[]): void {
+export function collectPlainConditionRefs(section: Section, st: Statement, from: number, acls: SectionNames | undefined, out: SymbolSink): void {
   const text = st.text;
   const n = st.tokenCount;
   let depth = 0;
@@ -52,7 +53,7 @@ export function collectPlainConditionRefs(section: Section, st: Statement, from:
     while (s < e && text.charCodeAt(s) === 0x21) s++;
     if (s === e) continue;
     const v = text.slice(s, e);
-    if (v.includes('%[') || (PREDEFINED_ACL_NAMES.has(v) && !acls?.has(v))) continue;
+    if (v.includes('%[') || (PREDEFINED_ACL_NAMES.has(v) && !acls?.hasAcl(v))) continue;
     out.push(new Sym('acl', v, 'reference', section, 'condition', st.line, s, e));
   }
 }
