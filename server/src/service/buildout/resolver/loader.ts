@@ -65,8 +65,26 @@ export class ParseCache {
     return id;
   }
 
-  /** Results of whole extends subtrees, reused while none of their files changed. */
-  readonly subtrees = new Map<string, Subtree>();
+  /**
+   * Results of whole extends subtrees, reused while none of their files changed: one map per
+   * merge mode and platform, keyed by path (a key string joined per opened file was flattened
+   * and hashed once per file of every resolution).
+   */
+  private subtreesByKind = new Map<string, Map<string, Subtree>>();
+
+  subtreeMap(mode: MergeMode, platformKey: string): Map<string, Subtree> {
+    const kind = `${mode}|${platformKey}`;
+    let m = this.subtreesByKind.get(kind);
+    if (!m) this.subtreesByKind.set(kind, (m = new Map()));
+    return m;
+  }
+
+  /** Every stored subtree as `mode|platform|path` → subtree (a copy, for inspection). */
+  get subtrees(): Map<string, Subtree> {
+    const out = new Map<string, Subtree>();
+    for (const [kind, m] of this.subtreesByKind) for (const [path, sub] of m) out.set(`${kind}|${path}`, sub);
+    return out;
+  }
 }
 
 /**
@@ -176,8 +194,12 @@ export class Loader {
   private fileMap?: Map<string, ProfileFile>;
   private normJoins = new Map<string, Map<string, string>>();
 
+  /** The parse cache's stored subtrees of this mode and platform, by path. */
+  private subtrees: Map<string, Subtree>;
+
   constructor(private ctx: LoaderContext) {
     this.platformKey = String(ctx.cache.platformId(JSON.stringify(ctx.platform)));
+    this.subtrees = ctx.cache.subtreeMap(ctx.mode, this.platformKey);
   }
 
   /**
@@ -380,8 +402,7 @@ export class Loader {
     }
     const cached = this.memo.get(norm);
     if (cached) return this.reuse(cached, false);
-    const subtreeKey = `${mode}|${this.platformKey}|${norm}`;
-    const stored = this.ctx.cache.subtrees.get(subtreeKey);
+    const stored = this.subtrees.get(norm);
     if (stored && this.fresh(stored)) {
       this.memo.set(norm, stored);
       return this.reuse(stored, true);
@@ -458,7 +479,7 @@ export class Loader {
       this.record.parts.push(sub);
       addErrors(this.record.errors, sub.errors);
       this.memo.set(norm, sub);
-      if (!this.capError) this.ctx.cache.subtrees.set(subtreeKey, sub);
+      if (!this.capError) this.subtrees.set(norm, sub);
     } else spliceRecord(this.record, record);
     this.cycleTarget = Math.min(outerCycleTarget, this.cycleTarget);
     return out;
