@@ -16,6 +16,7 @@ import type { CancellationCheck } from '../../../common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
 import { checkCertFiles } from './certFileChecks';
+import { checkContentFiles } from './contentFileChecks';
 import { checkUserlists } from './userlistChecks';
 import { checkProcessSettings } from './processChecks';
 import { checkFinalNewline, checkOutsideSection } from './fileChecks';
@@ -60,6 +61,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['defaults-rules', checkDefaultsRules],
   ['line-arguments', checkLineArguments],
   ['cert-files', checkCertFiles],
+  ['content-files', checkContentFiles],
   ['userlists', checkUserlists],
   ['process', checkProcessSettings],
 ];
