@@ -1,7 +1,8 @@
 /**
  * The push-diagnostics scheduler: an open is validated at once even though TextDocuments
  * follows onDidOpen with onDidChangeContent (which schedules a debounced run), while edits
- * stay debounced. Uses node:test's mock timers, so nothing here depends on elapsed time.
+ * stay debounced. Uses node:test's mock timers (an open runs on setImmediate, an edit on setTimeout),
+ * so nothing here depends on elapsed time.
  */
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,7 @@ function setup() {
 }
 
 test('an open is validated without the edit debounce, even when a content change follows it', () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
+  mock.timers.enable({ apis: ['setTimeout', 'setImmediate'] });
   try {
     const { docs, validated, scheduler } = setup();
     docs.set('file:///a.cfg', TextDocument.create('file:///a.cfg', 'haproxy', 1, 'global\n'));
@@ -38,7 +39,7 @@ test('an open is validated without the edit debounce, even when a content change
 });
 
 test('an edit after the open replaces the immediate run with a debounced one', () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
+  mock.timers.enable({ apis: ['setTimeout', 'setImmediate'] });
   try {
     const { docs, validated, scheduler } = setup();
     docs.set('file:///a.cfg', TextDocument.create('file:///a.cfg', 'haproxy', 1, 'global\n'));
