@@ -12,7 +12,7 @@
  * absolute paths are checked, and only through the injected host (nothing without one).
  */
 import type { Statement } from '../../parser/model';
-import type { CheckContext } from './reporter';
+import { wordIs, type CheckContext } from './reporter';
 
 const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen', 'http-errors']);
 const RULE_SETS = new Set(['http-request', 'http-response', 'http-after-response']);
@@ -52,7 +52,7 @@ export function checkContentFiles(cc: CheckContext): void {
     for (const st of section.body) {
       const kw = st.keyword;
       if (kw === 'errorfile') check(st, 2, 'error page');
-      else if (RULE_SETS.has(kw) && st.tokenCount > 3 && st.words[1] === 'return') {
+      else if (RULE_SETS.has(kw) && st.tokenCount > 3 && wordIs(st, 1, 'return')) {
         // `return [status <code>] [content-type <type>] [default-errorfiles | errorfile <f> |
         // errorfiles <name> | file <f> | lf-file <f> | string <s> | lf-string <s>] [hdr <name>
         // <fmt>]* [if|unless …]`: walked pair by pair, so a header value is never a keyword.

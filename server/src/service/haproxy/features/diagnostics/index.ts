@@ -15,8 +15,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationCheck } from '../../../common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from '../../context';
 import { analyseConditionals } from './conditionals';
-import { checkCertFiles } from './certFileChecks';
-import { checkContentFiles } from './contentFileChecks';
+import { checkReferencedFiles } from './certFileChecks';
 import { checkUserlists } from './userlistChecks';
 import { checkProcessSettings } from './processChecks';
 import { checkFinalNewline, checkOutsideSection } from './fileChecks';
@@ -60,8 +59,7 @@ const FAMILIES: readonly [string, Family][] = [
   ['inherited-checks', checkInheritedCheckWithTrack],
   ['defaults-rules', checkDefaultsRules],
   ['line-arguments', checkLineArguments],
-  ['cert-files', checkCertFiles],
-  ['content-files', checkContentFiles],
+  ['files', checkReferencedFiles],
   ['userlists', checkUserlists],
   ['process', checkProcessSettings],
 ];
