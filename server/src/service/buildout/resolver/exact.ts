@@ -145,12 +145,21 @@ export class ExactEvaluator {
 
   /** `buildout[name]` with every option; the error buildout raises otherwise. */
   resolveSection(name: string): SectionResult {
-    return this.attempt(name, () => {
+    // `attempt` written out: two closures per section (`resolve` asks for every one) were
+    // allocated per call, and V8 compiled this function late (it inlined both).
+    if (this.constructionError) return { name, options: {}, error: this.constructionError };
+    const mark = this.created.length;
+    const partsMark = this.partsOrder.length;
+    try {
       const o = this.section(name);
       const options: Record<string, string> = {};
       for (const k of o.keys()) options[k] = this.getItem(o, k);
       return { name, options };
-    }, (error) => ({ name, options: {}, error }));
+    } catch (e) {
+      return { name, options: {}, error: this.failed(e, mark, partsMark) };
+    } finally {
+      this.depth = 0;
+    }
   }
 
   /** `install()`'s `[self[part]['recipe'] for part in parts]`: install order with implicit parts. */
@@ -199,16 +208,24 @@ export class ExactEvaluator {
     try {
       return run();
     } catch (e) {
-      if (!(e instanceof BuildoutFailure)) {
-        if (e instanceof RangeError) return onError({ kind: 'other', message: 'maximum recursion depth exceeded' });
-        throw e;
-      }
-      for (const n of this.created.splice(mark)) this.sections.delete(n);
-      this.partsOrder.length = partsMark;
-      return onError(e.error);
+      return onError(this.failed(e, mark, partsMark));
     } finally {
       this.depth = 0;
     }
+  }
+
+  /**
+   * The error an access failed with (anything but buildout's failure or a stack overflow is
+   * rethrown); a buildout failure rolls back the sections and parts the access created.
+   */
+  private failed(e: unknown, mark: number, partsMark: number): BuildoutError {
+    if (!(e instanceof BuildoutFailure)) {
+      if (e instanceof RangeError) return { kind: 'other', message: 'maximum recursion depth exceeded' };
+      throw e;
+    }
+    for (const n of this.created.splice(mark)) this.sections.delete(n);
+    this.partsOrder.length = partsMark;
+    return e.error;
   }
 
   private section(name: string): Options {
