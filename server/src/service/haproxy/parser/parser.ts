@@ -1,5 +1,5 @@
 import type { Directive, HaproxyDocument, Section, Statement } from './model';
-import { F_LOWER, META, LineStatement, StatementTable, clearStatementSlots, internKeyword, keywordAt, lowerCase } from './statement';
+import { F_LOWER, META, LineStatement, StatementTable, clearStatementSlots, internKeywordId, keywordIdAt, lowerCase, startKeywords } from './statement';
 import { hashLine, scan, scanPlainRange, tokenizeLine } from './tokenizer';
 
 /**
@@ -22,7 +22,7 @@ export function splitLines(text: string): string[] {
 }
 
 /**
- * The lines and statements of the last large text parsed. An edit re-parses the document,
+ * The text and line starts of the last large text parsed, and its document. An edit re-parses the document,
  * but the unchanged lines before and after the edited range (common prefix and suffix)
  * keep their statement (same line number) or at least their tokens (lines shifted by an
  * inserted or deleted line), so a one-line edit in a 100,000-line file tokenizes one line.
@@ -36,35 +36,144 @@ export function splitLines(text: string): string[] {
  * (and, when no line was inserted or deleted, in the unchanged trailing part) are taken over
  * without walking their lines at all: a one-line edit of a 100,000-line file only walks the
  * edited section.
+ *
+ * Lines are offsets into the text (no array of line strings, and no array of statements by
+ * line: the previous statements are found by walking the previous document in line order).
+ * Why: on a new 20,000-line text the line strings of `split` (blank lines included), the
+ * statements-by-line array and section bodies grown by `push` were ≈ 1.3 MB of garbage per parse.
  */
-let previous: { lines: string[]; statements: (LineStatement | undefined)[]; doc: HaproxyDocument } | undefined;
+interface Previous {
+  text: string;
+  /** Line starts (see lineStarts), `lines + 1` entries. */
+  starts: Int32Array;
+  lines: number;
+  doc: HaproxyDocument;
+}
+let previous: Previous | undefined;
 const REUSE_MIN_LINES = 1000;
+
+/**
+ * Two buffers for line starts, used in turn: the previous large text keeps one, the text being
+ * parsed fills the other (no array per parse; grown when a text has more lines).
+ */
+let startsA: Int32Array = new Int32Array(1024);
+let startsB: Int32Array = new Int32Array(1024);
+
+/**
+ * Where each line of `text` starts, cut as splitLines cuts it (LF, or a lone CR): line `i` is
+ * `text.slice(starts[i], starts[i + 1] - 1)`; `starts[count]` is `text.length + 1`. Returns the
+ * line count; the starts are in `lineStartsOut`.
+ */
+let lineStartsOut: Int32Array = startsA;
+function lineStarts(text: string): number {
+  let starts = previous?.starts === startsA ? startsB : startsA;
+  let count = 0;
+  starts[count++] = 0;
+  const lone = text.includes('\r') && /\r(?!\n)/.test(text);
+  for (let p = lone ? 0 : text.indexOf('\n'); p >= 0 && p < text.length; p = lone ? p + 1 : text.indexOf('\n', p + 1)) {
+    if (lone) {
+      const c = text.charCodeAt(p);
+      if (c !== 10 && (c !== 13 || text.charCodeAt(p + 1) === 10)) continue;
+    }
+    // Room for this start and the end entry.
+    if (count + 2 > starts.length) starts = growStarts(starts);
+    starts[count++] = p + 1;
+  }
+  if (count + 1 > starts.length) starts = growStarts(starts);
+  starts[count] = text.length + 1;
+  lineStartsOut = starts;
+  return count;
+}
+
+function growStarts(starts: Int32Array): Int32Array {
+  const grown = new Int32Array(starts.length * 2);
+  grown.set(starts);
+  if (starts === startsA) startsA = grown;
+  else startsB = grown;
+  return grown;
+}
+
+/** Whether line `i` of `a` and line `j` of `b` have the same text. */
+function sameLine(a: string, as: Int32Array, i: number, b: string, bs: Int32Array, j: number): boolean {
+  const a0 = as[i];
+  const b0 = bs[j];
+  const len = as[i + 1] - 1 - a0;
+  if (bs[j + 1] - 1 - b0 !== len) return false;
+  for (let k = 0; k < len; k++) if (a.charCodeAt(a0 + k) !== b.charCodeAt(b0 + k)) return false;
+  return true;
+}
+
+/**
+ * The previous document's statements in line order (preamble, then each section's header and
+ * body), read forward only: the parser asks for ascending lines (the reused prefix, then the
+ * reused suffix), so finding each costs a step or two.
+ */
+class PreviousStatements {
+  #s: number;
+  #k: number;
+  constructor(private readonly doc: HaproxyDocument, front: number) {
+    // From the first section the parse walks again (before it, everything is taken over whole).
+    this.#s = front > 0 ? front : -1;
+    this.#k = front > 0 ? -1 : 0;
+  }
+
+  /** The previous statement on `line`, or undefined (that line was blank). */
+  at(line: number): LineStatement | undefined {
+    const sections = this.doc.sections;
+    for (;;) {
+      let st: Statement | undefined;
+      if (this.#s < 0) {
+        st = this.doc.preamble[this.#k];
+        if (st === undefined) {
+          this.#s = 0;
+          this.#k = -1;
+          continue;
+        }
+      } else {
+        const section = sections[this.#s];
+        if (section === undefined) return undefined;
+        st = this.#k < 0 ? section.header : section.body[this.#k];
+        if (st === undefined) {
+          this.#s++;
+          this.#k = -1;
+          continue;
+        }
+      }
+      if (st.line >= line) return st.line === line ? (st as LineStatement) : undefined;
+      this.#k++;
+    }
+  }
+}
+
+/** Filled with a section's body while its lines are read, then copied at its exact size. */
+const bodyScratch: (Statement | undefined)[] = [];
 
 /** Parses a whole configuration. Never throws; problems are recorded on statements. */
 export function parseHaproxy(text: string): HaproxyDocument {
   clearStatementSlots();
-  const lines = splitLines(text);
-  const prev = lines.length >= REUSE_MIN_LINES ? previous : undefined;
-  const statements: (LineStatement | undefined)[] | undefined = lines.length >= REUSE_MIN_LINES ? new Array(lines.length) : undefined;
+  startKeywords();
+  const lines = lineStarts(text);
+  const starts = lineStartsOut;
+  const prev = lines >= REUSE_MIN_LINES ? previous : undefined;
   // Common prefix and suffix with the previous text (suffix lines may have moved).
   let prefix = 0;
   let suffix = 0;
   if (prev) {
-    const max = Math.min(prev.lines.length, lines.length);
-    while (prefix < max && prev.lines[prefix] === lines[prefix]) prefix++;
-    while (suffix < max - prefix && prev.lines[prev.lines.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+    const max = Math.min(prev.lines, lines);
+    while (prefix < max && sameLine(prev.text, prev.starts, prefix, text, starts, prefix)) prefix++;
+    while (suffix < max - prefix && sameLine(prev.text, prev.starts, prev.lines - 1 - suffix, text, starts, lines - 1 - suffix)) suffix++;
   }
-  const shift = prev ? prev.lines.length - lines.length : 0;
+  const shift = prev ? prev.lines - lines : 0;
   const endsWithNewline = text.length === 0 || text.endsWith('\n') || text.endsWith('\r');
-  // A text ending with "\n" yields a last empty element that is not a real line.
-  const lineCount = endsWithNewline && lines.length > 1 ? lines.length - 1 : lines.length;
+  // A text ending with "\n" yields a last empty line that is not a real line.
+  const lineCount = endsWithNewline && lines > 1 ? lines - 1 : lines;
   const doc: HaproxyDocument = {
     lineCount,
     preamble: [],
     sections: [],
     directives: [],
     endsWithNewline,
-    lastLineLength: lines[lineCount - 1]?.length ?? 0,
+    lastLineLength: starts[lineCount] - 1 - starts[lineCount - 1],
   };
   // Whole previous sections to take over: at the front, each whose next section's header is
   // still in the unchanged prefix (so its extent ends where it did); at the back, with lines
@@ -75,7 +184,7 @@ export function parseHaproxy(text: string): HaproxyDocument {
     const old = prev.doc.sections;
     while (front + 1 < old.length && old[front + 1].startLine < prefix) front++;
     if (shift === 0) {
-      while (back > front + 1 && old[back - 1].startLine >= lines.length - suffix) back--;
+      while (back > front + 1 && old[back - 1].startLine >= lines - suffix) back--;
     }
     // The front run ends just before a header the loop below reads again (old[front]).
   }
@@ -85,92 +194,107 @@ export function parseHaproxy(text: string): HaproxyDocument {
     doc.preamble = prev.doc.preamble;
     for (let i = 0; i < front; i++) doc.sections.push(prev.doc.sections[i]);
     for (const d of prev.doc.directives) if (d.statement.line < loopStart) doc.directives.push(d);
-    for (let i = 0; i < loopStart; i++) statements![i] = prev.statements[i];
   }
+  const reused = prev ? new PreviousStatements(prev.doc, front) : undefined;
   const firstMiddle = doc.sections.length;
   // The statements of the lines tokenized by this parse (all of them, or the edited ones),
   // sized for those lines: grown from a small guess, the store doubled ~14 times on a new
   // 20k text (each a copy, and external memory that hurries the garbage collector).
   const lexFrom = prev ? Math.max(loopStart, prefix) : 0;
-  const lexTo = prev ? Math.min(loopEnd, lines.length - suffix) : lineCount;
-  let lexChars = 0;
-  for (let k = lexFrom; k < lexTo; k++) lexChars += lines[k].length;
+  const lexTo = prev ? Math.min(loopEnd, lines - suffix) : lineCount;
   const lexLines = Math.max(0, lexTo - lexFrom);
+  const lexChars = lexLines > 0 ? starts[lexTo] - starts[lexFrom] - lexLines : 0;
   const table = new StatementTable(64 + (lexChars >> 1) + (META + 2) * lexLines, lexLines + 4);
   let current: Section | undefined;
-  // Offset of line `lineNo` in `text` (every line separator is one character: LF or a lone CR).
-  let at = 0;
-  for (let k = 0; k < loopStart; k++) at += lines[k].length + 1;
-  for (let lineNo = loopStart; lineNo < loopEnd; lineNo++) {
-    const raw = lines[lineNo];
-    const from = at;
-    at += raw.length + 1;
-    if (raw.length === 0) continue;
-    let st: LineStatement | undefined;
-    if (prev && lineNo < prefix) {
-      st = prev.statements[lineNo];
-      if (!st) continue; // blank or whitespace-only before too
-    } else if (prev && lineNo >= lines.length - suffix) {
-      const old = prev.statements[lineNo + shift];
-      if (!old) continue;
-      st = shift === 0 ? old : old.movedTo(lineNo);
-    } else {
-      st = lex(text, from, raw, lineNo, table);
-      if (!st) continue;
+  let reusedAny = false;
+  // The current section's body so far: `n` statements at the front of the scratch array (its
+  // length is never set back, which would drop its storage and grow it again for every section).
+  const body = bodyScratch;
+  let n = 0;
+  let used = 0;
+  try {
+    for (let lineNo = loopStart; lineNo < loopEnd; lineNo++) {
+      const from = starts[lineNo];
+      const to = starts[lineNo + 1] - 1;
+      if (to === from) continue;
+      let st: LineStatement | undefined;
+      if (prev && lineNo < prefix) {
+        st = reused!.at(lineNo);
+        if (!st) continue; // blank or whitespace-only before too
+        reusedAny = true;
+      } else if (prev && lineNo >= lines - suffix) {
+        const old = reused!.at(lineNo + shift);
+        if (!old) continue;
+        st = shift === 0 ? old : old.movedTo(lineNo);
+        reusedAny = true;
+      } else {
+        st = lex(text, from, to, lineNo, table);
+        if (!st) continue;
+      }
+      const word = st.tokenCount > 0 ? firstWord(st) : undefined;
+      if (word !== undefined && word.charCodeAt(0) === 46 /* . */) {
+        const d: Directive = { statement: st, name: word };
+        doc.directives.push(d);
+      }
+      if (word !== undefined && SECTION_KEYWORDS.has(word)) {
+        if (current) current.body = body.slice(0, n) as Statement[];
+        if (n > used) used = n;
+        n = 0;
+        current = { kind: word, header: st, body: NO_BODY, startLine: lineNo, endLine: lineNo };
+        const name = st.tokenAt(1);
+        if (name) current.name = name;
+        doc.sections.push(current);
+        continue;
+      }
+      if (current) {
+        body[n++] = st;
+        if (st.tokenCount > 0) current.endLine = lineNo;
+      } else {
+        doc.preamble.push(st);
+      }
     }
-    if (statements) statements[lineNo] = st;
-    const word = st.tokenCount > 0 ? firstWord(st) : undefined;
-    if (word !== undefined && word.charCodeAt(0) === 46 /* . */) {
-      const d: Directive = { statement: st, name: word };
-      doc.directives.push(d);
-    }
-    if (word !== undefined && SECTION_KEYWORDS.has(word)) {
-      current = { kind: word, header: st, body: [], startLine: lineNo, endLine: lineNo };
-      const name = st.tokenAt(1);
-      if (name) current.name = name;
-      doc.sections.push(current);
-      continue;
-    }
-    if (current) {
-      current.body.push(st);
-      if (st.tokenCount > 0) current.endLine = lineNo;
-    } else {
-      doc.preamble.push(st);
-    }
+    if (current) current.body = body.slice(0, n) as Statement[];
+  } finally {
+    // Nothing of this document kept by the scratch array.
+    body.fill(undefined!, 0, Math.max(n, used));
   }
   if (prev) {
-    // Only reused statements can make a section identical to an old one: a new text (nothing in
-    // common) skips the map of every old header.
-    if (prefix > 0 || suffix > 0) reuseSections(doc.sections, firstMiddle, prev.doc.sections);
+    // Only reused statements can make a section identical to an old one: a new text (no statement
+    // in common; a shared blank last line is none) skips the map of every old header.
+    if (reusedAny) reuseSections(doc.sections, firstMiddle, prev.doc.sections);
     const old = prev.doc.sections;
     if (back < old.length) {
       for (let i = back; i < old.length; i++) doc.sections.push(old[i]);
       for (const d of prev.doc.directives) if (d.statement.line >= loopEnd) doc.directives.push(d);
-      for (let i = loopEnd; i < lines.length; i++) statements![i] = prev.statements[i];
     }
   }
-  previous = statements ? { lines, statements, doc } : previous;
+  if (lines >= REUSE_MIN_LINES) previous = { text, starts, lines, doc };
   return doc;
 }
 
+/** A section's body until its lines are read (never seen outside the parse). */
+const NO_BODY: Statement[] = [];
+
 /**
- * One line (`raw`, which is `text` from `from` on) as a statement, or undefined for a blank line.
- * Plain lines take the fast scan (no token objects).
+ * One line (`text` from `from` to `to`) as a statement, or undefined for a blank line. Plain
+ * lines take the fast scan (no token objects); the line's string is cut only for a statement.
  */
-function lex(text: string, from: number, raw: string, lineNo: number, table: StatementTable): LineStatement | undefined {
+function lex(text: string, from: number, to: number, lineNo: number, table: StatementTable): LineStatement | undefined {
   const at = table.open();
   const store = table.store;
-  const count = scanPlainRange(text, from, from + raw.length, store);
+  const count = scanPlainRange(text, from, to, store);
   if (count >= 0) {
     const commentAt = scan.commentAt;
     if (count === 0 && commentAt < 0) {
       store.size = at;
       return undefined;
     }
+    const raw = text.slice(from, to);
     const w = at + META;
-    const keyword = count > 0 ? (scan.upper ? internKeyword(lowerCase(raw.slice(store.data[w], store.data[w + 1]))) : keywordAt(text, from + store.data[w], from + store.data[w + 1])) : '';
+    const keyword = count > 0 ? (scan.upper ? internKeywordId(lowerCase(raw.slice(store.data[w], store.data[w + 1]))) : keywordIdAt(text, from + store.data[w], from + store.data[w + 1])) : 0;
     return table.close(at, lineNo, raw, keyword, count > 0 ? store.data[w] : commentAt, count, scan.upper ? 0 : F_LOWER, scan.hash, commentAt, commentAt >= 0 ? scan.end : 0);
   }
+  const raw = text.slice(from, to);
   const lexed = tokenizeLine(raw);
   if (lexed.tokens.length === 0 && !lexed.comment && !lexed.errors) {
     store.size = at;
@@ -178,7 +302,7 @@ function lex(text: string, from: number, raw: string, lineNo: number, table: Sta
   }
   const first = lexed.tokens[0];
   const indent = first ? first.start : lexed.comment ? lexed.comment.start : 0;
-  const keyword = first ? internKeyword(lowerCase(first.value)) : '';
+  const keyword = first ? internKeywordId(lowerCase(first.value)) : 0;
   return table.closeFull(at, lineNo, raw, keyword, indent, lexed.tokens, lexed.comment, lexed.errors, hashLine(raw));
 }
 

@@ -64,12 +64,14 @@ export function clearStatementSlots(): void {
 
 /**
  * What one parse knows of its statements, struct-of-arrays (why: see `LineStatement`): for
- * statement `i`, its line text and keyword in `texts[i]` / `keywords[i]`, and in `store.data`
- * at the statement's offset a small header (META ints: index, indent, word count, flags, line
- * hash, comment start and end) followed by its words' column pairs. The few lines the fast scan
- * leaves to the full tokenizer keep their tokens, comment and errors in `extras`.
+ * statement `i`, its line text in `texts[i]`, and in `store.data` at the statement's offset a
+ * small header (META ints: index, indent, word count, flags, line hash, comment start and end,
+ * keyword id) followed by its words' column pairs. The keyword is an id into the interned
+ * keywords the table was made with (an int in the store rather than an array of pointers: one
+ * array less per parse). The few lines the fast scan leaves to the full tokenizer keep their
+ * tokens, comment and errors in `extras`.
  */
-export const META = 7;
+export const META = 8;
 const M_INDEX = 0;
 const M_INDENT = 1;
 const M_COUNT = 2;
@@ -78,6 +80,7 @@ const M_HASH = 4;
 /** Plain line: comment start (-1 for none) and end. Tokenized line: index in `extras`. */
 const M_C0 = 5;
 const M_C1 = 6;
+const M_KEYWORD = 7;
 /** Flags: words all lower-case ASCII; tokenized by the full tokenizer (quotes, escapes, `$`). */
 export const F_LOWER = 1;
 export const F_FULL = 2;
@@ -92,13 +95,14 @@ export class StatementTable {
   readonly store: TokenStore;
   /** Sized for `lines` statements up front (arrays grown by push copy themselves as they double). */
   readonly texts: string[];
-  readonly keywords: string[];
+  /** The interned keywords the ids in the headers refer to (the list of the parse that made the table). */
+  readonly keywords: readonly string[];
   readonly extras: Extra[] = [];
   size = 0;
   constructor(capacity: number, lines: number) {
     this.store = new TokenStore(capacity);
     this.texts = new Array<string>(lines);
-    this.keywords = new Array<string>(lines);
+    this.keywords = keywordList;
   }
 
   /** Reserves a statement header at the end of the store; returns its offset (the words follow). */
@@ -110,11 +114,11 @@ export class StatementTable {
   }
 
   /** Completes the header at `at` (its words, if any, are already in the store after it): the statement on `line`. */
-  close(at: number, line: number, text: string, keyword: string, indent: number, count: number, flags: number, hash: number, c0: number, c1: number): LineStatement {
+  close(at: number, line: number, text: string, keyword: number, indent: number, count: number, flags: number, hash: number, c0: number, c1: number): LineStatement {
     const d = this.store.data;
     const index = this.size++;
     this.texts[index] = text;
-    this.keywords[index] = keyword;
+    d[at + M_KEYWORD] = keyword;
     d[at + M_INDEX] = index;
     d[at + M_INDENT] = indent;
     d[at + M_COUNT] = count;
@@ -126,7 +130,7 @@ export class StatementTable {
   }
 
   /** Completes the header at `at` for a line the full tokenizer read (its words are not in the store). */
-  closeFull(at: number, line: number, text: string, keyword: string, indent: number, tokens: Token[], comment: Comment | undefined, errors: LexError[] | undefined, hash: number): LineStatement {
+  closeFull(at: number, line: number, text: string, keyword: number, indent: number, tokens: Token[], comment: Comment | undefined, errors: LexError[] | undefined, hash: number): LineStatement {
     this.extras.push({ tokens, comment, errors });
     return this.close(at, line, text, keyword, indent, tokens.length, F_FULL, hash, this.extras.length - 1, 0);
   }
@@ -168,7 +172,7 @@ export class LineStatement implements Statement {
 
   /** The first word lower-cased ('' for none), one shared string per distinct keyword: most passes look at nothing else. */
   get keyword(): string {
-    return this.#t.keywords[this.#t.store.data[this.#at + M_INDEX]];
+    return this.#t.keywords[this.#t.store.data[this.#at + M_KEYWORD]];
   }
 
   get comment(): Comment | undefined {
@@ -321,50 +325,68 @@ export class LineStatement implements Statement {
 }
 
 /**
- * One string per distinct first word: a statement keeps its keyword for the whole life of the
- * document, and a few hundred distinct keywords serve a whole file (a kept string per line
- * would be a young object for the garbage collector to copy). Cleared when it grows large
- * (a file whose lines start with arbitrary words).
+ * One string per distinct first word, and its id: a statement keeps its keyword for the whole
+ * life of the document, and a few hundred distinct keywords serve a whole file (a kept string
+ * per line would be a young object for the garbage collector to copy). When the list grows large
+ * (files whose lines start with arbitrary words) the next parse starts a new one: tables keep the
+ * list their ids refer to, so a new list never changes an older document's keywords.
  */
-const keywords = new Map<string, string>();
+let keywordList: string[] = [''];
+const keywordIds = new Map<string, number>([['', 0]]);
+const KEYWORDS_MAX = 4096;
 
-export function internKeyword(word: string): string {
-  const known = keywords.get(word);
-  if (known !== undefined) return known;
-  if (keywords.size >= 4096) keywords.clear();
-  keywords.set(word, word);
-  return word;
+/** Called by the parser before it makes a table: a new keyword list when the current one is large. */
+export function startKeywords(): void {
+  if (keywordList.length < KEYWORDS_MAX) return;
+  keywordList = [''];
+  keywordIds.clear();
+  keywordIds.set('', 0);
+  keywordSlots.fill(-1);
+  keywordSlotsUsed = 0;
+}
+
+/** The id of `word` (lower-cased by the caller) in the current keyword list. */
+export function internKeywordId(word: string): number {
+  let id = keywordIds.get(word);
+  if (id === undefined) {
+    id = keywordList.length;
+    keywordList.push(word);
+    keywordIds.set(word, id);
+  }
+  return id;
 }
 
 /**
- * `internKeyword(text.slice(start, end))` for a word without upper-case letters, without the
+ * `internKeywordId(text.slice(start, end))` for a word without upper-case letters, without the
  * slice: the word's characters are hashed into a small open-addressing table of the keywords
  * seen and compared in place. A fresh slice per line (and the hashing of it by the Map) was a
  * visible part of the parse; only a keyword not seen yet is sliced. `text` is the whole
  * document (flat: reading a line's slice char by char is slower).
  */
 const KEYWORD_SLOTS = 1024;
-const keywordSlots: (string | undefined)[] = new Array(KEYWORD_SLOTS).fill(undefined);
+/** Keyword ids, -1 for an empty slot. */
+const keywordSlots = new Int32Array(KEYWORD_SLOTS).fill(-1);
 let keywordSlotsUsed = 0;
 
-export function keywordAt(text: string, start: number, end: number): string {
+export function keywordIdAt(text: string, start: number, end: number): number {
   const len = end - start;
   let hash = len;
   for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619);
   let slot = hash & (KEYWORD_SLOTS - 1);
-  for (let kw = keywordSlots[slot]; kw !== undefined; kw = keywordSlots[(slot = (slot + 1) & (KEYWORD_SLOTS - 1))]) {
+  for (let id = keywordSlots[slot]; id >= 0; id = keywordSlots[(slot = (slot + 1) & (KEYWORD_SLOTS - 1))]) {
+    const kw = keywordList[id];
     if (kw.length !== len) continue;
     let k = 0;
     while (k < len && kw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === len) return kw;
+    if (k === len) return id;
   }
-  const word = internKeyword(text.slice(start, end));
+  const id = internKeywordId(text.slice(start, end));
   // Half full at most (probe chains stay short); past that, new words are only interned.
   if (keywordSlotsUsed < KEYWORD_SLOTS / 2) {
-    keywordSlots[slot] = word;
+    keywordSlots[slot] = id;
     keywordSlotsUsed++;
   }
-  return word;
+  return id;
 }
 
 /** `toLowerCase()` only when an upper-case ASCII or a non-ASCII letter is present (most words are lower case already; no copy then). */

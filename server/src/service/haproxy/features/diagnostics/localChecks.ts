@@ -49,10 +49,14 @@ export interface LocalHit {
   raws: readonly RawReport[];
 }
 
-/** The knowledge base the entries were computed with, and the statements' line texts and entries in document order. */
+/**
+ * The knowledge base the entries were computed with, the document they belong to (its
+ * statements' line texts are what later versions are matched against) and the entries in
+ * document order.
+ */
 interface DocumentCache {
   kb: KnowledgeBase;
-  texts: string[];
+  doc: HaproxyDocument;
   entries: Entry[];
 }
 
@@ -69,25 +73,39 @@ function emptyEntry(key: string): Entry {
   return e;
 }
 
+/** emptyEntry of a section body's key, by kind without building the key string (once per section of every validation). */
+const sectionEmpties = [new Map<string, Entry>(), new Map<string, Entry>(), new Map<string, Entry>(), new Map<string, Entry>()];
+
+function sectionEmpty(tpl: string, named: boolean, kind: string): Entry {
+  const byKind = sectionEmpties[(tpl === 'T' ? 2 : 0) + (named ? 1 : 0)];
+  let e = byKind.get(kind);
+  if (!e) byKind.set(kind, (e = emptyEntry(`${tpl}${named ? '+' : '-'}${kind}`)));
+  return e;
+}
+
 /** Runs (or reuses) the local checks of every statement; returns the statements with reports, in document order. */
 export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): LocalHit[] {
   const doc = cc.doc;
   const tpl = cc.ctx.isTemplate ? 'T' : 'F';
   let n = doc.preamble.length;
-  for (const section of doc.sections) n += 1 + section.body.length;
+  for (let s = 0; s < doc.sections.length; s++) n += 1 + doc.sections[s].body.length;
   const cacheable = cc.doc.lineCount >= CACHE_MIN_LINES;
   const old = cacheable && last && last.kb === cc.kb ? last : undefined;
-  const oldN = old ? old.texts.length : 0;
+  const oldN = old ? old.entries.length : 0;
   let prefix = 0;
   let suffix = 0;
   if (old) {
     const max = Math.min(n, oldN);
-    prefix = commonPrefix(doc, old.texts, max);
-    suffix = commonSuffix(doc, old.texts, max - prefix);
+    const oldStatements = new FlatStatements(old.doc, oldN);
+    prefix = commonPrefix(doc, oldStatements, max);
+    suffix = commonSuffix(doc, oldStatements, max - prefix);
   }
-  // Statements are visited in document order: preamble, then each header and its body.
-  const texts = new Array<string>(n);
+  // Statements are visited in document order: preamble, then each header and its body. Where
+  // each one is (section, index in it) is kept in two reused Int32Arrays for the repeated-line
+  // lookups below, not an array of their texts (one array less per validation).
   const entries = new Array<Entry>(n);
+  const sectionOf = scratchInts(2, n);
+  const indexIn = scratchInts(3, n);
   const hits: LocalHit[] = [];
   const shift = oldN - n;
   const suffixStart = n - suffix;
@@ -98,10 +116,10 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
   // the line strings cost as much as the checks it saved: hashing and inserting every line).
   const bits = 32 - Math.clz32(Math.max(16, n * 2) - 1);
   const mask = (1 << bits) - 1;
-  const seen = new Int32Array(mask + 1);
+  const seen = scratchInts(0, mask + 1);
   // Each statement's line hash, compared before its text: a probe that meets another line does
   // not have to reach that line's string.
-  const hashes = new Int32Array(n);
+  const hashes = scratchInts(1, n);
   // One loop with locals over the preamble (s = -1) and each section's header (k = -1) and
   // body: a `visit` closure per statement read and wrote its state through the closure's context.
   const sections = doc.sections;
@@ -116,7 +134,7 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
       // A cancelled pass keeps the previous cache (it may still serve the next version).
       if (token.isCancellationRequested) return hits;
     }
-    const bodyEmpty = emptyEntry(section ? `${tpl}${section.name ? '+' : '-'}${section.kind}` : preambleKey);
+    const bodyEmpty = section ? sectionEmpty(tpl, section.name !== undefined, section.kind) : emptyEntry(preambleKey);
     const bodyMode = section && body.length > 0 ? bodyCheckMode(cc, section.kind) : 0;
     for (let k = section ? -1 : 0; k < body.length; k++) {
       const st = k < 0 ? section!.header : body[k];
@@ -132,7 +150,7 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
         for (let j = seen[slot]; j !== 0; j = seen[(slot = (slot + 1) & mask)]) {
           if (hashes[j - 1] !== hash) continue;
           const other = entries[j - 1];
-          if (texts[j - 1] === text && other.key === key) {
+          if (other.key === key && statementAt(doc, sectionOf[j - 1], indexIn[j - 1]).text === text) {
             e = other;
             break;
           }
@@ -142,28 +160,100 @@ export function runLocalChecks(cc: CheckContext, token?: CancellationCheck): Loc
           seen[slot] = i + 1;
         }
       }
-      texts[i] = text;
+      sectionOf[i] = s;
+      indexIn[i] = k;
       entries[i] = e;
       if (e.raws.length > 0) hits.push({ line: st.line, raws: e.raws });
       i++;
     }
   }
-  if (cacheable) last = { kb: cc.kb, texts, entries };
+  if (cacheable) last = { kb: cc.kb, doc, entries };
   return hits;
 }
 
+/**
+ * Two Int32Arrays kept between validations (the table and the hashes above are not needed after
+ * the pass): a pair of new typed arrays per validation was external memory that hurried the
+ * garbage collector. The first `size` entries are zeroed.
+ */
+const scratch32: Int32Array[] = [new Int32Array(1024), new Int32Array(1024), new Int32Array(1024), new Int32Array(1024)];
+
+/** Statement `k` of section `s` (-1: the header), or of the preamble when `s` is -1. */
+function statementAt(doc: HaproxyDocument, s: number, k: number): Statement {
+  if (s < 0) return doc.preamble[k];
+  const section = doc.sections[s];
+  return k < 0 ? section.header : section.body[k];
+}
+
+/**
+ * A document's statements by position in document order, for reads that move by one (the
+ * prefix forwards, the suffix backwards from the end): a cursor, not an array of them.
+ */
+class FlatStatements {
+  #s = -1;
+  #k = -1;
+  #i = -1;
+  constructor(private readonly doc: HaproxyDocument, readonly length: number) {}
+
+  text(i: number): string {
+    if (this.#i < 0 || (i === this.length - 1 && this.#i !== i)) this.#start(i === this.length - 1 && i > 0);
+    while (this.#i < i) this.#forward();
+    while (this.#i > i) this.#back();
+    return statementAt(this.doc, this.#s, this.#k).text;
+  }
+
+  #start(atEnd: boolean): void {
+    const sections = this.doc.sections;
+    if (atEnd) {
+      this.#s = sections.length - 1;
+      this.#k = this.#s >= 0 ? sections[this.#s].body.length - 1 : this.doc.preamble.length - 1;
+      this.#i = this.length - 1;
+      return;
+    }
+    this.#s = -1;
+    this.#k = -1;
+    this.#i = -1;
+    this.#forward();
+  }
+
+  #forward(): void {
+    this.#k++;
+    this.#i++;
+    if (this.#s < 0 ? this.#k >= this.doc.preamble.length : this.#k >= this.doc.sections[this.#s].body.length) {
+      this.#s++;
+      this.#k = -1;
+    }
+  }
+
+  #back(): void {
+    this.#k--;
+    this.#i--;
+    if (this.#s >= 0 && this.#k < -1) {
+      this.#s--;
+      this.#k = this.#s >= 0 ? this.doc.sections[this.#s].body.length - 1 : this.doc.preamble.length - 1;
+    }
+  }
+}
+
+function scratchInts(which: number, size: number): Int32Array {
+  let a = scratch32[which];
+  if (a.length < size) scratch32[which] = a = new Int32Array(Math.max(size, a.length * 2));
+  else a.fill(0, 0, size);
+  return a;
+}
+
 /** How many leading statements (document order) have the line texts of `old`, up to `max`. */
-function commonPrefix(doc: HaproxyDocument, old: readonly string[], max: number): number {
+function commonPrefix(doc: HaproxyDocument, old: FlatStatements, max: number): number {
   let i = 0;
   for (const st of doc.preamble) {
-    if (i >= max || st.text !== old[i]) return i;
+    if (i >= max || st.text !== old.text(i)) return i;
     i++;
   }
   for (const section of doc.sections) {
-    if (i >= max || section.header.text !== old[i]) return i;
+    if (i >= max || section.header.text !== old.text(i)) return i;
     i++;
     for (const st of section.body) {
-      if (i >= max || st.text !== old[i]) return i;
+      if (i >= max || st.text !== old.text(i)) return i;
       i++;
     }
   }
@@ -171,24 +261,24 @@ function commonPrefix(doc: HaproxyDocument, old: readonly string[], max: number)
 }
 
 /** How many trailing statements have the line texts of the end of `old`, up to `max`. */
-function commonSuffix(doc: HaproxyDocument, old: readonly string[], max: number): number {
+function commonSuffix(doc: HaproxyDocument, old: FlatStatements, max: number): number {
   let j = old.length - 1;
   let count = 0;
   const sections = doc.sections;
   for (let s = sections.length - 1; s >= 0; s--) {
     const body = sections[s].body;
     for (let k = body.length - 1; k >= 0; k--) {
-      if (count >= max || body[k].text !== old[j]) return count;
+      if (count >= max || body[k].text !== old.text(j)) return count;
       j--;
       count++;
     }
-    if (count >= max || sections[s].header.text !== old[j]) return count;
+    if (count >= max || sections[s].header.text !== old.text(j)) return count;
     j--;
     count++;
   }
   const pre = doc.preamble;
   for (let k = pre.length - 1; k >= 0; k--) {
-    if (count >= max || pre[k].text !== old[j]) return count;
+    if (count >= max || pre[k].text !== old.text(j)) return count;
     j--;
     count++;
   }
