@@ -19,7 +19,15 @@ const T_CLIENT = 1;
 const T_CONNECT = 2;
 const T_SERVER = 4;
 const T_TUNNEL = 8;
-const TIMEOUT_BITS: Readonly<Record<string, number>> = { client: T_CLIENT, connect: T_CONNECT, server: T_SERVER, tunnel: T_TUNNEL };
+function timeoutBit(name: string): number {
+  switch (name) {
+    case 'client': return T_CLIENT;
+    case 'connect': return T_CONNECT;
+    case 'server': return T_SERVER;
+    case 'tunnel': return T_TUNNEL;
+    default: return 0;
+  }
+}
 
 interface ProxySettings {
   mode?: string;
@@ -42,8 +50,11 @@ const ownSettings = new WeakMap<Section, ProxySettings>();
 function readSettings(section: Section): ProxySettings {
   let out = ownSettings.get(section);
   if (out) return out;
-  out = { timeoutsSet: 0, timeoutsOn: 0 };
-  for (const st of section.body) {
+  // Every field set from the start: one object shape for all sections.
+  out = { mode: undefined, timeoutsSet: 0, timeoutsOn: 0, lastTimeoutLine: undefined, hasServers: false };
+  const body = section.body;
+  for (let k = 0; k < body.length; k++) {
+    const st = body[k];
     // The keyword first: only `mode` and `timeout` lines build their words.
     const w0 = st.keyword;
     if (w0 === 'server' || w0 === 'server-template') out.hasServers = true;
@@ -54,7 +65,7 @@ function readSettings(section: Section): ProxySettings {
     if (w0 === 'mode') out.mode = w1;
     else {
       // A value we cannot read (buildout/env) is assumed to be set; only a literal 0 unsets.
-      const bit = Object.hasOwn(TIMEOUT_BITS, w1) ? TIMEOUT_BITS[w1] : 0;
+      const bit = timeoutBit(w1);
       if (bit !== 0) {
         out.timeoutsSet |= bit;
         if (/^0+(ms|s|m|h|d|us)?$/i.test(st.valueAt(2) ?? '')) out.timeoutsOn &= ~bit;

@@ -314,12 +314,15 @@ function checkDuplicateServers(cc: CheckContext, section: Section): void {
     checkDuplicateServersByMap(cc, section);
     return;
   }
-  for (let i = 0; i < body.length; i++) {
-    const st = body[i];
-    if (!countedServer(cc, st)) continue;
-    for (let j = 0; j < i; j++) {
-      const prev = body[j];
-      if (!countedServer(cc, prev) || !sameServerName(st, prev)) continue;
+  // The counted server lines' indexes, then each name compared with those above it.
+  const servers = smallServers;
+  let m = 0;
+  for (let i = 0; i < body.length; i++) if (countedServer(cc, body[i])) servers[m++] = i;
+  for (let a = 1; a < m; a++) {
+    const st = body[servers[a]];
+    for (let b = 0; b < a; b++) {
+      const prev = body[servers[b]];
+      if (!sameServerName(st, prev)) continue;
       // The first server of that name (the Map kept the first line).
       cc.reportAt('duplicateServer', st, 1, { name: serverName(st), kind: section.kind, line: prev.line + 1 });
       break;
@@ -328,6 +331,7 @@ function checkDuplicateServers(cc: CheckContext, section: Section): void {
 }
 
 const SMALL_SECTION = 64;
+const smallServers = new Int32Array(SMALL_SECTION);
 
 /** A `server` line (that exact keyword) with a literal name, on a line HAProxy reads. */
 function countedServer(cc: CheckContext, st: Statement): boolean {
