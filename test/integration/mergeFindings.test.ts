@@ -81,4 +81,26 @@ describe('haproxy -c findings merged with our diagnostics (real haproxy)', { ski
     assert.ok(kept.some((f) => /Layer 7 hash/.test(f.message)), detail);
     assert.equal(kept.length + covered.length, located.length);
   });
+
+  /** Refused for one reason each; [name, config, the line both HAProxy's findings and ours are on]. */
+  const ONE_PROBLEM: Array<[string, string, string]> = [
+    ['missing certificate', [...TIMEOUTS, 'frontend fe', '    bind 127.0.0.1:18443 ssl crt /nonexist/site.pem', ''].join('\n'), 'crt /nonexist'],
+    ['missing server CA file (also a line-less alert)', [...TIMEOUTS, 'backend be', '    server s 127.0.0.1:443 ssl ca-file /nonexist/ca.pem', ''].join('\n'), 'ca-file'],
+    ['missing errorfile', [...TIMEOUTS, 'backend be', '    errorfile 503 /nonexist/503.http', ''].join('\n'), 'errorfile'],
+    ['undeclared group (line-less)', ['userlist admins', '    user alice insecure-password x groups ops', ''].join('\n'), 'user alice'],
+    ['undeclared user (line-less)', ['userlist admins', '    group ops users bob', ''].join('\n'), 'group ops'],
+    ['program without command (line-less)', ['global', '    master-worker', '', 'program worker', ''].join('\n'), 'program worker'],
+    ['program without master-worker (line-less)', ['program worker', '    command /bin/true', ''].join('\n'), 'program worker'],
+    ['missing mailers section (line-less)', [...TIMEOUTS, 'backend be', '    email-alert mailers mta', '    email-alert from a@example.org', '    email-alert to b@example.org', ''].join('\n'), 'email-alert mailers'],
+    ['nbthread out of range', ['global', '    nbthread 0', ''].join('\n'), 'nbthread'],
+  ];
+  for (const [name, text, needle] of ONE_PROBLEM) {
+    it(`${name}: HAProxy's findings land on our diagnostic's line and are listed once`, async () => {
+      const { located, ours, lineOf, kept, covered } = await merged(`${name.replace(/\W+/g, '-')}.cfg`, text);
+      const detail = JSON.stringify({ located, ours });
+      assert.ok(located.length > 0, `haproxy -c must refuse it: ${detail}`);
+      assert.deepEqual(kept, [], detail);
+      assert.ok(covered.every((f) => f.line === lineOf(needle)), detail);
+    });
+  }
 });

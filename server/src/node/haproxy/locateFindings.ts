@@ -4,7 +4,9 @@
  *
  * HAProxy reports lines only. Errors found after parsing (a missing `default_backend` /
  * `use_backend` target, a backend loop, missing timeouts) carry no line at all; they name a
- * proxy, so they are placed on the referencing line of that proxy's section.
+ * proxy, so they are placed on the referencing line of that proxy's section. Other line-less
+ * errors name what they are about (a userlist's user, a program section, a proxy's mailers, a
+ * file): NAMED_PLACES finds that statement, so they land where the editor reports the same.
  */
 import { parseHaproxy } from '../../service/haproxy/parser/parser';
 import type { HaproxyDocument, Section, Statement } from '../../service/haproxy/parser/model';
@@ -17,8 +19,8 @@ export interface LocatedFinding {
   line: number;
   startColumn: number;
   endColumn: number;
-  /** How the line was found: reported by HAProxy, found by proxy name, or a fallback. */
-  placement: 'reported' | 'proxy' | 'fallback';
+  /** How the line was found: reported by HAProxy, found by proxy name, by what the message names, or a fallback. */
+  placement: 'reported' | 'proxy' | 'named' | 'fallback';
 }
 
 const PROXY_KINDS = new Set(['frontend', 'backend', 'listen', 'defaults']);
@@ -43,6 +45,56 @@ function quotedWord(message: string): string | undefined {
   return m?.[1];
 }
 
+/** A statement and the word to underline, found from what a line-less message names. */
+type Place = { st: Statement; word?: string } | undefined;
+
+function sectionNamed(doc: HaproxyDocument, kind: string, name: string): Section | undefined {
+  return doc.sections.find((s) => s.kind === kind && s.name?.value === name);
+}
+
+/** The first statement with `keyword` followed by `word` (anywhere after it), in `body`. */
+function statementWith(body: readonly Statement[], keyword: string, word: string): Statement | undefined {
+  return body.find((st) => st.keyword === keyword && st.tokens.some((t, i) => i > 0 && t.value === word));
+}
+
+/** Line-less HAProxy 2.6 messages that name their statement, and how to find it. */
+const NAMED_PLACES: ReadonlyArray<[RegExp, (m: RegExpExecArray, doc: HaproxyDocument) => Place]> = [
+  // userlist 'u': no such group 'g' specified in user 'a' (or: no such user … in group …)
+  [/^userlist '([^']+)': no such (?:group|user) '([^']+)' specified in (user|group) '([^']+)'/, (m, doc) => {
+    const st = sectionNamed(doc, 'userlist', m[1])?.body.find((s) => s.keyword === m[3] && s.valueAt(1) === m[4]);
+    return st && { st, word: m[2] };
+  }],
+  [/^The program section '([^']+)' lacks a command/, (m, doc) => {
+    const sec = sectionNamed(doc, 'program', m[1]);
+    return sec && { st: sec.header, word: m[1] };
+  }],
+  [/^Can't use a 'program' section without master worker mode/, (_m, doc) => {
+    const sec = doc.sections.find((s) => s.kind === 'program');
+    return sec && { st: sec.header, word: 'program' };
+  }],
+  [/^Proxy '([^']+)': unable to find mailers '([^']+)'/, (m, doc) => {
+    const sec = findProxy(doc, m[1]);
+    const st = sec && statementWith(sec.body, 'email-alert', m[2]);
+    return st && { st, word: m[2] };
+  }],
+  // 'ca-file' : unable to load /path. (a server's CA/CRL file; the line-bearing alert precedes it)
+  [/^'([\w-]+)' : unable to load (.+?)\.?$/, (m, doc) => {
+    for (const st of statementsOf(doc)) {
+      const i = st.tokens.findIndex((t, k) => k > 0 && t.value === m[1] && st.tokens[k + 1]?.value === m[2]);
+      if (i > 0) return { st, word: m[2] };
+    }
+    return undefined;
+  }],
+];
+
+function namedPlace(message: string, doc: HaproxyDocument): Place {
+  for (const [re, find] of NAMED_PLACES) {
+    const m = re.exec(message);
+    if (m) return find(m, doc);
+  }
+  return undefined;
+}
+
 function locateOne(f: CheckFinding, doc: HaproxyDocument, lines: string[]): LocatedFinding {
   const base = { severity: f.severity, message: f.message };
   if (f.line !== undefined) {
@@ -51,6 +103,9 @@ function locateOne(f: CheckFinding, doc: HaproxyDocument, lines: string[]): Loca
     if (st) return { ...base, ...statementRange(st, quotedWord(f.message)), placement: 'reported' };
     return { ...base, line, startColumn: 0, endColumn: lines[line]?.length ?? 0, placement: 'reported' };
   }
+  // Before the proxy header: "Proxy 'be': unable to find mailers" names a line inside the proxy.
+  const place = namedPlace(f.message, doc);
+  if (place) return { ...base, ...statementRange(place.st, place.word), placement: 'named' };
   if (f.proxy) {
     const section = findProxy(doc, f.proxy);
     if (section) {

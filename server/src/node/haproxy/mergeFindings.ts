@@ -16,7 +16,7 @@ export type FindingTopic =
   | 'unknown-fetch' | 'unknown-converter' | 'unknown-action' | 'missing-newline' | 'unknown-section' | 'check-with-track'
   | 'experimental' | 'missing-acl' | 'missing-server' | 'track-without-check' | 'missing-reference' | 'bad-port' | 'bad-address' | 'bad-size' | 'bad-number'
   | 'extra-argument' | 'bad-value' | 'missing-option-value' | 'named-defaults' | 'deprecated' | 'missing-argument'
-  | 'defaults-rules' | 'missing-table' | 'variable-name';
+  | 'defaults-rules' | 'missing-table' | 'variable-name' | 'missing-file' | 'missing-user-or-group' | 'program-master-worker';
 
 /** Order matters: the first matching pattern decides (removals before "unknown keyword"). */
 const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
@@ -31,15 +31,18 @@ const TOPIC_PATTERNS: ReadonlyArray<[FindingTopic, RegExp]> = [
   ['variable-name', /invalid variable name '|invalid syntax at char '/],
   ['deprecated', /is deprecated and will be removed|is deprecated since|deprecated, please use/],
   ['missing-server', /unable to find required server '.*' for tracking/],
+  ['missing-file', /unable to stat SSL certificate from file '|: cannot open file '|Couldn't open the (?:ca|crl)-file '|' : unable to load \/|error opening file '|error in Lua file '.*': cannot open /],
+  ['missing-user-or-group', /: no such (?:group|user) '.*' specified in (?:user|group) '/],
+  ['program-master-worker', /Can't use a 'program' section without master worker mode/],
   ['track-without-check', /for tracking as it does not have any check nor agent enabled/],
-  ['missing-reference', /unable to find (?:userlist|required resolvers|sync peers) '/],
+  ['missing-reference', /unable to find (?:userlist|required resolvers|sync peers|mailers) '/],
   ['bad-port', /invalid port '|missing port specification|in port number '/],
   ['bad-address', /could not resolve address '|invalid address: '/],
   ['bad-size', /unexpected character '.*' in argument of 'size'/],
-  ['bad-number', /invalid log length '[^']|total-max-size wrong value '|"total-max-size" \(.*\) must not be greater than/],
+  ['bad-number', /'nbthread' value must be between|invalid log length '[^']|total-max-size wrong value '|"total-max-size" \(.*\) must not be greater than/],
   ['extra-argument', /cannot handle unexpected argument '|expects either 'if' or 'unless' followed by a condition but found '/],
   ['missing-option-value', /(?:except|header)' expects <(?:address>\[\/mask\]|header_name>) as argument/],
-  ['missing-argument', /balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method|: missing config file|expects a <name> argument|: expects <address> and <facility>|unknown log facility ''|no SSL certificate specified for bind '[^']*' at \[[^\]]*\] \(use 'crt'\)|verify is enabled by default but no CA file specified|does not have agent port/],
+  ['missing-argument', /lacks a command to launch|balance hash requires a sample expression|balance url_param requires an URL parameter name|expects exactly \d+ arguments|' expects <|expects <expression>|: missing fetch method|stick-table: missing size|redirection type expected|expects <cookie_name>|expects a fetch method|: missing config file|expects a <name> argument|: expects <address> and <facility>|unknown log facility ''|no SSL certificate specified for bind '[^']*' at \[[^\]]*\] \(use 'crt'\)|verify is enabled by default but no CA file specified|does not have agent port/],
   ['bad-value', /only supports optional values: 'except'|' is not a supported algorithm|only supports 'never', 'safe'|'hash-type' only supports|experimental feature 'hash-type avalanche'|only supports option 'clf'|expects one of 'none', 'layer4', 'layer7'|expects one of 'fastinter'|expects 'shutdown-(?:backup-)?sessions' but got|unsupported HTTP code '|response only supports redirect type|expects 'code', 'prefix', 'location'|unknown log (?:format|facility) '[^']|unknown optional (?:minimum )?log level '|unknown proxy mode '|^balance only supports |balance hdr requires an http header field name|balance rdp-cookie : missing cookie name/],
   ['missing-option-value', /: missing certificate location|' : missing value$|' option without value|invalid log length ''|unknown log format ''|missing argument for '/],
   ['out-of-section', /out of section/],
@@ -96,6 +99,9 @@ const OUR_CODES: Readonly<Record<FindingTopic, readonly string[]>> = {
   'defaults-rules': ['defaults-rules-inheritance'],
   'missing-table': ['undefined-table'],
   'variable-name': ['invalid-variable-name'],
+  'missing-file': ['missing-file'],
+  'missing-user-or-group': ['undefined-user-or-group'],
+  'program-master-worker': ['needs-master-worker'],
 };
 
 export function findingTopic(message: string): FindingTopic | undefined {
