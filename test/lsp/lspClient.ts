@@ -29,6 +29,8 @@ export interface TestClient {
   request<R>(method: string, params: unknown): Promise<R>;
   /** Answer `workspace/configuration` only after this delay (to keep a request in flight). */
   delayConfiguration(ms: number): void;
+  /** The scopeUri of every `workspace/configuration` item the server asked for, in order. */
+  configurationScopes: string[];
   shutdown(): Promise<number | null>;
 }
 
@@ -38,6 +40,8 @@ export function fileUri(path: string): string {
 
 export interface StartOptions {
   settings?: Record<string, unknown>;
+  /** Settings for a `workspace/configuration` scope (overrides `settings`), like per-folder settings. */
+  settingsFor?: (scopeUri: string | undefined) => Record<string, unknown>;
   /** Replaces the client's `workspace` capabilities (e.g. an editor without workspace/configuration). */
   workspaceCapabilities?: Record<string, unknown>;
   /** Added to the client's `textDocument` capabilities (e.g. completion list item defaults). */
@@ -77,9 +81,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   });
   // The server pulls settings per resource: answer from the test's settings object.
   let configDelayMs = 0;
-  connection.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
+  const configurationScopes: string[] = [];
+  connection.onRequest('workspace/configuration', async (p: { items: { section?: string; scopeUri?: string }[] }) => {
     if (configDelayMs > 0) await new Promise((r) => setTimeout(r, configDelayMs));
-    return p.items.map((i) => (i.section ? settings[i.section] ?? {} : settings));
+    return p.items.map((i) => {
+      configurationScopes.push(i.scopeUri ?? '');
+      const s = options.settingsFor ? options.settingsFor(i.scopeUri) : settings;
+      return i.section ? s[i.section] ?? {} : s;
+    });
   });
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
@@ -135,6 +144,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     delayConfiguration(ms) {
       configDelayMs = ms;
     },
+    configurationScopes,
     async shutdown() {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await connection.sendRequest('shutdown');

@@ -70,9 +70,11 @@ test('an internal error in a handler is logged and answered with the default; th
 
 test('a cancelled request is answered with RequestCancelled', async () => {
   const uri = fileUri('/tmp/lsp-test/cancel/haproxy.cfg');
-  // The server pulls this document's settings first; holding the answer back keeps the
-  // completion request in flight while the cancellation arrives.
+  // The server pulls settings (once per workspace folder) before it answers; a configuration
+  // change makes it pull again, and holding that answer back keeps the completion request in
+  // flight while the cancellation arrives.
   client.delayConfiguration(300);
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   client.open(uri, 'haproxy', 'defaults\n    mode http\n');
   const source = new CancellationTokenSource();
   const pending = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 4 } }, source.token);

@@ -99,3 +99,34 @@ test('editors that push settings (no workspace/configuration) are honoured too',
     await c.shutdown();
   }
 });
+
+test('settings are asked once per workspace folder, not once per opened document, and differ by folder', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'hb-folders-'));
+  const [a, b] = [join(root, 'a'), join(root, 'b')];
+  const versionOf: Record<string, string> = { [fileUri(a)]: '2.8', [fileUri(b)]: '3.0' };
+  const c = await startServer({
+    workspaceFolders: [a, b],
+    // VS Code answers with the folder's settings for any resource inside it.
+    settingsFor: (scope) => {
+      const folder = Object.keys(versionOf).find((f) => scope?.startsWith(`${f}/`));
+      return { haproxy: { version: folder ? versionOf[folder] : '2.6' } };
+    },
+  });
+  try {
+    const docs = [join(a, 'one.cfg'), join(a, 'sub', 'two.cfg'), join(a, 'three.cfg'), join(b, 'haproxy.cfg'), join(root, 'outside.cfg')];
+    const expected = ['2.8', '2.8', '2.8', '3.0', '2.6'];
+    for (const [i, path] of docs.entries()) {
+      const uri = fileUri(path);
+      const published = c.diagnostics(uri);
+      c.open(uri, 'haproxy', 'global\n    maxconn 10\n');
+      await published;
+      assert.equal((await c.request<Effective>('haproxy/effectiveVersion', { uri })).version, expected[i], path);
+    }
+    // One pull for folder a (two items: haproxy and buildout), one for b, one for the file outside both.
+    const asked = new Set(c.configurationScopes);
+    assert.equal(c.configurationScopes.length, 6, JSON.stringify(c.configurationScopes));
+    assert.equal(asked.size, 3, JSON.stringify([...asked]));
+  } finally {
+    await c.shutdown();
+  }
+});

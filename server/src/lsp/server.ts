@@ -62,6 +62,7 @@ export function startServer(connection: Connection, serverVersion: string): void
       trusted: init.trusted === true,
       executablePath: typeof init.executablePath === 'string' ? init.executablePath : undefined,
     });
+    settings.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       serverInfo: { name: SERVER_NAME, version: serverVersion },
       capabilities: {
@@ -110,6 +111,7 @@ export function startServer(connection: Connection, serverVersion: string): void
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         service.setWorkspaceRoots(folders.map((f) => uriToPath(f.uri)));
+        store().setFolders(folders.map((f) => f.uri));
         validation.scheduleAll();
         scheduleWorkspaceAnnouncement();
       });
@@ -229,7 +231,6 @@ export function startServer(connection: Connection, serverVersion: string): void
     host.invalidate(path);
     service.invalidate(path);
     service.documentClosed(e.document.uri);
-    store().forget(e.document.uri);
     validation.clear(e.document.uri);
   });
 

@@ -1,7 +1,9 @@
 /**
  * Settings per document: pulled from the client with `workspace/configuration` (scoped to the
  * resource, cached until the client reports a change), or taken from pushed settings for
- * editors without that capability. Also decides the effective HAProxy version:
+ * editors without that capability. Every setting is resource- (or machine-/window-) scoped, so
+ * its value differs by workspace folder only: one request per folder, not one per opened
+ * document (each was a round trip to the editor before an open's first diagnostics). Also decides the effective HAProxy version:
  * the `haproxy.version` setting, else `haproxy -v` of the binary (trusted workspaces only),
  * else 3.2.
  */
@@ -41,7 +43,10 @@ export function toDocumentSettings(raw: RawSettings, fallbackVersion: HaproxyVer
 }
 
 export class SettingsStore {
-  private readonly perUri = new Map<string, Promise<RawSettings>>();
+  /** Pulled settings by workspace folder URI ('' for files outside every folder). */
+  private readonly perFolder = new Map<string, Promise<RawSettings>>();
+  /** Workspace folder URIs, each ending with '/'. */
+  private folders: string[] = [];
   private pushed: RawSettings = {};
   private probe: Promise<ProbeResult | undefined> | undefined;
 
@@ -53,23 +58,33 @@ export class SettingsStore {
 
   /** The client said settings changed: forget everything (and take pushed values if any). */
   changed(pushed?: unknown): void {
-    this.perUri.clear();
+    this.perFolder.clear();
     if (pushed && typeof pushed === 'object') this.pushed = pushed as RawSettings;
   }
 
-  forget(uri: string): void {
-    this.perUri.delete(uri);
+  /** The workspace folders changed (each folder has its own settings). */
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`));
+    this.perFolder.clear();
+  }
+
+  /** The innermost workspace folder containing `uri`, '' when none does. */
+  private folderOf(uri: string): string {
+    let best = '';
+    for (const f of this.folders) if (f.length > best.length && uri.startsWith(f)) best = f;
+    return best;
   }
 
   private raw(uri: string): Promise<RawSettings> {
     if (!this.canPull) return Promise.resolve(this.pushed);
-    let p = this.perUri.get(uri);
+    const folder = this.folderOf(uri);
+    let p = this.perFolder.get(folder);
     if (!p) {
       p = this.connection.workspace
         .getConfiguration([{ scopeUri: uri, section: 'haproxy' }, { scopeUri: uri, section: 'buildout' }])
         .then(([haproxy, buildout]) => ({ haproxy: haproxy ?? {}, buildout: buildout ?? {} }) as RawSettings)
         .catch(() => this.pushed);
-      this.perUri.set(uri, p);
+      this.perFolder.set(folder, p);
     }
     return p;
   }
