@@ -93,14 +93,26 @@ function growStarts(starts: Int32Array): Int32Array {
   return grown;
 }
 
-/** Whether line `i` of `a` and line `j` of `b` have the same text. */
-function sameLine(a: string, as: Int32Array, i: number, b: string, bs: Int32Array, j: number): boolean {
-  const a0 = as[i];
-  const b0 = bs[j];
-  const len = as[i + 1] - 1 - a0;
-  if (bs[j + 1] - 1 - b0 !== len) return false;
-  for (let k = 0; k < len; k++) if (a.charCodeAt(a0 + k) !== b.charCodeAt(b0 + k)) return false;
-  return true;
+const CHUNK = 4096;
+
+/** How many leading characters `a` and `b` have in common. */
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  // Whole chunks by native comparison (their slices are views, not copies), then the last one by character.
+  while (p + CHUNK <= n && a.substring(p, p + CHUNK) === b.substring(p, p + CHUNK)) p += CHUNK;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** How many trailing characters `a` and `b` have in common, at most `max`. */
+function commonSuffixLength(a: string, b: string, max: number): number {
+  const al = a.length;
+  const bl = b.length;
+  let q = 0;
+  while (q + CHUNK <= max && a.substring(al - q - CHUNK, al - q) === b.substring(bl - q - CHUNK, bl - q)) q += CHUNK;
+  while (q < max && a.charCodeAt(al - 1 - q) === b.charCodeAt(bl - 1 - q)) q++;
+  return q;
 }
 
 /**
@@ -160,8 +172,22 @@ export function parseHaproxy(text: string): HaproxyDocument {
   let suffix = 0;
   if (prev) {
     const max = Math.min(prev.lines, lines);
-    while (prefix < max && sameLine(prev.text, prev.starts, prefix, text, starts, prefix)) prefix++;
-    while (suffix < max - prefix && sameLine(prev.text, prev.starts, prev.lines - 1 - suffix, text, starts, lines - 1 - suffix)) suffix++;
+    // The texts compared in bulk (native string compares of chunks), then lines counted from the
+    // line starts: a line is unchanged when both texts cut it at the same offsets inside the
+    // equal part (a line-by-line character loop cost ≈ 2 ms per edit of a 20k-line file).
+    const same = commonPrefixLength(prev.text, text);
+    const ps = prev.starts;
+    while (prefix < max && ps[prefix + 1] === starts[prefix + 1] && starts[prefix + 1] - 1 <= same) prefix++;
+    const sameEnd = commonSuffixLength(prev.text, text, Math.min(prev.text.length, text.length) - same);
+    const pl = prev.text.length;
+    const tl = text.length;
+    while (suffix < max - prefix) {
+      const a = prev.lines - 1 - suffix;
+      const b = lines - 1 - suffix;
+      // Same distance from the end for the line's start and end, and its start inside the equal tail.
+      if (pl - ps[a] !== tl - starts[b] || pl - (ps[a + 1] - 1) !== tl - (starts[b + 1] - 1) || tl - starts[b] > sameEnd) break;
+      suffix++;
+    }
   }
   const shift = prev ? prev.lines - lines : 0;
   const endsWithNewline = text.length === 0 || text.endsWith('\n') || text.endsWith('\r');
