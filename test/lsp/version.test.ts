@@ -108,7 +108,7 @@ test('settings are asked once per workspace folder, not once per opened document
     workspaceFolders: [a, b],
     // VS Code answers with the folder's settings for any resource inside it.
     settingsFor: (scope) => {
-      const folder = Object.keys(versionOf).find((f) => scope?.startsWith(`${f}/`));
+      const folder = Object.keys(versionOf).find((f) => scope === f || scope?.startsWith(`${f}/`));
       return { haproxy: { version: folder ? versionOf[folder] : '2.6' } };
     },
   });

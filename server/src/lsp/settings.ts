@@ -71,7 +71,8 @@ export class SettingsStore {
   /** The innermost workspace folder containing `uri`, '' when none does. */
   private folderOf(uri: string): string {
     let best = '';
-    for (const f of this.folders) if (f.length > best.length && uri.startsWith(f)) best = f;
+    const u = `${uri}/`; // the folder's own URI (the warm-up scope) is inside it too
+    for (const f of this.folders) if (f.length > best.length && u.startsWith(f)) best = f;
     return best;
   }
 
