@@ -22,6 +22,7 @@ import type { Section } from '../../parser/model';
 import { walkOptions } from '../../knowledge/optionWalk';
 import { checkContentFiles } from './contentFileChecks';
 import type { CheckContext } from './reporter';
+import type { FileSystemHost } from '../../../common/host';
 
 type Base = 'crt' | 'ca' | 'none';
 
@@ -49,31 +50,37 @@ function meaning(option: string): string {
  */
 const MAY_NAME_FILE = /crt|file|-load/;
 
-/** The `missing-file` family: certificate and CA files, then content files (contentFileChecks.ts). */
-export function checkReferencedFiles(cc: CheckContext): void {
-  if (!cc.ctx.host || !MAY_NAME_FILE.test(cc.ctx.document.getText())) return;
-  checkCertFiles(cc);
-  checkContentFiles(cc);
-}
+/** Whether a path exists, asked of the host once per path per validation. */
+export type FileProbe = (path: string) => boolean;
 
-export function checkCertFiles(cc: CheckContext): void {
-  const host = cc.ctx.host;
-  if (!host) return;
-  const bases: { crt?: string | null; ca?: string | null } = {};
-  const hasCrtStore = cc.doc.sections.some((s) => s.kind === 'crt-store');
-  const exists = new Map<string, boolean>();
-  const present = (path: string): boolean => {
-    let v = exists.get(path);
+function memoisedProbe(host: Pick<FileSystemHost, 'exists'>): FileProbe {
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let v = known.get(path);
     if (v === undefined) {
       try {
         v = host.exists(path);
       } catch {
-        v = true;
+        v = true; // a file we cannot look at is not reported as missing
       }
-      exists.set(path, v);
+      known.set(path, v);
     }
     return v;
   };
+}
+
+/** The `missing-file` family: certificate and CA files, then content files (contentFileChecks.ts). */
+export function checkReferencedFiles(cc: CheckContext): void {
+  const host = cc.ctx.host;
+  if (!host || !MAY_NAME_FILE.test(cc.ctx.document.getText())) return;
+  const present = memoisedProbe(host);
+  checkCertFiles(cc, present);
+  checkContentFiles(cc, present);
+}
+
+export function checkCertFiles(cc: CheckContext, present: FileProbe): void {
+  const bases: { crt?: string | null; ca?: string | null } = {};
+  const hasCrtStore = cc.doc.sections.some((s) => s.kind === 'crt-store');
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     if (kind === 'global') {

@@ -13,27 +13,13 @@
  */
 import type { Statement } from '../../parser/model';
 import { wordIs, type CheckContext } from './reporter';
+import type { FileProbe } from './certFileChecks';
 
 const PROXY_KINDS = new Set(['defaults', 'frontend', 'backend', 'listen', 'http-errors']);
 const RULE_SETS = new Set(['http-request', 'http-response', 'http-after-response']);
 const RETURN_FILE_WORDS = new Set(['file', 'lf-file', 'errorfile']);
 
-export function checkContentFiles(cc: CheckContext): void {
-  const host = cc.ctx.host;
-  if (!host) return;
-  const seen = new Map<string, boolean>();
-  const present = (path: string): boolean => {
-    let v = seen.get(path);
-    if (v === undefined) {
-      try {
-        v = host.exists(path);
-      } catch {
-        v = true;
-      }
-      seen.set(path, v);
-    }
-    return v;
-  };
+export function checkContentFiles(cc: CheckContext, present: FileProbe): void {
   const check = (st: Statement, at: number, what: string): void => {
     if (at >= st.tokenCount || cc.deferredAt(st, at)) return;
     const path = st.valueAt(at)!;
