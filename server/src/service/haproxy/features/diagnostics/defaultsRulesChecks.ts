@@ -58,14 +58,18 @@ export function checkDefaultsRules(cc: CheckContext): void {
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     if (kind !== 'defaults' && kind !== 'frontend' && kind !== 'backend' && kind !== 'listen') continue;
-    const h = section.header.values;
-    const anonymousFrom = kind === 'defaults' && h[1] === 'from' && h.length === 3;
-    const name = anonymousFrom ? '' : h[1] ?? '';
-    const fromAt = anonymousFrom ? 1 : h[2] === 'from' && h.length === 4 ? 2 : -1;
+    // Two or three words of the header read alone (not the header's values array: every proxy has one).
+    const header = section.header;
+    const count = header.tokenCount;
+    const h1 = header.valueAt(1);
+    const h2 = header.valueAt(2);
+    const anonymousFrom = kind === 'defaults' && h1 === 'from' && count === 3;
+    const name = anonymousFrom ? '' : h1 ?? '';
+    const fromAt = anonymousFrom ? 1 : h2 === 'from' && count === 4 ? 2 : -1;
     let used: RuleDefaults | undefined;
     let resolved = true;
     if (fromAt > 0) {
-      const found = byName.get(h[fromAt + 1]);
+      const found = byName.get(header.valueAt(fromAt + 1)!);
       resolved = found !== undefined && found.length === 1;
       used = resolved ? found![0] : undefined;
     } else if (kind !== 'defaults') {

@@ -26,13 +26,17 @@ function capitalInKeyword(st: Statement, families: ReadonlyMap<string, unknown>)
   while (i < t.length && isBlank(t.charCodeAt(i))) i++;
   const s1 = i;
   let cap = false;
+  let ascii = true;
   for (; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (isBlank(c)) break;
     if (isCapital(c)) cap = true;
+    else if (c > 127) ascii = false;
   }
   if (cap) return t.charCodeAt(s1) !== 35 /* # */ && t.charCodeAt(s1) !== 46 /* . */;
-  const first = t.slice(s1, i);
+  // Without capitals, an ASCII first word that is the statement's first token is its (interned)
+  // keyword: no slice for each line with a capital further on (`X-Forwarded-Proto`, `GET` …).
+  const first = ascii && st.plain && st.tokenCount > 0 && st.tokenStart(0) === s1 && st.tokenEnd(0) === i ? st.keyword : t.slice(s1, i);
   const negated = first === 'no' || first === 'default';
   if (!negated && !families.has(first)) return false;
   for (let word = 2; word <= (negated ? 3 : 2); word++) {
@@ -62,7 +66,9 @@ const WHITE = /\s/;
 
 export function checkKeywordCase(cc: CheckContext): void {
   const families = keywordFamilies(cc.kb);
-  for (const section of cc.doc.sections) {
+  const sections = cc.doc.sections;
+  for (let si = 0; si < sections.length; si++) {
+    const section = sections[si];
     const kind = kindOf(section);
     // `Backend be`: HAProxy does not open a section ("unknown keyword 'Backend' in 'defaults' section").
     if (capitalInFirstRun(section.header.text, section.header.indent)) {
