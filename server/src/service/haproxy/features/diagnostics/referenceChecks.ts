@@ -47,7 +47,9 @@ export function checkReferences(cc: CheckContext): void {
  * any proxy.
  */
 function checkOwnTableRules(cc: CheckContext, holdsTable: Map<Section, boolean>): void {
-  for (const section of cc.doc.sections) {
+  const sections = cc.doc.sections;
+  for (let si = 0; si < sections.length; si++) {
+    const section = sections[si];
     const k = section.kind;
     if (k !== 'backend' && k !== 'listen' && k !== 'frontend') continue;
     if (hasStickTable(section, holdsTable)) continue;
@@ -56,22 +58,36 @@ function checkOwnTableRules(cc: CheckContext, holdsTable: Map<Section, boolean>)
     // Section, later validations replay its reports (lines included: a reused section has not moved).
     let reports = ownTableReports.get(section);
     if (!reports) {
-      const sink: RawReport[] = [];
-      const lines: number[] = [];
+      // Reused between sections (nearly always left empty).
+      const sink = ownSink;
+      const lines = ownLines;
+      sink.length = 0;
+      lines.length = 0;
       cc.sink = sink;
       try {
         scanOwnTableRules(cc, section, lines);
       } finally {
         cc.sink = undefined;
       }
-      reports = sink.map((raw, i) => ({ line: lines[i], raw }));
+      // Nearly every table-less proxy reports nothing: they share one empty list.
+      reports = sink.length === 0 ? NO_OWN_TABLE_REPORTS : sink.map((raw, i) => ({ line: lines[i], raw }));
+      if (sink.length > 0) {
+        sink.length = 0;
+        lines.length = 0;
+      }
       ownTableReports.set(section, reports);
     }
-    for (const { line, raw } of reports) cc.emit(raw.key, line, raw.start, raw.end, raw.args, raw.data, raw.defaultSeverity);
+    for (let r = 0; r < reports.length; r++) {
+      const { line, raw } = reports[r];
+      cc.emit(raw.key, line, raw.start, raw.end, raw.args, raw.data, raw.defaultSeverity);
+    }
   }
 }
 
-const ownTableReports = new WeakMap<Section, { line: number; raw: RawReport }[]>();
+const ownTableReports = new WeakMap<Section, readonly { line: number; raw: RawReport }[]>();
+const NO_OWN_TABLE_REPORTS: readonly { line: number; raw: RawReport }[] = [];
+const ownSink: RawReport[] = [];
+const ownLines: number[] = [];
 
 /** Reports (into `cc.sink`, their lines into `lines`) the rules of a table-less proxy that use its own table. */
 function scanOwnTableRules(cc: CheckContext, section: Section, lines: number[]): void {
@@ -235,7 +251,8 @@ function hasStickTable(section: Section, cache: Map<Section, boolean>): boolean 
   let v = cache.get(section);
   if (v === undefined) {
     v = false;
-    for (const st of section.body) if (st.keyword === 'stick-table') { v = true; break; }
+    const body = section.body;
+    for (let k = 0; k < body.length; k++) if (body[k].keyword === 'stick-table') { v = true; break; }
     cache.set(section, v);
   }
   return v;
