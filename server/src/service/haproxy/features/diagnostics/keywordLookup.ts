@@ -22,11 +22,6 @@ const REMOVED_HEADS: ReadonlySet<string | undefined> = new Set(REMOVED_KEYWORDS.
 const REMOVED_HEAD_SHAPES = new Uint8Array(64 * 128);
 for (const h of REMOVED_HEADS) if (h && h.length < 64 && h.charCodeAt(0) < 128) REMOVED_HEAD_SHAPES[h.length * 128 + h.charCodeAt(0)] = 1;
 
-/**
- * `isRemovedHead(st.words[i])` (token `i` exists), the shape read from the columns of a plain
- * line: an ASCII first character lower-cased by hand. (Lower-casing changes the length only for
- * non-ASCII characters, which no removed keyword has, so a rejected shape stays rejected.)
- */
 /** The removed heads by shape (length × 128 + first character), for the comparison in place. */
 const HEADS_BY_SHAPE = new Map<number, string[]>();
 for (const h of REMOVED_HEADS) {
@@ -37,6 +32,11 @@ for (const h of REMOVED_HEADS) {
   else HEADS_BY_SHAPE.set(k, [h]);
 }
 
+/**
+ * `isRemovedHead(st.words[i])` (token `i` exists), the shape read from the columns of a plain
+ * line: an ASCII first character lower-cased by hand. (Lower-casing changes the length only for
+ * non-ASCII characters, which no removed keyword has, so a rejected shape stays rejected.)
+ */
 export function isRemovedHeadAt(st: Statement, i: number): boolean {
   if (st.plain) {
     const start = st.tokenStart(i);
@@ -53,14 +53,7 @@ export function isRemovedHeadAt(st: Statement, i: number): boolean {
       if (found !== undefined) return found;
     }
   }
-  if (st.plain) {
-    const start = st.tokenStart(i);
-    const len = st.tokenEnd(i) - start;
-    let c = st.text.charCodeAt(start);
-    if (c >= 65 && c <= 90) c += 32;
-    if (len < 64 && c < 128 && REMOVED_HEAD_SHAPES[len * 128 + c] === 0) return false;
-  }
-  // One word lower-cased, not the line's words array (most second words pass the shape test).
+  // A long or non-ASCII word, or a non-plain line: one word lower-cased, not the line's words array.
   return isRemovedHead(lowerCase(st.valueAt(i)!));
 }
 
