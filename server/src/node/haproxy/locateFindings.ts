@@ -52,9 +52,9 @@ function sectionNamed(doc: HaproxyDocument, kind: string, name: string): Section
   return doc.sections.find((s) => s.kind === kind && s.name?.value === name);
 }
 
-/** The first statement with `keyword` followed by `word` (anywhere after it), in `body`. */
-function statementWith(body: readonly Statement[], keyword: string, word: string): Statement | undefined {
-  return body.find((st) => st.keyword === keyword && st.tokens.some((t, i) => i > 0 && t.value === word));
+/** The first statement whose first word is `keyword` (as written) followed by `word` (anywhere after it), in `body`. */
+function statementWith(body: readonly Statement[], keyword: string, word: string | undefined): Statement | undefined {
+  return body.find((st) => st.tokens[0]?.value === keyword && st.tokens.some((t, i) => i > 0 && t.value === word));
 }
 
 /** Line-less HAProxy 2.6 messages that name their statement, and how to find it. */
@@ -110,9 +110,7 @@ function locateOne(f: CheckFinding, doc: HaproxyDocument, lines: string[]): Loca
     const section = findProxy(doc, f.proxy);
     if (section) {
       if (f.keyword) {
-        const ref = section.body.find(
-          (st) => st.tokens[0]?.value === f.keyword && st.tokens.some((t, i) => i > 0 && t.value === f.target),
-        );
+        const ref = statementWith(section.body, f.keyword, f.target);
         if (ref) return { ...base, ...statementRange(ref, f.target), placement: 'proxy' };
       }
       return { ...base, ...statementRange(section.header, section.name?.value), placement: 'proxy' };
