@@ -5,7 +5,7 @@
  */
 import type {
   CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol,
-  FoldingRange, FormattingOptions, Hover, Location, Position, Range, TextEdit, WorkspaceEdit,
+  FoldingRange, FormattingOptions, Hover, Location, Position, Range, SignatureHelp, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { CancellationCheck } from './common/cancellation';
 import type { DiagnosticSettings, HaproxyContext } from './haproxy/context';
@@ -15,6 +15,7 @@ import { validate } from './haproxy/features/diagnostics/index';
 import { doComplete } from './haproxy/features/completion';
 import { getCodeActions } from './haproxy/features/codeActions';
 import { doHover } from './haproxy/features/hover';
+import { signatureHelp } from './haproxy/features/signatureHelp';
 import { doRename, findDefinition, findReferences, prepareRename, RenameError } from './haproxy/features/navigation';
 import { documentSymbols } from './haproxy/features/symbols';
 import { foldingRanges } from './haproxy/features/folding';
@@ -27,6 +28,7 @@ export interface HaproxyFeatures {
   validate(ctx: HaproxyContext, settings: { diagnostics: DiagnosticSettings }, token: CancellationCheck): Diagnostic[];
   complete(ctx: HaproxyContext, position: Position, token: CancellationCheck): CompletionList;
   hover(ctx: HaproxyContext, position: Position, token: CancellationCheck): Hover | null;
+  signatureHelp(ctx: HaproxyContext, position: Position): SignatureHelp | null;
   definition(ctx: HaproxyContext, position: Position): Location[];
   references(ctx: HaproxyContext, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(ctx: HaproxyContext, position: Position): { range: Range; placeholder: string } | null;
@@ -43,6 +45,7 @@ export const haproxyFeatures: HaproxyFeatures = {
   validate: (ctx, settings, token) => validate(ctx, settings.diagnostics, token),
   complete: (ctx, position) => doComplete(ctx, position),
   hover: (ctx, position) => doHover(ctx, position),
+  signatureHelp: (ctx, position) => signatureHelp(ctx, position),
   definition: (ctx, position) => findDefinition(ctx, position),
   references: (ctx, position, includeDeclaration) => findReferences(ctx, position, includeDeclaration),
   prepareRename: (ctx, position) => {
