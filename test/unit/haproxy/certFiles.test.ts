@@ -45,6 +45,21 @@ const BAD: [string, string, number[]][] = [
   ['server ca-file under ca-base', `global\n    ca-base ${D}/certs\n${be('server s1 127.0.0.1:8443 ssl ca-file nosuch.crt')}`, [12]],
 ];
 
+/**
+ * A `crt` inherited from `default-server`: reported on the server lines that load it (where
+ * haproxy -c names them), on the server's name.
+ */
+const INHERITED: [string, string, number[]][] = [
+  ['inherited crt with default-server ssl', be(`default-server ssl verify none crt ${D}/nosuch.pem`, 'server s1 127.0.0.1:8443'), [11]],
+  ['inherited crt, ssl on the server', be(`default-server crt ${D}/nosuch.pem`, 'server s1 127.0.0.1:8443 ssl verify none'), [11]],
+  ['inherited crt with default-server check-ssl', be(`default-server check-ssl verify none crt ${D}/nosuch.pem`, 'server s1 127.0.0.1:8443'), [11]],
+  ['inherited crt from the defaults section', `defaults\n    mode http\n${T}    default-server ssl verify none crt ${D}/nosuch.pem\n${be('server s1 127.0.0.1:8443').slice(DEF.length)}`, [11]],
+  ['inherited crt from defaults, ssl from the backend', `defaults\n    mode http\n${T}    default-server crt ${D}/nosuch.pem\n${be('default-server ssl verify none', 'server s1 127.0.0.1:8443').slice(DEF.length)}`, [12]],
+  ['inherited crt on a server-template', be(`default-server ssl verify none crt ${D}/nosuch.pem`, 'server-template s 2 127.0.0.1:8443'), [11]],
+  ['a later default-server crt replaces the first', be(`default-server ssl verify none crt ${SITE}`, `default-server crt ${D}/nosuch.pem`, 'server s1 127.0.0.1:8443'), [12]],
+  ['inherited crt under crt-base', `global\n    crt-base ${D}/certs\n${be('default-server ssl verify none crt nosuch.pem', 'server s1 127.0.0.1:8443')}`, [13]],
+];
+
 /** Configurations haproxy -c accepts and we must not flag. */
 const GOOD: [string, string][] = [
   ['existing crt, ca-file and crt-base/ca-base', `global\n    crt-base ${D}/certs\n    ca-base ${D}/certs\n${fe('bind 127.0.0.1:18443 ssl crt site.pem ca-file ca.crt verify optional')}`],
@@ -55,6 +70,12 @@ const GOOD: [string, string][] = [
   ['server ssl crt in a disabled backend', be('disabled', `server s1 127.0.0.1:8443 ssl verify none crt ${D}/nosuch.pem`)],
   ['default-server crt with no server', be(`default-server ssl verify none crt ${D}/nosuch.pem`)],
   ['ca-sign-file (not opened by haproxy -c)', fe(`bind 127.0.0.1:18443 ssl crt ${SITE} ca-sign-file ${D}/nosuch.crt`)],
+  ['default-server crt without ssl anywhere', be(`default-server crt ${D}/nosuch.pem`, 'server s1 127.0.0.1:8443 check')],
+  ['default-server crt, then default-server no-ssl', be(`default-server ssl verify none crt ${D}/nosuch.pem`, 'default-server no-ssl', 'server s1 127.0.0.1:8443')],
+  ['a crt of its own replaces the inherited one', be(`default-server ssl verify none crt ${D}/nosuch.pem`, `server s1 127.0.0.1:8443 crt ${SITE}`)],
+  ['inherited crt in a disabled backend', be('disabled', `default-server ssl verify none crt ${D}/nosuch.pem`, 'server s1 127.0.0.1:8443')],
+  ['a default-server below the server', be('server s1 127.0.0.1:8443 ssl verify none', `default-server crt ${D}/nosuch.pem`)],
+  ['a new defaults section starts afresh', `defaults\n    mode http\n${T}    default-server crt ${D}/nosuch.pem\n${be('server s1 127.0.0.1:8443 ssl verify none')}`],
   ['a crt-base after the bind line does not apply', `${fe(`bind 127.0.0.1:18443 ssl crt ${SITE}`)}global\n    crt-base ${D}/nowhere\n`],
 ];
 
@@ -88,6 +109,15 @@ describe('haproxy missing certificate and CA files', () => {
       assert.match(String(errors[0].message), /nosuch\.\w+' does not exist: HAProxy cannot (?:load|read)/);
     });
   }
+  for (const [what, text, lines] of INHERITED) {
+    it(`${what}: missing-file@${lines.join(',')} on the server`, () => {
+      const errors = check(text).filter((d) => d.severity === ERROR);
+      assert.deepEqual(codesAt(errors), lines.map((l) => `missing-file@${l}`), JSON.stringify(errors));
+      const line = text.split('\n')[lines[0] - 1];
+      assert.match(line.slice(errors[0].range.start.character, errors[0].range.end.character), /^s1?$/);
+      assert.match(String(errors[0].message), /nosuch\.pem' does not exist: HAProxy cannot load the certificate this server inherits from 'default-server' \(line \d+\)/);
+    });
+  }
   for (const [what, text] of GOOD) {
     it(`accepts ${what}`, () => assert.deepEqual(check(text).filter((d) => d.severity === ERROR), []));
   }
@@ -100,7 +130,7 @@ describe('haproxy missing certificate and CA files', () => {
   it('haproxy -c 2.6 refuses every BAD configuration and accepts every GOOD one', { skip: !existsSync('/usr/sbin/haproxy') && 'no haproxy here', timeout: 60000 }, () => {
     const checker = haproxyChecker('cert-files-');
     try {
-      for (const [what, text] of BAD) {
+      for (const [what, text] of [...BAD, ...INHERITED]) {
         const r = checker.run(text);
         assert.equal(r.status, 1, `${what}: ${r.stderr}`);
         assert.match(r.stderr, /unable to stat SSL certificate from file '[^']*nosuch|unable to load [^ ]*nosuch|cannot open file '[^']*nosuch/, what);

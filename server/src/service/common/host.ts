@@ -33,6 +33,13 @@ export interface FileSystemHost {
    * with another encoding than UTF-8: collective.recipe.template's `input-encoding`.
    */
   readBytes?(path: string): Uint8Array | undefined;
+  /**
+   * Told after each HAProxy validation which files its `missing-file` checks looked at
+   * (absolute paths, present or not; [] when none), so that the server can watch them and
+   * validate the document again when one appears or disappears. Optional: the CLI and the
+   * tests leave it out.
+   */
+  referencedFilesChecked?(documentUri: string, paths: readonly string[]): void;
 }
 
 /** A host over a plain map, for tests, benchmarks and the CLI's stdin mode. */

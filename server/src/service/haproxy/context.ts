@@ -32,7 +32,7 @@ export interface HaproxyContext {
    * crt` certificate, a `ca-file`): absent in tests and tools that check text only, which then
    * skip those checks.
    */
-  host?: Pick<FileSystemHost, 'exists'>;
+  host?: Pick<FileSystemHost, 'exists' | 'referencedFilesChecked'>;
 }
 
 /** Per-code severity overrides from the `haproxy.diagnostics.severity` setting. */

@@ -9,7 +9,7 @@
  *   proxy): `ca-file` and `crl-file`;
  * - on `server`/`server-template`: `crt`, but only when HAProxy prepares TLS for the server (its
  *   own line says `ssl` or `check-ssl`) and the proxy is not disabled. A `crt` inherited from
- *   `default-server` is not followed here.
+ *   `default-server` is checked on the servers that use it in inheritedCertChecks.ts.
  * `ca-file @system-ca` (and any `@…` name) is no file. Relative paths are joined to the global
  * `crt-base` (certificates) or `ca-base` (`ca-file`, `ca-verify-file`, `crl-file`) set on an
  * earlier line; without an absolute base they depend on the directory HAProxy starts in, which
@@ -21,6 +21,7 @@
 import type { Section } from '../../parser/model';
 import { walkOptions } from '../../knowledge/optionWalk';
 import { checkContentFiles } from './contentFileChecks';
+import { checkInheritedCerts } from './inheritedCertChecks';
 import type { CheckContext } from './reporter';
 import type { FileSystemHost } from '../../../common/host';
 
@@ -53,8 +54,7 @@ const MAY_NAME_FILE = /crt|file|-load/;
 /** Whether a path exists, asked of the host once per path per validation. */
 export type FileProbe = (path: string) => boolean;
 
-function memoisedProbe(host: Pick<FileSystemHost, 'exists'>): FileProbe {
-  const known = new Map<string, boolean>();
+function memoisedProbe(host: Pick<FileSystemHost, 'exists'>, known: Map<string, boolean>): FileProbe {
   return (path) => {
     let v = known.get(path);
     if (v === undefined) {
@@ -72,10 +72,19 @@ function memoisedProbe(host: Pick<FileSystemHost, 'exists'>): FileProbe {
 /** The `missing-file` family: certificate and CA files, then content files (contentFileChecks.ts). */
 export function checkReferencedFiles(cc: CheckContext): void {
   const host = cc.ctx.host;
-  if (!host || !MAY_NAME_FILE.test(cc.ctx.document.getText())) return;
-  const present = memoisedProbe(host);
+  if (!host) return;
+  if (!MAY_NAME_FILE.test(cc.ctx.document.getText())) {
+    host.referencedFilesChecked?.(cc.ctx.uri, []);
+    return;
+  }
+  // Every path looked at, present or not: the server watches them (a file that appears or
+  // disappears changes the findings without any edit of the document).
+  const known = new Map<string, boolean>();
+  const present = memoisedProbe(host, known);
   checkCertFiles(cc, present);
+  checkInheritedCerts(cc, present, (st, at) => resolve(st.valueAt(at)!, crtBaseAbove(cc, st.line)), cc.doc.sections.some((s) => s.kind === 'crt-store'));
   checkContentFiles(cc, present);
+  host.referencedFilesChecked?.(cc.ctx.uri, [...known.keys()]);
 }
 
 export function checkCertFiles(cc: CheckContext, present: FileProbe): void {
@@ -135,6 +144,16 @@ function readBases(cc: CheckContext, section: Section, bases: { crt?: string | n
     // A base HAProxy may skip (inside an `.if`) leaves relative paths unknown.
     bases[which] = cc.deferredAt(st, 1) || (cc.lineStates?.[st.line] ?? 0) !== 0 ? null : st.valueAt(1)!;
   }
+}
+
+/** The `crt-base` in effect at a line (global sections above it), as readBases reads it. */
+function crtBaseAbove(cc: CheckContext, line: number): string | null | undefined {
+  const bases: { crt?: string | null; ca?: string | null } = {};
+  for (const section of cc.doc.sections) {
+    if (section.header.line >= line) break;
+    if (section.kind === 'global') readBases(cc, section, bases);
+  }
+  return bases.crt;
 }
 
 /** The absolute path HAProxy opens, or undefined when it depends on its working directory. */
