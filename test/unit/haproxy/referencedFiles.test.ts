@@ -42,11 +42,11 @@ describe('haproxy missing-file: the files looked at are reported for watching', 
     const files = new Set<string>();
     const host = recordingHost(files);
     const ctx = { ...makeContext(CONFIG, '2.6'), host };
-    assert.ok(validate(ctx).some((d) => d.code === 'missing-file' && /site\.pem/.test(d.message)));
+    assert.ok(validate(ctx).some((d) => d.code === 'missing-file' && /site\.pem/.test(String(d.message))));
     files.add('/etc/ssl/site.pem');
-    assert.ok(!validate(ctx).some((d) => d.code === 'missing-file' && /site\.pem/.test(d.message)));
+    assert.ok(!validate(ctx).some((d) => d.code === 'missing-file' && /site\.pem/.test(String(d.message))));
     files.delete('/etc/ssl/site.pem');
-    assert.ok(validate(ctx).some((d) => d.code === 'missing-file' && /site\.pem/.test(d.message)));
+    assert.ok(validate(ctx).some((d) => d.code === 'missing-file' && /site\.pem/.test(String(d.message))));
   });
 
   it('reports an empty list once the document names no file, so old watches can go', () => {
