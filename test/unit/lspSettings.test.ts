@@ -7,7 +7,7 @@ test('defaults when nothing is set', () => {
   const s = toDocumentSettings({}, '3.2');
   assert.equal(s.haproxyVersion, '3.2');
   assert.deepEqual(s.diagnostics, { severity: {} });
-  assert.deepEqual(s.buildout, { mergeMode: '3.1', userDefaults: true, offline: false, templateOwner: undefined });
+  assert.deepEqual(s.buildout, { mergeMode: '3.1', userDefaults: true, offline: false, templateOwner: undefined, inlayHints: { resolvedValues: true } });
 });
 
 test('haproxy.version wins over the fallback and is mapped to a supported table', () => {
@@ -26,7 +26,8 @@ test('buildout settings: 2.13 merge mode, user defaults off, offline, template o
   const s = toDocumentSettings({ buildout: { mergeMode: '2.13', userDefaults: false, offline: true, templateOwner: { 'templates/haproxy.conf.in': 'buildout.cfg:haproxy-config' } } }, '3.2');
   assert.deepEqual(s.buildout, {
     mergeMode: '2.13', userDefaults: false, offline: true,
-    templateOwner: { 'templates/haproxy.conf.in': 'buildout.cfg:haproxy-config' },
+    templateOwner: { 'templates/haproxy.conf.in': 'buildout.cfg:haproxy-config' }, inlayHints: { resolvedValues: true },
   });
   assert.equal(toDocumentSettings({ buildout: { mergeMode: '4.0' as '3.1' } }, '3.2').buildout.mergeMode, '3.1');
+  assert.deepEqual(toDocumentSettings({ buildout: { inlayHints: { resolvedValues: false } } }, '3.2').buildout.inlayHints, { resolvedValues: false });
 });

@@ -158,6 +158,28 @@ export function defineCases({ describe, it }: TestApi): void {
       await vscode.languages.setTextDocumentLanguage(current()!, 'buildout');
     });
 
+    it('shows the resolved value after ${frontend-port} in the template as an inlay hint', async () => {
+      const doc = await openDocument(...TEMPLATE);
+      const range = new vscode.Range(0, 0, doc.lineCount, 0);
+      const end = positionOf(doc, '${frontend-port}', '${frontend-port}'.length);
+      await eventually(async () => {
+        const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range);
+        const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+        const hint = (hints ?? []).find((h) => h.position.isEqual(end));
+        assert.equal(hint && label(hint).trim(), '= 8001', `hints: ${(hints ?? []).map(label).join(', ')}`);
+      });
+    });
+
+    it('finds the backend zope and the buildout section haproxy-config with Go to Symbol in Workspace', async () => {
+      await openDocument('buildout.cfg');
+      await eventually(async () => {
+        const zope = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'zope');
+        assert.ok((zope ?? []).some((s) => s.name === 'zope' && s.location.uri.path.endsWith('haproxy.conf.in')), `symbols: ${(zope ?? []).map((s) => s.name).join(', ')}`);
+        const config = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'haproxy-config');
+        assert.ok((config ?? []).some((s) => s.name === 'haproxy-config' && s.location.uri.path.endsWith('profiles/haproxy.cfg')), `symbols: ${(config ?? []).map((s) => s.name).join(', ')}`);
+      });
+    });
+
     it('registers the commands that run HAProxy', async () => {
       const commands = await vscode.commands.getCommands(true);
       for (const id of ['haproxy.start', 'haproxy.stop']) assert.ok(commands.includes(id), `${id} is not registered`);

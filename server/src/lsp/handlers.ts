@@ -11,6 +11,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { EffectiveVersionRequest, RenderTemplateRequest, TemplateOwnersRequest, type EffectiveVersionResult } from './protocol';
 import { runSafe } from './runner';
 import { withDefaultEditRange } from './handlersCompletion';
+import { registerInlayHintAndWorkspaceSymbolHandlers } from './handlersHintsAndSymbols';
 
 /** `$ { :` for buildout substitutions, `, % [` for sample expressions, space for arguments. */
 // `/` completes paths in buildout's extends/input/output; in HAProxy files it only answers for profiles.
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   settle<T>(compute: () => T, token: CancellationToken): Promise<T>;
   /** Whether the client accepts `CompletionList.itemDefaults.editRange` (LSP 3.17). */
   editRangeDefaults?(): boolean;
+  /** The settings scope of workspace-wide requests (the first workspace folder's URI). */
+  workspaceScope?(): string;
 }
 
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
@@ -114,6 +117,8 @@ export function registerHandlers(deps: HandlerDeps): void {
 
   connection.onDocumentLinks((p, token) =>
     withDocument(p.textDocument.uri, token, 'document links', [], (doc, s) => service.findDocumentLinks(doc, s)));
+
+  registerInlayHintAndWorkspaceSymbolHandlers(deps);
 
   connection.onRequest(EffectiveVersionRequest.type, (p, token) =>
     runSafe(logger, () => deps.effectiveVersion(p.uri), { version: '3.2', source: 'default', supported: [] },

@@ -13,6 +13,7 @@ import { createLanguageService, uriToPath } from '../service/languageService';
 import { createDiskHost } from '../node/diskHost';
 import { createLocalDocs } from './localDocsWiring';
 import { registerHandlers, COMPLETION_TRIGGERS } from './handlers';
+import { InlayHintRefresher } from './handlersHintsAndSymbols';
 import { SetLanguageNotification, VersionChangedNotification, type InitializationOptions } from './protocol';
 import { SettingsStore } from './settings';
 import { ValidationScheduler } from './validation';
@@ -32,9 +33,12 @@ export function startServer(connection: Connection, serverVersion: string): void
   let registerWatchers = false;
   let workspaceFoldersSupported = false;
   let editRangeDefaults = false;
+  let inlayHintRefresh = false;
   /** The settings scope whose HAProxy version is warmed up (the first workspace folder). */
   let warmUpScope = '';
   const downloads = new DownloadTracker();
+  // A template's hints show profile values: profile edits and setting/file changes refresh them.
+  const inlayHints = new InlayHintRefresher(connection, () => inlayHintRefresh);
   const host = createDiskHost({
     offline: () => offline,
     onUrlLoaded: (url) => {
@@ -56,6 +60,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     canPushConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     editRangeDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     registerWatchers = init.clientWatchesFiles !== true &&
       params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = new SettingsStore(connection, canPull, {
@@ -79,6 +84,8 @@ export function startServer(connection: Connection, serverVersion: string): void
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
@@ -220,6 +227,7 @@ export function startServer(connection: Connection, serverVersion: string): void
       // A profile edit can change every template and profile that depends on it.
       validation.scheduleAll();
       scheduleWorkspaceAnnouncement();
+      inlayHints.schedule();
     } else {
       validation.schedule(e.document.uri);
     }
@@ -237,6 +245,7 @@ export function startServer(connection: Connection, serverVersion: string): void
   connection.onDidChangeConfiguration((change) => {
     store().changed(change.settings);
     validation.scheduleAll();
+    inlayHints.schedule(0);
     void connection.sendNotification(VersionChangedNotification.type, { uris: documents.all().map((d) => d.uri) });
   });
   connection.onDidChangeWatchedFiles((change) => {
@@ -247,12 +256,14 @@ export function startServer(connection: Connection, serverVersion: string): void
     }
     validation.scheduleAll();
     if (change.changes.some((c) => /\.cfg$/i.test(c.uri))) scheduleWorkspaceAnnouncement();
+    inlayHints.schedule();
   });
 
   registerHandlers({
     connection, documents, service, settingsFor,
     settle: (compute, token) => downloads.settle(compute, token),
     editRangeDefaults: () => editRangeDefaults,
+    workspaceScope: () => warmUpScope,
     effectiveVersion: (uri) => store().effectiveVersion(uri),
     readDocument: (uri) => {
       const path = uriToPath(uri);
@@ -264,6 +275,7 @@ export function startServer(connection: Connection, serverVersion: string): void
 
   connection.onShutdown(() => {
     validation.dispose();
+    inlayHints.dispose();
     if (workspaceTimer) clearTimeout(workspaceTimer);
   });
   documents.listen(connection);

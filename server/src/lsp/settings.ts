@@ -38,6 +38,7 @@ export function toDocumentSettings(raw: RawSettings, fallbackVersion: HaproxyVer
       userDefaults: b.userDefaults !== false,
       offline: b.offline === true,
       templateOwner: b.templateOwner && typeof b.templateOwner === 'object' ? b.templateOwner : undefined,
+      inlayHints: { resolvedValues: b.inlayHints?.resolvedValues !== false },
     },
   };
 }

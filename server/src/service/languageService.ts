@@ -7,7 +7,7 @@
  */
 import type {
   CodeAction, CodeActionContext, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
-  DocumentSymbol, FoldingRange, FormattingOptions, Hover, Location, Position, Range, TextEdit,
+  DocumentSymbol, FoldingRange, FormattingOptions, Hover, InlayHint, Location, Position, Range, SymbolInformation, TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument as TextDocumentImpl, type TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,6 +21,7 @@ import { haproxyFeatures, type HaproxyFeatures } from './languageServiceHaproxy'
 import { buildoutFeatures, type BuildoutFeatures } from './languageServiceBuildout';
 import { isBuildoutProfile } from './buildout/workspace/detect';
 import { CompletionResolver } from './haproxy/features/completion/resolve';
+import { WorkspaceSymbolFinder } from './workspaceSymbols';
 
 export { UserFacingError } from './languageServiceErrors';
 
@@ -33,6 +34,8 @@ export interface BuildoutSettings {
   offline: boolean;
   /** Template path → `profile:section` that owns it, when several sections use it. */
   templateOwner?: Record<string, string>;
+  /** `buildout.inlayHints.resolvedValues`: the value after each `${…}` (default on). */
+  inlayHints?: { resolvedValues: boolean };
 }
 
 /** Settings for one document, as pulled per resource by the server (or given by the CLI). */
@@ -115,6 +118,15 @@ export interface LanguageService {
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions, settings: DocumentSettings): TextEdit[];
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[];
   findDocumentLinks(document: TextDocument, settings: DocumentSettings): DocumentLink[];
+  /**
+   * Resolved values after the `${…}` of a profile or of a HAProxy template whose end lies in
+   * `range` (none for plain HAProxy configurations, none when `buildout.inlayHints.resolvedValues` is off).
+   */
+  provideInlayHints(document: TextDocument, range: Range, settings: DocumentSettings, token?: CancellationCheck): InlayHint[];
+  /** Ctrl+T: HAProxy named sections and buildout sections matching `query` (open documents and files the workspace knows). */
+  findWorkspaceSymbols(
+    query: string, openDocuments: ReadonlyArray<{ document: TextDocument; settings: DocumentSettings }>, settings: DocumentSettings, token?: CancellationCheck,
+  ): SymbolInformation[];
   /** Render the template this document is (HAProxy template) or the template section under `position` (profile). */
   renderTemplate(document: TextDocument, settings: DocumentSettings, owner?: string): RenderResult;
   /** Files (absolute paths) that are buildout profiles because an open profile extends them. */
@@ -235,6 +247,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const hx: HaproxyFeatures = haproxyFeatures;
   const bo: BuildoutFeatures = buildoutFeatures(options.host, options.workspaceRoots ?? []);
   const completions = new CompletionResolver();
+  const workspaceSymbols = new WorkspaceSymbolFinder();
 
   function languageOf(document: TextDocument): LanguageId | undefined {
     if (document.languageId === 'haproxy' || document.languageId === 'buildout') return document.languageId;
@@ -399,6 +412,22 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     findDocumentLinks(document, settings) {
       if (languageOf(document) === 'buildout') return bo.links(document, settings);
       return [];
+    },
+    provideInlayHints(document, range, settings, token = NEVER_CANCELLED) {
+      if (settings.buildout.inlayHints?.resolvedValues === false) return [];
+      if (languageOf(document) === 'buildout') return bo.inlayHints(document, range, settings, token);
+      return isTemplate(document, settings) ? bo.inlayHintsInTemplate(document, range, settings, token) : [];
+    },
+    findWorkspaceSymbols(query, openDocuments, settings, token = NEVER_CANCELLED) {
+      return workspaceSymbols.find(query, {
+        // Each open document with its own settings: the cached parse is keyed by its HAProxy version.
+        open: openDocuments.map(({ document, settings: own }) => ({ document, language: languageOf(document), parse: () => haproxyContext(document, own).parsed })),
+        profileSymbols: (openProfiles) => bo.workspaceSymbols(openProfiles, settings, token),
+        knownFiles: () => bo.knownConfigFiles(settings),
+        readFile: (path) => bo.workspace.host.readFile(path),
+        isHaproxy: (path, text) => detectLanguage(path, text, () => bo.isProfile(path, text)) === 'haproxy',
+        pathOf: uriToPath,
+      }, token);
     },
     renderTemplate(document, settings, owner) {
       const template = languageOf(document) !== 'buildout';

@@ -8,7 +8,7 @@
  */
 import type {
   CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
-  DocumentSymbol, FoldingRange, Hover, Location, Position, Range, WorkspaceEdit,
+  DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SymbolInformation, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationCheck } from '../common/cancellation';
@@ -21,9 +21,12 @@ import { profileDiagnostics } from './features/diagnostics';
 import type { DocFile } from './features/doc';
 import { foldingRanges, highlights as highlightsIn } from './features/folding';
 import { hover as hoverProfile } from './features/hover';
+import { profileInlayHints, templateInlayHints } from './features/inlayHints';
 import { documentLinks } from './features/links';
 import { definition as definitionIn, prepareRename as prepareRenameIn, references as referencesIn, rename as renameIn } from './features/navigation';
 import { documentSymbols } from './features/symbols';
+import { graphTemplates } from './features/symbolsIndex';
+import { workspaceProfileSymbols } from './features/workspaceSymbols';
 import { uriPath } from './features/text';
 import { mapRenderedDiagnostics } from './templates/mapDiagnostics';
 import { renderForHaproxy, renderTemplateOf, type TemplateRender } from './templates/render';
@@ -71,6 +74,13 @@ export interface BuildoutService {
   prepareRenameInTemplate(doc: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
   renameInTemplate(doc: TextDocument, position: Position, newName: string, settings: DocumentSettings): WorkspaceEdit | null;
   symbols(doc: TextDocument, settings: DocumentSettings): DocumentSymbol[];
+  /** Resolved values after each `${…}` whose end lies in `range` (a profile, or a template: its owner's values). */
+  inlayHints(doc: TextDocument, range: Range, settings: DocumentSettings, token: CancellationCheck): InlayHint[];
+  inlayHintsInTemplate(doc: TextDocument, range: Range, settings: DocumentSettings, token: CancellationCheck): InlayHint[];
+  /** Sections of the main profile's extends graph and of the open profiles (paths) outside it, for Ctrl+T. */
+  workspaceSymbols(openProfiles: readonly string[], settings: DocumentSettings, token: CancellationCheck): SymbolInformation[];
+  /** Files the workspace already knows that may be HAProxy configurations: indexed `.cfg` files and the main graph's templates. */
+  knownConfigFiles(settings: DocumentSettings): string[];
   folding(doc: TextDocument, settings: DocumentSettings): FoldingRange[];
   highlights(doc: TextDocument, position: Position, settings: DocumentSettings): DocumentHighlight[];
   /** Quick fixes for buildout diagnostics (profiles and templates). */
@@ -221,6 +231,26 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
     symbols(doc, settings) {
       const d = profileDoc(doc, settings);
       return d ? documentSymbols(d.file.parsed) : [];
+    },
+    inlayHints(doc, range, settings, token) {
+      const d = profileDoc(doc, settings);
+      return d ? profileInlayHints(d.view, d.file, range, token) : [];
+    },
+    inlayHintsInTemplate(doc, range, settings, token) {
+      const t = templateDoc(doc, settings);
+      return templateInlayHints(ws, t.path, t.text, range, token, t.chosen);
+    },
+    workspaceSymbols(openProfiles, settings, token) {
+      sync(settings);
+      const main = ws.mainProfile();
+      const open = openProfiles.map((p) => ({ path: normalizePath(p), parsed: ws.parse(p) }));
+      return workspaceProfileSymbols(main ? ws.profile(main) : undefined, open, token);
+    },
+    knownConfigFiles(settings) {
+      sync(settings);
+      const main = ws.mainProfile();
+      const templates = main ? graphTemplates(ws, ws.profile(main)).map((t) => t.path) : [];
+      return [...new Set([...ws.indexedCfgFiles(), ...templates])];
     },
     folding(doc, settings) {
       const d = profileDoc(doc, settings);

@@ -235,6 +235,11 @@ export class BuildoutWorkspace {
     return found;
   }
 
+  /** Paths of the `.cfg` files under the roots (the index scanned once, then kept up to date per file). */
+  indexedCfgFiles(): string[] {
+    return [...this.index().keys()];
+  }
+
   /** The `.cfg` files under the roots (a few levels deep, buildout output directories skipped). */
   private index(): Map<string, CfgEntry> {
     if (this.cfgIndex) return this.cfgIndex;

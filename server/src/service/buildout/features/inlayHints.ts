@@ -1,0 +1,127 @@
+/**
+ * Inlay hints: the resolved value of each `${section:option}` / `${:option}` in a profile, and
+ * of each `${option}` / `${section:option}` in a template (resolved against the section that
+ * renders it), shown after the closing `}`. The values come from the graph's `ProfileView`,
+ * the same resolution hover shows: no second resolver here.
+ *
+ * Only references inside the requested range are resolved (the editor asks per visible
+ * range), so a 10,000-section profile costs what its visible lines cost. A reference that does
+ * not resolve gets no hint: its diagnostic already says why.
+ */
+import type { InlayHint, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { CancellationCheck } from '../../common/cancellation';
+import type { DocFile } from './doc';
+import type { BuildoutWorkspace } from '../workspace/workspace';
+import type { ProfileView } from '../workspace/profileView';
+import { dirName, relativeTo } from '../workspace/paths';
+import { templateContext } from '../templates/features';
+import { offsetAt, positionAt } from './text';
+
+/** Characters of a value shown in the hint itself; the tooltip has the rest. */
+export const HINT_VALUE_LENGTH = 40;
+/** Tooltips stay short: a huge value is cut here (hover shows more). */
+const TOOLTIP_VALUE_LENGTH = 600;
+
+const OPERATION_WORDS: Record<string, string> = {
+  DEFAULT: 'buildout default', COMPUTED: 'computed', SET: 'set', OVERRIDE: 'overridden', ADD: 'added to (+=)',
+  REMOVE: 'removed from (-=)', MACRO: 'inherited', DIRECTORY: 'made absolute', COMMAND_LINE: 'set on the command line',
+};
+
+/** Whether `p` lies in `r` (ends included: a hint sits right after the `}` at the range end). */
+function inRange(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+/** The hint text for a value: its first non-blank line, cut to HINT_VALUE_LENGTH, `…` when more follows. */
+export function hintLabel(value: string): string {
+  if (value.trim() === '') return '= (empty)';
+  const lines = value.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  let first = lines[0];
+  let more = lines.length > 1;
+  if (first.length > HINT_VALUE_LENGTH) {
+    first = first.slice(0, HINT_VALUE_LENGTH);
+    more = true;
+  }
+  return `= ${first}${more ? '…' : ''}`;
+}
+
+function fence(text: string): string {
+  const shown = text.length > TOOLTIP_VALUE_LENGTH ? text.slice(0, TOOLTIP_VALUE_LENGTH) + '\n…' : text;
+  const ticks = shown.includes('```') ? '````' : '```';
+  return `${ticks}\n${shown}\n${ticks}`;
+}
+
+/** The file:line where the value was last shaped (the winning definition), relative to the root's folder. */
+function lastDefinition(view: ProfileView, section: string, option: string): string | undefined {
+  const history = view.option(section, option)?.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i];
+    if (!h.file) continue;
+    const where = relativeTo(dirName(view.root), h.file) + (h.option ? `:${h.option.line + 1}` : '');
+    const from = h.fromSection ? ` from [${h.fromSection}]` : '';
+    return `${OPERATION_WORDS[h.operation] ?? h.operation}${from} in ${where}`;
+  }
+  return undefined;
+}
+
+/**
+ * The hint for `${section:option}` ending at `end`, or undefined when it does not resolve.
+ * `writtenIn` is the section the reference is written in (the template's owner in a template):
+ * buildout substitutes that name for `${:_buildout_section_name_}`, as hover shows.
+ */
+export function valueHint(view: ProfileView, section: string, option: string, end: Position, writtenIn?: string): InlayHint | undefined {
+  let v = view.value(section, option);
+  if (!v.ok && option === '_buildout_section_name_' && view.section(section) !== undefined) v = { ok: true, value: writtenIn ?? section };
+  if (!v.ok) return undefined;
+  const tooltipLines = [`**\${${section}:${option}}**`, ''];
+  let label: string;
+  if (v.unknownValue) {
+    label = '= (set by the recipe at install)';
+    tooltipLines.push('*Computed by the recipe at install time; the value is not known before.*');
+  } else {
+    label = hintLabel(v.value);
+    tooltipLines.push(v.value === '' ? '*(empty)*' : fence(v.value));
+  }
+  if (v.computed) tooltipLines.push('', '*Computed, not written in a profile.*');
+  const where = lastDefinition(view, section, option);
+  if (where) tooltipLines.push('', `${where[0].toUpperCase()}${where.slice(1)}.`);
+  const tooltip: MarkupContent = { kind: 'markdown', value: tooltipLines.join('\n') };
+  return { position: end, label, paddingLeft: true, tooltip };
+}
+
+/** Hints for the `${…}` of a profile file inside `range`. */
+export function profileInlayHints(view: ProfileView, doc: DocFile, range: Range, token: CancellationCheck): InlayHint[] {
+  const out: InlayHint[] = [];
+  for (const r of view.references(doc.path)) {
+    if (token.isCancellationRequested) return out;
+    if (r.syntaxError || r.inactive || !inRange(range, r.range.end)) continue;
+    const hint = valueHint(view, r.section, r.option, r.range.end, r.inSection);
+    if (hint) out.push(hint);
+  }
+  return out;
+}
+
+/**
+ * Hints for a template's `${…}` inside `range`, resolved against the section that renders it
+ * (the owner hover and diagnostics use). No owner: no hints.
+ */
+export function templateInlayHints(ws: BuildoutWorkspace, templatePath: string, text: string, range: Range, token: CancellationCheck, chosenOwner?: string): InlayHint[] {
+  const ctx = templateContext(ws, templatePath, text, chosenOwner);
+  if (!ctx) return [];
+  const out: InlayHint[] = [];
+  // Offsets of the range: references outside it are skipped without computing positions.
+  const from = offsetAt(ctx.starts, range.start);
+  const to = offsetAt(ctx.starts, range.end);
+  for (const r of ctx.refs) {
+    if (token.isCancellationRequested) return out;
+    if (r.end < from) continue;
+    if (r.end > to) break;
+    if (r.syntaxError || r.section === undefined || r.option === undefined) continue;
+    const hint = valueHint(ctx.view, r.section, r.option, positionAt(ctx.starts, r.end), ctx.owner.section);
+    if (hint) out.push(hint);
+  }
+  return out;
+}
