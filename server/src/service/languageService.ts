@@ -7,7 +7,7 @@
  */
 import type {
   CodeAction, CodeActionContext, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentLink,
-  DocumentSymbol, FoldingRange, FormattingOptions, Hover, InlayHint, Location, Position, Range, SymbolInformation, TextEdit,
+  DocumentSymbol, FoldingRange, FormattingOptions, Hover, InlayHint, Location, Position, Range, SignatureHelp, SymbolInformation, TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument as TextDocumentImpl, type TextDocument } from 'vscode-languageserver-textdocument';
@@ -108,6 +108,8 @@ export interface LanguageService {
    */
   warmUp(settings: DocumentSettings): void;
   doHover(document: TextDocument, position: Position, settings: DocumentSettings, token?: CancellationCheck): Hover | null;
+  /** HAProxy signature help (fetch/converter arguments, keyword syntax); null in profiles and inside `${…}`. */
+  doSignatureHelp(document: TextDocument, position: Position, settings: DocumentSettings): SignatureHelp | null;
   findDefinition(document: TextDocument, position: Position, settings: DocumentSettings): Location[];
   findReferences(document: TextDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean): Location[];
   prepareRename(document: TextDocument, position: Position, settings: DocumentSettings): { range: Range; placeholder: string } | null;
@@ -362,6 +364,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         if (h) return h;
       }
       return hx.hover(ctx, position, token);
+    },
+    doSignatureHelp(document, position, settings) {
+      if (languageOf(document) === 'buildout') return null;
+      const ctx = haproxyContext(document, settings);
+      if (ctx.isTemplate && inSubstitution(document, position)) return null;
+      return hx.signatureHelp(ctx, position);
     },
     findDefinition(document, position, settings) {
       if (languageOf(document) === 'buildout') return bo.definition(document, position, settings);
