@@ -5,7 +5,7 @@
  */
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments,
-  type Connection, type InitializeParams, type InitializeResult,
+  type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -14,6 +14,8 @@ import { createDiskHost } from '../node/diskHost';
 import { createLocalDocs } from './localDocsWiring';
 import { registerHandlers, COMPLETION_TRIGGERS } from './handlers';
 import { InlayHintRefresher } from './handlersHintsAndSymbols';
+import { registerSignatureHelp, SIGNATURE_HELP_OPTIONS } from './handlersSignatureHelp';
+import { connectionRegistrar, ReferencedFileWatch } from './referencedFileWatch';
 import { SetLanguageNotification, VersionChangedNotification, type InitializationOptions } from './protocol';
 import { SettingsStore } from './settings';
 import { ValidationScheduler } from './validation';
@@ -34,6 +36,9 @@ export function startServer(connection: Connection, serverVersion: string): void
   let workspaceFoldersSupported = false;
   let editRangeDefaults = false;
   let inlayHintRefresh = false;
+  let clientCapabilities: ClientCapabilities | undefined;
+  /** The client takes watcher registrations with relative patterns (files outside the workspace). */
+  let watchReferencedFiles = false;
   /** The settings scope whose HAProxy version is warmed up (the first workspace folder). */
   let warmUpScope = '';
   const downloads = new DownloadTracker();
@@ -48,7 +53,13 @@ export function startServer(connection: Connection, serverVersion: string): void
       validation.scheduleAll();
     },
   });
-  const service = createLanguageService({ host: downloads.wrap(host), localDocs: createLocalDocs() });
+  // Certificates, error pages … the missing-file checks looked at: watched, to validate again when one comes or goes.
+  const fileWatch = new ReferencedFileWatch(connectionRegistrar(connection), () => watchReferencedFiles);
+  const serviceHost = downloads.wrap(host);
+  serviceHost.referencedFilesChecked = (uri, paths) => {
+    if (documents.get(uri)) fileWatch.update(uri, paths);
+  };
+  const service = createLanguageService({ host: serviceHost, localDocs: createLocalDocs() });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
@@ -61,6 +72,9 @@ export function startServer(connection: Connection, serverVersion: string): void
     workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     editRangeDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    clientCapabilities = params.capabilities;
+    const watched = params.capabilities.workspace?.didChangeWatchedFiles;
+    watchReferencedFiles = watched?.dynamicRegistration === true && watched.relativePatternSupport === true;
     registerWatchers = init.clientWatchesFiles !== true &&
       params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = new SettingsStore(connection, canPull, {
@@ -74,6 +88,7 @@ export function startServer(connection: Connection, serverVersion: string): void
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         hoverProvider: true,
+        signatureHelpProvider: SIGNATURE_HELP_OPTIONS,
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -239,6 +254,7 @@ export function startServer(connection: Connection, serverVersion: string): void
     host.invalidate(path);
     service.invalidate(path);
     service.documentClosed(e.document.uri);
+    fileWatch.documentClosed(e.document.uri);
     validation.clear(e.document.uri);
   });
 
@@ -254,7 +270,11 @@ export function startServer(connection: Connection, serverVersion: string): void
       host.invalidate(path);
       service.invalidate(path);
     }
-    validation.scheduleAll();
+    // A certificate or error page that came or went concerns only the documents that named it.
+    const paths = change.changes.map((c) => uriToPath(c.uri));
+    if (paths.every((p) => !/\.(cfg|in|conf)$/i.test(p) && fileWatch.isWatched(p))) {
+      for (const uri of fileWatch.documentsLookingAt(paths)) validation.schedule(uri);
+    } else validation.scheduleAll();
     if (change.changes.some((c) => /\.cfg$/i.test(c.uri))) scheduleWorkspaceAnnouncement();
     inlayHints.schedule();
   });
@@ -273,8 +293,11 @@ export function startServer(connection: Connection, serverVersion: string): void
     },
   });
 
+  registerSignatureHelp({ connection, documents, service, settingsFor, clientCapabilities: () => clientCapabilities });
+
   connection.onShutdown(() => {
     validation.dispose();
+    fileWatch.dispose();
     inlayHints.dispose();
     if (workspaceTimer) clearTimeout(workspaceTimer);
   });
