@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signatureHelp } from '../../../server/src/service/haproxy/features/signatureHelp';
 import { activeParameter, sampleParams, syntaxParts } from '../../../server/src/service/haproxy/features/signatureHelp/syntaxParts';
 import type { HaproxyVersion } from '../../../server/src/service/haproxy/knowledge/types';
-import { contextAt } from './fixtures/featureContext';
+import { contextAt, contextFor } from './fixtures/featureContext';
 
 /** The active signature's label, its highlighted text (null: none) and the signature count. */
 function sig(marked: string, version: HaproxyVersion = '3.2') {
@@ -155,5 +157,49 @@ describe('haproxy signature help: splitting syntax facts', () => {
     assert.deepEqual(at('([!]<name>[,...])'), ['!]<name>*']);
     assert.deepEqual(at('(var[,cond...])'), ['var', 'cond...*']);
     assert.deepEqual(at('(<prop>[,<prop>*])'), ['<prop>', '<prop>**']);
+  });
+});
+
+describe('haproxy signature help: robustness', () => {
+  const CORPUS = join(__dirname, '..', '..', 'fixtures', 'haproxy-corpus', 'valid');
+  /** Checks the shape of an answer: offsets inside the label, the active indexes in range. */
+  function checkShape(h: ReturnType<typeof signatureHelp>, where: string): void {
+    if (!h) return;
+    assert.ok(h.signatures.length > 0, where);
+    assert.ok((h.activeSignature ?? 0) < h.signatures.length, where);
+    for (const s of h.signatures) {
+      for (const p of s.parameters ?? []) {
+        const [a, b] = p.label as [number, number];
+        assert.ok(a >= 0 && a < b && b <= s.label.length, `${where}: ${s.label} [${a},${b}]`);
+      }
+      assert.ok(s.activeParameter === null || s.activeParameter === undefined || s.activeParameter < (s.parameters?.length ?? 0), `${where}: ${s.label}`);
+    }
+  }
+
+  it('answers every position of the valid corpus and of mutated copies without throwing', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const PIECES = ['(', ',', ')', ' ', '%[', '"', '{ ', '}', '${a:b}', '#', 'req.hdr(', 'server ', 'timeout ', '\t', '\\'];
+    let answered = 0;
+    for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.cfg'))) {
+      let text = readFileSync(join(CORPUS, name), 'utf8');
+      for (let round = 0; round < 2; round++) {
+        const ctx = contextFor(text, { version: round === 0 ? '3.2' : '2.6' });
+        const lines = text.split('\n');
+        for (let line = 0; line < lines.length; line++) {
+          for (let character = 0; character <= lines[line].length + 1; character += 1 + Math.floor(rand() * 4)) {
+            const h = signatureHelp(ctx, { line, character });
+            checkShape(h, `${name}:${line + 1}:${character}`);
+            if (h) answered++;
+          }
+        }
+        // Second round: the same file with random pieces inserted.
+        for (let k = 0; k < 40; k++) {
+          const at = Math.floor(rand() * text.length);
+          text = text.slice(0, at) + PIECES[Math.floor(rand() * PIECES.length)] + text.slice(at);
+        }
+      }
+    }
+    assert.ok(answered > 1000, `only ${answered} answers`);
   });
 });
