@@ -69,6 +69,8 @@ describe('haproxy signature help: keyword lines', () => {
     assert.equal(sig('backend be\n    server s1 |\n')!.active, '<address>[:[port]]');
     assert.equal(sig('backend be\n    server s1 10.0.0.1:80 |\n')!.active, '[param*]');
     assert.equal(sig('backend be\n    server s1 10.0.0.1:80 check |\n')!.active, '[param*]');
+    // A placeholder with blanks inside (`<num | range>`) is one part.
+    assert.equal(sig('backend be\n    server-template web 3 |\n')!.active, '<fqdn>[:<port>]');
   });
 
   it('shows the syntax of the option whose value is being typed on bind and server lines', () => {

@@ -18,7 +18,7 @@ export interface SyntaxPart {
 
 const LITERAL = /^[A-Za-z][\w.-]*$/;
 
-/** Splits a syntax line at the blanks outside brackets and braces. */
+/** Splits a syntax line at the blanks outside brackets, braces and `<…>` placeholders. */
 export function syntaxParts(line: string): SyntaxPart[] {
   const raw: { start: number; end: number }[] = [];
   let depth = 0;
@@ -31,8 +31,9 @@ export function syntaxParts(line: string): SyntaxPart[] {
       continue;
     }
     if (start < 0) start = i;
-    if (c === '[' || c === '{') depth++;
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    // `<num | range>` is one placeholder although it has blanks.
+    if (c === '[' || c === '{' || c === '<') depth++;
+    else if ((c === ']' || c === '}' || c === '>') && depth > 0) depth--;
   }
   const parts: SyntaxPart[] = [];
   for (const r of raw) {
@@ -57,6 +58,7 @@ function isOneWord(text: string): boolean {
   if (text.endsWith('*') || text.endsWith('...')) return false;
   // `[<address>]:<port_range>` is one word with an optional piece; `[ <arguments> ]` is optional.
   if (text.startsWith('[')) return groupEnd(text) < text.length - 1 && !/\s/.test(text);
+  if (text.startsWith('<') && text.endsWith('>')) return true;
   if (!text.startsWith('{')) return !/\s/.test(text);
   return text.slice(1, -1).split('|').every((alt) => !/\s/.test(alt.trim()) && !alt.includes('['));
 }
