@@ -113,3 +113,12 @@ test('a template nobody renders gets no hints', () => {
   const doc = TextDocument.create(`file://${ROOT}/templates/other.conf.in`, 'haproxy', 1, 'global\n    maxconn ${maxconn}\n');
   assert.deepEqual(service.inlayHintsInTemplate(doc, WHOLE, settings, never), []);
 });
+
+test('references on continuation lines: the range picks the lines, not the option they belong to', () => {
+  const { service, doc } = profile('[buildout]\nparts =\n[p]\nv = 1\nw = 2\n[q]\nlist =\n    ${p:v}\n    ${p:w}\n    ${p:v}${p:w}\n');
+  const only = (start: number, end: number) => service.inlayHints(doc, { start: { line: start, character: 0 }, end: { line: end, character: 1000 } }, settings, never)
+    .map((h) => `${h.position.line}:${h.label}`);
+  assert.deepEqual(only(8, 8), ['8:= 2']);
+  assert.deepEqual(only(8, 9), ['8:= 2', '9:= 1', '9:= 2']);
+  assert.deepEqual(only(0, 6), []);
+});

@@ -10,6 +10,7 @@
  */
 import type { InlayHint, MarkupContent, Position, Range } from 'vscode-languageserver-types';
 import type { CancellationCheck } from '../../common/cancellation';
+import type { SubstitutionReference } from '../model';
 import type { DocFile } from './doc';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
@@ -92,11 +93,41 @@ export function valueHint(view: ProfileView, section: string, option: string, en
   return { position: end, label, paddingLeft: true, tooltip };
 }
 
+/**
+ * Whether a file's references are in line order (checked once per references array, which the
+ * resolver keeps per parse): then the visible range is found by binary search instead of a walk
+ * over every `${…}` of the file (tens of thousands in a 10,000-section profile).
+ */
+const inLineOrder = new WeakMap<readonly SubstitutionReference[], boolean>();
+
+function firstOnOrAfter(refs: readonly SubstitutionReference[], line: number): number {
+  let sorted = inLineOrder.get(refs);
+  if (sorted === undefined) {
+    sorted = true;
+    for (let i = 1; i < refs.length && sorted; i++) if (refs[i].range.start.line < refs[i - 1].range.start.line) sorted = false;
+    inLineOrder.set(refs, sorted);
+  }
+  if (!sorted) return 0;
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].range.end.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Hints for the `${…}` of a profile file inside `range`. */
 export function profileInlayHints(view: ProfileView, doc: DocFile, range: Range, token: CancellationCheck): InlayHint[] {
   const out: InlayHint[] = [];
-  for (const r of view.references(doc.path)) {
+  const refs = view.references(doc.path);
+  const first = firstOnOrAfter(refs, range.start.line);
+  const sorted = inLineOrder.get(refs) === true;
+  for (let i = first; i < refs.length; i++) {
     if (token.isCancellationRequested) return out;
+    const r = refs[i];
+    if (sorted && r.range.start.line > range.end.line) break;
     if (r.syntaxError || r.inactive || !inRange(range, r.range.end)) continue;
     const hint = valueHint(view, r.section, r.option, r.range.end, r.inSection);
     if (hint) out.push(hint);
