@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InlayHint, SymbolInformation } from 'vscode-languageserver-protocol';
-import { hintLabel } from '../../server/src/service/buildout/features/inlayHints';
+import { hintLabel, hintText } from '../../server/src/service/buildout/features/inlayHints';
 import { fileUri, startServer, type TestClient } from './lspClient';
 
 const TEMPLATE = 'global\n    maxconn ${maxconn}\nfrontend www\n    bind 127.0.0.1:${port}\n    default_backend app\nbackend app\n    server a ${ports:app}\n';
@@ -22,7 +22,7 @@ let dir: string;
 let refreshes = 0;
 const settings: { haproxy: Record<string, unknown>; buildout: Record<string, unknown> } = { haproxy: { version: '2.6' }, buildout: {} };
 const hints = (uri: string) => client.request<InlayHint[] | null>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
-const labels = (list: InlayHint[] | null) => (list ?? []).map((h) => String(h.label));
+const labels = (list: InlayHint[] | null) => (list ?? []).map((h) => hintText(h as Parameters<typeof hintText>[0]));
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hb-lsp-hints-'));

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import { createMemoryHost } from '../../../server/src/service/common/host';
 import { createBuildoutService } from '../../../server/src/service/buildout/index';
-import { hintLabel, HINT_VALUE_LENGTH } from '../../../server/src/service/buildout/features/inlayHints';
+import { hintLabel, hintText, HINT_VALUE_LENGTH } from '../../../server/src/service/buildout/features/inlayHints';
 import { withCursor } from '../../helpers/cursor';
 import { ROOT, exampleService, never, settings } from './exampleWorkspace';
 
@@ -26,9 +26,13 @@ test('a profile reference gets its resolved value after the closing brace, with 
   const hints = service.inlayHints(doc, WHOLE, settings, never);
   assert.equal(hints.length, 1);
   assert.deepEqual(hints[0].position, position);
-  assert.equal(hints[0].label, '= 8080');
+  assert.equal(hintText(hints[0]), '= 8080');
   assert.equal(hints[0].paddingLeft, true);
   assert.match(tooltip(hints[0]), /8080/);
+  // The value links to the definition that won: `http` of [ports].
+  const parts = hints[0].label as { value: string; location?: { uri: string; range: Range } }[];
+  assert.equal(parts[0].location?.uri, `file://${ROOT}/buildout.cfg`);
+  assert.deepEqual(parts[0].location?.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } });
   assert.match(tooltip(hints[0]), /[Ss]et in buildout\.cfg:4/);
 });
 
@@ -37,21 +41,21 @@ test('${:option} resolves in the section it is written in, through other substit
   const hints = service.inlayHints(doc, WHOLE, settings, never);
   const last = hints.find((h) => h.position.line === position.line && h.position.character === position.character);
   assert.ok(last, JSON.stringify(hints));
-  assert.equal(last.label, '= 10.0.0.1:81');
-  assert.deepEqual(hints.map((h) => h.label), ['= 10.0.0.1', '= 81', '= 10.0.0.1:81']);
+  assert.equal(hintText(last), '= 10.0.0.1:81');
+  assert.deepEqual(hints.map((h) => hintText(h)), ['= 10.0.0.1', '= 81', '= 10.0.0.1:81']);
 });
 
 test('${:_buildout_section_name_} shows the section the reference is written in', () => {
   const { service, doc, position } = profile('[buildout]\nparts =\n[web]\nname = ${:_buildout_section_name_}|\n');
   const hints = service.inlayHints(doc, WHOLE, settings, never);
-  assert.deepEqual(hints.map((h) => [h.label, h.position]), [['= web', position]]);
+  assert.deepEqual(hints.map((h) => [hintText(h), h.position]), [['= web', position]]);
 });
 
 test('multi-line values show their first line and an ellipsis; long values are cut', () => {
   const long = 'x'.repeat(HINT_VALUE_LENGTH + 10);
   const { service, doc } = profile(`[buildout]\nparts =\n[v]\neggs =\n    Plone\n    Pillow\nlong = ${long}\n[w]\na = \${v:eggs}\nb = \${v:long}\n`);
   const hints = service.inlayHints(doc, WHOLE, settings, never);
-  assert.deepEqual(hints.map((h) => h.label), ['= Plone…', `= ${'x'.repeat(HINT_VALUE_LENGTH)}…`]);
+  assert.deepEqual(hints.map((h) => hintText(h)), ['= Plone…', `= ${'x'.repeat(HINT_VALUE_LENGTH)}…`]);
   // The tooltip has the whole value.
   assert.match(tooltip(hints[0]), /Plone\nPillow/);
   assert.ok(tooltip(hints[1]).includes(long));
@@ -67,7 +71,9 @@ test('unresolvable references, syntax errors and inactive sections get no hint',
 test('a recipe-computed option is hinted (marked as computed)', () => {
   const { service, doc } = profile('[buildout]\nparts = hb\ndirectory = /srv\n[hb]\nrecipe = plone.recipe.haproxy\nurl = http://x/h.tgz\n[use]\nwhere = ${hb:location}\n');
   const [h] = service.inlayHints(doc, WHOLE, settings, never);
-  assert.equal(h.label, '= /srv/parts/hb');
+  assert.equal(hintText(h), '= /srv/parts/hb');
+  // Nothing written to link to: plain text.
+  assert.equal(typeof h.label, 'string');
   assert.match(tooltip(h), /[Cc]omputed/);
 });
 
@@ -92,20 +98,26 @@ test('a template resolves against its owning section, exactly as hover does', ()
     const p = doc.positionAt(end);
     return hints.find((h) => h.position.line === p.line && h.position.character === p.character);
   };
+  const labelAt = (needle: string) => {
+    const h = at(needle);
+    return h && hintText(h);
+  };
   // The seed typo `${haproxy-conf:maxconn}` does not resolve: the diagnostic speaks, no hint.
   assert.equal(at('${haproxy-conf:maxconn}'), undefined);
-  assert.equal(at('${frontend-host}')?.label, '= 127.0.0.1');
-  assert.equal(at('${frontend-port}')?.label, '= 8001');
+  assert.equal(labelAt('${frontend-host}'), '= 127.0.0.1');
+  assert.equal(labelAt('${frontend-port}'), '= 8001');
   assert.match(tooltip(at('${frontend-port}')!), /profiles\/haproxy\.cfg:\d+/);
-  assert.equal(at('${instance1:http-address}')?.label, '= 127.0.0.1:8081');
-  assert.equal(at('${instance2:http-address}')?.label, '= 127.0.0.1:8082');
+  const link = (at('${frontend-port}')!.label as { location?: { uri: string } }[])[0].location;
+  assert.equal(link?.uri, `file://${ROOT}/profiles/haproxy.cfg`);
+  assert.equal(labelAt('${instance1:http-address}'), '= 127.0.0.1:8081');
+  assert.equal(labelAt('${instance2:http-address}'), '= 127.0.0.1:8082');
   // The hover of the same reference shows the same value.
   const pos = doc.positionAt(text.indexOf('${instance2:http-address}') + 3);
   assert.match((service.hoverInTemplate(doc, pos, settings, never)!.contents as { value: string }).value, /127\.0\.0\.1:8082/);
   // A range covering only the `bind` line gives its two hints.
   const line = doc.positionAt(text.indexOf('${frontend-host}')).line;
   const some = service.inlayHintsInTemplate(doc, { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, settings, never);
-  assert.deepEqual(some.map((h) => h.label), ['= 127.0.0.1', '= 8001']);
+  assert.deepEqual(some.map((h) => hintText(h)), ['= 127.0.0.1', '= 8001']);
 });
 
 test('a template nobody renders gets no hints', () => {
@@ -117,7 +129,7 @@ test('a template nobody renders gets no hints', () => {
 test('references on continuation lines: the range picks the lines, not the option they belong to', () => {
   const { service, doc } = profile('[buildout]\nparts =\n[p]\nv = 1\nw = 2\n[q]\nlist =\n    ${p:v}\n    ${p:w}\n    ${p:v}${p:w}\n');
   const only = (start: number, end: number) => service.inlayHints(doc, { start: { line: start, character: 0 }, end: { line: end, character: 1000 } }, settings, never)
-    .map((h) => `${h.position.line}:${h.label}`);
+    .map((h) => `${h.position.line}:${hintText(h)}`);
   assert.deepEqual(only(8, 8), ['8:= 2']);
   assert.deepEqual(only(8, 9), ['8:= 2', '9:= 1', '9:= 2']);
   assert.deepEqual(only(0, 6), []);

@@ -4,6 +4,9 @@
  * renders it), shown after the closing `}`. The values come from the graph's `ProfileView`,
  * the same resolution hover shows: no second resolver here.
  *
+ * The label is one part linked to the definition that won (Ctrl+click opens it) when the value
+ * was written in a profile file, plain text otherwise (computed values, `extends = http…`).
+ *
  * Only references inside the requested range are resolved (the editor asks per visible
  * range), so a 10,000-section profile costs what its visible lines cost. A reference that does
  * not resolve gets no hint: its diagnostic already says why.
@@ -16,7 +19,7 @@ import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { dirName, relativeTo } from '../workspace/paths';
 import { templateContext } from '../templates/features';
-import { offsetAt, positionAt } from './text';
+import { fileUri, offsetAt, positionAt } from './text';
 
 /** Characters of a value shown in the hint itself; the tooltip has the rest. */
 export const HINT_VALUE_LENGTH = 40;
@@ -34,6 +37,11 @@ function inRange(r: Range, p: Position): boolean {
   if (p.line === r.start.line && p.character < r.start.character) return false;
   if (p.line === r.end.line && p.character > r.end.character) return false;
   return true;
+}
+
+/** The text of a hint, whether one string or label parts. */
+export function hintText(hint: InlayHint): string {
+  return typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
 }
 
 /** The hint text for a value: its first non-blank line, cut to HINT_VALUE_LENGTH, `…` when more follows. */
@@ -90,6 +98,11 @@ export function valueHint(view: ProfileView, section: string, option: string, en
   const where = lastDefinition(view, section, option);
   if (where) tooltipLines.push('', `${where[0].toUpperCase()}${where.slice(1)}.`);
   const tooltip: MarkupContent = { kind: 'markdown', value: tooltipLines.join('\n') };
+  // Ctrl+click on the value opens the definition that won (an option written in a profile).
+  const def = view.option(section, option)?.definition;
+  if (def && !/^[a-z][a-z0-9+.-]*:\/\//i.test(def.file)) {
+    return { position: end, label: [{ value: label, location: { uri: fileUri(def.file), range: def.option.nameRange } }], paddingLeft: true, tooltip };
+  }
   return { position: end, label, paddingLeft: true, tooltip };
 }
 
