@@ -128,6 +128,8 @@ async function interleaved(): Promise<{ rounds: Round[]; warmUp: PyRun }> {
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   child.on('error', (e) => (stderr += e.message));
+  // A child that died early closes its stdin (EPIPE on our next write): its stdout ends too, and ask() reports that.
+  child.stdin.on('error', () => undefined);
   const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const ask = async (): Promise<PyRun> => {
     child.stdin.write('\n');
