@@ -134,3 +134,18 @@ test('references on continuation lines: the range picks the lines, not the optio
   assert.deepEqual(only(8, 9), ['8:= 2', '9:= 1', '9:= 2']);
   assert.deepEqual(only(0, 6), []);
 });
+
+test('hint labels: blank lines skipped, long lines cut, huge values stay cheap', () => {
+  assert.equal(hintLabel('  \n\n  a b  \n'), '= a b');
+  assert.equal(hintLabel('a\n\n'), '= a');
+  assert.equal(hintLabel('a\n  \n b'), '= a…');
+  assert.equal(hintLabel('   '), '= (empty)');
+  assert.equal(hintLabel(' '.repeat(10) + 'y'.repeat(HINT_VALUE_LENGTH)), `= ${'y'.repeat(HINT_VALUE_LENGTH)}`);
+  assert.equal(hintLabel('z'.repeat(5_000_000)), `= ${'z'.repeat(HINT_VALUE_LENGTH)}…`);
+});
+
+test('hint labels: a long indented line and a cut followed by spaces', () => {
+  assert.equal(hintLabel(' '.repeat(1000) + 'deep'), '= deep');
+  assert.equal(hintLabel('x'.repeat(HINT_VALUE_LENGTH) + '   '), `= ${'x'.repeat(HINT_VALUE_LENGTH)}`);
+  assert.equal(hintLabel('x'.repeat(HINT_VALUE_LENGTH) + '  q'), `= ${'x'.repeat(HINT_VALUE_LENGTH)}…`);
+});

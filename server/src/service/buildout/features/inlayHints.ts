@@ -44,17 +44,28 @@ export function hintText(hint: InlayHint): string {
   return typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
 }
 
-/** The hint text for a value: its first non-blank line, cut to HINT_VALUE_LENGTH, `…` when more follows. */
+const NON_SPACE = /\S/g;
+
+/** Offset of the first non-whitespace character at or after `from`, -1 when none. */
+function nextNonSpace(text: string, from: number): number {
+  NON_SPACE.lastIndex = from;
+  const m = NON_SPACE.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * The hint text for a value: its first non-blank line, cut to HINT_VALUE_LENGTH, `…` when more
+ * follows (the rest of a cut line, or further lines). Reads only that line's start and the next
+ * non-blank character, so a megabyte value costs no more than a short one.
+ */
 export function hintLabel(value: string): string {
-  if (value.trim() === '') return '= (empty)';
-  const lines = value.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  let first = lines[0];
-  let more = lines.length > 1;
-  if (first.length > HINT_VALUE_LENGTH) {
-    first = first.slice(0, HINT_VALUE_LENGTH);
-    more = true;
-  }
-  return `= ${first}${more ? '…' : ''}`;
+  const first = nextNonSpace(value, 0);
+  if (first < 0) return '= (empty)';
+  let end = value.indexOf('\n', first);
+  if (end < 0) end = value.length;
+  const stop = Math.min(end, first + HINT_VALUE_LENGTH);
+  const more = nextNonSpace(value, stop) >= 0;
+  return `= ${value.slice(first, stop).trimEnd()}${more ? '…' : ''}`;
 }
 
 function fence(text: string): string {
