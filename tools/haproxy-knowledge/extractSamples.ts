@@ -77,6 +77,9 @@ export function extractConverters(doc: DocText, typesByName: Map<string, { i: Sa
     const sig = cells[0];
     const m = /^([a-z0-9][\w.-]*)(\(.*\))?$/.exec(sig);
     if (!m) continue;
+    // `map_match(…)  _match_  …`: the table's stand-in (an input type in underscores) for the
+    // map_<match>[_<output>] family, not a converter name; the real names come from the sources (registeredSamples).
+    if (/^_\w+_$/.test(cells[cells.length - 2].trim())) continue;
     const as = m[2] ?? '';
     const outType = cells[cells.length - 1] === 'same' ? 'any' : cells[cells.length - 1];
     out.set(m[1], { n: m[1], i: sampleType(cells[cells.length - 2]), o: sampleType(outType), ...(as ? { as } : {}), ...countParenArgs(as), c: '7.3.1' });

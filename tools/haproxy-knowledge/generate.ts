@@ -70,7 +70,7 @@ function registeredSamples(tag: string): { fetches: Map<string, { o: string; min
   for (const line of out.split('\n')) {
     const f = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_USE_/.exec(line);
     if (f && SMP_TYPES[f[3]]) { fetches.set(f[1], { o: SMP_TYPES[f[3]], ...argMask(f[2]) }); continue; }
-    const c = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_T_(\w+)\s*,?\s*\}/.exec(line);
+    const c = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_T_(\w+)\s*(?:,[^}]*)?\}/.exec(line);
     if (c && SMP_TYPES[c[3]] && SMP_TYPES[c[4]]) converters.set(c[1], { i: SMP_TYPES[c[3]], o: SMP_TYPES[c[4]], ...argMask(c[2]) });
   }
   return { fetches, converters };
@@ -159,7 +159,13 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
   } else {
     const reg = registeredSamples(tag);
     for (const [n, f] of reg.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o as SampleType, min: f.min, max: f.max, c: '7.3', u: 1 });
-    for (const [n, c] of reg.converters) if (!converters.some((x) => x.n === n)) converters.push({ n, i: c.i as SampleType, o: c.o as SampleType, min: c.min, max: c.max, c: '7.3.1', u: 1 });
+    // map_<match>[_<output>] (and 3.0's map_<match>_key) are documented once as a family: each
+    // registered member takes the family's argument syntax (`(<map_name>[,<default_value>])`, or
+    // its first argument alone where the member takes one).
+    const mapAs = converters.find((x) => x.n === 'map')?.as;
+    const familyAs = (n: string, max: number): { as?: string } =>
+      !mapAs || !n.startsWith('map_') ? {} : max === 1 ? { as: mapAs.replace(/\[.*$/, ')') } : { as: mapAs };
+    for (const [n, c] of reg.converters) if (!converters.some((x) => x.n === n)) converters.push({ n, i: c.i as SampleType, o: c.o as SampleType, ...familyAs(n, c.max), min: c.min, max: c.max, c: '7.3.1', u: 1 });
     // Arg counts of options that existed in the previous version are more reliable than doc heuristics.
     for (const p of [...bindOptions, ...serverOptions]) {
       const prev = [...(previous?.bindOptions ?? []), ...(previous?.serverOptions ?? [])].find((x) => x.n === p.n && x.c === p.c);

@@ -49,10 +49,15 @@ describe('haproxy signature help: fetches and converters', () => {
   });
 
   it('follows the target version (a converter only some versions know)', () => {
-    assert.ok(sig('frontend fe\n    http-request set-header X %[src,map_ip(|\n', '2.6'));
-    const later = sig('frontend fe\n    http-request set-header X %[src,map_ip(|\n', '2.8');
-    // The 2.8 table has no `map_ip` converter: the action's own syntax answers instead.
-    assert.ok(!later || !later.label.startsWith('map_ip'));
+    // map_<match> members exist in every version (the sources register them; the docs list
+    // them once as a family); map_<match>_key only from 3.0 on.
+    for (const v of ['2.6', '2.8', '3.4'] as const) {
+      assert.ok(sig('frontend fe\n    http-request set-header X %[src,map_ip(|\n', v)!.label.startsWith('map_ip('), v);
+    }
+    assert.ok(sig('frontend fe\n    http-request set-header X %[src,map_ip_key(|\n', '3.0')!.label.startsWith('map_ip_key('));
+    const before = sig('frontend fe\n    http-request set-header X %[src,map_ip_key(|\n', '2.8');
+    // 2.8 has no `map_ip_key` converter: the action's own syntax answers instead.
+    assert.ok(!before || !before.label.startsWith('map_ip_key'));
   });
 
   it('answers nothing for parentheses that are not a sample (regexes, paths, comments, ${…})', () => {

@@ -247,13 +247,6 @@ function knownFetchMemo(kb: KnowledgeBase, name: string): boolean {
   return known;
 }
 
-/** `map_<match>[_<output>]` converters are documented once as a family. */
-const MAP_FAMILY = /^map_(str|beg|sub|dir|dom|end|reg|regm|int|ip|len|found)(_(str|int|ip|bin))?$/;
-
-export function converterKnown(kb: KnowledgeBase, name: string): boolean {
-  if (kb.converter(name)) return true;
-  return MAP_FAMILY.test(name) && kb.converter('map') !== undefined;
-}
 
 /** A sample expression in token `i` (`offset`: where `expr` starts in the token's value). */
 function checkSampleExpr(cc: CheckContext, st: Statement, i: number, offset: number, expr: string): void {
@@ -281,7 +274,7 @@ function checkSampleExpr(cc: CheckContext, st: Statement, i: number, offset: num
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k];
     const conv = p.text.replace(/\(.*$/s, '').trim();
-    if (conv === '' || conv.startsWith('lua.') || converterKnown(cc.kb, conv)) continue;
+    if (conv === '' || conv.startsWith('lua.') || cc.kb.converter(conv) !== undefined) continue;
     const sugg = suggest(conv, cc.kb.converters().map((c) => c.name));
     const s = plain ? tokStart + offset + p.offset : tokStart;
     const e = plain ? tokStart + offset + p.offset + conv.length : tokEnd;
