@@ -29,6 +29,7 @@ const { values: opts } = parseArgs({
 const scenarioFiles = [
   'haproxy-file.mjs',
   'buildout-template.mjs',
+  'buildout-editor-features.mjs',
   'start-haproxy.mjs',
   'first-user.mjs',
   'restricted-mode.mjs',
