@@ -61,7 +61,8 @@ export function parseKeywordDump(text: string): KeywordDump {
       // "sample converter functions" and "sample fetch functions" both start with "sample".
       const conv = /^([\w.-]+)(\([^)]*\))?: (\w+) => (\w+)$/.exec(line);
       if (conv) { d.converters.set(conv[1], { o: sampleType(conv[3]), i: sampleType(conv[4]), as: conv[2] ?? '' }); continue; }
-      const fetch = /^\[[ Y.]+\] ([\w.-]+)(\([^)]*\))?: (\w+)$/.exec(line);
+      const fetch = /^\[[ Y.]+\] ([\w.+-]+)(\([^)]*\))?: (\w+)$/.exec(line);
+      // `base32+src` / `url32+src` hold a '+'.
       if (fetch) d.fetches.set(fetch[1], { o: sampleType(fetch[3]), as: fetch[2] ?? '' });
     }
   }

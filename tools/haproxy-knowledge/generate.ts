@@ -18,6 +18,7 @@ import { extractGlobals, extractParams, extractSectionKeywords } from './extract
 import { extractProxy, type Rec } from './extractProxy';
 import { extractConverters, extractFetches, extractLogAliases, extractPredefinedAcls } from './extractSamples';
 import { mergeVersions, type VersionFacts } from './merge';
+import { registeredKeywords } from './scanRegistered';
 import { compareVersions, REMOVED_KEYWORDS } from '../../server/src/service/haproxy/knowledge/removed';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -64,16 +65,43 @@ function argMask(mask: string): { min: number; max: number } {
  * that version this is the only way to know them. Facts only: names, types, argument counts.
  */
 function registeredSamples(tag: string): { fetches: Map<string, { o: string; min: number; max: number }>; converters: Map<string, { i: string; o: string; min: number; max: number }> } {
-  const out = git('grep', '-h', '-E', '^\\s*\\{ *"[a-z0-9_.]+" *,', tag, '--', 'src', 'addons');
+  // Names may hold '-' and '+' (`spoe.engine-id` in 3.2, `base32+src`, `wurfl-get`).
+  const out = git('grep', '-h', '-E', '^\\s*\\{ *"[a-z0-9_.+-]+" *,', tag, '--', 'src', 'addons');
   const fetches = new Map<string, { o: string; min: number; max: number }>();
   const converters = new Map<string, { i: string; o: string; min: number; max: number }>();
   for (const line of out.split('\n')) {
-    const f = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_USE_/.exec(line);
+    const f = /^\s*\{\s*"([a-z0-9_.+-]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_USE_/.exec(line);
     if (f && SMP_TYPES[f[3]]) { fetches.set(f[1], { o: SMP_TYPES[f[3]], ...argMask(f[2]) }); continue; }
-    const c = /^\s*\{\s*"([a-z0-9_.]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_T_(\w+)\s*(?:,[^}]*)?\}/.exec(line);
+    const c = /^\s*\{\s*"([a-z0-9_.+-]+)"\s*,\s*\w+\s*,\s*(0|ARG\d+\([^)]*\))\s*,\s*\w+\s*,\s*SMP_T_(\w+)\s*,\s*SMP_T_(\w+)\s*(?:,[^}]*)?\}/.exec(line);
     if (c && SMP_TYPES[c[3]] && SMP_TYPES[c[4]]) converters.set(c[1], { i: SMP_TYPES[c[3]], o: SMP_TYPES[c[4]], ...argMask(c[2]) });
   }
   return { fetches, converters };
+}
+
+/**
+ * Without a `-dKall` dump, the keywords the sources register but the docs leave out (globals,
+ * an action's extra rule sets, server keywords, ACL keywords) would be false "unknown" errors.
+ * Names the removed table says are gone at this version stay out.
+ */
+function addRegisteredKeywords(
+  tag: string, version: HaproxyVersion,
+  lists: { keywords: Rec<KeywordFact>[]; serverOptions: VersionFacts['serverOptions']; fetches: VersionFacts['fetches'] },
+  setActions: (next: VersionFacts['actions']) => void, actions: VersionFacts['actions'],
+): void {
+  const reg = registeredKeywords(git, tag);
+  const gone = (n: string): boolean => REMOVED_KEYWORDS.some((r) => r.name === n && r.removed !== undefined && compareVersions(version, r.removed) >= 0);
+  const knownGlobals = new Set(lists.keywords.filter((k) => k.s.includes('global')).map((k) => k.n.split(' ')[0]));
+  for (const g of reg.globals) if (!knownGlobals.has(g) && !gone(g)) lists.keywords.push({ n: g, s: ['global'], c: '3', sy: [g], min: 0, max: -1, u: 1 });
+  let next = actions;
+  for (const [rs, names] of reg.actions) {
+    // Only rule sets of actions we already know: names registered by prefix (`set-var`) are matched elsewhere.
+    next = next.map((a) => (names.has(a.n) && !a.rs.includes(rs) ? { ...a, rs: [...a.rs, rs] } : a));
+  }
+  setActions(next);
+  for (const [n, o] of reg.serverOptions) {
+    if (!lists.serverOptions.some((p) => p.n === n) && !gone(n)) lists.serverOptions.push({ n, a: o.a, c: '5.2', sy: [n], ...(o.ds ? { ds: 1 as const } : {}), u: 1 });
+  }
+  for (const [n, eq] of reg.aclKeywords) if (!lists.fetches.some((x) => x.n === n)) lists.fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq, u: 1 });
 }
 
 const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
@@ -166,6 +194,7 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
     const familyAs = (n: string, max: number): { as?: string } =>
       !mapAs || !n.startsWith('map_') ? {} : max === 1 ? { as: mapAs.replace(/\[.*$/, ')') } : { as: mapAs };
     for (const [n, c] of reg.converters) if (!converters.some((x) => x.n === n)) converters.push({ n, i: c.i as SampleType, o: c.o as SampleType, ...familyAs(n, c.max), min: c.min, max: c.max, c: '7.3.1', u: 1 });
+    addRegisteredKeywords(tag, version, { keywords, serverOptions, fetches }, (next) => { actions = next; }, actions);
     // Arg counts of options that existed in the previous version are more reliable than doc heuristics.
     for (const p of [...bindOptions, ...serverOptions]) {
       const prev = [...(previous?.bindOptions ?? []), ...(previous?.serverOptions ?? [])].find((x) => x.n === p.n && x.c === p.c);
