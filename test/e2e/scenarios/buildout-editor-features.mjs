@@ -49,10 +49,14 @@ function expectedHints(templateText, { sections, owner }) {
   const lines = [];
   for (const line of templateText.split('\n')) {
     if (/^\s*#/.test(line)) continue;
-    const refs = [...line.matchAll(/\$\{([^}:]*)(?::([^}]*))?\}/g)].map((m) => {
+    const matches = [...line.matchAll(/\$\{([^}:]*)(?::([^}]*))?\}/g)];
+    const refs = matches.map((m, i) => {
       const [section, option] = m[2] === undefined ? [owner, m[1]] : [m[1] || owner, m[2]];
       const value = sections[section]?.options?.[option];
-      return { text: m[0], label: value === undefined ? null : `= ${value}` };
+      // The written text up to the next reference: it must follow the hint, so a hint that is
+      // longer than expected (a value with something appended) fails too.
+      const following = line.slice(m.index + m[0].length, matches[i + 1]?.index ?? line.length);
+      return { text: m[0], label: value === undefined ? null : `= ${value}`, following };
     });
     if (refs.length) lines.push({ line, refs });
   }
@@ -127,8 +131,10 @@ export default {
       // The first hint to wait for: a short resolved value (the server answers once it has the graph).
       const first = lines.flatMap((l) => l.refs).find((r) => r.label && r.label.length <= HINT_VALUE_LENGTH + 2);
       if (!first) throw new Error('the reference resolution gives no short value to look for');
-      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: `${first.text}` })
-        .filter({ hasText: first.label }).first().waitFor({ timeout: 60_000 });
+      // Wait for any hint after it, then compare every value: a wrong value fails with its line.
+      const hinted = new RegExp(`${first.text.replace(/[$^{}()|[\]\\.*+?]/g, '\\$&')}\\s*=`);
+      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: hinted })
+        .first().waitFor({ timeout: 60_000 });
       for (const { line, refs } of lines) {
         const rendered = await renderedLine(page, line, refs[0].text);
         let rest = rendered;
@@ -140,7 +146,10 @@ export default {
             if (after.startsWith('=')) throw new Error(`unresolvable ${ref.text} has a hint: "${rendered}"`);
             unresolved++;
           } else if (ref.label.length <= HINT_VALUE_LENGTH + 2 && !ref.label.includes('\n')) {
-            if (!after.startsWith(ref.label)) throw new Error(`${ref.text}: expected "${ref.label}" after it, line "${rendered}"`);
+            const next = after.slice(ref.label.length).trimStart();
+            const ok = after.startsWith(ref.label)
+              && (ref.following.trim() === '' ? next === '' || next.startsWith('${') : next.startsWith(ref.following.trimStart()));
+            if (!ok) throw new Error(`${ref.text}: expected "${ref.label}" after it, line "${rendered}"`);
             checked.push(`${ref.text} ${ref.label}`);
           }
           rest = rest.slice(at + ref.text.length);
