@@ -104,6 +104,22 @@ function addRegisteredKeywords(
   for (const [n, eq] of reg.aclKeywords) if (!lists.fetches.some((x) => x.n === n)) lists.fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq, u: 1 });
 }
 
+/**
+ * The docs list `method` only among ACL derivatives (its type line, "integer + string", is not a
+ * fetch line), yet HAProxy registers it as a sample fetch: a registered fetch is a fetch, with
+ * the registered output type, so sample expressions complete and hover it as one.
+ */
+function promoteRegisteredFetches(fetches: VersionFacts['fetches'], registered: Map<string, { o: string }>): void {
+  for (let i = 0; i < fetches.length; i++) {
+    const x = fetches[i];
+    const r = registered.get(x.n);
+    if (!r || !x.acl || x.u) continue;
+    const { acl: _acl, ...rest } = x;
+    fetches[i] = { ...rest, o: r.o as SampleType };
+    console.error(`  ${x.n}: registered fetch (${r.o}), not an ACL-only derivative`);
+  }
+}
+
 const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
 
 /** Corrections where the signature heuristics over-count mandatory words (zero false errors matter more). */
@@ -183,10 +199,12 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
       if (!converters.some((c) => c.n === n)) converters.push({ n, i: t.i, o: t.o, ...(t.as ? { as: t.as } : {}), ...countParenArgs(t.as), c: '7.3.1', u: 1 });
     }
     for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3', u: 1 });
+    promoteRegisteredFetches(fetches, dump.fetches);
     for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq, u: 1 });
   } else {
     const reg = registeredSamples(tag);
     for (const [n, f] of reg.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o as SampleType, min: f.min, max: f.max, c: '7.3', u: 1 });
+    promoteRegisteredFetches(fetches, reg.fetches);
     // map_<match>[_<output>] (and 3.0's map_<match>_key) are documented once as a family: each
     // registered member takes the family's argument syntax (`(<map_name>[,<default_value>])`, or
     // its first argument alone where the member takes one).

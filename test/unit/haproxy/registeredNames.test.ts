@@ -54,6 +54,9 @@ describe('haproxy names recovered from the sources\' registration tables', () =>
       assert.equal(kb.fetch('base32+src')?.output, 'bin', `base32+src in ${v}`);
       assert.equal(kb.fetch('url32+src')?.output, 'bin', `url32+src in ${v}`);
       assert.ok(kb.aclKeyword?.('cook_beg') ?? kb.fetch('cook_beg'), `cook_beg in ${v}`);
+      // Documented only among ACL derivatives, registered as a fetch: a fetch of type meth, still an ACL criterion.
+      assert.equal(kb.fetch('method')?.output, 'meth', `method in ${v}`);
+      assert.ok(kb.aclKeyword?.('method'), `acl method in ${v}`);
       if (v === '2.6') continue; // Debian's 2.6 dump is a build without WURFL/DeviceAtlas
       assert.equal(kb.fetch('wurfl-get')?.output, 'str', `wurfl-get in ${v}`);
       assert.equal(kb.fetch('da-csv-fetch')?.output, 'str', `da-csv-fetch in ${v}`);

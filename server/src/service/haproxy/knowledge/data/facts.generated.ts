@@ -1548,7 +1548,7 @@ export const FACTS: FactsFile = {
     {"n":"lat_ns_avg","v":31,"o":"int","min":0,"max":0,"c":"7.3.2"},
     {"n":"lat_ns_tot","v":31,"o":"int","min":0,"max":0,"c":"7.3.2"},
     {"n":"meth","v":31,"o":"meth","as":"(<method>)","min":1,"max":1,"c":"7.3.2"},
-    {"n":"method","v":31,"o":"bool","min":0,"max":0,"c":"7.3.6","acl":"case insensitive method match"},
+    {"n":"method","v":31,"o":"meth","min":0,"max":0,"c":"7.3.6"},
     {"n":"nbproc","v":1,"o":"int","min":0,"max":-1,"c":"7.3","u":1},
     {"n":"nbproc","v":30,"o":"int","min":0,"max":0,"c":"7.3","u":1},
     {"n":"nbsrv","v":31,"o":"int","as":"([<backend>])","min":0,"max":1,"c":"7.3.2"},

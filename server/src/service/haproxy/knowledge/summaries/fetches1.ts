@@ -157,6 +157,7 @@ export const FETCH_SUMMARIES_1: Record<string, string> = {
   'meth': 'A constant HTTP method. Used as a literal input for converters or tests.',
   'nbproc': 'Historical process count; always 1 since multi-process mode was removed.',
   'nbsrv': 'Number of usable (up) servers in a backend (the current one by default). Use it to fail over when too few remain.',
+  'method': 'HTTP method of the request (GET, POST …, or a custom one), as a method sample. As an ACL criterion it compares methods case-insensitively.',
   'path': 'Request URL path, from the first slash up to the question mark. The usual fetch for path-based routing.',
   'pathq': 'Request path including the query string, always in relative form even for absolute (HTTP/2) URIs.',
   'payload': 'Bytes at a given offset and length in the request or response buffer depending on context. Deprecated; use req.payload/res.payload.',
