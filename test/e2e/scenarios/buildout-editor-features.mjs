@@ -6,10 +6,12 @@
 // differential tests' reference driver, tools/buildout-reference/resolve.py) what it would
 // substitute, so a wrong resolution in the extension fails the step.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace } from '../lib/workspace.mjs';
-import { openWorkbench, openFile, languageMode, gotoPosition, positionOf, focusEditor, sel } from '../lib/workbench.mjs';
+import {
+  openWorkbench, openFile, languageMode, gotoPosition, positionOf, focusEditor, problemRow, sel,
+} from '../lib/workbench.mjs';
 
 const TEMPLATE = 'templates/haproxy.conf.in';
 const PYTHON = process.env.BUILDOUT_REFERENCE_PYTHON ?? '/usr/bin/python3';
@@ -24,6 +26,7 @@ const S = {
   fetchSignature: 'signature help on %[req.hdr( follows the argument typed',
   keywordSignature: 'signature help on "server x " highlights the address',
   workspaceSymbol: 'Ctrl+T lists the template\'s backend',
+  missingFile: 'a missing errorfile is flagged and the error goes when the file appears (no edit)',
 };
 
 /**
@@ -201,6 +204,22 @@ export default {
       await page.keyboard.press('Escape');
       await page.locator(sel.quickInput).waitFor({ state: 'hidden' });
       return text;
+    });
+
+    await t.step(S.missingFile, async () => {
+      // A literal absolute path: written as ${buildout:directory}/errors/503.http the editor
+      // reported nothing in this template (the CLI's check does), see the report of 2026-11-25.
+      const errorsDir = join(folder, 'errors');
+      await typeOnNewLine(page, template, 'timeout check', `errorfile 503 ${errorsDir}/503.http`);
+      const row = await problemRow(page, '503.http');
+      if (!row.includes('missing-file')) throw new Error(`not a missing-file report: "${row}"`);
+      // The file appears on disk, nothing is typed: the server's file watch must re-check.
+      mkdirSync(errorsDir, { recursive: true });
+      writeFileSync(join(errorsDir, '503.http'), 'HTTP/1.0 503 Service Unavailable\r\n\r\n');
+      await page.locator(sel.markersRow, { hasText: '503.http' }).first().waitFor({ state: 'detached' });
+      await focusEditor(page);
+      await page.keyboard.press('Control+Shift+K');
+      return `${row.replace(/\s+/g, ' ')} → gone after the file was created`;
     });
   },
 };
