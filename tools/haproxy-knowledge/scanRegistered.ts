@@ -25,6 +25,11 @@ export interface RegisteredKeywords {
   actions: Map<RuleSet, Set<string>>;
   /** Server keyword → number of arguments it consumes and whether default-server accepts it. */
   serverOptions: Map<string, { a: number; ds: boolean }>;
+  /** Bind keywords, sample fetch and converter names (the generator takes these from the docs and
+   * registeredSamples; listed here for the cross-check test). */
+  bindOptions: Set<string>;
+  fetches: Set<string>;
+  converters: Set<string>;
   /** ACL keyword → `fetch -m match` (the form `haproxy -dKall` prints). */
   aclKeywords: Map<string, string>;
 }
@@ -57,7 +62,7 @@ export function listRows(text: string): { kind: string; register: string | undef
 }
 
 export function registeredKeywords(git: Git, tag: string): RegisteredKeywords {
-  const out: RegisteredKeywords = { globals: new Set(), actions: new Map(), serverOptions: new Map(), aclKeywords: new Map() };
+  const out: RegisteredKeywords = { globals: new Set(), actions: new Map(), serverOptions: new Map(), bindOptions: new Set(), fetches: new Set(), converters: new Set(), aclKeywords: new Map() };
   const files = git('grep', '-l', '-E', '_kw_list [a-z_0-9]+ *= *\\{', tag, '--', 'src', 'addons')
     .split('\n').filter((f) => f.endsWith('.c'));
   for (const file of files) {
@@ -70,6 +75,10 @@ export function registeredKeywords(git: Git, tag: string): RegisteredKeywords {
         out.actions.get(rs)!.add(str(0)!);
       } else if (kind === 'srv' && str(0) && /^\d+$/.test(fields[2] ?? '')) {
         out.serverOptions.set(str(0)!, { a: Number(fields[2]), ds: fields[3] === '1' });
+      } else if (kind === 'bind' && str(0)) {
+        out.bindOptions.add(str(0)!);
+      } else if ((kind === 'sample_fetch' || kind === 'sample_conv') && str(0)) {
+        (kind === 'sample_fetch' ? out.fetches : out.converters).add(str(0)!);
       } else if (kind === 'acl' && str(0) && str(1) && /^PAT_MATCH_[A-Z]+$/.test(fields[2] ?? '')) {
         out.aclKeywords.set(str(0)!, `${str(1)} -m ${fields[2].slice(10).toLowerCase()}`);
       }

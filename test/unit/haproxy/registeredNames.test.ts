@@ -1,8 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { getKnowledge } from '../../../server/src/service/haproxy/knowledge/index';
 import { SUPPORTED_VERSIONS, type HaproxyVersion } from '../../../server/src/service/haproxy/knowledge/types';
-import { listRows } from '../../../tools/haproxy-knowledge/scanRegistered';
+import { listRows, registeredKeywords } from '../../../tools/haproxy-knowledge/scanRegistered';
 import { DEFAULTS, diagnose } from './diagnosticsHelpers';
 
 /**
@@ -97,4 +99,37 @@ static struct srv_kw_list srv_kws = { "ALL", { }, {
     ]);
     assert.deepEqual(rows[3].fields.slice(2), ['1', '1', '1']);
   });
+});
+
+const MIRROR = process.env.HAPROXY_MIRROR ?? '/work/.mirror/haproxy+haproxy/repo';
+const TAGS: [string, HaproxyVersion][] = [['v2.8.0', '2.8'], ['v3.0.0', '3.0'], ['v3.2.0', '3.2'], ['v3.4.0', '3.4']];
+/** Registered but refused by their parser at these versions (the removed table explains them). */
+const REFUSED = new Set(['bind:process']);
+
+describe('every name the sources register at a release tag is known to that version\'s table', { skip: !existsSync(MIRROR) && 'no haproxy mirror' }, () => {
+  const git = (...a: string[]): string => execFileSync('git', ['-C', MIRROR, ...a], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  for (const [tag, v] of TAGS) {
+    it(`${tag} → ${v}`, () => {
+      const reg = registeredKeywords(git, tag);
+      const kb = getKnowledge(v);
+      const globals = kb.keywordsIn('global').map((k) => k.name);
+      const missing: string[] = [];
+      const check = (what: string, name: string, known: boolean): void => {
+        if (!known && !REFUSED.has(`${what}:${name}`)) missing.push(`${what}:${name}`);
+      };
+      // A registered first word (`stats`) may stand for documented multi-word keywords (`stats socket`).
+      for (const g of reg.globals) check('global', g, globals.some((k) => k === g || k.startsWith(`${g} `)));
+      for (const [rs, names] of reg.actions) {
+        // KWF_MATCH_PREFIX rows (`sc-inc-gpc`) cover the numbered names the table holds.
+        for (const n of names) check(rs, n, !!kb.action(rs, n) || kb.actions(rs).some((a) => a.name.startsWith(n)));
+      }
+      for (const n of reg.serverOptions.keys()) check('server', n, !!kb.serverOption(n));
+      for (const n of reg.bindOptions) check('bind', n, !!kb.bindOption(n));
+      for (const n of reg.fetches) check('fetch', n, !!kb.fetch(n));
+      for (const n of reg.converters) check('converter', n, !!kb.converter(n));
+      for (const n of reg.aclKeywords.keys()) check('acl', n, !!kb.aclKeyword?.(n));
+      assert.ok(reg.fetches.size > 300 && reg.globals.size > 100, `scan found ${reg.fetches.size} fetches, ${reg.globals.size} globals`);
+      assert.deepEqual(missing, []);
+    });
+  }
 });
