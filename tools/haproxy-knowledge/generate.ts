@@ -200,6 +200,12 @@ function factsFor(version: HaproxyVersion, previous: VersionFacts | undefined, d
     }
     for (const [n, f] of dump.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o, ...(f.as ? { as: f.as } : {}), min: 0, max: -1, c: '7.3', u: 1 });
     promoteRegisteredFetches(fetches, dump.fetches);
+    // The dump is one build (Debian's, without QUIC, WURFL, DeviceAtlas, 51Degrees): what the
+    // sources register beyond it is added as for the other versions, so build-optional names are
+    // treated alike in every table.
+    const reg = registeredSamples(tag);
+    for (const [n, f] of reg.fetches) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: f.o as SampleType, min: f.min, max: f.max, c: '7.3', u: 1 });
+    addRegisteredKeywords(tag, version, { keywords, serverOptions, fetches }, (next) => { actions = next; }, actions);
     for (const [n, eq] of dump.acls) if (!fetches.some((x) => x.n === n)) fetches.push({ n, o: 'any', min: 0, max: -1, c: '7.3', acl: eq, u: 1 });
   } else {
     const reg = registeredSamples(tag);

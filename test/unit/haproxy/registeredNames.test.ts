@@ -65,7 +65,7 @@ describe('haproxy names recovered from the sources\' registration tables', () =>
       // Documented only among ACL derivatives, registered as a fetch: a fetch of type meth, still an ACL criterion.
       assert.equal(kb.fetch('method')?.output, 'meth', `method in ${v}`);
       assert.ok(kb.aclKeyword?.('method'), `acl method in ${v}`);
-      if (v === '2.6') continue; // Debian's 2.6 dump is a build without WURFL/DeviceAtlas
+      // Debian's 2.6 dump is a build without WURFL/DeviceAtlas; the source scan adds them as elsewhere.
       assert.equal(kb.fetch('wurfl-get')?.output, 'str', `wurfl-get in ${v}`);
       assert.equal(kb.fetch('da-csv-fetch')?.output, 'str', `da-csv-fetch in ${v}`);
     }
@@ -102,7 +102,7 @@ static struct srv_kw_list srv_kws = { "ALL", { }, {
 });
 
 const MIRROR = process.env.HAPROXY_MIRROR ?? '/work/.mirror/haproxy+haproxy/repo';
-const TAGS: [string, HaproxyVersion][] = [['v2.8.0', '2.8'], ['v3.0.0', '3.0'], ['v3.2.0', '3.2'], ['v3.4.0', '3.4']];
+const TAGS: [string, HaproxyVersion][] = [['v2.6.0', '2.6'], ['v2.8.0', '2.8'], ['v3.0.0', '3.0'], ['v3.2.0', '3.2'], ['v3.4.0', '3.4']];
 /** Registered but refused by their parser at these versions (the removed table explains them). */
 const REFUSED = new Set(['bind:process']);
 
@@ -128,7 +128,7 @@ describe('every name the sources register at a release tag is known to that vers
       for (const n of reg.fetches) check('fetch', n, !!kb.fetch(n));
       for (const n of reg.converters) check('converter', n, !!kb.converter(n));
       for (const n of reg.aclKeywords.keys()) check('acl', n, !!kb.aclKeyword?.(n));
-      assert.ok(reg.fetches.size > 300 && reg.globals.size > 100, `scan found ${reg.fetches.size} fetches, ${reg.globals.size} globals`);
+      assert.ok(reg.fetches.size > 300 && reg.globals.size > 90, `scan found ${reg.fetches.size} fetches, ${reg.globals.size} globals`);
       assert.deepEqual(missing, []);
     });
   }
