@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { doHover } from '../../../server/src/service/haproxy/features/hover';
+import { summaryMarkdown } from '../../../server/src/service/haproxy/features/entryDocs';
 import { ConfigurationTxtDocs, createLocalDocsProvider, entryName, indexConfigurationTxt } from '../../../server/src/node/localDocs';
 import type { LocalDocsProvider } from '../../../server/src/service/haproxy/context';
 import { contextAt } from './fixtures/featureContext';
@@ -24,6 +25,15 @@ describe('haproxy hover: knowledge entries', () => {
     assert.match(h.value, /Allowed in: .*backend/);
     assert.match(h.value, /https:\/\/docs\.haproxy\.org\/2\.8\/configuration\.html#/);
     assert.equal(h.covered, 'balance');
+  });
+
+  it('escapes placeholders written in plain text, leaving code spans as they are', () => {
+    const h = hover('frontend fe\n    acl h req.h|dr(host) -m found\n')!;
+    assert.match(h.value, /the one at \\<occ>\)/);
+    assert.doesNotMatch(h.value, /[^\\]<occ>\)/);
+    // Inside the fenced syntax block nothing is escaped.
+    assert.match(h.value, /```haproxy\nreq\.hdr\(\[<name>/);
+    assert.equal(summaryMarkdown('set `<var>` to <expr>, then `a<b` <c>'), 'set `<var>` to \\<expr>, then `a<b` \\<c>');
   });
 
   it('covers both words of a multi-word keyword', () => {

@@ -26,6 +26,8 @@ describe('haproxy signature help: fetches and converters', () => {
     assert.equal(first.active, '<name>');
     assert.match(first.doc, /header/i);
     assert.match(first.doc, /docs\.haproxy\.org\/3\.2\//);
+    // The summary names `<occ>` in plain text: escaped, or markdown would drop it as an HTML tag.
+    assert.match(first.doc, /the one at \\<occ>\)/);
     assert.equal(sig('frontend fe\n    acl h req.hdr(host,|\n')!.active, '<occ>');
     // Past the last argument of a fixed list: nothing is highlighted.
     assert.equal(sig('frontend fe\n    acl h req.hdr(host,1,|\n')!.active, null);

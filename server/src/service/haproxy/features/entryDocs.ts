@@ -50,12 +50,22 @@ export function entryDetail(entry: KnowledgeEntry): string {
   return parts.join(' · ');
 }
 
+/**
+ * A summary as markdown: its backtick spans stay code, and outside them a `<` is escaped —
+ * the summaries name HAProxy's placeholders (`<occ>`, `<name>`) in plain text, and a markdown
+ * renderer takes an unescaped `<occ>` for an HTML tag and drops it ("the one at )").
+ */
+export function summaryMarkdown(summary: string): string {
+  if (!summary.includes('<')) return summary;
+  return summary.split('`').map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '\\<'))).join('`');
+}
+
 /** Full markdown documentation of an entry. */
 export function entryMarkdown(kb: KnowledgeBase, entry: KnowledgeEntry): string {
   const out: string[] = [];
   out.push(`**${entry.kind === 'log-alias' ? '%' + entry.name : entry.name}** — ${kindLabel(entry)}`);
   if (entry.syntax.length > 0) out.push('```haproxy\n' + entry.syntax.join('\n') + '\n```');
-  if (entry.summary) out.push(entry.summary);
+  if (entry.summary) out.push(summaryMarkdown(entry.summary));
   const facts: string[] = [];
   if (entry.kind === 'keyword') {
     facts.push(`Allowed in: ${entry.sections.map((s) => (s === 'defaults' && entry.namedDefaultsOnly ? 'defaults (named only)' : s)).join(', ')}`);

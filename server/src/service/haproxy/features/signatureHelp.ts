@@ -18,6 +18,7 @@ import { walkOptions } from '../knowledge/optionWalk';
 import type { EntryBase, KeywordEntry, KnowledgeBase, SectionKind } from '../knowledge/types';
 import { analyseCursor, insideBuildoutRef, type CompletionCursor } from './completion/cursor';
 import { sectionAtLine } from './locate';
+import { summaryMarkdown } from './entryDocs';
 import { activeParameter, activeSampleParam, sampleParams, syntaxParts } from './signatureHelp/syntaxParts';
 
 /** Above this many members, a family's list (`option`, `tune.`) is what completion is for. */
@@ -189,5 +190,5 @@ function signaturesOf(
 
 /** The entry's summary in our words and its page on docs.haproxy.org for the target version. */
 function docs(kb: KnowledgeBase, entry: EntryBase): MarkupContent {
-  return { kind: 'markdown', value: `${entry.summary}\n\n[HAProxy ${kb.version} documentation](${kb.docUrl(entry)})` };
+  return { kind: 'markdown', value: `${summaryMarkdown(entry.summary)}\n\n[HAProxy ${kb.version} documentation](${kb.docUrl(entry)})` };
 }
