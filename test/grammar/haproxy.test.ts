@@ -151,3 +151,13 @@ test('state does not leak across lines (unterminated quote ends at line end)', a
   assert.ok(kw.scopes.includes('keyword.other.directive.haproxy'));
   assert.ok(!kw.scopes.some((s) => s.startsWith('string.')));
 });
+
+test('an unclosed %[ or { ends with its line (the next lines keep their colours while typing)', async () => {
+  const { scopesAt: at } = grammarHarness('source.haproxy', 'haproxy.tmLanguage.json');
+  const open = '    http-request set-header X %[req.hdr(host\n    maxconn 100\n';
+  assert.ok(hasScope(await at(open, 1, 'maxconn'), 'keyword.other.directive.haproxy'));
+  const brace = '    http-request deny if { src 10.0.0.1\n    maxconn 100\n';
+  assert.ok(hasScope(await at(brace, 1, 'maxconn'), 'keyword.other.directive.haproxy'));
+  // Closed on the same line as before.
+  await expectScope('    http-request set-header X %[src] if { src 10.0.0.1 }', 'src', 'support.function.fetch.haproxy');
+});
