@@ -287,8 +287,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   /**
    * HAProxy diagnostics for a template: run on the text the recipe renders (what HAProxy will
-   * read) and mapped back onto the template. When it cannot be rendered (no owning section,
-   * a missing option…), check the template itself, where `${…}` count as substitutions.
+   * read) and mapped back onto the template; a `${…}` naming a missing section or option stays
+   * as written and the rest is still checked (the CLI's `check` runs this same path). When it
+   * cannot be rendered (no owning section, a missing input…), check the template itself, where
+   * `${…}` count as substitutions.
    */
   function validateRenderedTemplate(ctx: HaproxyContext, settings: DocumentSettings, token: CancellationCheck): Diagnostic[] {
     const rendered = bo.renderForHaproxy(uriToPath(ctx.uri), settings);
@@ -297,7 +299,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     let cached = renderedCache.get(key);
     if (!cached || cached.text !== rendered.text) {
       const document = TextDocumentImpl.create(ctx.uri, 'haproxy', ctx.document.version, rendered.text);
-      cached = { text: rendered.text, ctx: { ...ctx, document, parsed: parseHaproxy(rendered.text), isTemplate: false } };
+      // A `${…}` left unresolved (a typo the buildout diagnostics report) is a substitution to
+      // skip, as in the raw template, not leftover text HAProxy would read.
+      const leftovers = (rendered.render.unresolved?.length ?? 0) > 0;
+      cached = { text: rendered.text, ctx: { ...ctx, document, parsed: parseHaproxy(rendered.text), isTemplate: leftovers } };
       renderedCache.set(key, cached);
     }
     return bo.mapRenderedDiagnostics(rendered.render, hx.validate(cached.ctx, settings, token));

@@ -287,7 +287,7 @@ export function createBuildoutService(host: FileSystemHost, roots: string[] = []
       sync(settings);
       const p = normalizePath(templatePath);
       ensureRoot(p);
-      return renderTemplateOf(ws, { template: p, owner });
+      return renderTemplateOf(ws, { template: p, owner, keepUnresolved: true });
     },
     mapRenderedDiagnostics,
     profilesReachedFrom(doc, settings) {

@@ -307,6 +307,8 @@ export interface RenderResult {
   /** For each output line (0-based), the template line it came from. */
   lineMap: number[];
   spans: RenderSpan[];
+  /** Template ranges of `${…}` left as written (only with the renderer's `keepUnresolved`). */
+  unresolved?: Range[];
   /** Template path (undefined for inline templates). */
   templatePath?: string;
   /** The template text, and where it lives (file line offset 0; for `inline` the profile option). */

@@ -27,6 +27,12 @@ export interface RenderOptions {
    * valid UTF-8) renders as the recipe decodes it, with the recipe's error when it cannot.
    */
   readBytes?: (path: string) => Uint8Array | undefined;
+  /**
+   * Leave a `${…}` whose section or option does not exist as written (its range goes to
+   * `unresolved`) instead of failing like buildout. For the HAProxy checks of a template: one
+   * typo must not hide every other finding; the buildout diagnostics report the typo itself.
+   */
+  keepUnresolved?: boolean;
 }
 
 /** Which template recipe a `recipe = …` value names, if any. */
@@ -176,6 +182,7 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
   const pieces = flavour === 'slapos' ? splitKeep(text, '$$') : [{ text, offset: 0 }];
   let output = '';
   const outOrigin: number[] = []; // template offset for each output char
+  const unresolved: Range[] = [];
   const spanOffsets: Array<{ start: number; end: number; t0: number; t1: number; section: string; option: string; value: string }> = [];
   for (let pi = 0; pi < pieces.length; pi++) {
     if (pi > 0) { output += '$'; outOrigin.push(origin[pieces[pi].offset - 2]); }
@@ -194,6 +201,14 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
         const [secText, option] = part.slice(2, -1).split(':');
         const target = secText || section;
         const r = lookup(target, option);
+        if (!r.ok && options.keepUnresolved && (r.error.kind === 'missing-section' || r.error.kind === 'missing-option')) {
+          // The template's own text (not collective's `${section:opt}` rewrite) keeps the columns aligned.
+          unresolved.push({ start: pos(t0), end: pos(t1) });
+          for (let k = t0; k < t1; k++) outOrigin.push(k);
+          output += source.slice(t0, t1);
+          off += part.length;
+          continue;
+        }
         if (!r.ok) return { ...base, error: { ...r.error, file: r.error.file ?? templatePath, range: r.error.range ?? { start: pos(t0), end: pos(t1) } } };
         spanOffsets.push({ start: output.length, end: output.length + r.value.length, t0, t1, section: target, option, value: r.value });
         for (let k = 0; k < r.value.length; k++) outOrigin.push(t0);
@@ -222,7 +237,7 @@ export function renderTemplate(profile: BuildoutProfile, section: string, option
     option: s.option,
     value: s.value,
   }));
-  return { ...base, text: output, lineMap, spans };
+  return { ...base, text: output, lineMap, spans, ...(unresolved.length > 0 ? { unresolved } : {}) };
 }
 
 function splitKeep(text: string, sep: string): Array<{ text: string; offset: number }> {

@@ -27,7 +27,8 @@ export interface TemplateRender {
   alternatives?: string[];
 }
 
-export type RenderRequest = { template: string; owner?: string } | { profile: string; section?: string };
+/** `keepUnresolved`: see the renderer's option (the HAProxy checks' render, not what buildout writes). */
+export type RenderRequest = { template: string; owner?: string; keepUnresolved?: boolean } | { profile: string; section?: string };
 
 export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): TemplateRender {
   let profile: string;
@@ -59,7 +60,8 @@ export function renderTemplateOf(ws: BuildoutWorkspace, req: RenderRequest): Tem
   }
   const view = ws.profile(profile);
   if (!(view instanceof ResolvedProfileView)) return { profile, section, input, errors: ['Rendering needs the buildout resolver.'] };
-  const render = renderTemplate(view.profile, section, { templateText, readBytes: ws.host.readBytes && ((p) => ws.host.readBytes!(p)) });
+  const keepUnresolved = 'template' in req && req.keepUnresolved === true;
+  const render = renderTemplate(view.profile, section, { templateText, keepUnresolved, readBytes: ws.host.readBytes && ((p) => ws.host.readBytes!(p)) });
   input = render.templatePath ?? input;
   if (render.error) return { profile, section, input, render, errors: [render.error.message.trim()], alternatives };
   return { text: render.text, render, profile, section, input, errors: [], alternatives };
@@ -91,9 +93,10 @@ function preferHaproxy(view: Parameters<typeof templatePathOf>[0], sections: str
 /**
  * The template rendered by its owning section, for HAProxy checks: `text` plus `sourceMap`
  * (the renderer's spans and line map, to give to `mapRenderedDiagnostics`). Undefined when the
- * file has no owner or the recipe would fail (the buildout diagnostics say why).
+ * file has no owner or the recipe would fail (the buildout diagnostics say why); a `${…}` naming
+ * a missing section or option stays as written (`sourceMap.unresolved`) and the rest is checked.
  */
 export function renderForHaproxy(ws: BuildoutWorkspace, templatePath: string, owner?: string): { text: string; sourceMap: RenderResult } | undefined {
-  const r = renderTemplateOf(ws, { template: templatePath, owner });
+  const r = renderTemplateOf(ws, { template: templatePath, owner, keepUnresolved: true });
   return r.text !== undefined && r.render ? { text: r.text, sourceMap: r.render } : undefined;
 }
