@@ -15,7 +15,8 @@
  *    because wall times on the shared 2-core machine move with the load. Right after each warm
  *    open, `haproxy -c` checks that same text (the server idles meanwhile): the per-open ratio
  *    compares both in the same moment, which the VM's drifting speed makes the fairest ratio.
- *  - completion and hover p50/p95 at positions in the last frontend, each repeated REPEAT times;
+ *  - completion and hover p50/p95 at positions in the last frontend, each repeated REPEAT times
+ *    (the client announces VS Code's completion capabilities: item defaults, resolve);
  *  - an incremental didChange of one line near the end: a completion sent right after it
  *    (it must re-parse the new version), then the next diagnostics, minus the server's 400 ms
  *    edit debounce (VALIDATION_DELAY_MS, subtracted, not disabled).
@@ -126,6 +127,14 @@ async function benchSize(target: number, dir: string): Promise<SizeResult> {
   if (WORKSPACE) cpSync(path.join(__dirname, '..', 'examples', 'plone-buildout'), ws, { recursive: true });
   const client = await startServer({
     settings: { haproxy: { version: '2.6' } },
+    // What VS Code's client (vscode-languageclient 11) announces for completion: lists may send
+    // the shared edit range once (itemDefaults), documentation comes through completionItem/resolve.
+    textDocumentCapabilities: {
+      completion: {
+        completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] }, insertReplaceSupport: true, labelDetailsSupport: true },
+        completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+      },
+    },
     workspaceFolders: WORKSPACE ? [ws] : undefined,
     // Node refuses --cpu-prof in NODE_OPTIONS; the hook takes the same profile through node:inspector.
     env: CPU_PROF_DIR
