@@ -4,22 +4,18 @@
  * options; recipe and recipe-option documentation.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { HistoryEntry } from '../model';
 import type { DocFile } from './doc';
 import { findComputedOption, findRecipe, recipeDisplayName, recipeMarkdown, recipeOptionMarkdown } from '../recipes/index';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
 import { dirName, relativeTo } from '../workspace/paths';
 import { symbolAt } from './symbolsIndex';
+import { fence as fenceMax, historyPlace, OPERATION_WORDS, substitutedValue } from './valueText';
 import { contains } from './text';
 
 const MAX_VALUE = 2000;
+const fence = (text: string, lang = ''): string => fenceMax(text, MAX_VALUE, lang);
 
-function fence(text: string, lang = ''): string {
-  const shown = text.length > MAX_VALUE ? text.slice(0, MAX_VALUE) + '\n…' : text;
-  const ticks = shown.includes('```') ? '````' : '```';
-  return `${ticks}${lang}\n${shown}\n${ticks}`;
-}
 
 function inline(text: string): string {
   const one = text.replace(/\n/g, '⏎');
@@ -27,24 +23,11 @@ function inline(text: string): string {
   return '`' + short.replace(/`/g, 'ˋ') + '`';
 }
 
-function where(view: ProfileView, h: HistoryEntry): string {
-  if (!h.file) return '';
-  const rel = relativeTo(dirName(view.root), h.file);
-  return h.option ? `${rel}:${h.option.line + 1}` : rel;
-}
-
-const OPERATION_WORDS: Record<string, string> = {
-  DEFAULT: 'buildout default', COMPUTED: 'computed', SET: 'set', OVERRIDE: 'overridden', ADD: 'added (+=)',
-  REMOVE: 'removed (-=)', MACRO: 'inherited', DIRECTORY: 'made absolute', COMMAND_LINE: 'command line',
-};
 
 /** Markdown for the value of `${section:option}`: value, computed note, history, recipe docs. */
 export function optionValueMarkdown(view: ProfileView, section: string, option: string, writtenIn?: string): string {
   const lines = [`**\${${section}:${option}}**`, ''];
-  let v = view.value(section, option);
-  // buildout's fallback in `_sub`: the name of the section the reference is written in.
-  const sectionName = !v.ok && option === '_buildout_section_name_' && view.section(section) !== undefined;
-  if (sectionName) v = { ok: true, value: writtenIn ?? section };
+  const { v, sectionName } = substitutedValue(view, section, option, writtenIn);
   const recipeValue = view.option(section, 'recipe') ? view.value(section, 'recipe') : undefined;
   const recipe = recipeValue?.ok ? findRecipe(recipeValue.value) : undefined;
   if (v.ok) {
@@ -65,7 +48,7 @@ export function optionValueMarkdown(view: ProfileView, section: string, option: 
   if (merged && merged.history.length) {
     lines.push('', 'Definitions:');
     for (const h of merged.history) {
-      const w = where(view, h);
+      const w = historyPlace(view, h);
       const from = h.fromSection ? ` from [${h.fromSection}]` : '';
       lines.push(`- ${OPERATION_WORDS[h.operation] ?? h.operation}${from} ${inline(h.value)}${w ? ` — ${w}` : ''}`);
     }

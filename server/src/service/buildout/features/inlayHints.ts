@@ -17,19 +17,14 @@ import type { SubstitutionReference } from '../model';
 import type { DocFile } from './doc';
 import type { BuildoutWorkspace } from '../workspace/workspace';
 import type { ProfileView } from '../workspace/profileView';
-import { dirName, relativeTo } from '../workspace/paths';
 import { templateContext } from '../templates/features';
 import { fileUri, offsetAt, positionAt } from './text';
+import { fence, historyPlace, OPERATION_WORDS, substitutedValue } from './valueText';
 
 /** Characters of a value shown in the hint itself; the tooltip has the rest. */
 export const HINT_VALUE_LENGTH = 40;
 /** Tooltips stay short: a huge value is cut here (hover shows more). */
 const TOOLTIP_VALUE_LENGTH = 600;
-
-const OPERATION_WORDS: Record<string, string> = {
-  DEFAULT: 'buildout default', COMPUTED: 'computed', SET: 'set', OVERRIDE: 'overridden', ADD: 'added to (+=)',
-  REMOVE: 'removed from (-=)', MACRO: 'inherited', DIRECTORY: 'made absolute', COMMAND_LINE: 'set on the command line',
-};
 
 /** Whether `p` lies in `r` (ends included: a hint sits right after the `}` at the range end). */
 function inRange(r: Range, p: Position): boolean {
@@ -68,19 +63,13 @@ export function hintLabel(value: string): string {
   return `= ${value.slice(first, stop).trimEnd()}${more ? '…' : ''}`;
 }
 
-function fence(text: string): string {
-  const shown = text.length > TOOLTIP_VALUE_LENGTH ? text.slice(0, TOOLTIP_VALUE_LENGTH) + '\n…' : text;
-  const ticks = shown.includes('```') ? '````' : '```';
-  return `${ticks}\n${shown}\n${ticks}`;
-}
-
 /** The file:line where the value was last shaped (the winning definition), relative to the root's folder. */
 function lastDefinition(view: ProfileView, section: string, option: string): string | undefined {
   const history = view.option(section, option)?.history ?? [];
   for (let i = history.length - 1; i >= 0; i--) {
     const h = history[i];
-    if (!h.file) continue;
-    const where = relativeTo(dirName(view.root), h.file) + (h.option ? `:${h.option.line + 1}` : '');
+    const where = historyPlace(view, h);
+    if (!where) continue;
     const from = h.fromSection ? ` from [${h.fromSection}]` : '';
     return `${OPERATION_WORDS[h.operation] ?? h.operation}${from} in ${where}`;
   }
@@ -93,8 +82,7 @@ function lastDefinition(view: ProfileView, section: string, option: string): str
  * buildout substitutes that name for `${:_buildout_section_name_}`, as hover shows.
  */
 export function valueHint(view: ProfileView, section: string, option: string, end: Position, writtenIn?: string): InlayHint | undefined {
-  let v = view.value(section, option);
-  if (!v.ok && option === '_buildout_section_name_' && view.section(section) !== undefined) v = { ok: true, value: writtenIn ?? section };
+  const { v } = substitutedValue(view, section, option, writtenIn);
   if (!v.ok) return undefined;
   const tooltipLines = [`**\${${section}:${option}}**`, ''];
   let label: string;
@@ -103,7 +91,7 @@ export function valueHint(view: ProfileView, section: string, option: string, en
     tooltipLines.push('*Computed by the recipe at install time; the value is not known before.*');
   } else {
     label = hintLabel(v.value);
-    tooltipLines.push(v.value === '' ? '*(empty)*' : fence(v.value));
+    tooltipLines.push(v.value === '' ? '*(empty)*' : fence(v.value, TOOLTIP_VALUE_LENGTH));
   }
   if (v.computed) tooltipLines.push('', '*Computed, not written in a profile.*');
   const where = lastDefinition(view, section, option);
