@@ -20,6 +20,11 @@ const SECTION_SYMBOL: Record<string, SymbolKind> = {
   listen: SymbolKind.Class,
 };
 
+/** The symbol kind of a section (outline and workspace symbols alike). */
+export function sectionSymbolKind(kind: string): SymbolKind {
+  return SECTION_SYMBOL[kind] ?? SymbolKind.Namespace;
+}
+
 /** First words that become outline children, with their symbol kind. */
 const CHILDREN: Record<string, SymbolKind> = {
   acl: SymbolKind.Boolean,
@@ -62,7 +67,7 @@ function sectionSymbol(section: Section): DocumentSymbol {
   const symbol: DocumentSymbol = {
     name,
     detail: section.kind,
-    kind: SECTION_SYMBOL[section.kind] ?? SymbolKind.Namespace,
+    kind: sectionSymbolKind(section.kind),
     range: { start: { line: header.line, character: 0 }, end: statementRange(last).end },
     selectionRange: selection,
     children,

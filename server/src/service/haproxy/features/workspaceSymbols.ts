@@ -1,23 +1,12 @@
 /**
  * Workspace symbols of one HAProxy file (Ctrl+T): its named sections — proxies (`frontend`,
  * `backend`, `listen`, named `defaults`) and the other named sections (`userlist`, `peers`,
- * `resolvers`, `mailers`, `cache`, `ring`, `http-errors`, `program`, …). `global` and an
- * unnamed `defaults` have no name to search for, so they are left out.
+ * `resolvers`, `mailers`, `cache`, `ring`, `http-errors`, `program`, …), with the outline's
+ * symbol kinds. `global` and an unnamed `defaults` have no name to search for, so they are left out.
  */
-import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
+import type { SymbolInformation } from 'vscode-languageserver-types';
 import type { HaproxyDocument } from '../parser/model';
-
-const SECTION_KIND: Record<string, SymbolKind> = {
-  defaults: SymbolKind.Namespace,
-  frontend: SymbolKind.Interface,
-  backend: SymbolKind.Class,
-  listen: SymbolKind.Class,
-  userlist: SymbolKind.Struct,
-  peers: SymbolKind.Struct,
-  resolvers: SymbolKind.Struct,
-  mailers: SymbolKind.Struct,
-  program: SymbolKind.Function,
-};
+import { sectionSymbolKind } from './symbols';
 
 export function namedSectionSymbols(parsed: HaproxyDocument, uri: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
@@ -26,7 +15,7 @@ export function namedSectionSymbols(parsed: HaproxyDocument, uri: string): Symbo
     const line = s.header.line;
     out.push({
       name: s.name.value,
-      kind: SECTION_KIND[s.kind] ?? SymbolKind.Module,
+      kind: sectionSymbolKind(s.kind),
       // The section keyword, so "backend www" and "frontend www" can be told apart in the list.
       containerName: s.kind,
       location: { uri, range: { start: { line, character: s.name.start }, end: { line, character: s.name.end } } },
