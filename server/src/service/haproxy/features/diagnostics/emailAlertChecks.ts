@@ -11,7 +11,7 @@
  * proxy really uses.
  */
 import type { Statement } from '../../parser/model';
-import { fromName } from './proxyChecks';
+import { DefaultsChain } from './defaultsChain';
 import type { CheckContext } from './reporter';
 
 /** A proxy's e-mail alert settings as they stand after a section's lines. */
@@ -28,14 +28,11 @@ const NONE: Alerts = { from: false, to: false, disabled: false };
 /** The lines (0-based) of the `email-alert mailers` statements whose name HAProxy looks up. */
 export function mailersLookupLines(cc: CheckContext): Set<number> {
   const used = new Set<number>();
-  const named = new Map<string, Alerts>();
-  let current = NONE;
+  const chain = new DefaultsChain(NONE);
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     if (kind !== 'defaults' && kind !== 'frontend' && kind !== 'backend' && kind !== 'listen') continue;
-    const from = fromName(section);
-    // A `defaults` without `from` starts afresh; a proxy starts from the last defaults above it.
-    const a: Alerts = { ...(from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current) };
+    const a: Alerts = { ...chain.start(section) };
     for (const st of section.body) {
       const kw = st.keyword;
       if (kw !== 'email-alert' && kw !== 'disabled') continue;
@@ -53,10 +50,8 @@ export function mailersLookupLines(cc: CheckContext): Set<number> {
       else if (sub === 'from') a.from ||= state === 0;
       else if (sub === 'to') a.to ||= state === 0;
     }
-    if (kind === 'defaults') {
-      current = a;
-      if (section.name) named.set(section.name.value, a);
-    } else if (a.mailers && a.from && a.to && !a.disabled) {
+    chain.end(section, a);
+    if (kind !== 'defaults' && a.mailers && a.from && a.to && !a.disabled) {
       used.add(a.mailers.line);
     }
   }

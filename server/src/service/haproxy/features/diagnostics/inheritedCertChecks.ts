@@ -18,7 +18,7 @@
 import { walkOptions, type WalkedOption } from '../../knowledge/optionWalk';
 import type { Statement } from '../../parser/model';
 import type { FileProbe } from './certFileChecks';
-import { fromName } from './proxyChecks';
+import { DefaultsChain } from './defaultsChain';
 import type { CheckContext } from './reporter';
 
 /** What a server line inherits that matters here. */
@@ -40,13 +40,11 @@ const RELEVANT = /crt|ssl/;
  */
 export function checkInheritedCerts(cc: CheckContext, present: FileProbe, resolvePath: (st: Statement, at: number) => string | undefined, hasCrtStore: boolean): void {
   if (hasCrtStore) return;
-  const named = new Map<string, Inherited>();
-  let current = NONE;
+  const chain = new DefaultsChain(NONE);
   for (const section of cc.doc.sections) {
     const kind = section.kind;
     if (kind !== 'defaults' && kind !== 'backend' && kind !== 'listen') continue;
-    const from = fromName(section);
-    let inherited: Inherited = from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current;
+    let inherited = chain.start(section);
     let disabled: boolean | undefined;
     for (const st of section.body) {
       const kw = st.keyword;
@@ -67,10 +65,7 @@ export function checkInheritedCerts(cc: CheckContext, present: FileProbe, resolv
         meaning: `HAProxy cannot load the certificate this server inherits from 'default-server' (line ${inherited.crt.line + 1}) and refuses the configuration.`,
       });
     }
-    if (kind === 'defaults') {
-      current = inherited;
-      if (section.name) named.set(section.name.value, inherited);
-    }
+    chain.end(section, inherited);
   }
 }
 

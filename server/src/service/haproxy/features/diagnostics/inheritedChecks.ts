@@ -13,7 +13,7 @@
  */
 import { checkWithTrack, walkOptions, type WalkedOption } from '../../knowledge/optionWalk';
 import type { Statement } from '../../parser/model';
-import { fromName } from './proxyChecks';
+import { DefaultsChain } from './defaultsChain';
 import type { CheckContext } from './reporter';
 
 /** What a server (or the next server, for `default-server`) runs. */
@@ -72,15 +72,13 @@ function walk(cc: CheckContext, st: Statement, first: number): WalkedOption[] {
  * tracking lines and reports an inherited `check` on them; with `proxies`, files every server.
  */
 function walkProxies(cc: CheckContext, trackers: Tracker[] | undefined, proxies: Proxies | undefined): void {
-  const named = new Map<string, Probes>();
-  let current = NONE;
+  const chain = new DefaultsChain(NONE);
   const sections = cc.doc.sections;
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
     const kind = section.kind;
     if (kind !== 'defaults' && kind !== 'backend' && kind !== 'listen') continue;
-    const from = fromName(section);
-    let inherited: Probes = from !== undefined ? named.get(from) ?? NONE : kind === 'defaults' ? NONE : current;
+    let inherited = chain.start(section);
     const proxyName = kind === 'defaults' ? undefined : section.name?.value;
     let servers: Map<string, Server | undefined> | undefined;
     if (proxies && proxyName !== undefined) {
@@ -109,9 +107,6 @@ function walkProxies(cc: CheckContext, trackers: Tracker[] | undefined, proxies:
         if (after(inherited, own).check && checkWithTrack(own) === undefined) cc.reportAt('checkWithTrack', st, track.index, { name: st.valueAt(1)! });
       }
     }
-    if (kind === 'defaults') {
-      current = inherited;
-      if (section.name) named.set(section.name.value, inherited);
-    }
+    chain.end(section, inherited);
   }
 }
