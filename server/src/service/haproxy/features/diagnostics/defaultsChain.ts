@@ -1,11 +1,18 @@
 /**
  * What a proxy inherits from `defaults`, for the checks that follow some setting down the file
- * (inherited `check`/TLS/`crt` on servers, email alerts): a proxy starts from the last `defaults`
+ * (missing timeouts, inherited `check`/TLS/`crt` on servers, email alerts): a proxy starts from the last `defaults`
  * above it, or from the one its header names with `from`; a `defaults` without `from` starts
  * afresh; a `defaults`' state at its end is what the proxies below it inherit.
  */
 import type { Section } from '../../parser/model';
-import { fromName } from './proxyChecks';
+import { lowerCase } from '../../parser/statement';
+
+/** The name after `from` in a proxy or defaults header, if any. */
+export function fromName(section: Section): string | undefined {
+  // Words and values, not tokens: this reads the header of every proxy.
+  const h = section.header;
+  return h.tokenCount > 3 && lowerCase(h.valueAt(2)!) === 'from' ? h.valueAt(3) : undefined;
+}
 
 export class DefaultsChain<T> {
   private readonly named = new Map<string, T>();

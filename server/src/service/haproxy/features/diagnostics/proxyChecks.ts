@@ -9,6 +9,7 @@
  */
 import type { Section } from '../../parser/model';
 import { lowerCase } from '../../parser/statement';
+import { DefaultsChain } from './defaultsChain';
 import type { CheckContext } from './reporter';
 
 /**
@@ -87,22 +88,16 @@ function merge(own: ProxySettings, inherited?: ProxySettings): ProxySettings {
 }
 
 export function checkTimeouts(cc: CheckContext): void {
-  const byName = new Map<string, ProxySettings>();
-  let current: ProxySettings | undefined;
+  const chain = new DefaultsChain<ProxySettings | undefined>(undefined);
   for (const section of cc.doc.sections) {
     if (section.kind === 'defaults') {
       // Without `from`, a defaults section starts afresh: HAProxy resets every setting there
       // (2.6.12 warns about missing timeouts after a second `defaults` that sets none).
-      const from = fromName(section);
-      const base = from !== undefined ? byName.get(from) : undefined;
-      const s = merge(readSettings(section), base);
-      if (section.name) byName.set(section.name.value, s);
-      current = s;
+      chain.end(section, merge(readSettings(section), chain.start(section)));
       continue;
     }
     if (section.kind !== 'frontend' && section.kind !== 'backend' && section.kind !== 'listen') continue;
-    const from = fromName(section);
-    const defaults = from !== undefined ? byName.get(from) : current;
+    const defaults = chain.start(section);
     const own = readSettings(section);
     const mode = own.mode ?? defaults?.mode ?? 'tcp';
     if (mode !== 'tcp' && mode !== 'http') continue;
@@ -129,12 +124,6 @@ export function checkTimeouts(cc: CheckContext): void {
 }
 
 /** The defaults section a `defaults`/proxy header names with `from` (undefined: none). */
-export function fromName(section: Section): string | undefined {
-  // Words and values, not tokens: this reads the header of every proxy.
-  const h = section.header;
-  return h.tokenCount > 3 && lowerCase(h.valueAt(2)!) === 'from' ? h.valueAt(3) : undefined;
-}
-
 function indentOf(section: Section): string {
   const first = section.body.find((st) => st.tokens.length > 0);
   return first ? ' '.repeat(first.indent) : '    ';
